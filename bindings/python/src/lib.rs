@@ -1,0 +1,1 @@
+//! pyo3 glue for opgate.

@@ -1,0 +1,1 @@
+//! wasm-bindgen glue for opgate.

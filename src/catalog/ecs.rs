@@ -1,0 +1,68 @@
+//! Alibaba Cloud ECS, API 2014-05-26.
+
+use crate::spec::ErrorOrigin::{Documented, ProviderStyle};
+use crate::spec::*;
+
+pub const INSTANCE_STATUSES: &[&str] = &["Pending", "Running", "Starting", "Stopping", "Stopped"];
+
+pub static REBOOT_INSTANCE: OperationSpec = OperationSpec {
+    id: "ecs:RebootInstance",
+    provider: Provider::Alibaba,
+    product: "Ecs",
+    api_version: "2014-05-26",
+    action: "RebootInstance",
+    summary_en: "Restart a running ECS instance.",
+    summary_zh: "重启一台运行中的 ECS 实例。",
+    wire: WireSpec::AlibabaRpc { endpoint: "ecs.{region}.aliyuncs.com", regional_endpoints: &[], fallback_endpoint: None },
+    params: &[
+        ParamSpec { name: "DryRun", kind: ParamKind::Bool { default: Some(false) }, required: false },
+        ParamSpec { name: "ForceStop", kind: ParamKind::Bool { default: Some(false) }, required: false },
+        ParamSpec { name: "InstanceId", kind: ParamKind::Str { format: Format::EcsInstanceId }, required: true },
+    ],
+    rules: &[],
+    target: TargetSpec::Single { param: "InstanceId" },
+    resource: ResourceSpec {
+        noun_en: "instance",
+        noun_zh: "实例",
+        describe_api: "DescribeInstances",
+        list_paths: &[&["Instances", "Instance"]],
+        id_field: "InstanceId",
+        status_field: "Status",
+        statuses: INSTANCE_STATUSES,
+        not_found: "InvalidInstanceId.NotFound",
+    },
+    // Locks first: an expired or security-locked instance reads "Stopped", and the lock is the
+    // reason the user can act on.
+    guards: &[
+        Guard::Locks {
+            container: "OperationLocks",
+            list: "LockReason",
+            reason_field: "LockReason",
+            by_reason: &[
+                ("security", "InstanceLockedForSecurity"),
+                ("financial", "InstanceExpiredOrInArrears"),
+                ("dedicatedhostfinancial", "InstanceExpiredOrInArrears"),
+                ("recycling", "IncorrectInstanceStatus"),
+                ("refunded", "IncorrectInstanceStatus"),
+            ],
+            unknown: "IncorrectInstanceStatus",
+        },
+        Guard::NotExpired { charge_field: "InstanceChargeType", prepaid: "PrePaid", expires_field: "ExpiredTime", code: "InstanceExpiredOrInArrears" },
+        Guard::StatusIn { statuses: &["Running"], code: "IncorrectInstanceStatus" },
+    ],
+    transition: Transition::Through { immediate: "Starting", settled: "Running" },
+    wait: WaitSpec { target: &["Running"], pending: &["Starting", "Stopping", "Pending"], failure: &["Stopped"], initial_delay_seconds: 5, interval_seconds: 5, timeout_seconds: 600 },
+    ram: Some(RamSpec { action: "ecs:RebootInstance", resource: "acs:ecs:{region}:{account}:instance/{id}" }),
+    dry_run: Some(DryRunSpec { param: "DryRun", code: "DryRunOperation" }),
+    errors: &[
+        ErrorSpec { code: "DryRunOperation", http_status: 400, retryable: false, en: "Request validation has been passed with DryRun flag set.", zh: "请求验证已通过（已设置 DryRun 标志）。", origin: Documented },
+        ErrorSpec { code: "IncorrectInstanceStatus", http_status: 403, retryable: false, en: "The current status of the resource does not support this operation.", zh: "该资源目前的状态不支持此操作。", origin: Documented },
+        ErrorSpec { code: "IncorrectInstanceStatus.Initializing", http_status: 403, retryable: true, en: "The specified instance is initializing.", zh: "实例正在初始化，请稍后重试。", origin: Documented },
+        ErrorSpec { code: "InstanceLockedForSecurity", http_status: 403, retryable: false, en: "The specified operation is denied as your instance is locked for security reasons.", zh: "实例因安全原因被锁定，不允许执行该操作。", origin: Documented },
+        ErrorSpec { code: "InstanceExpiredOrInArrears", http_status: 403, retryable: false, en: "The specified operation is denied as your prepay instance is expired (prepay mode) or in arrears (afterpay mode).", zh: "包年包月实例已过期或按量付费实例已欠费，不允许执行该操作。", origin: Documented },
+        ErrorSpec { code: "InvalidInstanceId.NotFound", http_status: 404, retryable: false, en: "The specified InstanceId does not exist.", zh: "指定的实例不存在。", origin: Documented },
+        ErrorSpec { code: "InvalidInstanceId.MalFormed", http_status: 400, retryable: false, en: "The specified parameter InstanceId is not valid.", zh: "指定的 InstanceId 格式不合法。", origin: Documented },
+        ErrorSpec { code: "OperationConflict", http_status: 403, retryable: true, en: "Request was denied due to conflict with a previous request, please try again later.", zh: "请求与之前的请求冲突，请稍后重试。", origin: Documented },
+        ErrorSpec { code: "InvalidParameter.InstanceId", http_status: 400, retryable: false, en: "The specified InstanceId is invalid.", zh: "指定的 InstanceId 无效。", origin: ProviderStyle },
+    ],
+};

@@ -1,0 +1,106 @@
+//! The operations opgate knows, one [`OperationSpec`] value each, grouped by provider product.
+//! Adding an operation means adding a spec here; no engine changes.
+
+mod common;
+mod describe;
+pub mod computenest;
+pub mod computenestsupplier;
+pub mod ecs;
+pub mod zec;
+
+use crate::error::{clip, Error, ErrorDetail, Result};
+use crate::spec::{ErrorSpec, OperationSpec, Provider};
+use crate::text;
+
+static OPERATIONS: [&OperationSpec; 4] = [&ecs::REBOOT_INSTANCE, &computenestsupplier::RESTART_SERVICE_INSTANCE, &computenest::RENEW_SERVICE_INSTANCE_RESOURCES, &zec::REBOOT_INSTANCES];
+
+/// Every operation, in a stable order.
+pub fn operations() -> &'static [&'static OperationSpec] {
+    &OPERATIONS
+}
+
+/// Looks an operation up by its id, e.g. `ecs:RebootInstance`.
+pub fn operation(id: &str) -> Result<&'static OperationSpec> {
+    OPERATIONS.iter().copied().find(|op| op.id == id).ok_or_else(|| {
+        let known: Vec<&str> = OPERATIONS.iter().map(|op| op.id).collect();
+        Error::Input(ErrorDetail::client(
+            "UnsupportedOperation",
+            text!(
+                format!("The operation \"{}\" is not supported; supported operations: {}.", clip(id), known.join(", ")),
+                format!("不支持操作 \"{}\"；支持的操作：{}。", clip(id), known.join("、"))
+            ),
+            Some("operation".to_owned()),
+        ))
+    })
+}
+
+/// Errors every operation of a provider can meet (throttling, auth, server faults).
+pub fn provider_errors(provider: Provider) -> &'static [ErrorSpec] {
+    match provider {
+        Provider::Alibaba => common::ALIBABA,
+        Provider::Zenlayer => common::ZENLAYER,
+    }
+}
+
+impl OperationSpec {
+    /// The operation's own entry for `code`, else the provider-wide one.
+    pub fn error(&self, code: &str) -> Option<&'static ErrorSpec> {
+        self.errors.iter().chain(provider_errors(self.provider)).find(|e| e.code == code)
+    }
+
+    /// The provider error `code` as an [`ErrorDetail`]. Codes named by specs are always in
+    /// the tables (a unit test checks it); an unknown one still yields a well-formed error.
+    pub fn error_detail(&self, code: &str, field: Option<String>) -> ErrorDetail {
+        match self.error(code) {
+            Some(entry) => ErrorDetail { code: entry.code.to_owned(), http_status: entry.http_status, message: text!(entry.en, entry.zh), field, retryable: entry.retryable },
+            None => ErrorDetail { code: code.to_owned(), http_status: 400, message: text!(code, code), field, retryable: false },
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::spec::Guard;
+
+    #[test]
+    fn every_code_a_spec_names_is_in_its_error_table() {
+        for op in operations() {
+            let mut named = vec![op.resource.not_found];
+            named.extend(op.dry_run.map(|d| d.code));
+            for guard in op.guards {
+                match guard {
+                    Guard::StatusNotIn { code, .. } | Guard::StatusIn { code, .. } | Guard::NotExpired { code, .. } | Guard::SupportsOperation { code, .. } => named.push(code),
+                    Guard::Locks { by_reason, unknown, .. } => {
+                        named.push(unknown);
+                        named.extend(by_reason.iter().map(|(_, code)| *code));
+                    }
+                }
+            }
+            for code in named {
+                assert!(op.error(code).is_some(), "{}: {code} missing from the error table", op.id);
+            }
+        }
+    }
+
+    #[test]
+    fn ids_are_unique_and_match_ram_actions() {
+        for (index, op) in operations().iter().enumerate() {
+            assert!(operations().iter().skip(index + 1).all(|other| other.id != op.id));
+            assert!(op.id.ends_with(op.action));
+            if let Some(ram) = op.ram {
+                assert_eq!(ram.action, op.id);
+            }
+        }
+    }
+
+    #[test]
+    fn every_error_has_both_languages() {
+        for op in operations() {
+            for entry in op.errors.iter().chain(provider_errors(op.provider)) {
+                assert!(!entry.en.is_empty() && !entry.zh.is_empty(), "{}", entry.code);
+                assert!((400..600).contains(&entry.http_status), "{}", entry.code);
+            }
+        }
+    }
+}

@@ -1,0 +1,174 @@
+//! One error family for the whole library.
+//!
+//! Every failure, whether it comes from our own checks or from a provider's response, is
+//! reduced to [`ErrorDetail`]s in the provider's vocabulary (code, HTTP status, message), so a
+//! console can show exactly what the provider would have said.
+
+use serde::Serialize;
+
+use crate::lang::{Lang, Text};
+
+/// One provider-style error.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ErrorDetail {
+    pub code: String,
+    pub http_status: u16,
+    pub message: Text,
+    /// Path of the offending input, e.g. `ResourcePeriod[2].Period` or `resources[0].Status`.
+    pub field: Option<String>,
+    /// Whether sending the same request again later can succeed.
+    pub retryable: bool,
+}
+
+impl ErrorDetail {
+    /// A client-side (HTTP 400, not retryable) error.
+    pub fn client(code: impl Into<String>, message: Text, field: Option<String>) -> Self {
+        ErrorDetail { code: code.into(), http_status: 400, message, field, retryable: false }
+    }
+
+    pub fn render(&self, lang: Lang) -> RenderedError {
+        RenderedError {
+            code: self.code.clone(),
+            http_status: self.http_status,
+            message: self.message.get(lang).to_owned(),
+            field: self.field.clone(),
+            retryable: self.retryable,
+        }
+    }
+}
+
+/// An [`ErrorDetail`] with its message in one language: what crosses into Python and JS.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RenderedError {
+    pub code: String,
+    pub http_status: u16,
+    pub message: String,
+    pub field: Option<String>,
+    pub retryable: bool,
+}
+
+/// The error family. The variant says what went wrong; the details say it in the provider's words.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Error {
+    /// The caller's arguments (operation id, language, options) are unusable.
+    #[error("{}", summary(.0))]
+    Input(ErrorDetail),
+    /// Request parameters break the operation's rules; every violation is listed.
+    #[error("{} parameter violation(s); first: {}", .0.len(), first_summary(.0))]
+    Validation(Vec<ErrorDetail>),
+    /// The pre-check found the operation would be refused by the provider.
+    #[error("{} resource(s) denied; first: {}", .0.len(), first_summary(.0))]
+    Denied(Vec<ErrorDetail>),
+    /// The provider answered with an error body.
+    #[error("{}", summary(&.0.detail))]
+    Api(Box<ApiError>),
+    /// A provider response could not be understood.
+    #[error("{}", summary(.0))]
+    Parse(ErrorDetail),
+    /// A RAM policy document is malformed.
+    #[error("{} policy error(s); first: {}", .0.len(), first_summary(.0))]
+    Policy(Vec<ErrorDetail>),
+    /// Signing could not be done (missing credentials, bad key material).
+    #[error("{}", summary(.0))]
+    Signing(ErrorDetail),
+}
+
+/// A provider error response, with the fields the provider sent beside code and message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ApiError {
+    pub detail: ErrorDetail,
+    pub request_id: Option<String>,
+    pub host_id: Option<String>,
+    pub recommend: Option<String>,
+    /// RAM denials explain themselves here (Alibaba `AccessDeniedDetail`), kept as sent.
+    pub access_denied_detail: Option<serde_json::Value>,
+}
+
+impl Error {
+    /// Stable name of the variant, used by the bindings to pick an exception class.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Error::Input(_) => "input",
+            Error::Validation(_) => "validation",
+            Error::Denied(_) => "denied",
+            Error::Api(_) => "api",
+            Error::Parse(_) => "parse",
+            Error::Policy(_) => "policy",
+            Error::Signing(_) => "signing",
+        }
+    }
+
+    pub fn details(&self) -> &[ErrorDetail] {
+        match self {
+            Error::Input(d) | Error::Parse(d) | Error::Signing(d) => std::slice::from_ref(d),
+            Error::Api(api) => std::slice::from_ref(&api.detail),
+            Error::Validation(ds) | Error::Denied(ds) | Error::Policy(ds) => ds,
+        }
+    }
+
+    /// The first detail; every variant has at least one.
+    pub fn primary(&self) -> Option<&ErrorDetail> {
+        self.details().first()
+    }
+
+    pub fn retryable(&self) -> bool {
+        self.details().iter().any(|d| d.retryable)
+    }
+
+    pub fn render(&self, lang: Lang) -> ErrorReport {
+        let errors: Vec<RenderedError> = self.details().iter().map(|d| d.render(lang)).collect();
+        let api = match self {
+            Error::Api(api) => Some(ApiErrorExtras {
+                request_id: api.request_id.clone(),
+                host_id: api.host_id.clone(),
+                recommend: api.recommend.clone(),
+                access_denied_detail: api.access_denied_detail.clone(),
+            }),
+            _ => None,
+        };
+        ErrorReport { kind: self.kind(), errors, api }
+    }
+}
+
+/// The serialized form of an [`Error`]: `{"kind": ..., "errors": [...]}`, plus the provider's
+/// extra fields for API errors. This is what the conformance vectors compare.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ErrorReport {
+    pub kind: &'static str,
+    pub errors: Vec<RenderedError>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub api: Option<ApiErrorExtras>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ApiErrorExtras {
+    pub request_id: Option<String>,
+    pub host_id: Option<String>,
+    pub recommend: Option<String>,
+    pub access_denied_detail: Option<serde_json::Value>,
+}
+
+fn summary(detail: &ErrorDetail) -> String {
+    match &detail.field {
+        Some(field) => format!("{} ({}) at {}: {}", detail.code, detail.http_status, field, detail.message.en),
+        None => format!("{} ({}): {}", detail.code, detail.http_status, detail.message.en),
+    }
+}
+
+fn first_summary(details: &[ErrorDetail]) -> String {
+    details.first().map(summary).unwrap_or_default()
+}
+
+/// Shortens user-supplied text before it is echoed in a message, so a 10 MB string cannot
+/// turn into a 10 MB error.
+pub fn clip(value: &str) -> String {
+    const LIMIT: usize = 64;
+    if value.chars().count() <= LIMIT {
+        value.to_owned()
+    } else {
+        let head: String = value.chars().take(LIMIT).collect();
+        format!("{head}…")
+    }
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -1,0 +1,102 @@
+//! Identifier and token formats. No official regexes exist for these ids (domain.md §2), so the
+//! rules follow every documented example and are kept deliberately small and explicit.
+
+use crate::spec::Format;
+
+/// Longest string any check looks at; longer input is rejected before any other work.
+pub const MAX_STRING_CHARS: usize = 1024;
+
+impl Format {
+    pub fn accepts(self, value: &str) -> bool {
+        if value.len() > MAX_STRING_CHARS {
+            return false;
+        }
+        match self {
+            Format::EcsInstanceId => prefixed_run(value, "i-", 8, 32, |c| c.is_ascii_lowercase() || c.is_ascii_digit()),
+            Format::ServiceInstanceId => prefixed_run(value, "si-", 20, 20, |c| c.is_ascii_digit() || ('a'..='f').contains(&c)),
+            // Zenlayer ids are opaque (numeric in every example); accept the id alphabet
+            // generously so a format change there does not lock users out.
+            Format::ZecInstanceId => prefixed_run(value, "", 1, 64, |c| c.is_ascii_alphanumeric() || c == '-' || c == '_'),
+            Format::Arn => is_arn(value),
+            Format::ClientToken => (1..=64).contains(&value.len()) && value.bytes().all(|b| (0x21..=0x7e).contains(&b)),
+            Format::RegionId => is_region_id(value),
+        }
+    }
+
+    /// What the format expects, for error messages.
+    pub fn describe(self) -> (&'static str, &'static str) {
+        match self {
+            Format::EcsInstanceId => ("an ECS instance id such as i-bp67acfmxazb4ph1****: \"i-\" followed by 8-32 lowercase letters or digits", "ECS 实例 ID，例如 i-bp67acfmxazb4ph1****：\"i-\" 后接 8-32 位小写字母或数字"),
+            Format::ServiceInstanceId => ("a service instance id: \"si-\" followed by 20 lowercase hexadecimal digits", "服务实例 ID：\"si-\" 后接 20 位小写十六进制字符"),
+            Format::ZecInstanceId => ("a ZEC instance id: 1-64 letters, digits, '-' or '_'", "ZEC 实例 ID：1-64 位字母、数字、'-' 或 '_'"),
+            Format::Arn => ("an ARN of the form acs:<service>:<region>:<account-id>:<relative-id>", "格式为 acs:<service>:<region>:<account-id>:<relative-id> 的 ARN"),
+            Format::ClientToken => ("1-64 printable ASCII characters without spaces", "1-64 位不含空格的可打印 ASCII 字符"),
+            Format::RegionId => ("a region id such as cn-hangzhou", "地域 ID，例如 cn-hangzhou"),
+        }
+    }
+}
+
+fn prefixed_run(value: &str, prefix: &str, min: usize, max: usize, allowed: impl Fn(char) -> bool) -> bool {
+    match value.strip_prefix(prefix) {
+        Some(rest) => (min..=max).contains(&rest.len()) && rest.chars().all(allowed),
+        None => false,
+    }
+}
+
+/// `^[a-z]{2,4}(-[a-z0-9]+)+$`
+fn is_region_id(value: &str) -> bool {
+    let mut parts = value.split('-');
+    let head_ok = parts.next().is_some_and(|head| (2..=4).contains(&head.len()) && head.bytes().all(|b| b.is_ascii_lowercase()));
+    let mut tail_count = 0;
+    let tail_ok = parts.all(|part| {
+        tail_count += 1;
+        !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+    });
+    head_ok && tail_ok && tail_count > 0 && value.len() <= 64
+}
+
+/// `acs:<service>:<region>:<account>:<relative-id>`; region and account may be empty or `*`.
+fn is_arn(value: &str) -> bool {
+    let mut parts = value.splitn(5, ':');
+    let (Some(scheme), Some(service), Some(region), Some(account), Some(relative)) = (parts.next(), parts.next(), parts.next(), parts.next(), parts.next()) else {
+        return false;
+    };
+    scheme == "acs"
+        && !service.is_empty()
+        && service.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && (region.is_empty() || region == "*" || is_region_id(region))
+        && (account.is_empty() || account == "*" || (account.len() <= 32 && account.bytes().all(|b| b.is_ascii_digit())))
+        && !relative.is_empty()
+        && relative.bytes().all(|b| (0x21..=0x7e).contains(&b))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::spec::Format;
+
+    #[test]
+    fn documented_examples_are_accepted() {
+        assert!(Format::EcsInstanceId.accepts("i-j6c6f3lbky38o8rpeqw2"));
+        assert!(Format::ServiceInstanceId.accepts("si-d6ab3a63ccbb4b17a0f1"));
+        assert!(Format::ZecInstanceId.accepts("1660545330971680835"));
+        assert!(Format::Arn.accepts("acs:ecs:cn-hongkong:1488317743351199:instance/i-j6c6f3lbky38o8rpeqw2"));
+        assert!(Format::Arn.accepts("acs:ecs:*:*:instance/*"));
+        assert!(Format::RegionId.accepts("cn-shanghai-finance-1"));
+        assert!(Format::ClientToken.accepts("TF-RebootInstance-1700000000-0a1b"));
+    }
+
+    #[test]
+    fn near_misses_are_rejected() {
+        assert!(!Format::EcsInstanceId.accepts("i-BP67ACFMXAZB4PH1"));
+        assert!(!Format::EcsInstanceId.accepts("bp67acfmxazb4ph1"));
+        assert!(!Format::ServiceInstanceId.accepts("si-d6ab3a63ccbb4b17****"));
+        assert!(!Format::Arn.accepts("arn:acs:ecs:cn-hangzhou:1:instance/i-1"));
+        assert!(!Format::Arn.accepts("acs:ecs:cn-hangzhou:1488317743351199:"));
+        assert!(!Format::RegionId.accepts("cn"));
+        assert!(!Format::RegionId.accepts("CN-hangzhou"));
+        assert!(!Format::ClientToken.accepts("token with space"));
+        assert!(!Format::ClientToken.accepts("令牌"));
+        assert!(!Format::ClientToken.accepts(&"a".repeat(65)));
+        assert!(!Format::ZecInstanceId.accepts(""));
+    }
+}

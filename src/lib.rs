@@ -1,0 +1,22 @@
+//! opgate decides, before a cloud API call is sent, whether a lifecycle operation may happen,
+//! and builds the exact request for it.
+//!
+//! Operations are data ([`spec::OperationSpec`], one per operation in [`catalog`]); every
+//! function here is a generic engine over that data.
+
+pub mod catalog;
+pub mod error;
+pub mod formats;
+pub mod lang;
+pub mod params;
+pub mod precheck;
+pub mod ram;
+pub mod spec;
+pub mod time;
+pub mod wire;
+
+pub use catalog::{operation, operations};
+pub use error::{Error, ErrorDetail, ErrorReport, RenderedError, Result};
+pub use lang::{Lang, Text};
+pub use params::{validate, Options, Validated};
+pub use precheck::{precheck, precheck_resources, wait_status, Verdict};

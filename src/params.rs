@@ -1,0 +1,370 @@
+//! Parameter validation: one engine for every operation, driven by `OperationSpec::params`
+//! and `OperationSpec::rules`. Every violation is reported, each with a field path.
+
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+use crate::catalog::operation;
+use crate::error::{clip, Error, ErrorDetail, Result};
+use crate::lang::Lang;
+use crate::spec::{CrossRule, OperationSpec, ParamKind, ParamSpec, Provider, Uniqueness};
+use crate::text;
+
+/// Beyond this many violations the rest are summarised, so hostile input cannot produce a
+/// megabyte of errors.
+pub const MAX_VIOLATIONS: usize = 100;
+
+/// Caller options shared by every call.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Options {
+    pub lang: Lang,
+    /// Unix seconds; needed only for checks against expiry times. The core never reads a clock
+    /// itself (there is none on wasm32), so the bindings pass the current time.
+    pub now: Option<i64>,
+    /// Narrower integer bounds than the spec's, by parameter path (`Period`,
+    /// `ResourcePeriod.Period`). The provider does not document Period ranges, so a caller who
+    /// knows its commodity's limits can enforce them.
+    pub int_bounds: Vec<IntBound>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IntBound {
+    pub path: String,
+    pub min: i64,
+    pub max: i64,
+}
+
+/// Parameters that passed validation.
+#[derive(Debug, Clone)]
+pub struct Validated {
+    pub operation: &'static OperationSpec,
+    /// What the caller gave, type-normalised, in the SDK's serialisation order.
+    pub params: Map<String, Value>,
+    /// Values the provider assumes for parameters left out; not sent on the wire.
+    pub defaults: Map<String, Value>,
+}
+
+impl PartialEq for Validated {
+    fn eq(&self, other: &Self) -> bool {
+        self.operation.id == other.operation.id && self.params == other.params && self.defaults == other.defaults
+    }
+}
+
+impl Validated {
+    /// A parameter as the provider will see it: given, or defaulted.
+    pub fn effective(&self, name: &str) -> Option<&Value> {
+        self.params.get(name).or_else(|| self.defaults.get(name))
+    }
+}
+
+impl Serialize for Validated {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut out = serializer.serialize_struct("Validated", 3)?;
+        out.serialize_field("operation", self.operation.id)?;
+        out.serialize_field("params", &self.params)?;
+        out.serialize_field("defaults", &self.defaults)?;
+        out.end()
+    }
+}
+
+pub fn validate(op_id: &str, params: &Value, options: &Options) -> Result<Validated> {
+    let spec = operation(op_id)?;
+    validate_spec(spec, params, options)
+}
+
+pub fn validate_spec(spec: &'static OperationSpec, params: &Value, options: &Options) -> Result<Validated> {
+    let mut checker = Checker { provider: spec.provider, options, violations: Vec::new(), overflow: 0 };
+    let Some(given) = params.as_object() else {
+        checker.report(ErrorDetail::client(
+            checker.generic_invalid(),
+            text!(
+                format!("The parameters must be an object; got {}.", json_type(params)),
+                format!("参数必须是一个对象，实际为 {}。", json_type(params))
+            ),
+            None,
+        ));
+        return Err(checker.into_error());
+    };
+    let (checked, defaults) = checker.check_fields(spec.params, given, "", "");
+    for rule in spec.rules {
+        checker.check_rule(rule, given);
+    }
+    if checker.violations.is_empty() {
+        Ok(Validated { operation: spec, params: checked, defaults })
+    } else {
+        Err(checker.into_error())
+    }
+}
+
+struct Checker<'a> {
+    provider: Provider,
+    options: &'a Options,
+    violations: Vec<ErrorDetail>,
+    overflow: usize,
+}
+
+impl Checker<'_> {
+    fn report(&mut self, detail: ErrorDetail) {
+        if self.violations.len() < MAX_VIOLATIONS {
+            self.violations.push(detail);
+        } else {
+            self.overflow += 1;
+        }
+    }
+
+    fn into_error(mut self) -> Error {
+        if self.overflow > 0 {
+            let code = self.generic_invalid();
+            self.violations.push(ErrorDetail::client(
+                code,
+                text!(
+                    format!("{} further violations were not listed.", self.overflow),
+                    format!("另有 {} 处错误未列出。", self.overflow)
+                ),
+                None,
+            ));
+        }
+        Error::Validation(self.violations)
+    }
+
+    fn generic_invalid(&self) -> &'static str {
+        match self.provider {
+            Provider::Alibaba => "InvalidParameter",
+            Provider::Zenlayer => "INVALID_PARAMETER",
+        }
+    }
+
+    /// `InvalidParameter.<Name>` for Alibaba (its documented style), `INVALID_PARAMETER` for Zenlayer.
+    fn invalid_code(&self, spec_path: &str) -> String {
+        match self.provider {
+            Provider::Alibaba => format!("InvalidParameter.{spec_path}"),
+            Provider::Zenlayer => "INVALID_PARAMETER".to_owned(),
+        }
+    }
+
+    fn missing(&mut self, field: &str) {
+        let code = match self.provider {
+            Provider::Alibaba => "MissingParameter",
+            Provider::Zenlayer => "MISSING_PARAMETER",
+        };
+        self.report(ErrorDetail::client(
+            code,
+            text!(format!("The input parameter \"{field}\" that is mandatory for processing this request is not supplied."), format!("缺少必填参数 \"{field}\"。")),
+            Some(field.to_owned()),
+        ));
+    }
+
+    fn invalid(&mut self, spec_path: &str, field: &str, en: String, zh: String) {
+        let code = self.invalid_code(spec_path);
+        self.report(ErrorDetail::client(code, text!(en, zh), Some(field.to_owned())));
+    }
+
+    /// Checks an object's fields against `specs`; returns the normalised values and the defaults.
+    fn check_fields(&mut self, specs: &'static [ParamSpec], given: &Map<String, Value>, field_prefix: &str, spec_prefix: &str) -> (Map<String, Value>, Map<String, Value>) {
+        let mut checked = Map::new();
+        let mut defaults = Map::new();
+        for (name, _) in given.iter().filter(|(name, value)| !value.is_null() && !specs.iter().any(|p| p.name == name.as_str())) {
+            let field = join_field(field_prefix, &clip(name));
+            let known: Vec<&str> = specs.iter().map(|p| p.name).collect();
+            let code = self.generic_invalid();
+            self.report(ErrorDetail::client(
+                code,
+                text!(
+                    format!("The parameter \"{}\" is not recognised; expected one of: {}.", clip(name), known.join(", ")),
+                    format!("无法识别的参数 \"{}\"；可用参数：{}。", clip(name), known.join("、"))
+                ),
+                Some(field),
+            ));
+        }
+        for param in specs {
+            let field = join_field(field_prefix, param.name);
+            let spec_path = join_field(spec_prefix, param.name);
+            match given.get(param.name).filter(|v| !v.is_null()) {
+                Some(value) => {
+                    if let Some(normalised) = self.check_value(&param.kind, value, &field, &spec_path) {
+                        checked.insert(param.name.to_owned(), normalised);
+                    }
+                }
+                None if param.required => self.missing(&field),
+                None => {
+                    if let Some(default) = default_of(&param.kind) {
+                        defaults.insert(param.name.to_owned(), default);
+                    }
+                }
+            }
+        }
+        (checked, defaults)
+    }
+
+    fn check_value(&mut self, kind: &'static ParamKind, value: &Value, field: &str, spec_path: &str) -> Option<Value> {
+        match kind {
+            ParamKind::Bool { .. } => match value {
+                Value::Bool(_) => Some(value.clone()),
+                other => {
+                    self.invalid(spec_path, field, format!("The parameter \"{field}\" must be a boolean; got {}.", json_type(other)), format!("参数 \"{field}\" 必须是布尔值，实际为 {}。", json_type(other)));
+                    None
+                }
+            },
+            ParamKind::Int { min, max } => {
+                let Some(number) = as_integer(value) else {
+                    self.invalid(spec_path, field, format!("The parameter \"{field}\" must be an integer; got {}.", describe_value(value)), format!("参数 \"{field}\" 必须是整数，实际为 {}。", describe_value(value)));
+                    return None;
+                };
+                let (low, high) = self.bounds(spec_path, *min, *max);
+                if (low..=high).contains(&number) {
+                    Some(Value::from(number))
+                } else {
+                    self.invalid(spec_path, field, format!("The parameter \"{field}\" must be between {low} and {high}; got {number}."), format!("参数 \"{field}\" 必须在 {low} 到 {high} 之间，实际为 {number}。"));
+                    None
+                }
+            }
+            ParamKind::Enum { values, .. } => match value.as_str() {
+                Some(text) if values.contains(&text) => Some(value.clone()),
+                _ => {
+                    let allowed = values.join(", ");
+                    self.invalid(spec_path, field, format!("The parameter \"{field}\" must be one of {allowed}; got {}.", describe_value(value)), format!("参数 \"{field}\" 必须是 {allowed} 之一，实际为 {}。", describe_value(value)));
+                    None
+                }
+            },
+            ParamKind::Str { format } => match value.as_str() {
+                Some(text) if format.accepts(text) => Some(value.clone()),
+                _ => {
+                    let (en, zh) = format.describe();
+                    self.invalid(spec_path, field, format!("The parameter \"{field}\" must be {en}; got {}.", describe_value(value)), format!("参数 \"{field}\" 必须是{zh}，实际为 {}。", describe_value(value)));
+                    None
+                }
+            },
+            ParamKind::List { item, min, max, unique } => {
+                let Some(items) = value.as_array() else {
+                    self.invalid(spec_path, field, format!("The parameter \"{field}\" must be a list; got {}.", json_type(value)), format!("参数 \"{field}\" 必须是列表，实际为 {}。", json_type(value)));
+                    return None;
+                };
+                if !(*min..=*max).contains(&items.len()) {
+                    self.invalid(spec_path, field, format!("The parameter \"{field}\" must hold {min} to {max} items; got {}.", items.len()), format!("参数 \"{field}\" 必须包含 {min} 到 {max} 项，实际为 {} 项。", items.len()));
+                    return None;
+                }
+                let mut checked = Vec::with_capacity(items.len());
+                for (index, element) in items.iter().enumerate() {
+                    let element_field = format!("{field}[{index}]");
+                    if let Some(first) = items.iter().take(index).position(|earlier| repeats(*unique, earlier, element)) {
+                        self.invalid(spec_path, &element_field, format!("The parameter \"{element_field}\" repeats {field}[{first}]; each item may appear once."), format!("参数 \"{element_field}\" 与 {field}[{first}] 重复，每项只能出现一次。"));
+                        continue;
+                    }
+                    if let Some(normalised) = self.check_value(item, element, &element_field, spec_path) {
+                        checked.push(normalised);
+                    }
+                }
+                Some(Value::Array(checked))
+            }
+            ParamKind::Object { fields } => {
+                let Some(given) = value.as_object() else {
+                    self.invalid(spec_path, field, format!("The parameter \"{field}\" must be an object; got {}.", json_type(value)), format!("参数 \"{field}\" 必须是对象，实际为 {}。", json_type(value)));
+                    return None;
+                };
+                let (mut checked, defaults) = self.check_fields(fields, given, field, spec_path);
+                // Nested defaults are sent explicitly: the SDKs flatten list items whole.
+                for (name, default) in defaults {
+                    checked.entry(name).or_insert(default);
+                }
+                Some(Value::Object(reorder(fields, checked)))
+            }
+        }
+    }
+
+    fn bounds(&self, spec_path: &str, min: i64, max: i64) -> (i64, i64) {
+        self.options.int_bounds.iter().filter(|b| b.path == spec_path).fold((min, max), |(low, high), b| (low.max(b.min), high.min(b.max)))
+    }
+
+    fn check_rule(&mut self, rule: &CrossRule, given: &Map<String, Value>) {
+        let present = |name: &str| given.get(name).is_some_and(|v| !v.is_null());
+        match rule {
+            CrossRule::OneMethod { groups } => {
+                let used: Vec<_> = groups.iter().filter(|g| g.members.iter().any(|m| present(m))).collect();
+                match used.as_slice() {
+                    [] => {
+                        if let Some(first) = groups.first() {
+                            self.missing(first.anchor);
+                        }
+                    }
+                    [only] => {
+                        if !present(only.anchor) {
+                            self.missing(only.anchor);
+                        }
+                    }
+                    [first, second, ..] => {
+                        let first_names = first.members.iter().filter(|m| present(m)).copied().collect::<Vec<_>>().join("/");
+                        let second_field = second.members.iter().find(|m| present(m)).copied().unwrap_or(second.anchor);
+                        self.invalid(
+                            second_field,
+                            second_field,
+                            format!("The parameter \"{second_field}\" cannot be combined with {first_names}: use one method per request."),
+                            format!("参数 \"{second_field}\" 不能与 {first_names} 同时使用：每个请求只能使用一种方式。"),
+                        );
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn repeats(rule: Uniqueness, earlier: &Value, element: &Value) -> bool {
+    match rule {
+        Uniqueness::Any => false,
+        Uniqueness::Items => earlier == element,
+        Uniqueness::Field(name) => earlier.get(name).is_some_and(|key| !key.is_null() && Some(key) == element.get(name)),
+    }
+}
+
+fn reorder(fields: &'static [ParamSpec], mut values: Map<String, Value>) -> Map<String, Value> {
+    fields.iter().filter_map(|p| values.remove(p.name).map(|v| (p.name.to_owned(), v))).collect()
+}
+
+fn default_of(kind: &ParamKind) -> Option<Value> {
+    match kind {
+        ParamKind::Bool { default: Some(value) } => Some(Value::Bool(*value)),
+        ParamKind::Enum { default: Some(value), .. } => Some(Value::from(*value)),
+        _ => None,
+    }
+}
+
+fn join_field(prefix: &str, name: &str) -> String {
+    if prefix.is_empty() {
+        name.to_owned()
+    } else {
+        format!("{prefix}.{name}")
+    }
+}
+
+/// JSON has one number type and JavaScript cannot tell 1 from 1.0, so a float with no fraction
+/// counts as an integer.
+fn as_integer(value: &Value) -> Option<i64> {
+    let number = value.as_number()?;
+    if let Some(int) = number.as_i64() {
+        return Some(int);
+    }
+    let float = number.as_f64()?;
+    const LIMIT: f64 = 9_007_199_254_740_992.0; // 2^53: beyond it floats are not exact integers.
+    (float.fract() == 0.0 && float.abs() <= LIMIT).then_some(float as i64)
+}
+
+pub(crate) fn json_type(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "boolean",
+        Value::Number(_) => "number",
+        Value::String(_) => "string",
+        Value::Array(_) => "list",
+        Value::Object(_) => "object",
+    }
+}
+
+/// A short rendering of a bad value for messages: scalars are shown (clipped), containers named.
+pub(crate) fn describe_value(value: &Value) -> String {
+    match value {
+        Value::String(text) => format!("\"{}\"", clip(text)),
+        Value::Number(number) => clip(&number.to_string()),
+        Value::Bool(flag) => flag.to_string(),
+        other => json_type(other).to_owned(),
+    }
+}

@@ -1,0 +1,368 @@
+//! State pre-checks: given resources as the provider's Describe API returns them, decide per
+//! resource whether the operation would be accepted, with the provider's own error if not.
+
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::catalog::operation;
+use crate::error::{clip, Error, ErrorDetail, RenderedError, Result};
+use crate::lang::{Lang, Text};
+use crate::params::{describe_value, validate_spec, Options};
+use crate::spec::{Guard, OperationSpec, Provider, TargetSpec, Transition};
+use crate::text;
+
+/// Resource lists longer than this are refused before any work (a console page never needs more).
+pub const MAX_RESOURCES: usize = 10_000;
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Verdict {
+    pub operation: &'static str,
+    /// Every target would be accepted (for a dry run: would pass).
+    pub allowed: bool,
+    pub dry_run: bool,
+    pub outcomes: Vec<Outcome>,
+    pub allowed_ids: Vec<String>,
+    /// The ids the provider would refuse; for a ZEC batch, what its response would list.
+    pub denied_ids: Vec<String>,
+    /// What a single-resource call would answer instead of success: the first denial, or
+    /// `DryRunOperation` for a passing dry run. Batch calls report per id instead.
+    pub error: Option<RenderedError>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Outcome {
+    pub id: String,
+    pub decision: Decision,
+    pub status: Option<String>,
+    pub error: Option<RenderedError>,
+    /// Why, in the caller's language; meant for a tooltip.
+    pub reason: String,
+    /// Where the status goes once the call is accepted.
+    pub transition: Option<TransitionView>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Decision {
+    Allow,
+    Deny,
+    /// Everything passed and the request is a dry run: the provider answers `DryRunOperation`.
+    DryRun,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TransitionView {
+    pub from: String,
+    /// `None` where the provider does not document the intermediate status.
+    pub immediate: Option<String>,
+    pub settled: String,
+}
+
+/// Validates `params`, finds each target among `resources` and applies the operation's guards.
+pub fn precheck(op_id: &str, params: &Value, resources: &Value, options: &Options) -> Result<Verdict> {
+    let spec = operation(op_id)?;
+    let validated = validate_spec(spec, params, options)?;
+    let targets = target_ids(spec, &validated.params);
+    let items = read_resources(spec, resources)?;
+    let dry_run = spec.dry_run.is_some_and(|d| validated.effective(d.param) == Some(&Value::Bool(true)));
+    let outcomes = targets
+        .iter()
+        .map(|id| match items.iter().find(|item| item.id == *id) {
+            Some(item) => judge(spec, item, dry_run, options),
+            None => not_found(spec, id, options.lang),
+        })
+        .collect();
+    Ok(summarise(spec, outcomes, dry_run, options.lang))
+}
+
+/// Judges each resource on its own, without request parameters: "which of these 37 instances
+/// could be rebooted right now?"
+pub fn precheck_resources(op_id: &str, resources: &Value, options: &Options) -> Result<Verdict> {
+    let spec = operation(op_id)?;
+    let items = read_resources(spec, resources)?;
+    let outcomes = items.iter().map(|item| judge(spec, item, false, options)).collect();
+    Ok(summarise(spec, outcomes, false, options.lang))
+}
+
+/// The ids a validated request acts on.
+pub fn target_ids(spec: &OperationSpec, params: &serde_json::Map<String, Value>) -> Vec<String> {
+    let collect = |value: Option<&Value>| -> Vec<String> {
+        match value {
+            Some(Value::String(id)) => vec![id.clone()],
+            Some(Value::Array(ids)) => ids.iter().filter_map(|v| v.as_str().map(str::to_owned)).collect(),
+            _ => Vec::new(),
+        }
+    };
+    match spec.target {
+        TargetSpec::Single { param } | TargetSpec::Batch { param, .. } => collect(params.get(param)),
+    }
+}
+
+fn summarise(spec: &'static OperationSpec, outcomes: Vec<Outcome>, dry_run: bool, lang: Lang) -> Verdict {
+    let allowed = !outcomes.is_empty() && outcomes.iter().all(|o| o.decision != Decision::Deny);
+    let (allowed_ids, denied_ids) = outcomes.iter().fold((Vec::new(), Vec::new()), |(mut yes, mut no), o| {
+        if o.decision == Decision::Deny {
+            no.push(o.id.clone());
+        } else {
+            yes.push(o.id.clone());
+        }
+        (yes, no)
+    });
+    let error = match spec.target {
+        TargetSpec::Batch { .. } => None,
+        TargetSpec::Single { .. } => match outcomes.iter().find(|o| o.decision == Decision::Deny) {
+            Some(denied) => denied.error.clone(),
+            None if dry_run && allowed => spec.dry_run.map(|d| spec.error_detail(d.code, None).render(lang)),
+            None => None,
+        },
+    };
+    Verdict { operation: spec.id, allowed, dry_run, outcomes, allowed_ids, denied_ids, error }
+}
+
+/// One Describe item, with the fields every guard needs already read.
+struct Item<'a> {
+    id: String,
+    status: String,
+    raw: &'a Value,
+}
+
+/// Accepts a list of Describe items, one item, or a whole Describe response.
+fn read_resources<'a>(spec: &OperationSpec, resources: &'a Value) -> Result<Vec<Item<'a>>> {
+    let (list, prefix): (Vec<&Value>, String) = match resources {
+        Value::Array(items) => (items.iter().collect(), "resources".to_owned()),
+        Value::Object(map) if map.contains_key(spec.resource.id_field) => (vec![resources], "resources".to_owned()),
+        Value::Object(_) => match spec.resource.list_paths.iter().find_map(|path| lookup(resources, path).and_then(Value::as_array).map(|items| (items, *path))) {
+            Some((items, path)) => (items.iter().collect(), format!("resources.{}", path.join("."))),
+            None => return Err(shape_error(spec, "resources", shape_text(spec, "resources"))),
+        },
+        _ => return Err(shape_error(spec, "resources", shape_text(spec, "resources"))),
+    };
+    if list.len() > MAX_RESOURCES {
+        return Err(shape_error(spec, &prefix, text!(format!("At most {MAX_RESOURCES} resources can be checked at once; got {}.", list.len()), format!("一次最多检查 {MAX_RESOURCES} 个资源，实际为 {} 个。", list.len()))));
+    }
+    let single = matches!(resources, Value::Object(map) if map.contains_key(spec.resource.id_field));
+    let mut items = Vec::with_capacity(list.len());
+    let mut problems = Vec::new();
+    for (index, raw) in list.into_iter().enumerate() {
+        let field = if single { prefix.clone() } else { format!("{prefix}[{index}]") };
+        let id = raw.get(spec.resource.id_field).and_then(Value::as_str);
+        let status = raw.get(spec.resource.status_field).and_then(Value::as_str);
+        match (id, status) {
+            (Some(id), Some(status)) => items.push(Item { id: id.to_owned(), status: status.to_owned(), raw }),
+            (None, _) => problems.push(missing_field(spec, &field, spec.resource.id_field, raw)),
+            (Some(_), None) => problems.push(missing_field(spec, &field, spec.resource.status_field, raw)),
+        }
+    }
+    if problems.is_empty() {
+        Ok(items)
+    } else {
+        problems.truncate(crate::params::MAX_VIOLATIONS);
+        Err(Error::Validation(problems))
+    }
+}
+
+fn shape_text(spec: &OperationSpec, field: &str) -> Text {
+    let api = spec.resource.describe_api;
+    text!(
+        format!("\"{field}\" must be a list of {api} items, one item, or a whole {api} response."),
+        format!("\"{field}\" 必须是 {api} 返回的资源列表、单个资源或完整的 {api} 响应。")
+    )
+}
+
+fn shape_error(spec: &OperationSpec, field: &str, message: Text) -> Error {
+    Error::Validation(vec![ErrorDetail::client(generic_invalid(spec.provider), message, Some(field.to_owned()))])
+}
+
+fn missing_field(spec: &OperationSpec, item_field: &str, name: &str, raw: &Value) -> ErrorDetail {
+    let field = format!("{item_field}.{name}");
+    let got = raw.get(name).map(describe_value).unwrap_or_else(|| "nothing".to_owned());
+    ErrorDetail::client(
+        generic_invalid(spec.provider),
+        text!(format!("\"{field}\" must be a string as {} returns it; got {got}.", spec.resource.describe_api), format!("\"{field}\" 必须是 {} 返回的字符串，实际为 {got}。", spec.resource.describe_api)),
+        Some(field),
+    )
+}
+
+fn generic_invalid(provider: Provider) -> &'static str {
+    match provider {
+        Provider::Alibaba => "InvalidParameter",
+        Provider::Zenlayer => "INVALID_PARAMETER",
+    }
+}
+
+fn lookup<'a>(value: &'a Value, path: &[&str]) -> Option<&'a Value> {
+    path.iter().try_fold(value, |current, key| current.get(key))
+}
+
+fn not_found(spec: &OperationSpec, id: &str, lang: Lang) -> Outcome {
+    let noun = (spec.resource.noun_en, spec.resource.noun_zh);
+    let reason = text!(
+        format!("No {} with id {} is among the {} results, so the provider would not find it.", noun.0, clip(id), spec.resource.describe_api),
+        format!("{} 结果中没有 ID 为 {} 的{}，服务端将找不到它。", spec.resource.describe_api, clip(id), noun.1)
+    );
+    deny(spec, id, None, spec.resource.not_found, reason, lang)
+}
+
+fn deny(spec: &OperationSpec, id: &str, status: Option<&str>, code: &str, reason: Text, lang: Lang) -> Outcome {
+    Outcome {
+        id: id.to_owned(),
+        decision: Decision::Deny,
+        status: status.map(str::to_owned),
+        error: Some(spec.error_detail(code, None).render(lang)),
+        reason: reason.get(lang).to_owned(),
+        transition: None,
+    }
+}
+
+fn judge(spec: &OperationSpec, item: &Item<'_>, dry_run: bool, options: &Options) -> Outcome {
+    let lang = options.lang;
+    for guard in spec.guards {
+        if let Some((code, reason)) = refusal(spec, guard, item, options) {
+            return deny(spec, &item.id, Some(&item.status), code, reason, lang);
+        }
+    }
+    let transition = match spec.transition {
+        Transition::Through { immediate, settled } => TransitionView { from: item.status.clone(), immediate: Some(immediate.to_owned()), settled: settled.to_owned() },
+        Transition::Settles { settled } => TransitionView { from: item.status.clone(), immediate: None, settled: settled.to_owned() },
+        Transition::Unchanged => TransitionView { from: item.status.clone(), immediate: Some(item.status.clone()), settled: item.status.clone() },
+    };
+    let path = match &transition.immediate {
+        Some(immediate) => format!("{} → {} → {}", transition.from, immediate, transition.settled),
+        None => format!("{} → … → {}", transition.from, transition.settled),
+    };
+    let (noun_en, noun_zh, action) = (spec.resource.noun_en, spec.resource.noun_zh, spec.action);
+    let reason = if dry_run {
+        text!(
+            format!("The {noun_en} {} is {}; the request would pass, and with DryRun the provider answers DryRunOperation without acting.", item.id, item.status),
+            format!("{noun_zh} {} 当前为 {}；请求可以通过，设置 DryRun 时服务端返回 DryRunOperation 而不执行。", item.id, item.status)
+        )
+    } else {
+        text!(format!("The {noun_en} {} is {}; {action} may proceed ({path}).", item.id, item.status), format!("{noun_zh} {} 当前为 {}；可以执行 {action}（{path}）。", item.id, item.status))
+    };
+    Outcome {
+        id: item.id.clone(),
+        decision: if dry_run { Decision::DryRun } else { Decision::Allow },
+        status: Some(item.status.clone()),
+        error: None,
+        reason: reason.get(lang).to_owned(),
+        transition: Some(transition),
+    }
+}
+
+/// The code and explanation of the guard's refusal, or `None` if the guard lets the item pass.
+fn refusal(spec: &OperationSpec, guard: &Guard, item: &Item<'_>, options: &Options) -> Option<(&'static str, Text)> {
+    let (id, status) = (item.id.as_str(), item.status.as_str());
+    let (noun_en, noun_zh, action) = (spec.resource.noun_en, spec.resource.noun_zh, spec.action);
+    match guard {
+        Guard::StatusNotIn { statuses, code } => statuses.contains(&status).then(|| {
+            (*code, text!(format!("The {noun_en} {id} is {status}; {action} is refused in that status."), format!("{noun_zh} {id} 当前为 {status}，该状态下不能执行 {action}。")))
+        }),
+        Guard::StatusIn { statuses, code } => {
+            if statuses.contains(&status) {
+                None
+            } else if !spec.resource.statuses.contains(&status) {
+                let shown = clip(status);
+                Some((*code, text!(format!("The {noun_en} {id} reports the unknown status \"{shown}\"; it is denied to be safe."), format!("{noun_zh} {id} 返回了未知状态 \"{shown}\"，为安全起见拒绝操作。"))))
+            } else {
+                let wanted = statuses.join(" / ");
+                Some((*code, text!(format!("The {noun_en} {id} is {status}; {action} requires {wanted}."), format!("{noun_zh} {id} 当前为 {status}，{action} 要求状态为 {wanted}。"))))
+            }
+        }
+        Guard::Locks { container, list, reason_field, by_reason, unknown } => {
+            let locks = item.raw.get(container).and_then(|c| c.get(list)).and_then(Value::as_array)?;
+            let first = locks.iter().find_map(|lock| match lock {
+                Value::String(reason) => Some((reason.as_str(), "")),
+                other => other.get(reason_field).and_then(Value::as_str).map(|reason| (reason, other.get("LockMsg").and_then(Value::as_str).unwrap_or(""))),
+            })?;
+            let (reason, message) = (first.0, clip(first.1));
+            let code = by_reason.iter().find(|(known, _)| *known == reason).map(|(_, code)| *code).unwrap_or(unknown);
+            let shown = clip(reason);
+            let detail_en = if message.is_empty() { String::new() } else { format!(": {message}") };
+            let detail_zh = if message.is_empty() { String::new() } else { format!("：{message}") };
+            Some((code, text!(format!("The {noun_en} {id} is locked (LockReason {shown}){detail_en}; {action} is refused while it is locked."), format!("{noun_zh} {id} 已被锁定（LockReason {shown}）{detail_zh}，锁定期间不能执行 {action}。"))))
+        }
+        Guard::NotExpired { charge_field, prepaid, expires_field, code } => {
+            let now = options.now?;
+            let is_prepaid = item.raw.get(charge_field).and_then(Value::as_str) == Some(prepaid);
+            let expires_text = item.raw.get(expires_field).and_then(Value::as_str)?;
+            let expired = is_prepaid && crate::time::parse_utc(expires_text).is_some_and(|expires| expires <= now);
+            expired.then(|| {
+                let shown = clip(expires_text);
+                (*code, text!(format!("The prepaid {noun_en} {id} expired at {shown}; renew it before {action}."), format!("包年包月{noun_zh} {id} 已于 {shown} 到期，请先续费再执行 {action}。")))
+            })
+        }
+        Guard::SupportsOperation { operation, code } => match supported_operations(item.raw) {
+            Ok(supported) if supported.iter().any(|s| s == operation) => None,
+            Ok(supported) => {
+                let listed = if supported.is_empty() { "none".to_owned() } else { supported.join(", ") };
+                let listed_zh = if supported.is_empty() { "无".to_owned() } else { supported.join("、") };
+                Some((*code, text!(format!("The service of {noun_en} {id} does not offer the {operation} O&M operation (offered: {listed})."), format!("{noun_zh} {id} 所属服务未配置 {operation} 运维操作（已配置：{listed_zh}）。"))))
+            }
+            Err(problem) => Some((*code, text!(format!("The {noun_en} {id} does not show whether its service offers the {operation} O&M operation: {}.", problem.en), format!("无法确认{noun_zh} {id} 所属服务是否配置了 {operation} 运维操作：{}。", problem.zh)))),
+        },
+    }
+}
+
+/// Reads `Service.OperationMetadata.StatusOperationConfigs[].SupportOperations` of a
+/// GetServiceInstance item. The metadata arrives as a JSON string; an object is accepted too.
+/// When the instance names its `TemplateName`, only that template's configuration counts.
+fn supported_operations(item: &Value) -> std::result::Result<Vec<String>, Text> {
+    const MAX_METADATA_BYTES: usize = 256 * 1024;
+    let raw = item.get("Service").and_then(|s| s.get("OperationMetadata")).ok_or_else(|| text!("Service.OperationMetadata is missing", "缺少 Service.OperationMetadata"))?;
+    let parsed;
+    let metadata = match raw {
+        Value::String(encoded) if encoded.len() > MAX_METADATA_BYTES => return Err(text!("Service.OperationMetadata is too large", "Service.OperationMetadata 过大")),
+        Value::String(encoded) if encoded.trim().is_empty() => return Ok(Vec::new()),
+        Value::String(encoded) => {
+            parsed = serde_json::from_str::<Value>(encoded).map_err(|_| text!("Service.OperationMetadata is not valid JSON", "Service.OperationMetadata 不是合法的 JSON"))?;
+            &parsed
+        }
+        other => other,
+    };
+    let template = item.get("TemplateName").and_then(Value::as_str);
+    let configs = metadata.get("StatusOperationConfigs").and_then(Value::as_array).map(Vec::as_slice).unwrap_or_default();
+    let mut supported: Vec<String> = Vec::new();
+    for config in configs {
+        let config_template = config.get("TemplateName").and_then(Value::as_str);
+        if template.is_some() && config_template.is_some() && template != config_template {
+            continue;
+        }
+        let operations = config.get("SupportOperations").and_then(Value::as_array).map(Vec::as_slice).unwrap_or_default();
+        for name in operations.iter().filter_map(Value::as_str) {
+            if !supported.iter().any(|s| s == name) {
+                supported.push(name.to_owned());
+            }
+        }
+    }
+    Ok(supported)
+}
+
+/// Where a polled status stands relative to the operation's goal.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct WaitState {
+    pub operation: &'static str,
+    pub status: String,
+    /// `done`, `pending` or `failed`.
+    pub state: &'static str,
+    pub target: &'static [&'static str],
+    pub reason: String,
+}
+
+/// Classifies a status observed while waiting for the operation to finish.
+pub fn wait_status(op_id: &str, status: &str, options: &Options) -> Result<WaitState> {
+    let spec = operation(op_id)?;
+    let wait = &spec.wait;
+    let shown = clip(status);
+    let (state, reason) = if wait.target.is_empty() {
+        ("done", text!(format!("{} is synchronous; there is nothing to wait for.", spec.action), format!("{} 为同步操作，无需等待。", spec.action)))
+    } else if wait.target.contains(&status) {
+        ("done", text!(format!("Status {shown} is the goal of {}.", spec.action), format!("状态 {shown} 即为 {} 的目标状态。", spec.action)))
+    } else if wait.pending.contains(&status) {
+        ("pending", text!(format!("Status {shown} is on the way to {}; keep polling.", wait.target.join(" / ")), format!("状态 {shown} 仍在向 {} 转换，请继续轮询。", wait.target.join(" / "))))
+    } else if wait.failure.contains(&status) {
+        ("failed", text!(format!("Status {shown} means {} did not complete.", spec.action), format!("状态 {shown} 表示 {} 未能完成。", spec.action)))
+    } else {
+        ("failed", text!(format!("Status {shown} is neither the goal nor on the way to it; stop waiting."), format!("状态 {shown} 既不是目标状态也不是中间状态，请停止等待。")))
+    };
+    Ok(WaitState { operation: spec.id, status: shown, state, target: wait.target, reason: reason.get(options.lang).to_owned() })
+}

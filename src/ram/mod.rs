@@ -1,0 +1,1 @@
+//! Alibaba RAM policy parsing and evaluation.

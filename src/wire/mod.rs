@@ -1,0 +1,1 @@
+//! Wire layer: endpoints, request building, signing, response parsing.
