@@ -7,7 +7,7 @@ use serde_json::{Map, Value};
 use crate::catalog::operation;
 use crate::error::{clip, Error, ErrorDetail, Result};
 use crate::lang::Lang;
-use crate::spec::{CrossRule, OperationSpec, ParamKind, ParamSpec, Provider, Uniqueness};
+use crate::spec::{CrossRule, MethodGroup, OperationSpec, ParamKind, ParamSpec, Provider, Uniqueness};
 use crate::text;
 
 /// Beyond this many violations the rest are summarised, so hostile input cannot produce a
@@ -86,9 +86,10 @@ pub fn validate_spec(spec: &'static OperationSpec, params: &Value, options: &Opt
         ));
         return Err(checker.into_error());
     };
-    let (checked, defaults) = checker.check_fields(spec.params, given, "", "");
+    let (checked, mut defaults) = checker.check_fields(spec.params, given, "", "");
     for rule in spec.rules {
         checker.check_rule(rule, given);
+        drop_unused_method_defaults(rule, given, &mut defaults);
     }
     if checker.violations.is_empty() {
         Ok(Validated { operation: spec, params: checked, defaults })
@@ -262,11 +263,8 @@ impl Checker<'_> {
                     self.invalid(spec_path, field, format!("The parameter \"{field}\" must be an object; got {}.", json_type(value)), format!("参数 \"{field}\" 必须是对象，实际为 {}。", json_type(value)));
                     return None;
                 };
-                let (mut checked, defaults) = self.check_fields(fields, given, field, spec_path);
-                // Nested defaults are sent explicitly: the SDKs flatten list items whole.
-                for (name, default) in defaults {
-                    checked.entry(name).or_insert(default);
-                }
+                // Nested defaults stay implicit, as the SDKs leave unset item fields out.
+                let (checked, _implicit_defaults) = self.check_fields(fields, given, field, spec_path);
                 Some(Value::Object(reorder(fields, checked)))
             }
         }
@@ -304,6 +302,17 @@ impl Checker<'_> {
                     }
                 }
             }
+        }
+    }
+}
+
+/// A default belongs to its method: `PeriodUnit` means nothing when `ResourcePeriod` is used.
+fn drop_unused_method_defaults(rule: &CrossRule, given: &Map<String, Value>, defaults: &mut Map<String, Value>) {
+    let CrossRule::OneMethod { groups } = rule;
+    let used = |group: &MethodGroup| group.members.iter().any(|m| given.get(*m).is_some_and(|v| !v.is_null()));
+    if let Some(chosen) = groups.iter().find(|g| used(g)) {
+        for member in groups.iter().filter(|g| !std::ptr::eq(*g, chosen)).flat_map(|g| g.members) {
+            defaults.remove(*member);
         }
     }
 }

@@ -145,6 +145,17 @@ fn read_resources<'a>(spec: &OperationSpec, resources: &'a Value) -> Result<Vec<
     let mut problems = Vec::new();
     for (index, raw) in list.into_iter().enumerate() {
         let field = if single { prefix.clone() } else { format!("{prefix}[{index}]") };
+        if !raw.is_object() {
+            problems.push(ErrorDetail::client(
+                generic_invalid(spec.provider),
+                text!(
+                    format!("\"{field}\" must be an object as {} returns it; got {}.", spec.resource.describe_api, describe_value(raw)),
+                    format!("\"{field}\" 必须是 {} 返回的对象，实际为 {}。", spec.resource.describe_api, describe_value(raw))
+                ),
+                Some(field),
+            ));
+            continue;
+        }
         let id = raw.get(spec.resource.id_field).and_then(Value::as_str);
         let status = raw.get(spec.resource.status_field).and_then(Value::as_str);
         match (id, status) {

@@ -1,1 +1,26 @@
 //! Wire layer: endpoints, request building, signing, response parsing.
+//!
+//! The pipeline is `build` (validates, then lays out the provider's request) → `sign`
+//! (feature `signing`; clock and nonce are arguments) → the caller sends it →
+//! `parse_response`. Nothing here does I/O.
+
+mod build;
+#[cfg(feature = "signing")]
+mod credentials;
+mod encode;
+mod endpoint;
+mod request;
+mod response;
+#[cfg(feature = "signing")]
+mod sign;
+mod xml;
+
+pub use build::{build, build_validated, BuildOptions};
+#[cfg(feature = "signing")]
+pub use credentials::Credentials;
+pub use encode::{format_utc, percent_encode};
+pub use endpoint::{resolve_endpoint, Endpoint};
+pub use request::HttpRequest;
+pub use response::{parse_response, ApiResponse, DryRunPassed, Outcome, RenewalResult, TargetFailure, MAX_RESPONSE_BYTES};
+#[cfg(feature = "signing")]
+pub use sign::{sign, SignOptions, SignatureAlgorithm, SignedRequest};

@@ -1,0 +1,264 @@
+//! From an operation to the RAM permissions it needs, and whether given policies grant them.
+
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::catalog::operation;
+use crate::error::{clip, Error, ErrorDetail, RenderedError, Result};
+use crate::lang::{Lang, Text};
+use crate::params::{validate, Options};
+use crate::ram::condition::Context;
+use crate::ram::evaluate::{evaluate, AccessRequest, Decision, Outcome};
+use crate::ram::policy::{parse_policies, Policy};
+use crate::spec::{Format, TargetSpec};
+use crate::text;
+
+/// Code and HTTP status Alibaba Cloud answers with when RAM refuses a call.
+pub const FORBIDDEN_RAM: &str = "Forbidden.RAM";
+
+/// One permission an operation needs: an action on one resource.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RequiredAccess {
+    pub action: String,
+    pub resource: String,
+}
+
+/// The permissions `op_id` needs for these parameters: one per target id (a batch of three ids
+/// needs three resources, and all must be allowed).
+///
+/// Checks, in order: the operation exists and is governed by RAM (Zenlayer is not:
+/// `UnsupportedOperation`); the parameters pass [`crate::params::validate`] (same errors);
+/// `region` is a region id and agrees with a `RegionId` parameter if one is given;
+/// `account_id` is a 16-digit Alibaba Cloud account id.
+pub fn required_access(op_id: &str, params: &Value, region: &str, account_id: &str) -> Result<Vec<RequiredAccess>> {
+    let spec = operation(op_id)?;
+    let Some(ram) = spec.ram else {
+        return Err(Error::Input(ErrorDetail::client(
+            "UnsupportedOperation",
+            text!(
+                format!("RAM applies to Alibaba Cloud operations only; {} is a Zenlayer operation.", spec.id),
+                format!("RAM 仅适用于阿里云操作；{} 是 Zenlayer 操作。", spec.id)
+            ),
+            Some("operation".to_owned()),
+        )));
+    };
+    let validated = validate(op_id, params, &Options::default())?;
+    check_region(region, validated.params.get("RegionId"))?;
+    check_account_id(account_id)?;
+
+    let (param, ids) = match spec.target {
+        TargetSpec::Single { param } => (param, validated.params.get(param).and_then(Value::as_str).into_iter().collect::<Vec<&str>>()),
+        TargetSpec::Batch { param, .. } => (
+            param,
+            validated.params.get(param).and_then(Value::as_array).map(|items| items.iter().filter_map(Value::as_str).collect()).unwrap_or_default(),
+        ),
+    };
+    if ids.is_empty() {
+        // Validation requires the target parameter; this guards a catalog entry that forgot to.
+        return Err(Error::Input(ErrorDetail::client(
+            "MissingParameter",
+            text!(format!("{param} names no resource."), format!("{param} 未指定任何资源。")),
+            Some(param.to_owned()),
+        )));
+    }
+    Ok(ids
+        .into_iter()
+        .map(|id| RequiredAccess { action: ram.action.to_owned(), resource: fill_arn(ram.resource, region, account_id, id) })
+        .collect())
+}
+
+fn check_region(region: &str, region_param: Option<&Value>) -> Result<()> {
+    if !Format::RegionId.accepts(region) {
+        let (expected_en, expected_zh) = Format::RegionId.describe();
+        return Err(Error::Input(ErrorDetail::client(
+            "InvalidParameter.Region",
+            text!(
+                format!("The region \"{}\" is not valid; expected {expected_en}.", clip(region)),
+                format!("地域 \"{}\" 无效；应为{expected_zh}。", clip(region))
+            ),
+            Some("region".to_owned()),
+        )));
+    }
+    match region_param.and_then(Value::as_str) {
+        Some(region_id) if region_id != region => Err(Error::Input(ErrorDetail::client(
+            "InvalidParameter.Region",
+            text!(
+                format!("The region \"{region}\" differs from the RegionId parameter \"{region_id}\"; the resource ARN would name the wrong region."),
+                format!("地域 \"{region}\" 与参数 RegionId \"{region_id}\" 不一致；资源 ARN 会指向错误的地域。")
+            ),
+            Some("region".to_owned()),
+        ))),
+        _ => Ok(()),
+    }
+}
+
+/// Alibaba Cloud account ids are 16 digits (domain.md §2.3).
+fn check_account_id(account_id: &str) -> Result<()> {
+    if account_id.len() == 16 && account_id.bytes().all(|b| b.is_ascii_digit()) {
+        return Ok(());
+    }
+    Err(Error::Input(ErrorDetail::client(
+        "InvalidParameter.AccountId",
+        text!(
+            format!("The account id \"{}\" is not valid; expected 16 digits such as 1488317743351199.", clip(account_id)),
+            format!("账号 ID \"{}\" 无效；应为 16 位数字，例如 1488317743351199。", clip(account_id))
+        ),
+        Some("account_id".to_owned()),
+    )))
+}
+
+/// Replaces `{region}`, `{account}` and `{id}` in one pass, so text inside a value is never
+/// mistaken for a placeholder.
+fn fill_arn(template: &str, region: &str, account_id: &str, id: &str) -> String {
+    let mut filled = String::with_capacity(template.len() + id.len() + 32);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        let (before, from_brace) = rest.split_at(open);
+        filled.push_str(before);
+        let placeholder = from_brace.find('}').and_then(|close| from_brace.get(..=close));
+        let value = match placeholder {
+            Some("{region}") => Some(region),
+            Some("{account}") => Some(account_id),
+            Some("{id}") => Some(id),
+            _ => None,
+        };
+        match (placeholder, value) {
+            (Some(placeholder), Some(value)) => {
+                filled.push_str(value);
+                rest = from_brace.get(placeholder.len()..).unwrap_or_default();
+            }
+            _ => {
+                filled.push('{');
+                rest = from_brace.get(1..).unwrap_or_default();
+            }
+        }
+    }
+    filled.push_str(rest);
+    filled
+}
+
+/// The decision for one required permission.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AccessCheck {
+    pub action: String,
+    pub resource: String,
+    pub decision: Outcome,
+    pub policy_index: Option<usize>,
+    pub statement_index: Option<usize>,
+    /// Why, in the requested language.
+    pub reason: String,
+}
+
+impl AccessCheck {
+    fn new(request: &AccessRequest, decision: Decision, lang: Lang) -> AccessCheck {
+        AccessCheck {
+            action: request.action.clone(),
+            resource: request.resource.clone(),
+            decision: decision.outcome,
+            policy_index: decision.policy_index,
+            statement_index: decision.statement_index,
+            reason: decision.explain(&request.action, &request.resource).get(lang).to_owned(),
+        }
+    }
+}
+
+/// Whether an operation may be called under the given policies.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Authorization {
+    /// True when every required permission is allowed.
+    pub allowed: bool,
+    /// One per required permission, in [`required_access`] order.
+    pub checks: Vec<AccessCheck>,
+    /// The overall explanation: the first denial's, or why all are allowed.
+    pub reason: String,
+    /// For a denial, Alibaba's `AccessDeniedDetail.NoPermissionType` of the first denied check:
+    /// `ImplicitDeny` or `ExplicitDeny`.
+    pub no_permission_type: Option<&'static str>,
+    /// For a denial, the error the provider would answer with (`Forbidden.RAM`, HTTP 403).
+    pub error: Option<RenderedError>,
+}
+
+/// The error Alibaba Cloud returns when RAM refuses a call.
+pub fn forbidden_ram() -> ErrorDetail {
+    ErrorDetail {
+        code: FORBIDDEN_RAM.to_owned(),
+        http_status: 403,
+        message: text!(
+            "User not authorized to operate on the specified resource, or this API doesn't support RAM.",
+            "用户无权操作指定资源，或此 API 不支持 RAM。"
+        ),
+        field: None,
+        retryable: false,
+    }
+}
+
+/// Derives the permissions `op_id` needs ([`required_access`]) and decides each against the
+/// policies (documents as JSON text or objects) in the given context (see
+/// [`Context::from_json`]).
+///
+/// Errors come in this order: operation and parameters (as [`required_access`]), then every
+/// malformed policy (`Error::Policy`, paths `policies[i]…`), then the context.
+pub fn authorize(
+    op_id: &str,
+    params: &Value,
+    region: &str,
+    account_id: &str,
+    policies: &[Value],
+    context: &Value,
+    lang: Lang,
+) -> Result<Authorization> {
+    let required = required_access(op_id, params, region, account_id)?;
+    let policies = parse_policies(policies)?;
+    let context = Context::from_json(context)?;
+    let checks: Vec<AccessCheck> = required
+        .into_iter()
+        .map(|access| {
+            let request = AccessRequest { action: access.action, resource: access.resource, context: context.clone() };
+            AccessCheck::new(&request, evaluate(&policies, &request), lang)
+        })
+        .collect();
+    Ok(summarize(checks, lang))
+}
+
+fn summarize(checks: Vec<AccessCheck>, lang: Lang) -> Authorization {
+    let first_denied = checks.iter().find(|check| check.decision != Outcome::Allow);
+    if let Some(denied) = first_denied {
+        let reason = denied.reason.clone();
+        let no_permission_type = denied.decision.no_permission_type();
+        return Authorization { allowed: false, checks, reason, no_permission_type, error: Some(forbidden_ram().render(lang)) };
+    }
+    let reason = match checks.as_slice() {
+        [only] => only.reason.clone(),
+        all => {
+            let count = all.len();
+            let reason: Text = text!(
+                format!("Allowed: all {count} required permissions are granted."),
+                format!("允许：全部 {count} 项所需权限均已授予。")
+            );
+            reason.get(lang).to_owned()
+        }
+    };
+    Authorization { allowed: true, checks, reason, no_permission_type: None, error: None }
+}
+
+/// Decides one action on one resource, without the catalog: for policy editors and for
+/// permissions opgate does not derive itself.
+pub fn check_access(policies: &[Value], action: &str, resource: &str, context: &Value, lang: Lang) -> Result<AccessCheck> {
+    let policies: Vec<Policy> = parse_policies(policies)?;
+    let request = AccessRequest { action: action.to_owned(), resource: resource.to_owned(), context: Context::from_json(context)? };
+    Ok(AccessCheck::new(&request, evaluate(&policies, &request), lang))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fill_arn;
+
+    #[test]
+    fn fills_each_placeholder_once() {
+        assert_eq!(
+            fill_arn("acs:ecs:{region}:{account}:instance/{id}", "cn-hangzhou", "1488317743351199", "i-{account}"),
+            "acs:ecs:cn-hangzhou:1488317743351199:instance/i-{account}"
+        );
+        assert_eq!(fill_arn("a{b}{id", "r", "1", "x"), "a{b}{id");
+    }
+}

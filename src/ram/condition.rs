@@ -1,0 +1,401 @@
+//! The `Condition` element: operators, typed operands, the request context, and how a
+//! condition holds.
+//!
+//! Semantics (RAM documents the operators; the logic below follows AWS IAM where RAM is silent,
+//! domain.md §4):
+//! - every operator block and every key in it must hold (AND); the values listed for one key
+//!   are alternatives (OR);
+//! - a negated operator (`StringNotEquals`, `StringNotEqualsIgnoreCase`, `StringNotLike`,
+//!   `NumericNotEquals`, `DateNotEquals`, `NotIpAddress`) holds exactly when its positive twin
+//!   does not;
+//! - a key absent from the context matches no value, so positive operators fail and negated
+//!   ones hold (as in AWS). This keeps the usual "Deny unless the request comes from the office
+//!   network" (`NotIpAddress`) statement denying when the source address is unknown;
+//! - a multi-valued context key matches when any of its values matches any listed value;
+//! - a context value that cannot be read as the operator's type (e.g. `"abc"` under
+//!   `NumericLessThan`) matches nothing, exactly like an absent key.
+
+use std::collections::BTreeMap;
+use std::net::IpAddr;
+
+use serde::{Serialize, Serializer};
+use serde_json::Value;
+
+use crate::error::{clip, Error, ErrorDetail, Result};
+use crate::ram::matcher::wildcard_match;
+use crate::text;
+
+/// A condition operator, named as in RAM policies (case-sensitive).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Operator {
+    StringEquals,
+    StringNotEquals,
+    StringEqualsIgnoreCase,
+    StringNotEqualsIgnoreCase,
+    StringLike,
+    StringNotLike,
+    NumericEquals,
+    NumericNotEquals,
+    NumericLessThan,
+    NumericLessThanEquals,
+    NumericGreaterThan,
+    NumericGreaterThanEquals,
+    DateEquals,
+    DateNotEquals,
+    DateLessThan,
+    DateLessThanEquals,
+    DateGreaterThan,
+    DateGreaterThanEquals,
+    Bool,
+    IpAddress,
+    NotIpAddress,
+}
+
+/// The type an operator reads its values as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OperandKind {
+    String,
+    Numeric,
+    Date,
+    Bool,
+    Ip,
+}
+
+const OPERATORS: &[(&str, Operator)] = &[
+    ("StringEquals", Operator::StringEquals),
+    ("StringNotEquals", Operator::StringNotEquals),
+    ("StringEqualsIgnoreCase", Operator::StringEqualsIgnoreCase),
+    ("StringNotEqualsIgnoreCase", Operator::StringNotEqualsIgnoreCase),
+    ("StringLike", Operator::StringLike),
+    ("StringNotLike", Operator::StringNotLike),
+    ("NumericEquals", Operator::NumericEquals),
+    ("NumericNotEquals", Operator::NumericNotEquals),
+    ("NumericLessThan", Operator::NumericLessThan),
+    ("NumericLessThanEquals", Operator::NumericLessThanEquals),
+    ("NumericGreaterThan", Operator::NumericGreaterThan),
+    ("NumericGreaterThanEquals", Operator::NumericGreaterThanEquals),
+    ("DateEquals", Operator::DateEquals),
+    ("DateNotEquals", Operator::DateNotEquals),
+    ("DateLessThan", Operator::DateLessThan),
+    ("DateLessThanEquals", Operator::DateLessThanEquals),
+    ("DateGreaterThan", Operator::DateGreaterThan),
+    ("DateGreaterThanEquals", Operator::DateGreaterThanEquals),
+    ("Bool", Operator::Bool),
+    ("IpAddress", Operator::IpAddress),
+    ("NotIpAddress", Operator::NotIpAddress),
+];
+
+impl Operator {
+    /// Looks an operator up by its exact (case-sensitive) RAM name.
+    pub fn from_name(name: &str) -> Option<Operator> {
+        OPERATORS.iter().find(|(known, _)| *known == name).map(|&(_, operator)| operator)
+    }
+
+    pub fn name(self) -> &'static str {
+        OPERATORS
+            .iter()
+            .find(|&&(_, operator)| operator == self)
+            .map_or("", |&(name, _)| name)
+    }
+
+    /// Every operator name, for messages.
+    pub fn names() -> impl Iterator<Item = &'static str> {
+        OPERATORS.iter().map(|&(name, _)| name)
+    }
+
+    pub fn kind(self) -> OperandKind {
+        use Operator::*;
+        match self {
+            StringEquals | StringNotEquals | StringEqualsIgnoreCase | StringNotEqualsIgnoreCase
+            | StringLike | StringNotLike => OperandKind::String,
+            NumericEquals | NumericNotEquals | NumericLessThan | NumericLessThanEquals
+            | NumericGreaterThan | NumericGreaterThanEquals => OperandKind::Numeric,
+            DateEquals | DateNotEquals | DateLessThan | DateLessThanEquals | DateGreaterThan
+            | DateGreaterThanEquals => OperandKind::Date,
+            Bool => OperandKind::Bool,
+            IpAddress | NotIpAddress => OperandKind::Ip,
+        }
+    }
+
+    /// Negated operators hold exactly when this positive twin does not.
+    fn positive(self) -> (Operator, bool) {
+        use Operator::*;
+        match self {
+            StringNotEquals => (StringEquals, true),
+            StringNotEqualsIgnoreCase => (StringEqualsIgnoreCase, true),
+            StringNotLike => (StringLike, true),
+            NumericNotEquals => (NumericEquals, true),
+            DateNotEquals => (DateEquals, true),
+            NotIpAddress => (IpAddress, true),
+            other => (other, false),
+        }
+    }
+}
+
+impl Serialize for Operator {
+    fn serialize<S: Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.name())
+    }
+}
+
+/// A policy value already read as its operator's type, so evaluation never re-parses it.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Operand {
+    Text(String),
+    Number(f64),
+    Date(i64),
+    Bool(bool),
+    Network(IpNetwork),
+}
+
+impl Operand {
+    /// Reads one policy value; `None` when it is not of the operator's type.
+    pub(crate) fn parse(kind: OperandKind, text: &str) -> Option<Operand> {
+        match kind {
+            OperandKind::String => Some(Operand::Text(text.to_owned())),
+            OperandKind::Numeric => parse_number(text).map(Operand::Number),
+            OperandKind::Date => crate::time::parse_utc(text).map(Operand::Date),
+            OperandKind::Bool => parse_bool(text).map(Operand::Bool),
+            OperandKind::Ip => IpNetwork::parse(text).map(Operand::Network),
+        }
+    }
+}
+
+/// An address with a prefix length; a bare address is a /32 (or /128) network.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct IpNetwork {
+    address: IpAddr,
+    prefix: u32,
+}
+
+impl IpNetwork {
+    fn parse(text: &str) -> Option<IpNetwork> {
+        let (address_text, prefix_text) = match text.split_once('/') {
+            Some((address, prefix)) => (address, Some(prefix)),
+            None => (text, None),
+        };
+        let address: IpAddr = address_text.parse().ok()?;
+        let max_prefix = if address.is_ipv4() { 32 } else { 128 };
+        let prefix = match prefix_text {
+            // `u32::from_str` accepts a leading `+`; CIDR notation does not.
+            Some(digits) if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) => {
+                digits.parse::<u32>().ok().filter(|&p| p <= max_prefix)?
+            }
+            Some(_) => return None,
+            None => max_prefix,
+        };
+        Some(IpNetwork { address, prefix })
+    }
+
+    fn contains(&self, candidate: IpAddr) -> bool {
+        // A v4-mapped IPv6 source (`::ffff:10.0.0.1`) is the same client as `10.0.0.1`.
+        let candidate = match candidate {
+            IpAddr::V6(v6) => v6.to_ipv4_mapped().map_or(candidate, IpAddr::V4),
+            v4 => v4,
+        };
+        match (self.address, candidate) {
+            (IpAddr::V4(network), IpAddr::V4(address)) => {
+                let mask = u32::MAX.checked_shl(32 - self.prefix).unwrap_or(0);
+                u32::from(network) & mask == u32::from(address) & mask
+            }
+            (IpAddr::V6(network), IpAddr::V6(address)) => {
+                let mask = u128::MAX.checked_shl(128 - self.prefix).unwrap_or(0);
+                u128::from(network) & mask == u128::from(address) & mask
+            }
+            _ => false,
+        }
+    }
+}
+
+fn parse_number(text: &str) -> Option<f64> {
+    // `f64::from_str` also takes "NaN", "inf" and "infinity", which are not numbers here.
+    text.trim().parse::<f64>().ok().filter(|n| n.is_finite())
+}
+
+/// Policies write booleans as `"true"`/`"false"` (predefined values are case-sensitive).
+fn parse_bool(text: &str) -> Option<bool> {
+    match text {
+        "true" => Some(true),
+        "false" => Some(false),
+        _ => None,
+    }
+}
+
+/// One key under one operator, e.g. `"IpAddress": {"acs:SourceIp": ["10.0.0.0/8"]}`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Condition {
+    pub operator: Operator,
+    /// The key as written; matched against the context case-insensitively.
+    pub key: String,
+    /// The listed values as text (JSON numbers and booleans are written as their JSON text).
+    pub values: Vec<String>,
+    #[serde(skip)]
+    pub(crate) operands: Vec<Operand>,
+}
+
+impl Condition {
+    /// Whether the condition holds for this context (see the module docs for the rules).
+    pub fn holds(&self, context: &Context) -> bool {
+        let (positive, negated) = self.operator.positive();
+        let any_match = context.values(&self.key).iter().any(|actual| {
+            self.operands.iter().any(|operand| operand_matches(positive, actual, operand))
+        });
+        any_match != negated
+    }
+}
+
+fn operand_matches(operator: Operator, actual: &str, operand: &Operand) -> bool {
+    use Operator::*;
+    match (operator, operand) {
+        (StringEquals, Operand::Text(wanted)) => actual == wanted,
+        (StringEqualsIgnoreCase, Operand::Text(wanted)) => actual.to_lowercase() == wanted.to_lowercase(),
+        (StringLike, Operand::Text(pattern)) => wildcard_match(pattern, actual),
+        (NumericEquals | NumericLessThan | NumericLessThanEquals | NumericGreaterThan | NumericGreaterThanEquals, Operand::Number(wanted)) => {
+            parse_number(actual).is_some_and(|n| compare(operator, n.partial_cmp(wanted)))
+        }
+        (DateEquals | DateLessThan | DateLessThanEquals | DateGreaterThan | DateGreaterThanEquals, Operand::Date(wanted)) => {
+            crate::time::parse_utc(actual).is_some_and(|t| compare(operator, Some(t.cmp(wanted))))
+        }
+        (Bool, Operand::Bool(wanted)) => parse_bool(actual) == Some(*wanted),
+        (IpAddress, Operand::Network(network)) => actual.parse::<IpAddr>().is_ok_and(|ip| network.contains(ip)),
+        _ => false,
+    }
+}
+
+/// `ordering` is actual compared with wanted.
+fn compare(operator: Operator, ordering: Option<std::cmp::Ordering>) -> bool {
+    use std::cmp::Ordering::*;
+    use Operator::*;
+    match (operator, ordering) {
+        (_, None) => false,
+        (NumericEquals | DateEquals, Some(o)) => o == Equal,
+        (NumericLessThan | DateLessThan, Some(o)) => o == Less,
+        (NumericLessThanEquals | DateLessThanEquals, Some(o)) => o != Greater,
+        (NumericGreaterThan | DateGreaterThan, Some(o)) => o == Greater,
+        (NumericGreaterThanEquals | DateGreaterThanEquals, Some(o)) => o != Less,
+        _ => false,
+    }
+}
+
+/// Facts about the request that conditions test: `acs:SourceIp`, `acs:CurrentTime`,
+/// `acs:SecureTransport`, `acs:SourceVpc`, `acs:MFAPresent`, `acs:ResourceTag/<k>`,
+/// `acs:RequestTag/<k>`, or any service key. Keys are case-insensitive.
+///
+/// opgate never reads a clock (wasm has none), so `acs:CurrentTime` is whatever the caller
+/// supplies; without it, date conditions on it do not match.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Context {
+    /// Lowercased key → values as text.
+    entries: BTreeMap<String, Vec<String>>,
+}
+
+impl Context {
+    pub fn new() -> Context {
+        Context::default()
+    }
+
+    /// Adds (or replaces) a key. Values are not checked here; [`Context::from_json`] checks them.
+    pub fn insert(&mut self, key: &str, values: Vec<String>) {
+        self.entries.insert(key.to_lowercase(), values);
+    }
+
+    /// The values for a key; empty when absent.
+    pub fn values(&self, key: &str) -> &[String] {
+        self.entries.get(&key.to_lowercase()).map_or(&[], Vec::as_slice)
+    }
+
+    /// Reads a context object: each key maps to a string, number, boolean or an array of those;
+    /// `null` means the key is absent. Well-known keys are checked: `acs:SourceIp` must be an IP
+    /// address, `acs:CurrentTime` an ISO 8601 UTC time, `acs:SecureTransport` and
+    /// `acs:MFAPresent` booleans (or `"true"`/`"false"`). Problems are `Error::Input` with
+    /// code `InvalidParameter.Context` and a path such as `context.acs:SourceIp`.
+    pub fn from_json(context: &Value) -> Result<Context> {
+        let object = match context {
+            Value::Object(object) => object,
+            Value::Null => return Ok(Context::new()),
+            _ => {
+                return Err(context_error(
+                    "context".to_owned(),
+                    text!(
+                        "The context must be an object of condition keys, e.g. {\"acs:SourceIp\": \"203.0.113.7\"}.",
+                        "上下文必须是以条件键为键的对象，例如 {\"acs:SourceIp\": \"203.0.113.7\"}。"
+                    ),
+                ))
+            }
+        };
+        let mut parsed = Context::new();
+        for (key, value) in object {
+            let path = format!("context.{}", clip(key));
+            let lowered = key.to_lowercase();
+            if parsed.entries.contains_key(&lowered) {
+                return Err(context_error(
+                    path,
+                    text!(
+                        format!("The context key \"{}\" is given twice (keys are case-insensitive).", clip(key)),
+                        format!("上下文键 \"{}\" 重复出现（键不区分大小写）。", clip(key))
+                    ),
+                ));
+            }
+            let values = match context_values(value) {
+                Some(values) => values,
+                None => {
+                    return Err(context_error(
+                        path,
+                        text!(
+                            "A context value must be a string, number, boolean, or an array of these.",
+                            "上下文的值必须是字符串、数字、布尔值或由它们组成的数组。"
+                        ),
+                    ))
+                }
+            };
+            if let Some(problem) = check_well_known(&lowered, &values) {
+                return Err(context_error(path, problem));
+            }
+            if !value.is_null() {
+                parsed.entries.insert(lowered, values);
+            }
+        }
+        Ok(parsed)
+    }
+}
+
+/// The scalars of a JSON value as text, or `None` for objects and nested arrays.
+pub(crate) fn scalar_text(value: &Value) -> Option<String> {
+    match value {
+        Value::String(text) => Some(text.clone()),
+        Value::Bool(flag) => Some(flag.to_string()),
+        Value::Number(number) => Some(number.to_string()),
+        _ => None,
+    }
+}
+
+fn context_values(value: &Value) -> Option<Vec<String>> {
+    match value {
+        Value::Null => Some(Vec::new()),
+        Value::Array(items) => items.iter().map(scalar_text).collect(),
+        scalar => scalar_text(scalar).map(|text| vec![text]),
+    }
+}
+
+fn check_well_known(lowered_key: &str, values: &[String]) -> Option<crate::lang::Text> {
+    let (is_valid, expected_en, expected_zh): (fn(&str) -> bool, &str, &str) = match lowered_key {
+        "acs:sourceip" => (|v| v.parse::<IpAddr>().is_ok(), "an IP address such as 203.0.113.7", "IP 地址，例如 203.0.113.7"),
+        "acs:currenttime" => (
+            |v| crate::time::parse_utc(v).is_some(),
+            "an ISO 8601 UTC time such as 2017-11-11T23:59:59Z",
+            "ISO 8601 UTC 时间，例如 2017-11-11T23:59:59Z",
+        ),
+        "acs:securetransport" | "acs:mfapresent" => (|v| parse_bool(v).is_some(), "true or false", "true 或 false"),
+        _ => return None,
+    };
+    values.iter().find(|value| !is_valid(value)).map(|value| {
+        text!(
+            format!("The context value \"{}\" must be {expected_en}.", clip(value)),
+            format!("上下文值 \"{}\" 必须是{expected_zh}。", clip(value))
+        )
+    })
+}
+
+fn context_error(field: String, message: crate::lang::Text) -> Error {
+    Error::Input(ErrorDetail::client("InvalidParameter.Context", message, Some(field)))
+}

@@ -1,0 +1,126 @@
+//! Deciding one request against a set of identity policies (domain.md §4, [R4]).
+//!
+//! Deny by default; an applicable `Deny` statement overrides any `Allow`. Policies and their
+//! statements are visited in order and the first applicable `Deny` decides at once (RAM stops
+//! at the first deny); otherwise the first applicable `Allow` is named as the deciding one.
+
+use serde::Serialize;
+
+use crate::lang::Text;
+use crate::ram::condition::Context;
+use crate::ram::matcher::{wildcard_match, wildcard_match_ignore_case};
+use crate::ram::policy::{Actions, Effect, Policy, Statement};
+use crate::text;
+
+/// What is asked: one action on one resource, in a context.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AccessRequest {
+    /// `<ram-code>:<Action>`, matched case-insensitively.
+    pub action: String,
+    /// An ARN, matched case-sensitively.
+    pub resource: String,
+    pub context: Context,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Outcome {
+    Allow,
+    /// No statement allows the request.
+    ImplicitDeny,
+    /// A `Deny` statement applies.
+    ExplicitDeny,
+}
+
+impl Outcome {
+    /// Alibaba's `AccessDeniedDetail.NoPermissionType` for a denial (domain.md §3.1 [A12]).
+    pub fn no_permission_type(self) -> Option<&'static str> {
+        match self {
+            Outcome::Allow => None,
+            Outcome::ImplicitDeny => Some("ImplicitDeny"),
+            Outcome::ExplicitDeny => Some("ExplicitDeny"),
+        }
+    }
+}
+
+/// The answer, with the statement that decided it (none for an implicit deny).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Decision {
+    #[serde(rename = "decision")]
+    pub outcome: Outcome,
+    /// Index into the `policies` slice given to [`evaluate`].
+    pub policy_index: Option<usize>,
+    /// Index into that policy's `Statement` array.
+    pub statement_index: Option<usize>,
+}
+
+impl Decision {
+    pub fn is_allowed(&self) -> bool {
+        self.outcome == Outcome::Allow
+    }
+
+    /// One sentence saying why, naming the deciding statement.
+    pub fn explain(&self, action: &str, resource: &str) -> Text {
+        let policy = self.policy_index.unwrap_or_default();
+        let statement = self.statement_index.unwrap_or_default();
+        match self.outcome {
+            Outcome::Allow => text!(
+                format!("Allowed: statement {statement} of policy {policy} allows {action} on {resource}."),
+                format!("允许：策略 {policy} 的语句 {statement} 允许对 {resource} 执行 {action}。")
+            ),
+            Outcome::ExplicitDeny => text!(
+                format!(
+                    "Explicit deny: statement {statement} of policy {policy} denies {action} on {resource}; an explicit Deny overrides any Allow."
+                ),
+                format!("显式拒绝：策略 {policy} 的语句 {statement} 拒绝对 {resource} 执行 {action}；显式 Deny 优先于任何 Allow。")
+            ),
+            Outcome::ImplicitDeny => text!(
+                format!("Implicit deny: no statement allows {action} on {resource}; RAM denies by default."),
+                format!("隐式拒绝：没有语句允许对 {resource} 执行 {action}；RAM 默认拒绝。")
+            ),
+        }
+    }
+}
+
+pub fn evaluate(policies: &[Policy], request: &AccessRequest) -> Decision {
+    let mut first_allow = None;
+    for (policy_index, policy) in policies.iter().enumerate() {
+        for (statement_index, statement) in policy.statements.iter().enumerate() {
+            if !applies(statement, request) {
+                continue;
+            }
+            match statement.effect {
+                Effect::Deny => {
+                    return Decision {
+                        outcome: Outcome::ExplicitDeny,
+                        policy_index: Some(policy_index),
+                        statement_index: Some(statement_index),
+                    }
+                }
+                Effect::Allow => {
+                    first_allow.get_or_insert((policy_index, statement_index));
+                }
+            }
+        }
+    }
+    match first_allow {
+        Some((policy_index, statement_index)) => Decision {
+            outcome: Outcome::Allow,
+            policy_index: Some(policy_index),
+            statement_index: Some(statement_index),
+        },
+        None => Decision { outcome: Outcome::ImplicitDeny, policy_index: None, statement_index: None },
+    }
+}
+
+/// Whether the statement covers the request: action, resource, and every condition.
+pub fn applies(statement: &Statement, request: &AccessRequest) -> bool {
+    let action_listed = |patterns: &[String]| patterns.iter().any(|pattern| wildcard_match_ignore_case(pattern, &request.action));
+    let action_covered = match &statement.actions {
+        Actions::Action(patterns) => action_listed(patterns),
+        Actions::NotAction(patterns) => !action_listed(patterns),
+    };
+    action_covered
+        && statement.resources.iter().any(|pattern| wildcard_match(pattern, &request.resource))
+        && statement.conditions.iter().all(|condition| condition.holds(&request.context))
+}

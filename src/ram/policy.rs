@@ -1,0 +1,547 @@
+//! Reading RAM policy documents (domain.md §4) into [`Policy`] values.
+//!
+//! The reader reports every problem it finds, each with the path of the offending element
+//! (`policy.Statement[2].Condition.IpAddress.acs:SourceIp[0]`), instead of stopping at the first.
+
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+use crate::error::{clip, Error, ErrorDetail, Result};
+use crate::lang::Text;
+use crate::ram::condition::{scalar_text, Condition, Operand, OperandKind, Operator};
+use crate::text;
+
+/// RAM accepts custom policy documents of 1 to 6,144 characters.
+pub const MAX_POLICY_LENGTH: usize = 6_144;
+
+/// Deeper documents are refused before anything walks them recursively. No valid policy comes
+/// near this (the deepest element, a condition value list, sits at depth 6); the number is
+/// serde_json's own parse limit, so text and object input fail alike.
+const MAX_NESTING: usize = 128;
+
+/// `MalformedPolicyDocument` (HTTP 400) is RAM's code for a document that breaks the grammar.
+pub const MALFORMED_POLICY_DOCUMENT: &str = "MalformedPolicyDocument";
+/// `InvalidParameter.PolicyDocument.Length` (HTTP 400) is what RAM `CreatePolicy` answers for a
+/// document outside 1–6,144 characters.
+pub const POLICY_DOCUMENT_LENGTH: &str = "InvalidParameter.PolicyDocument.Length";
+
+/// A parsed, checked policy document.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Policy {
+    pub version: String,
+    pub statements: Vec<Statement>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Effect {
+    Allow,
+    Deny,
+}
+
+/// `Action` lists the actions a statement covers; `NotAction` covers every action except those.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Actions {
+    Action(Vec<String>),
+    NotAction(Vec<String>),
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Statement {
+    pub sid: Option<String>,
+    pub effect: Effect,
+    /// Serialized as `"action": [...]` or `"not_action": [...]`.
+    #[serde(flatten)]
+    pub actions: Actions,
+    pub resources: Vec<String>,
+    /// All must hold.
+    pub conditions: Vec<Condition>,
+}
+
+/// Reads a policy document given either as JSON text (a JSON string value) or as an
+/// already-parsed object. Error paths start with `policy`.
+pub fn parse_policy(document: &Value) -> Result<Policy> {
+    read_policy(document, "policy").map_err(Error::Policy)
+}
+
+/// Reads a policy document from JSON text. Error paths start with `policy`.
+pub fn parse_policy_str(document: &str) -> Result<Policy> {
+    let mut problems = Problems::default();
+    let policy = read_text(document, "policy", &mut problems);
+    problems.into_result(policy, "policy").map_err(Error::Policy)
+}
+
+/// Reads several documents, reporting the problems of all of them with paths `policies[i]…`.
+pub fn parse_policies(documents: &[Value]) -> Result<Vec<Policy>> {
+    let mut policies = Vec::with_capacity(documents.len());
+    let mut problems = Vec::new();
+    for (index, document) in documents.iter().enumerate() {
+        match read_policy(document, &format!("policies[{index}]")) {
+            Ok(policy) => policies.push(policy),
+            Err(mut found) => problems.append(&mut found),
+        }
+    }
+    if problems.is_empty() {
+        Ok(policies)
+    } else {
+        Err(Error::Policy(problems))
+    }
+}
+
+fn read_policy(document: &Value, path: &str) -> std::result::Result<Policy, Vec<ErrorDetail>> {
+    let mut problems = Problems::default();
+    let policy = match document {
+        Value::String(text) => read_text(text, path, &mut problems),
+        Value::Object(_) => {
+            if nesting_depth_exceeds(document, MAX_NESTING) {
+                problems.push(path, too_deep());
+                None
+            } else {
+                let length = serde_json::to_string(document).map_or(0, |text| text.chars().count());
+                check_length(length, path, &mut problems);
+                read_document(document, path, &mut problems)
+            }
+        }
+        _ => {
+            problems.push(
+                path,
+                text!(
+                    "A policy document must be a JSON object or JSON text.",
+                    "权限策略必须是 JSON 对象或 JSON 文本。"
+                ),
+            );
+            None
+        }
+    };
+    problems.into_result(policy, path)
+}
+
+/// Text is measured as given, whitespace included (RAM's counting rule is not documented;
+/// domain.md §4). Objects are measured in their compact JSON form.
+fn read_text(text: &str, path: &str, problems: &mut Problems) -> Option<Policy> {
+    check_length(text.chars().count(), path, problems);
+    match serde_json::from_str::<Value>(text) {
+        Ok(document) => read_document(&document, path, problems),
+        Err(error) if !text.is_empty() => {
+            let message = if error.to_string().contains("recursion limit") {
+                too_deep()
+            } else {
+                text!(
+                    format!("The policy document is not valid JSON (line {}, column {}).", error.line(), error.column()),
+                    format!("权限策略不是合法的 JSON（第 {} 行，第 {} 列）。", error.line(), error.column())
+                )
+            };
+            problems.push(path, message);
+            None
+        }
+        // Empty text already has its length problem; "not valid JSON" would add nothing.
+        Err(_) => None,
+    }
+}
+
+fn check_length(length: usize, path: &str, problems: &mut Problems) {
+    if length == 0 || length > MAX_POLICY_LENGTH {
+        problems.list.push(ErrorDetail::client(
+            POLICY_DOCUMENT_LENGTH,
+            text!(
+                format!("The policy document is {length} characters long; it must be 1 to {MAX_POLICY_LENGTH} characters."),
+                format!("权限策略长度为 {length} 个字符，必须为 1 到 {MAX_POLICY_LENGTH} 个字符。")
+            ),
+            Some(path.to_owned()),
+        ));
+    }
+}
+
+fn too_deep() -> Text {
+    text!(
+        format!("The policy document is nested more than {MAX_NESTING} levels deep."),
+        format!("权限策略的嵌套超过 {MAX_NESTING} 层。")
+    )
+}
+
+/// Iterative, so a hostile document cannot overflow the stack while being measured.
+fn nesting_depth_exceeds(value: &Value, limit: usize) -> bool {
+    let mut pending = vec![(value, 1usize)];
+    while let Some((value, depth)) = pending.pop() {
+        if depth > limit {
+            return true;
+        }
+        match value {
+            Value::Array(items) => pending.extend(items.iter().map(|item| (item, depth + 1))),
+            Value::Object(fields) => pending.extend(fields.values().map(|item| (item, depth + 1))),
+            _ => {}
+        }
+    }
+    false
+}
+
+#[derive(Default)]
+struct Problems {
+    list: Vec<ErrorDetail>,
+}
+
+impl Problems {
+    fn push(&mut self, path: &str, message: Text) {
+        self.list.push(ErrorDetail::client(MALFORMED_POLICY_DOCUMENT, message, Some(path.to_owned())));
+    }
+
+    fn into_result(mut self, policy: Option<Policy>, path: &str) -> std::result::Result<Policy, Vec<ErrorDetail>> {
+        match policy {
+            Some(policy) if self.list.is_empty() => Ok(policy),
+            _ => {
+                if self.list.is_empty() {
+                    // Every refusal path records its reason; this keeps an error from ever being empty.
+                    self.push(path, text!("The policy document could not be read.", "无法读取权限策略。"));
+                }
+                Err(self.list)
+            }
+        }
+    }
+}
+
+const DOCUMENT_ELEMENTS: &[&str] = &["Version", "Statement"];
+const STATEMENT_ELEMENTS: &[&str] = &["Sid", "Effect", "Action", "NotAction", "Resource", "Condition"];
+
+fn read_document(document: &Value, path: &str, problems: &mut Problems) -> Option<Policy> {
+    let Value::Object(fields) = document else {
+        problems.push(path, text!("A policy document must be a JSON object.", "权限策略必须是 JSON 对象。"));
+        return None;
+    };
+    reject_unknown_elements(fields, DOCUMENT_ELEMENTS, path, problems);
+
+    let version_path = format!("{path}.Version");
+    let version = match fields.get("Version") {
+        Some(Value::String(version)) if version == "1" => Some(version.clone()),
+        Some(Value::String(version)) => {
+            problems.push(
+                &version_path,
+                text!(
+                    format!("The policy version \"{}\" is not supported; RAM policies use \"1\".", clip(version)),
+                    format!("不支持权限策略版本 \"{}\"；RAM 权限策略的版本为 \"1\"。", clip(version))
+                ),
+            );
+            None
+        }
+        Some(_) => {
+            problems.push(&version_path, text!("Version must be the string \"1\".", "Version 必须是字符串 \"1\"。"));
+            None
+        }
+        None => {
+            problems.push(&version_path, missing("Version"));
+            None
+        }
+    };
+
+    let statement_path = format!("{path}.Statement");
+    let statements = match fields.get("Statement") {
+        Some(Value::Array(items)) if items.is_empty() => {
+            problems.push(&statement_path, text!("Statement must list at least one statement.", "Statement 至少要包含一条语句。"));
+            None
+        }
+        Some(Value::Array(items)) => {
+            let read: Vec<Option<Statement>> = items
+                .iter()
+                .enumerate()
+                .map(|(index, item)| read_statement(item, &format!("{statement_path}[{index}]"), problems))
+                .collect();
+            read.into_iter().collect::<Option<Vec<Statement>>>()
+        }
+        Some(_) => {
+            problems.push(&statement_path, text!("Statement must be an array of statements.", "Statement 必须是语句数组。"));
+            None
+        }
+        None => {
+            problems.push(&statement_path, missing("Statement"));
+            None
+        }
+    };
+
+    Some(Policy { version: version?, statements: statements? })
+}
+
+fn read_statement(statement: &Value, path: &str, problems: &mut Problems) -> Option<Statement> {
+    let Value::Object(fields) = statement else {
+        problems.push(path, text!("A statement must be a JSON object.", "语句必须是 JSON 对象。"));
+        return None;
+    };
+    reject_unknown_elements(fields, STATEMENT_ELEMENTS, path, problems);
+
+    let sid = match fields.get("Sid") {
+        None => Some(None),
+        Some(Value::String(sid)) => Some(Some(sid.clone())),
+        Some(_) => {
+            problems.push(&format!("{path}.Sid"), must_be_string("Sid"));
+            None
+        }
+    };
+
+    let effect_path = format!("{path}.Effect");
+    let effect = match fields.get("Effect") {
+        Some(Value::String(effect)) if effect == "Allow" => Some(Effect::Allow),
+        Some(Value::String(effect)) if effect == "Deny" => Some(Effect::Deny),
+        Some(Value::String(effect)) => {
+            problems.push(
+                &effect_path,
+                text!(
+                    format!("The effect \"{}\" is not valid; use \"Allow\" or \"Deny\" (case-sensitive).", clip(effect)),
+                    format!("Effect 值 \"{}\" 无效；请使用 \"Allow\" 或 \"Deny\"（区分大小写）。", clip(effect))
+                ),
+            );
+            None
+        }
+        Some(_) => {
+            problems.push(&effect_path, text!("Effect must be the string \"Allow\" or \"Deny\".", "Effect 必须是字符串 \"Allow\" 或 \"Deny\"。"));
+            None
+        }
+        None => {
+            problems.push(&effect_path, missing("Effect"));
+            None
+        }
+    };
+
+    let actions = match (fields.get("Action"), fields.get("NotAction")) {
+        (Some(_), Some(_)) => {
+            problems.push(
+                &format!("{path}.NotAction"),
+                text!("A statement uses either Action or NotAction, not both.", "一条语句只能使用 Action 或 NotAction 之一。"),
+            );
+            None
+        }
+        (Some(list), None) => read_names(list, &format!("{path}.Action"), "Action", check_action, problems).map(Actions::Action),
+        (None, Some(list)) => read_names(list, &format!("{path}.NotAction"), "NotAction", check_action, problems).map(Actions::NotAction),
+        (None, None) => {
+            problems.push(&format!("{path}.Action"), missing("Action"));
+            None
+        }
+    };
+
+    let resource_path = format!("{path}.Resource");
+    let resources = match fields.get("Resource") {
+        Some(list) => read_names(list, &resource_path, "Resource", check_resource, problems),
+        None => {
+            problems.push(&resource_path, missing("Resource"));
+            None
+        }
+    };
+
+    let conditions = match fields.get("Condition") {
+        None => Some(Vec::new()),
+        Some(block) => read_conditions(block, &format!("{path}.Condition"), problems),
+    };
+
+    Some(Statement { sid: sid?, effect: effect?, actions: actions?, resources: resources?, conditions: conditions? })
+}
+
+fn reject_unknown_elements(fields: &Map<String, Value>, known: &[&str], path: &str, problems: &mut Problems) {
+    for name in fields.keys().filter(|name| !known.contains(&name.as_str())) {
+        let field = format!("{path}.{}", clip(name));
+        let message = match name.as_str() {
+            "Principal" => text!(
+                "Principal belongs to resource-based and trust policies; an identity policy cannot use it.",
+                "Principal 仅用于基于资源的策略和信任策略，身份权限策略不能使用。"
+            ),
+            "NotResource" => text!("RAM policies do not support NotResource.", "RAM 权限策略不支持 NotResource。"),
+            _ => match known.iter().find(|known| known.eq_ignore_ascii_case(name)) {
+                Some(meant) => text!(
+                    format!("Unknown element \"{}\"; element names are case-sensitive: did you mean \"{meant}\"?", clip(name)),
+                    format!("未知元素 \"{}\"；元素名区分大小写，是否应为 \"{meant}\"？", clip(name))
+                ),
+                None => text!(
+                    format!("Unknown element \"{}\"; allowed here: {}.", clip(name), known.join(", ")),
+                    format!("未知元素 \"{}\"；此处允许：{}。", clip(name), known.join(", "))
+                ),
+            },
+        };
+        problems.push(&field, message);
+    }
+}
+
+/// Reads `Action`, `NotAction` or `Resource`: a string or a non-empty array of strings.
+fn read_names(
+    value: &Value,
+    path: &str,
+    element: &str,
+    check: fn(&str) -> Option<Text>,
+    problems: &mut Problems,
+) -> Option<Vec<String>> {
+    let items: Vec<(String, &Value)> = match value {
+        Value::Array(items) if items.is_empty() => {
+            problems.push(
+                path,
+                text!(format!("{element} must list at least one entry."), format!("{element} 至少要包含一项。")),
+            );
+            return None;
+        }
+        Value::Array(items) => items.iter().enumerate().map(|(index, item)| (format!("{path}[{index}]"), item)).collect(),
+        single => vec![(path.to_owned(), single)],
+    };
+    let mut names = Vec::with_capacity(items.len());
+    let mut all_valid = true;
+    for (item_path, item) in items {
+        match item {
+            Value::String(name) => match check(name) {
+                None => names.push(name.clone()),
+                Some(message) => {
+                    problems.push(&item_path, message);
+                    all_valid = false;
+                }
+            },
+            _ => {
+                problems.push(&item_path, must_be_string(element));
+                all_valid = false;
+            }
+        }
+    }
+    all_valid.then_some(names)
+}
+
+/// `*`, or `<ram-code>:<action-name>` (both parts may use wildcards).
+fn check_action(action: &str) -> Option<Text> {
+    let well_formed = action == "*" || action.split_once(':').is_some_and(|(code, name)| !code.is_empty() && !name.is_empty());
+    (!well_formed).then(|| {
+        text!(
+            format!("The action \"{}\" must have the form <ram-code>:<action-name>, e.g. ecs:RebootInstance, or be *.", clip(action)),
+            format!("操作 \"{}\" 必须符合 <ram-code>:<action-name> 格式（例如 ecs:RebootInstance），或为 *。", clip(action))
+        )
+    })
+}
+
+/// `*`, or an ARN starting with `acs:`.
+fn check_resource(resource: &str) -> Option<Text> {
+    let well_formed = resource == "*" || resource.starts_with("acs:");
+    (!well_formed).then(|| {
+        text!(
+            format!("The resource \"{}\" must be * or an ARN starting with acs:, e.g. acs:ecs:*:*:instance/*.", clip(resource)),
+            format!("资源 \"{}\" 必须为 * 或以 acs: 开头的 ARN，例如 acs:ecs:*:*:instance/*。", clip(resource))
+        )
+    })
+}
+
+fn read_conditions(block: &Value, path: &str, problems: &mut Problems) -> Option<Vec<Condition>> {
+    let Value::Object(operators) = block else {
+        problems.push(
+            path,
+            text!("Condition must be an object of operators, e.g. {\"IpAddress\": {...}}.", "Condition 必须是以条件运算符为键的对象，例如 {\"IpAddress\": {...}}。"),
+        );
+        return None;
+    };
+    let mut conditions = Vec::new();
+    let mut all_valid = true;
+    for (operator_name, keys) in operators {
+        let operator_path = format!("{path}.{}", clip(operator_name));
+        let Some(operator) = Operator::from_name(operator_name) else {
+            let names: Vec<&str> = Operator::names().collect();
+            problems.push(
+                &operator_path,
+                text!(
+                    format!("Unknown condition operator \"{}\" (operators are case-sensitive); supported: {}.", clip(operator_name), names.join(", ")),
+                    format!("未知条件运算符 \"{}\"（区分大小写）；支持：{}。", clip(operator_name), names.join(", "))
+                ),
+            );
+            all_valid = false;
+            continue;
+        };
+        match keys {
+            Value::Object(keys) if !keys.is_empty() => {
+                for (key, values) in keys {
+                    match read_condition(operator, key, values, &format!("{operator_path}.{}", clip(key)), problems) {
+                        Some(condition) => conditions.push(condition),
+                        None => all_valid = false,
+                    }
+                }
+            }
+            _ => {
+                problems.push(
+                    &operator_path,
+                    text!(
+                        "An operator must map at least one condition key to its values, e.g. {\"acs:SourceIp\": \"10.0.0.0/8\"}.",
+                        "条件运算符必须至少将一个条件键映射到其取值，例如 {\"acs:SourceIp\": \"10.0.0.0/8\"}。"
+                    ),
+                );
+                all_valid = false;
+            }
+        }
+    }
+    all_valid.then_some(conditions)
+}
+
+fn read_condition(operator: Operator, key: &str, values: &Value, path: &str, problems: &mut Problems) -> Option<Condition> {
+    let mut valid = true;
+    let key_well_formed = key.split_once(':').is_some_and(|(prefix, name)| !prefix.is_empty() && !name.is_empty());
+    if !key_well_formed {
+        problems.push(
+            path,
+            text!(
+                format!("The condition key \"{}\" must have the form <prefix>:<name>, e.g. acs:SourceIp.", clip(key)),
+                format!("条件键 \"{}\" 必须符合 <prefix>:<name> 格式，例如 acs:SourceIp。", clip(key))
+            ),
+        );
+        valid = false;
+    }
+    let items: Vec<(String, &Value)> = match values {
+        Value::Array(items) if items.is_empty() => {
+            problems.push(path, text!("A condition key needs at least one value.", "条件键至少需要一个取值。"));
+            return None;
+        }
+        Value::Array(items) => items.iter().enumerate().map(|(index, item)| (format!("{path}[{index}]"), item)).collect(),
+        single => vec![(path.to_owned(), single)],
+    };
+    let kind = operator.kind();
+    if kind == OperandKind::Bool && items.len() > 1 {
+        problems.push(
+            path,
+            text!("Bool takes exactly one value, \"true\" or \"false\".", "Bool 只能有一个取值：\"true\" 或 \"false\"。"),
+        );
+        return None;
+    }
+    let mut texts = Vec::with_capacity(items.len());
+    let mut operands = Vec::with_capacity(items.len());
+    for (item_path, item) in items {
+        let parsed = scalar_text(item).and_then(|text| Operand::parse(kind, &text).map(|operand| (text, operand)));
+        match parsed {
+            Some((text, operand)) => {
+                texts.push(text);
+                operands.push(operand);
+            }
+            None => {
+                problems.push(&item_path, bad_value(operator, item));
+                valid = false;
+            }
+        }
+    }
+    valid.then(|| Condition { operator, key: key.to_owned(), values: texts, operands })
+}
+
+fn bad_value(operator: Operator, value: &Value) -> Text {
+    let (expected_en, expected_zh) = match operator.kind() {
+        OperandKind::String => ("a string", "字符串"),
+        OperandKind::Numeric => ("a number", "数字"),
+        OperandKind::Date => ("an ISO 8601 UTC time such as 2017-11-11T23:59:59Z", "ISO 8601 UTC 时间，例如 2017-11-11T23:59:59Z"),
+        OperandKind::Bool => ("\"true\" or \"false\"", "\"true\" 或 \"false\""),
+        OperandKind::Ip => ("an IP address or CIDR block such as 10.0.0.0/8", "IP 地址或 CIDR 网段，例如 10.0.0.0/8"),
+    };
+    let shown = match value {
+        Value::String(text) => format!("\"{}\"", clip(text)),
+        Value::Array(_) => "an array".to_owned(),
+        Value::Object(_) => "an object".to_owned(),
+        other => clip(&other.to_string()),
+    };
+    let shown_zh = match value {
+        Value::Array(_) => "数组".to_owned(),
+        Value::Object(_) => "对象".to_owned(),
+        _ => shown.clone(),
+    };
+    let name = operator.name();
+    text!(
+        format!("{name} needs {expected_en}; got {shown}."),
+        format!("{name} 需要{expected_zh}；实际为 {shown_zh}。")
+    )
+}
+
+fn missing(element: &str) -> Text {
+    text!(format!("{element} is required."), format!("缺少必需元素 {element}。"))
+}
+
+fn must_be_string(element: &str) -> Text {
+    text!(format!("{element} must be a string."), format!("{element} 必须是字符串。"))
+}

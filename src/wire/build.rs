@@ -1,0 +1,155 @@
+//! Turning validated parameters into the provider's request.
+
+use serde_json::{Map, Value};
+
+use super::endpoint::resolve_endpoint;
+use super::request::HttpRequest;
+use crate::error::{clip, Error, ErrorDetail, Result};
+use crate::params::{validate, Options, Validated};
+use crate::spec::{ParamKind, WireSpec};
+use crate::text;
+
+/// How to build a request, beyond the operation's parameters.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct BuildOptions {
+    /// The region whose endpoint to use. Needed where the operation has no `RegionId`
+    /// parameter (ECS `RebootInstance`); where it has one, the two must agree, and a missing
+    /// `RegionId` is filled in from here.
+    pub region: Option<String>,
+    /// A host (optionally `https://host` / `http://host:port`) that replaces the resolved one.
+    pub endpoint: Option<String>,
+    /// Validation options; `validation.lang` is the language of every error.
+    pub validation: Options,
+}
+
+const REGION_PARAM: &str = "RegionId";
+
+/// Validates `params` for `op_id` and builds the unsigned request. Invalid input is refused
+/// with exactly the error [`crate::params::validate`] gives.
+pub fn build(op_id: &str, params: &Value, options: &BuildOptions) -> Result<HttpRequest> {
+    let validated = validate(op_id, params, &options.validation)?;
+    build_validated(&validated, options)
+}
+
+/// Builds the unsigned request for parameters that already passed validation.
+pub fn build_validated(validated: &Validated, options: &BuildOptions) -> Result<HttpRequest> {
+    let op = validated.operation;
+    match op.wire {
+        WireSpec::AlibabaRpc { .. } => {
+            let region = effective_region(validated, options.region.as_deref())?;
+            let endpoint = resolve_endpoint(op, region, options.endpoint.as_deref())?;
+            let mut query = Vec::new();
+            for spec in op.params {
+                let given = validated.params.get(spec.name);
+                let injected = (spec.name == REGION_PARAM && given.is_none()).then(|| region.map(|r| Value::String(r.to_owned()))).flatten();
+                if let Some(value) = given.or(injected.as_ref()) {
+                    flatten(spec.name, value, Some(&spec.kind), &mut query);
+                }
+            }
+            Ok(HttpRequest {
+                method: "POST".to_owned(),
+                scheme: endpoint.scheme,
+                host: endpoint.host.clone(),
+                path: endpoint.path,
+                query,
+                headers: vec![
+                    ("host".to_owned(), endpoint.host),
+                    ("x-acs-action".to_owned(), op.action.to_owned()),
+                    ("x-acs-version".to_owned(), op.api_version.to_owned()),
+                    ("accept".to_owned(), "application/json".to_owned()),
+                ],
+                body: Vec::new(),
+            })
+        }
+        WireSpec::ZenlayerJson { .. } => {
+            let endpoint = resolve_endpoint(op, None, options.endpoint.as_deref())?;
+            let body = serde_json::to_vec(&Value::Object(spec_ordered(validated))).map_err(|err| {
+                Error::Input(ErrorDetail::client(
+                    "SDK_INVALID_REQUEST",
+                    text!(format!("The request body could not be encoded: {err}."), format!("无法编码请求体：{err}。")),
+                    None,
+                ))
+            })?;
+            Ok(HttpRequest {
+                method: "POST".to_owned(),
+                scheme: endpoint.scheme,
+                host: endpoint.host.clone(),
+                path: endpoint.path,
+                query: Vec::new(),
+                headers: vec![
+                    ("Host".to_owned(), endpoint.host),
+                    ("Content-Type".to_owned(), "application/json".to_owned()),
+                    ("X-ZC-Service".to_owned(), op.product.to_owned()),
+                    ("X-ZC-Action".to_owned(), op.action.to_owned()),
+                    ("X-ZC-Version".to_owned(), op.api_version.to_owned()),
+                ],
+                body,
+            })
+        }
+    }
+}
+
+/// The region from the options or the `RegionId` parameter; both given must agree, or the
+/// request would be signed for one region and sent to another.
+fn effective_region<'a>(validated: &'a Validated, option: Option<&'a str>) -> Result<Option<&'a str>> {
+    let param = validated.params.get(REGION_PARAM).and_then(Value::as_str);
+    match (option, param) {
+        (Some(option), Some(param)) if option != param => Err(Error::Input(ErrorDetail::client(
+            "InvalidParameter.Region",
+            text!(
+                format!("The region option \"{}\" differs from the RegionId parameter \"{}\"; give one, or the same in both.", clip(option), clip(param)),
+                format!("地域选项 \"{}\" 与参数 RegionId \"{}\" 不一致；请只提供一个，或保持两者相同。", clip(option), clip(param))
+            ),
+            Some("region".to_owned()),
+        ))),
+        (Some(region), _) | (None, Some(region)) => Ok(Some(region)),
+        (None, None) => Ok(None),
+    }
+}
+
+/// Alibaba's flat form: list items are numbered from 1 (`Name.1`), object fields are joined
+/// with dots (`ResourcePeriod.1.ResourceArn`), booleans are `true`/`false` as the Go and
+/// Java SDKs write them.
+fn flatten(key: &str, value: &Value, kind: Option<&ParamKind>, out: &mut Vec<(String, String)>) {
+    match value {
+        Value::Null => {}
+        Value::Bool(flag) => out.push((key.to_owned(), flag.to_string())),
+        Value::Number(number) => out.push((key.to_owned(), number.to_string())),
+        Value::String(text) => out.push((key.to_owned(), text.clone())),
+        Value::Array(items) => {
+            let item_kind = match kind {
+                Some(ParamKind::List { item, .. }) => Some(*item),
+                _ => None,
+            };
+            for (index, item) in items.iter().enumerate() {
+                flatten(&format!("{key}.{}", index + 1), item, item_kind, out);
+            }
+        }
+        Value::Object(fields) => match kind {
+            Some(ParamKind::Object { fields: specs }) => {
+                for spec in specs.iter() {
+                    if let Some(field) = fields.get(spec.name) {
+                        flatten(&format!("{key}.{}", spec.name), field, Some(&spec.kind), out);
+                    }
+                }
+            }
+            _ => {
+                for (name, field) in fields {
+                    flatten(&format!("{key}.{name}"), field, None, out);
+                }
+            }
+        },
+    }
+}
+
+/// The validated parameters in spec order (validation already orders them; this keeps the
+/// body independent of that detail).
+fn spec_ordered(validated: &Validated) -> Map<String, Value> {
+    let mut ordered = Map::new();
+    for spec in validated.operation.params {
+        if let Some(value) = validated.params.get(spec.name) {
+            ordered.insert(spec.name.to_owned(), value.clone());
+        }
+    }
+    ordered
+}

@@ -1,0 +1,142 @@
+//! Credentials for signing. Secrets never appear in `Debug` output or in errors, and are
+//! wiped from memory when the value is dropped.
+
+use std::fmt;
+
+use zeroize::Zeroizing;
+
+use crate::error::{Error, ErrorDetail, Result};
+use crate::spec::Provider;
+use crate::text;
+
+/// An AccessKey pair (optionally with an STS security token), or a Zenlayer bearer token.
+#[derive(Clone)]
+pub struct Credentials {
+    kind: Kind,
+}
+
+#[derive(Clone)]
+enum Kind {
+    AccessKey { id: String, secret: Zeroizing<String>, security_token: Option<Zeroizing<String>> },
+    Bearer { token: Zeroizing<String> },
+}
+
+/// What a signer needs, borrowed from [`Credentials`].
+pub(crate) enum Secret<'a> {
+    AccessKey { id: &'a str, secret: &'a str, security_token: Option<&'a str> },
+    Bearer { token: &'a str },
+}
+
+impl Credentials {
+    /// An AccessKey pair. Alibaba calls the second half "AccessKey secret", Zenlayer
+    /// "access key password".
+    pub fn access_key(id: impl Into<String>, secret: impl Into<String>) -> Self {
+        Credentials { kind: Kind::AccessKey { id: id.into(), secret: Zeroizing::new(secret.into()), security_token: None } }
+    }
+
+    /// Temporary STS credentials: an AccessKey pair plus its security token.
+    pub fn sts(id: impl Into<String>, secret: impl Into<String>, security_token: impl Into<String>) -> Self {
+        Credentials { kind: Kind::AccessKey { id: id.into(), secret: Zeroizing::new(secret.into()), security_token: Some(Zeroizing::new(security_token.into())) } }
+    }
+
+    /// A Zenlayer personal access token, sent as `Authorization: Bearer <token>`.
+    pub fn bearer(token: impl Into<String>) -> Self {
+        Credentials { kind: Kind::Bearer { token: Zeroizing::new(token.into()) } }
+    }
+
+    pub fn access_key_id(&self) -> Option<&str> {
+        match &self.kind {
+            Kind::AccessKey { id, .. } => Some(id),
+            Kind::Bearer { .. } => None,
+        }
+    }
+
+    /// The secrets, checked for presence the way the SDKs check them before signing.
+    pub(crate) fn secret(&self, provider: Provider) -> Result<Secret<'_>> {
+        match &self.kind {
+            Kind::AccessKey { id, secret, security_token } => {
+                if id.trim().is_empty() || secret.trim().is_empty() {
+                    return Err(missing(provider, "access key id and secret", "AccessKey ID 与 Secret"));
+                }
+                if has_line_break(id) || security_token.as_deref().is_some_and(|token| has_line_break(token)) {
+                    return Err(line_break(provider));
+                }
+                Ok(Secret::AccessKey { id, secret, security_token: security_token.as_deref().map(String::as_str).filter(|token| !token.is_empty()) })
+            }
+            Kind::Bearer { token } => {
+                if token.trim().is_empty() {
+                    return Err(missing(provider, "bearer token", "Bearer 令牌"));
+                }
+                if has_line_break(token) {
+                    return Err(line_break(provider));
+                }
+                Ok(Secret::Bearer { token })
+            }
+        }
+    }
+}
+
+/// A header value with a line break would split the HTTP request.
+fn has_line_break(text: &str) -> bool {
+    text.bytes().any(|b| b == b'\r' || b == b'\n')
+}
+
+fn credential_code(provider: Provider) -> &'static str {
+    match provider {
+        Provider::Alibaba => "InvalidCredentials",
+        Provider::Zenlayer => "CREDENTIAL_VALUE_MISSING",
+    }
+}
+
+fn missing(provider: Provider, what_en: &str, what_zh: &str) -> Error {
+    Error::Signing(ErrorDetail::client(
+        credential_code(provider),
+        text!(format!("The {what_en} must not be empty."), format!("{what_zh}不能为空。")),
+        Some("credentials".to_owned()),
+    ))
+}
+
+fn line_break(provider: Provider) -> Error {
+    Error::Signing(ErrorDetail::client(
+        credential_code(provider),
+        text!("The credentials contain a line break, which cannot be sent in an HTTP header.", "凭证中包含换行符，无法放入 HTTP 请求头。"),
+        Some("credentials".to_owned()),
+    ))
+}
+
+impl fmt::Debug for Credentials {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.kind {
+            Kind::AccessKey { id, security_token, .. } => f
+                .debug_struct("Credentials")
+                .field("access_key_id", id)
+                .field("access_key_secret", &"<redacted>")
+                .field("security_token", &security_token.as_ref().map(|_| "<redacted>"))
+                .finish(),
+            Kind::Bearer { .. } => f.debug_struct("Credentials").field("bearer_token", &"<redacted>").finish(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn debug_output_hides_every_secret() {
+        let shown = format!("{:?} {:#?}", Credentials::sts("LTAI-id", "s3cr3t-value", "sts-token-value"), Credentials::bearer("bearer-value"));
+        assert!(shown.contains("LTAI-id"));
+        for secret in ["s3cr3t-value", "sts-token-value", "bearer-value"] {
+            assert!(!shown.contains(secret), "{secret} leaked: {shown}");
+        }
+    }
+
+    #[test]
+    fn errors_never_echo_secrets() {
+        for credentials in [Credentials::access_key("", "s3cr3t-value"), Credentials::sts("id", "s3cr3t-value", "tok\nen"), Credentials::bearer(" \t")] {
+            let Err(error) = credentials.secret(Provider::Alibaba) else { panic!("accepted {credentials:?}") };
+            let shown = format!("{error} {error:?} {:?}", error.render(crate::lang::Lang::Zh));
+            assert!(!shown.contains("s3cr3t-value") && !shown.contains("tok\nen"), "{shown}");
+        }
+    }
+}

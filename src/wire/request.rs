@@ -1,0 +1,188 @@
+//! The request value the wire layer hands out: plain data, no I/O, so every binding can send
+//! it with whatever HTTP client it has.
+
+use base64::Engine as _;
+use serde::{Deserialize, Serialize, Serializer};
+
+use super::encode::encode_pairs;
+
+/// One HTTP request, exactly as it must go on the wire.
+///
+/// Query parameters and headers keep their order (the SDKs' order), and are unencoded:
+/// [`HttpRequest::url`] encodes them the way the signatures expect.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct HttpRequest {
+    pub method: String,
+    pub scheme: String,
+    pub host: String,
+    pub path: String,
+    pub query: Vec<(String, String)>,
+    pub headers: Vec<(String, String)>,
+    pub body: Vec<u8>,
+}
+
+impl HttpRequest {
+    /// `scheme://host/path?query`, with the query percent-encoded per RFC 3986.
+    pub fn url(&self) -> String {
+        let mut url = format!("{}://{}{}", self.scheme, self.host, self.path);
+        if !self.query.is_empty() {
+            url.push('?');
+            url.push_str(&encode_pairs(self.query.iter().map(|(key, value)| (key.as_str(), value.as_str()))));
+        }
+        url
+    }
+
+    /// The first header of that name, compared case-insensitively as HTTP does.
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers.iter().find(|(key, _)| key.eq_ignore_ascii_case(name)).map(|(_, value)| value.as_str())
+    }
+
+    /// Replaces every header of that name (case-insensitively) with one value, keeping the
+    /// position of the first; appends it when absent. Re-signing a signed request must not
+    /// leave two dates or two signatures behind.
+    pub fn set_header(&mut self, name: &str, value: impl Into<String>) {
+        let value = value.into();
+        match self.headers.iter().position(|(key, _)| key.eq_ignore_ascii_case(name)) {
+            Some(first) => {
+                if let Some(slot) = self.headers.get_mut(first) {
+                    slot.1 = value;
+                }
+                let mut index = 0;
+                self.headers.retain(|(key, _)| {
+                    let keep = index <= first || !key.eq_ignore_ascii_case(name);
+                    index += 1;
+                    keep
+                });
+            }
+            None => self.headers.push((name.to_owned(), value)),
+        }
+    }
+
+    pub fn remove_header(&mut self, name: &str) {
+        self.headers.retain(|(key, _)| !key.eq_ignore_ascii_case(name));
+    }
+
+    /// The first query parameter of that name (names are case-sensitive in query strings).
+    pub fn query_param(&self, name: &str) -> Option<&str> {
+        self.query.iter().find(|(key, _)| key == name).map(|(_, value)| value.as_str())
+    }
+
+    /// The body as text, when it is UTF-8 (always, for requests [`super::build`] makes).
+    pub fn body_text(&self) -> Option<&str> {
+        std::str::from_utf8(&self.body).ok()
+    }
+}
+
+/// Serialized as `{method, scheme, host, path, query: [[k, v]…], headers: [[k, v]…], body,
+/// url}`; `body` is the UTF-8 text, and `body_base64` appears only for a body that is not UTF-8.
+impl Serialize for HttpRequest {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct Shape<'a> {
+            method: &'a str,
+            scheme: &'a str,
+            host: &'a str,
+            path: &'a str,
+            query: &'a [(String, String)],
+            headers: &'a [(String, String)],
+            body: std::borrow::Cow<'a, str>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            body_base64: Option<String>,
+            url: String,
+        }
+        let body_base64 = match self.body_text() {
+            Some(_) => None,
+            None => Some(base64::engine::general_purpose::STANDARD.encode(&self.body)),
+        };
+        Shape {
+            method: &self.method,
+            scheme: &self.scheme,
+            host: &self.host,
+            path: &self.path,
+            query: &self.query,
+            headers: &self.headers,
+            body: String::from_utf8_lossy(&self.body),
+            body_base64,
+            url: self.url(),
+        }
+        .serialize(serializer)
+    }
+}
+
+/// Accepts the serialized form back (bindings hand a built request to `sign`); `url` is
+/// ignored because it is derived, and `body_base64`, when present, wins over `body`.
+impl<'de> Deserialize<'de> for HttpRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        struct Shape {
+            method: String,
+            #[serde(default = "https")]
+            scheme: String,
+            host: String,
+            #[serde(default = "root")]
+            path: String,
+            #[serde(default)]
+            query: Vec<(String, String)>,
+            #[serde(default)]
+            headers: Vec<(String, String)>,
+            #[serde(default)]
+            body: String,
+            #[serde(default)]
+            body_base64: Option<String>,
+        }
+        fn https() -> String {
+            "https".to_owned()
+        }
+        fn root() -> String {
+            "/".to_owned()
+        }
+        let shape = Shape::deserialize(deserializer)?;
+        let body = match shape.body_base64 {
+            Some(encoded) => base64::engine::general_purpose::STANDARD.decode(encoded.as_bytes()).map_err(serde::de::Error::custom)?,
+            None => shape.body.into_bytes(),
+        };
+        Ok(HttpRequest { method: shape.method, scheme: shape.scheme, host: shape.host, path: shape.path, query: shape.query, headers: shape.headers, body })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> HttpRequest {
+        HttpRequest {
+            method: "POST".into(),
+            scheme: "https".into(),
+            host: "ecs.cn-beijing.aliyuncs.com".into(),
+            path: "/".into(),
+            query: vec![("InstanceId".into(), "i-a b*".into()), ("Tag.1.Key".into(), "杭州".into())],
+            headers: vec![("host".into(), "ecs.cn-beijing.aliyuncs.com".into()), ("X-Acs-Date".into(), "old".into()), ("x-acs-date".into(), "older".into())],
+            body: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn url_encodes_the_query_like_the_signature_does() {
+        assert_eq!(sample().url(), "https://ecs.cn-beijing.aliyuncs.com/?InstanceId=i-a%20b%2A&Tag.1.Key=%E6%9D%AD%E5%B7%9E");
+    }
+
+    #[test]
+    fn set_header_replaces_every_case_variant_in_place() {
+        let mut request = sample();
+        request.set_header("x-acs-date", "new");
+        assert_eq!(request.headers, vec![("host".to_owned(), "ecs.cn-beijing.aliyuncs.com".to_owned()), ("X-Acs-Date".to_owned(), "new".to_owned())]);
+        request.set_header("accept", "application/json");
+        assert_eq!(request.header("ACCEPT"), Some("application/json"));
+    }
+
+    #[test]
+    fn serialized_form_round_trips_including_binary_bodies() {
+        let mut request = sample();
+        for body in [b"{\"a\":1}".to_vec(), vec![0xff, 0x00, 0xfe]] {
+            request.body = body;
+            let json = serde_json::to_value(&request).expect("serializable");
+            let back: HttpRequest = serde_json::from_value(json).expect("deserializable");
+            assert_eq!(back, request);
+        }
+    }
+}

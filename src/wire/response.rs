@@ -1,0 +1,345 @@
+//! Reading provider responses into typed results or provider-style errors.
+
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+use super::xml;
+use crate::catalog::operation;
+use crate::error::{ApiError, Error, ErrorDetail, Result};
+use crate::spec::{OperationSpec, Provider, TargetSpec};
+use crate::text;
+
+/// Responses to these operations are a few kilobytes; anything this large is not one.
+pub const MAX_RESPONSE_BYTES: usize = 4 * 1024 * 1024;
+
+/// Provider strings (messages, ids) longer than this are cut, so a hostile body cannot turn
+/// into a huge error value.
+const MAX_PROVIDER_TEXT_CHARS: usize = 4096;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Outcome {
+    /// Accepted for every target.
+    Succeeded,
+    /// Accepted, but some targets failed (`failures` says which).
+    SomeFailed,
+    /// An ECS `DryRun=true` request passed every check; nothing was changed.
+    DryRunPassed,
+}
+
+/// A successful (or dry-run-passed) response.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ApiResponse {
+    pub outcome: Outcome,
+    pub request_id: Option<String>,
+    /// Compute Nest `RenewalResult`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub renewal: Option<RenewalResult>,
+    /// Targets the provider reports as failed: Compute Nest `FailureDetails`, or the ids a
+    /// Zenlayer batch call returns (those are the ones that failed).
+    pub failures: Vec<TargetFailure>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dry_run: Option<DryRunPassed>,
+    /// The provider's payload as sent (Zenlayer: the `response` object; XML converted).
+    pub data: Value,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct RenewalResult {
+    pub total_count: i64,
+    pub succeeded: i64,
+    pub failed: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TargetFailure {
+    pub id: String,
+    pub code: Option<String>,
+    pub message: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DryRunPassed {
+    pub code: String,
+    pub message: Option<String>,
+}
+
+/// Parses the response to `op_id`: `Ok` for success and for a passed dry run, `Error::Api`
+/// for a provider error, `Error::Parse` for anything that is not a well-formed response.
+pub fn parse_response(op_id: &str, status: u16, headers: &[(String, String)], body: &[u8]) -> Result<ApiResponse> {
+    let op = operation(op_id)?;
+    if !(100..=599).contains(&status) {
+        return Err(Error::Input(ErrorDetail::client(
+            "InvalidParameter.Status",
+            text!(format!("The HTTP status {status} is not valid; expected 100-599."), format!("HTTP 状态码 {status} 无效；应在 100-599 之间。")),
+            Some("status".to_owned()),
+        )));
+    }
+    let reader = Reader { op, status };
+    if op.provider == Provider::Zenlayer {
+        // The Zenlayer SDKs recognise these network-layer blocks before reading the body.
+        let challenged = status == 403 && headers.iter().any(|(name, value)| name.eq_ignore_ascii_case("cf-mitigated") && value.trim() == "challenge");
+        if challenged || status == 451 {
+            let code = if challenged { "SECURITY_CHALLENGE" } else { "REQUEST_BLOCKED" };
+            return Err(Error::Api(Box::new(ApiError { detail: reader.api_detail(code, None), request_id: None, host_id: None, recommend: None, access_denied_detail: None })));
+        }
+    }
+    let body = reader.document(headers, body)?;
+    if (200..300).contains(&status) {
+        match op.provider {
+            Provider::Alibaba => reader.alibaba_success(body),
+            Provider::Zenlayer => reader.zenlayer_success(body),
+        }
+    } else {
+        reader.error(body)
+    }
+}
+
+struct Reader {
+    op: &'static OperationSpec,
+    status: u16,
+}
+
+impl Reader {
+    /// The body as a JSON object (XML converted for Alibaba).
+    fn document(&self, headers: &[(String, String)], body: &[u8]) -> Result<Map<String, Value>> {
+        if body.len() > MAX_RESPONSE_BYTES {
+            return Err(self.malformed(
+                format!("the body is {} bytes, more than the {MAX_RESPONSE_BYTES}-byte limit for an API response", body.len()),
+                format!("响应体有 {} 字节，超过 API 响应 {MAX_RESPONSE_BYTES} 字节的上限", body.len()),
+                None,
+            ));
+        }
+        let text = std::str::from_utf8(body).map_err(|_| self.malformed("the body is not UTF-8 text", "响应体不是 UTF-8 文本", None))?;
+        let trimmed = text.trim_start_matches('\u{feff}').trim();
+        if trimmed.is_empty() {
+            return Err(self.malformed("the body is empty", "响应体为空", None));
+        }
+        let content_type = headers.iter().find(|(name, _)| name.eq_ignore_ascii_case("content-type")).map(|(_, value)| value.to_ascii_lowercase()).unwrap_or_default();
+        if content_type.contains("text/html") || looks_like_html(trimmed) {
+            return Err(self.malformed(
+                "the body is an HTML page, not an API response (a proxy or gateway probably answered)",
+                "响应体是 HTML 页面而不是 API 响应（可能由代理或网关返回）",
+                None,
+            ));
+        }
+        if trimmed.starts_with('<') {
+            if self.op.provider != Provider::Alibaba {
+                return Err(self.malformed("the body is XML, but this provider answers in JSON", "响应体是 XML，而该服务商只返回 JSON", None));
+            }
+            let (_, value) = xml::to_json(trimmed).map_err(|reason| self.malformed(format!("the XML body is malformed: {reason}"), format!("XML 响应体格式错误：{reason}"), None))?;
+            return match value {
+                Value::Object(map) => Ok(map),
+                _ => Ok(Map::new()),
+            };
+        }
+        match serde_json::from_str::<Value>(trimmed) {
+            Ok(Value::Object(map)) => Ok(map),
+            Ok(other) => Err(self.malformed(format!("the body is a JSON {}, not an object", json_type(&other)), format!("响应体是 JSON {}，而不是对象", json_type(&other)), None)),
+            Err(err) => Err(self.malformed(format!("the body is not valid JSON ({err})"), format!("响应体不是有效的 JSON（{err}）"), None)),
+        }
+    }
+
+    fn alibaba_success(&self, body: Map<String, Value>) -> Result<ApiResponse> {
+        let request_id = self.opt_string(&body, "RequestId", "")?;
+        let renewal = match body.get("RenewalResult") {
+            None | Some(Value::Null) => None,
+            Some(Value::Object(result)) => Some(RenewalResult {
+                total_count: self.int(result, "TotalCount", "RenewalResult.")?,
+                succeeded: self.int(result, "Succeeded", "RenewalResult.")?,
+                failed: self.int(result, "Failed", "RenewalResult.")?,
+            }),
+            Some(other) => return Err(self.wrong_type("RenewalResult", "an object", other)),
+        };
+        let mut failures = Vec::new();
+        for (index, item) in self.list(body.get("FailureDetails"), "FailureDetails")?.into_iter().enumerate() {
+            let path = format!("FailureDetails[{index}].");
+            let Value::Object(item) = item else {
+                return Err(self.wrong_type(&format!("FailureDetails[{index}]"), "an object", item));
+            };
+            failures.push(TargetFailure {
+                id: self.opt_string(item, "ResourceArn", &path)?.unwrap_or_default(),
+                code: self.opt_string(item, "ErrorCode", &path)?,
+                message: self.opt_string(item, "ErrorMessage", &path)?,
+            });
+        }
+        let some_failed = !failures.is_empty() || renewal.is_some_and(|r| r.failed > 0);
+        Ok(ApiResponse { outcome: if some_failed { Outcome::SomeFailed } else { Outcome::Succeeded }, request_id, renewal, failures, dry_run: None, data: Value::Object(body) })
+    }
+
+    fn zenlayer_success(&self, body: Map<String, Value>) -> Result<ApiResponse> {
+        let outer_id = self.opt_string(&body, "requestId", "")?;
+        let response = match body.get("response") {
+            Some(Value::Object(response)) => response.clone(),
+            None | Some(Value::Null) => return Err(self.malformed("the body has no \"response\" object", "响应体缺少 \"response\" 对象", Some("response".to_owned()))),
+            Some(other) => return Err(self.wrong_type("response", "an object", other)),
+        };
+        let request_id = self.opt_string(&response, "requestId", "response.")?.or(outer_id);
+        let mut failures = Vec::new();
+        if let TargetSpec::Batch { param, .. } = self.op.target {
+            // A batch call answers with the ids that failed, under the request's list name.
+            for (index, id) in self.list(response.get(param), &format!("response.{param}"))?.into_iter().enumerate() {
+                let Value::String(id) = id else {
+                    return Err(self.wrong_type(&format!("response.{param}[{index}]"), "a string", id));
+                };
+                failures.push(TargetFailure { id: bounded(id), code: None, message: None });
+            }
+        }
+        let outcome = if failures.is_empty() { Outcome::Succeeded } else { Outcome::SomeFailed };
+        Ok(ApiResponse { outcome, request_id, renewal: None, failures, dry_run: None, data: Value::Object(response) })
+    }
+
+    fn error(&self, body: Map<String, Value>) -> Result<ApiResponse> {
+        let code = match self.opt_string(&body, "Code", "")?.or(self.opt_string(&body, "code", "")?) {
+            Some(code) if !code.is_empty() => code,
+            _ => {
+                return Err(self.malformed(
+                    format!("the error response (HTTP {}) carries no error code", self.status),
+                    format!("错误响应（HTTP {}）没有错误码", self.status),
+                    Some("Code".to_owned()),
+                ))
+            }
+        };
+        let message = self.opt_string(&body, "Message", "")?.or(self.opt_string(&body, "message", "")?).filter(|m| !m.is_empty());
+        let request_id = self.opt_string(&body, "RequestId", "")?.or(self.opt_string(&body, "requestId", "")?);
+        if self.op.dry_run.is_some_and(|dry_run| dry_run.code == code) {
+            return Ok(ApiResponse { outcome: Outcome::DryRunPassed, request_id, renewal: None, failures: Vec::new(), dry_run: Some(DryRunPassed { code, message }), data: Value::Object(body) });
+        }
+        let access_denied_detail = match body.get("AccessDeniedDetail") {
+            None | Some(Value::Null) => None,
+            Some(Value::String(text)) if text.is_empty() => None,
+            // Sent either as an object or as a JSON string; keep it as sent.
+            Some(detail @ (Value::Object(_) | Value::String(_))) => Some(detail.clone()),
+            Some(other) => return Err(self.wrong_type("AccessDeniedDetail", "an object", other)),
+        };
+        Err(Error::Api(Box::new(ApiError {
+            detail: self.api_detail(&code, message),
+            request_id,
+            host_id: self.opt_string(&body, "HostId", "")?,
+            recommend: self.opt_string(&body, "Recommend", "")?,
+            access_denied_detail,
+        })))
+    }
+
+    /// A provider error in our terms: the provider's message when it sent one (the Chinese
+    /// text comes from the operation's table when the code is known), the table's otherwise;
+    /// retryable per the table, else by the usual transient codes and statuses.
+    fn api_detail(&self, code: &str, message: Option<String>) -> ErrorDetail {
+        let known = self.op.error(code);
+        let message = match (message, known) {
+            (Some(sent), Some(entry)) => text!(sent, entry.zh),
+            (Some(sent), None) => text!(sent.clone(), sent),
+            (None, Some(entry)) => text!(entry.en, entry.zh),
+            (None, None) => text!(
+                format!("The provider returned {code} (HTTP {}) without a message.", self.status),
+                format!("服务商返回了 {code}（HTTP {}），没有附带说明。", self.status)
+            ),
+        };
+        let retryable = match known {
+            Some(entry) => entry.retryable,
+            None => is_transient(code, self.status),
+        };
+        ErrorDetail { code: code.to_owned(), http_status: self.status, message, field: None, retryable }
+    }
+
+    fn malformed(&self, en: impl Into<String>, zh: impl Into<String>, field: Option<String>) -> Error {
+        let code = match self.op.provider {
+            Provider::Alibaba => "SDK.InvalidResponse",
+            Provider::Zenlayer => "JSON_PARSE_FAILED",
+        };
+        let (en, zh) = (en.into(), zh.into());
+        Error::Parse(ErrorDetail {
+            code: code.to_owned(),
+            http_status: self.status,
+            message: text!(
+                format!("The {} response could not be read (HTTP {}): {en}.", self.op.id, self.status),
+                format!("无法解析 {} 的响应（HTTP {}）：{zh}。", self.op.id, self.status)
+            ),
+            field,
+            // A gateway page during an outage says nothing about the call; trying again may work.
+            retryable: self.status >= 500 || self.status == 429,
+        })
+    }
+
+    fn wrong_type(&self, path: &str, expected: &str, got: &Value) -> Error {
+        let expected_zh = match expected {
+            "an object" => "对象",
+            "a string" => "字符串",
+            "an integer" => "整数",
+            _ => "列表",
+        };
+        self.malformed(
+            format!("{path} should be {expected}, but is a JSON {}", json_type(got)),
+            format!("{path} 应为{expected_zh}，实际为 JSON {}", json_type(got)),
+            Some(path.to_owned()),
+        )
+    }
+
+    fn opt_string(&self, map: &Map<String, Value>, key: &str, prefix: &str) -> Result<Option<String>> {
+        match map.get(key) {
+            None | Some(Value::Null) => Ok(None),
+            Some(Value::String(text)) => Ok(Some(bounded(text))),
+            Some(other) => Err(self.wrong_type(&format!("{prefix}{key}"), "a string", other)),
+        }
+    }
+
+    /// An integer, also as the digit string XML produces.
+    fn int(&self, map: &Map<String, Value>, key: &str, prefix: &str) -> Result<i64> {
+        let value = map.get(key);
+        let parsed = match value {
+            Some(Value::Number(number)) => number.as_i64(),
+            Some(Value::String(text)) => text.trim().parse().ok(),
+            _ => None,
+        };
+        parsed.ok_or_else(|| self.wrong_type(&format!("{prefix}{key}"), "an integer", value.unwrap_or(&Value::Null)))
+    }
+
+    /// A list, also in XML's shape: `<L><Item>…</Item></L>` arrives as `{"Item": …}`.
+    fn list<'a>(&self, value: Option<&'a Value>, path: &str) -> Result<Vec<&'a Value>> {
+        match value {
+            None | Some(Value::Null) => Ok(Vec::new()),
+            Some(Value::Array(items)) => Ok(items.iter().collect()),
+            Some(Value::String(text)) if text.is_empty() => Ok(Vec::new()),
+            Some(Value::Object(wrapper)) if wrapper.len() == 1 => match wrapper.values().next() {
+                Some(Value::Array(items)) => Ok(items.iter().collect()),
+                Some(single) => Ok(vec![single]),
+                None => Ok(Vec::new()),
+            },
+            Some(other) => Err(self.wrong_type(path, "a list", other)),
+        }
+    }
+}
+
+/// Codes and statuses that mean "try again later" when the operation's table does not say.
+fn is_transient(code: &str, status: u16) -> bool {
+    matches!(code, "InternalError" | "ServiceUnavailable" | "REQUEST_LIMIT_EXCEEDED" | "SERVICE_TEMPORARY_UNAVAILABLE" | "INTERNAL_SERVER_ERROR" | "REQUEST_TIMED_OUT")
+        || code.contains("Throttling")
+        || status >= 500
+        || status == 429
+}
+
+fn looks_like_html(text: &str) -> bool {
+    let head: String = text.chars().take(256).collect::<String>().to_ascii_lowercase();
+    head.starts_with("<!doctype html") || head.starts_with("<html") || head.contains("<html")
+}
+
+fn bounded(text: &str) -> String {
+    if text.chars().count() <= MAX_PROVIDER_TEXT_CHARS {
+        text.to_owned()
+    } else {
+        let mut cut: String = text.chars().take(MAX_PROVIDER_TEXT_CHARS).collect();
+        cut.push('…');
+        cut
+    }
+}
+
+fn json_type(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "boolean",
+        Value::Number(_) => "number",
+        Value::String(_) => "string",
+        Value::Array(_) => "array",
+        Value::Object(_) => "object",
+    }
+}

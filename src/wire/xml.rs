@@ -1,0 +1,175 @@
+//! A small, tolerant XML reader for Alibaba's `Format=XML` responses: elements become JSON
+//! (children → object, repeated names → array, leaves → trimmed text). Attributes,
+//! namespaces and processing instructions are ignored; malformed input is an error, never a
+//! panic. Hand-written to keep the wasm build small.
+
+use serde_json::{Map, Value};
+
+/// Deeper than any provider response; stops hostile input from growing the stack of frames.
+const MAX_DEPTH: usize = 64;
+
+struct Frame {
+    name: String,
+    children: Map<String, Value>,
+    has_children: bool,
+    text: String,
+}
+
+/// Returns the root element's name and its content.
+pub fn to_json(text: &str) -> Result<(String, Value), String> {
+    let mut stack: Vec<Frame> = Vec::new();
+    let mut root: Option<(String, Value)> = None;
+    let mut pos = 0;
+    while let Some(rest) = text.get(pos..).filter(|rest| !rest.is_empty()) {
+        if let Some(after) = rest.strip_prefix("<?") {
+            pos += 2 + skip_past(after, "?>", "a processing instruction")?;
+        } else if let Some(after) = rest.strip_prefix("<!--") {
+            pos += 4 + skip_past(after, "-->", "a comment")?;
+        } else if let Some(after) = rest.strip_prefix("<![CDATA[") {
+            let end = after.find("]]>").ok_or("unterminated CDATA section")?;
+            let frame = stack.last_mut().ok_or("CDATA outside the root element")?;
+            frame.text.push_str(after.get(..end).unwrap_or_default());
+            pos += 9 + end + 3;
+        } else if let Some(after) = rest.strip_prefix("<!") {
+            pos += 2 + skip_past(after, ">", "a declaration")?;
+        } else if let Some(after) = rest.strip_prefix("</") {
+            let end = after.find('>').ok_or("unterminated closing tag")?;
+            let name = after.get(..end).unwrap_or_default().trim();
+            let frame = stack.pop().ok_or_else(|| format!("closing tag </{}> without an opening tag", clip(name)))?;
+            if frame.name != name {
+                return Err(format!("closing tag </{}> does not match <{}>", clip(name), clip(&frame.name)));
+            }
+            let value = if frame.has_children { Value::Object(frame.children) } else { Value::String(unescape(frame.text.trim())) };
+            attach(&mut stack, &mut root, frame.name, value)?;
+            pos += 2 + end + 1;
+        } else if let Some(after) = rest.strip_prefix('<') {
+            let end = after.find('>').ok_or("unterminated tag")?;
+            let tag = after.get(..end).unwrap_or_default();
+            let self_closing = tag.ends_with('/');
+            let name = tag.trim_end_matches('/').split(|c: char| c.is_whitespace()).next().unwrap_or_default();
+            if name.is_empty() || name.contains(['<', '&', '"', '\'', '=']) {
+                return Err(format!("malformed tag <{}>", clip(tag)));
+            }
+            if self_closing {
+                attach(&mut stack, &mut root, name.to_owned(), Value::String(String::new()))?;
+            } else {
+                if root.is_some() {
+                    return Err("more than one root element".to_owned());
+                }
+                if stack.len() >= MAX_DEPTH {
+                    return Err(format!("elements nested deeper than {MAX_DEPTH}"));
+                }
+                stack.push(Frame { name: name.to_owned(), children: Map::new(), has_children: false, text: String::new() });
+            }
+            pos += 1 + end + 1;
+        } else {
+            let end = rest.find('<').unwrap_or(rest.len());
+            let chunk = rest.get(..end).unwrap_or_default();
+            match stack.last_mut() {
+                Some(frame) => frame.text.push_str(chunk),
+                None if chunk.trim().is_empty() => {}
+                None => return Err("text outside the root element".to_owned()),
+            }
+            pos += end;
+        }
+    }
+    if let Some(open) = stack.last() {
+        return Err(format!("the document ends inside <{}> (truncated?)", clip(&open.name)));
+    }
+    root.ok_or_else(|| "no root element".to_owned())
+}
+
+fn skip_past(text: &str, terminator: &str, what: &str) -> Result<usize, String> {
+    text.find(terminator).map(|at| at + terminator.len()).ok_or_else(|| format!("unterminated {what}"))
+}
+
+fn attach(stack: &mut [Frame], root: &mut Option<(String, Value)>, name: String, value: Value) -> Result<(), String> {
+    match stack.last_mut() {
+        Some(parent) => {
+            parent.has_children = true;
+            match parent.children.get_mut(&name) {
+                Some(Value::Array(items)) => items.push(value),
+                Some(existing) => {
+                    let first = existing.take();
+                    *existing = Value::Array(vec![first, value]);
+                }
+                None => {
+                    parent.children.insert(name, value);
+                }
+            }
+            Ok(())
+        }
+        None if root.is_none() => {
+            *root = Some((name, value));
+            Ok(())
+        }
+        None => Err("more than one root element".to_owned()),
+    }
+}
+
+fn unescape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find('&') {
+        out.push_str(rest.get(..at).unwrap_or_default());
+        let tail = rest.get(at..).unwrap_or_default();
+        let entity_end = tail.find(';').filter(|end| *end <= 12);
+        let decoded = entity_end.and_then(|end| decode_entity(tail.get(1..end).unwrap_or_default()));
+        match (decoded, entity_end) {
+            (Some(c), Some(end)) => {
+                out.push(c);
+                rest = tail.get(end + 1..).unwrap_or_default();
+            }
+            _ => {
+                out.push('&');
+                rest = tail.get(1..).unwrap_or_default();
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+fn decode_entity(name: &str) -> Option<char> {
+    match name {
+        "lt" => Some('<'),
+        "gt" => Some('>'),
+        "amp" => Some('&'),
+        "quot" => Some('"'),
+        "apos" => Some('\''),
+        _ => {
+            let code = if let Some(hex) = name.strip_prefix("#x").or_else(|| name.strip_prefix("#X")) {
+                u32::from_str_radix(hex, 16).ok()?
+            } else {
+                name.strip_prefix('#')?.parse().ok()?
+            };
+            char::from_u32(code)
+        }
+    }
+}
+
+fn clip(text: &str) -> String {
+    crate::error::clip(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::to_json;
+    use serde_json::json;
+
+    #[test]
+    fn reads_alibaba_documents() {
+        let (root, value) = to_json("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error>\n  <RequestId>5F0B</RequestId><Code>IncorrectInstanceStatus</Code><Message>a &lt;b&gt; &amp; &#20013;&#x6587;</Message><Empty/></Error>").expect("valid");
+        assert_eq!(root, "Error");
+        assert_eq!(value, json!({"RequestId": "5F0B", "Code": "IncorrectInstanceStatus", "Message": "a <b> & 中文", "Empty": ""}));
+        let (_, value) = to_json("<R><L><I><A>1</A></I><I><A>2</A></I></L><C><![CDATA[x<y]]></C></R>").expect("valid");
+        assert_eq!(value, json!({"L": {"I": [{"A": "1"}, {"A": "2"}]}, "C": "x<y"}));
+    }
+
+    #[test]
+    fn rejects_broken_documents() {
+        for bad in ["", "   ", "<A>", "<A></B>", "</A>", "<A><B></A>", "text", "<A/><B/>", "<A>x</A>trailing", "<A x=\"1\"", "<!-- open", "<>x</>", &"<a>".repeat(100)] {
+            assert!(to_json(bad).is_err(), "{bad}");
+        }
+    }
+}
