@@ -237,9 +237,13 @@ fn judge(spec: &OperationSpec, item: &Item<'_>, dry_run: bool, options: &Options
         Transition::Settles { settled } => TransitionView { from: item.status.clone(), immediate: None, settled: settled.to_owned() },
         Transition::Unchanged => TransitionView { from: item.status.clone(), immediate: Some(item.status.clone()), settled: item.status.clone() },
     };
-    let path = match &transition.immediate {
-        Some(immediate) => format!("{} → {} → {}", transition.from, immediate, transition.settled),
-        None => format!("{} → … → {}", transition.from, transition.settled),
+    let path = match (spec.transition, &transition.immediate) {
+        (Transition::Unchanged, _) => match options.lang {
+            Lang::En => format!("the status stays {}", transition.from),
+            Lang::Zh => format!("状态保持 {}", transition.from),
+        },
+        (_, Some(immediate)) => format!("{} → {} → {}", transition.from, immediate, transition.settled),
+        (_, None) => format!("{} → … → {}", transition.from, transition.settled),
     };
     let (noun_en, noun_zh, action) = (spec.resource.noun_en, spec.resource.noun_zh, spec.action);
     let reason = if dry_run {
@@ -265,8 +269,8 @@ fn refusal(spec: &OperationSpec, guard: &Guard, item: &Item<'_>, options: &Optio
     let (id, status) = (item.id.as_str(), item.status.as_str());
     let (noun_en, noun_zh, action) = (spec.resource.noun_en, spec.resource.noun_zh, spec.action);
     match guard {
-        Guard::StatusNotIn { statuses, code } => statuses.contains(&status).then(|| {
-            (*code, text!(format!("The {noun_en} {id} is {status}; {action} is refused in that status."), format!("{noun_zh} {id} 当前为 {status}，该状态下不能执行 {action}。")))
+        Guard::StatusNotIn { statuses, meaning_en, meaning_zh, code } => statuses.contains(&status).then(|| {
+            (*code, text!(format!("The {noun_en} {id} is {status}: {meaning_en}; {action} is refused."), format!("{noun_zh} {id} 当前为 {status}：{meaning_zh}，不能执行 {action}。")))
         }),
         Guard::StatusIn { statuses, code } => {
             if statuses.contains(&status) {

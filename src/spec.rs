@@ -136,8 +136,9 @@ pub struct ResourceSpec {
 /// One pre-check rule; `code` names an entry of the operation's error table.
 #[derive(Debug)]
 pub enum Guard {
-    /// Deny when the status is one of these (e.g. ZEC recycle bin states).
-    StatusNotIn { statuses: &'static [&'static str], code: &'static str },
+    /// Deny when the status is one of these (e.g. ZEC recycle bin states); `meaning` says
+    /// what those statuses tell the user.
+    StatusNotIn { statuses: &'static [&'static str], meaning_en: &'static str, meaning_zh: &'static str, code: &'static str },
     /// Allow only these statuses.
     StatusIn { statuses: &'static [&'static str], code: &'static str },
     /// Deny when the resource carries an operation lock (ECS `OperationLocks.LockReason[]`).

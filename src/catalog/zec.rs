@@ -30,7 +30,7 @@ pub static REBOOT_INSTANCES: OperationSpec = OperationSpec {
     },
     // The recycle bin is checked first: its own code tells the user to restore the instance.
     guards: &[
-        Guard::StatusNotIn { statuses: &["RECYCLE", "RECYCLING"], code: "OPERATION_DENIED_INSTANCE_RECYCLED" },
+        Guard::StatusNotIn { statuses: &["RECYCLE", "RECYCLING"], meaning_en: "it is in the recycle bin; restore it first", meaning_zh: "实例在回收站中，请先恢复", code: "OPERATION_DENIED_INSTANCE_RECYCLED" },
         Guard::StatusIn { statuses: &["RUNNING"], code: "OPERATION_DENIED_INSTANCE_STATUS" },
     ],
     transition: Transition::Through { immediate: "REBOOT", settled: "RUNNING" },
