@@ -50,7 +50,12 @@ pub fn required_access(op_id: &str, params: &Value, region: &str, account_id: &s
         TargetSpec::Single { param } => (param, validated.params.get(param).and_then(Value::as_str).into_iter().collect::<Vec<&str>>()),
         TargetSpec::Batch { param, .. } => (
             param,
-            validated.params.get(param).and_then(Value::as_array).map(|items| items.iter().filter_map(Value::as_str).collect()).unwrap_or_default(),
+            validated
+                .params
+                .get(param)
+                .and_then(Value::as_array)
+                .map(|items| items.iter().filter_map(Value::as_str).collect())
+                .unwrap_or_default(),
         ),
     };
     if ids.is_empty() {
@@ -63,7 +68,10 @@ pub fn required_access(op_id: &str, params: &Value, region: &str, account_id: &s
     }
     Ok(ids
         .into_iter()
-        .map(|id| RequiredAccess { action: ram.action.to_owned(), resource: fill_arn(ram.resource, region, account_id, id) })
+        .map(|id| RequiredAccess {
+            action: ram.action.to_owned(),
+            resource: fill_arn(ram.resource, region, account_id, id),
+        })
         .collect())
 }
 
@@ -100,7 +108,10 @@ fn check_account_id(account_id: &str) -> Result<()> {
     Err(Error::Input(ErrorDetail::client(
         "InvalidParameter.AccountId",
         text!(
-            format!("The account id \"{}\" is not valid; expected 16 digits such as 1488317743351199.", clip(account_id)),
+            format!(
+                "The account id \"{}\" is not valid; expected 16 digits such as 1488317743351199.",
+                clip(account_id)
+            ),
             format!("账号 ID \"{}\" 无效；应为 16 位数字，例如 1488317743351199。", clip(account_id))
         ),
         Some("account_id".to_owned()),
@@ -198,22 +209,18 @@ pub fn forbidden_ram() -> ErrorDetail {
 ///
 /// Errors come in this order: operation and parameters (as [`required_access`]), then every
 /// malformed policy (`Error::Policy`, paths `policies[i]…`), then the context.
-pub fn authorize(
-    op_id: &str,
-    params: &Value,
-    region: &str,
-    account_id: &str,
-    policies: &[Value],
-    context: &Value,
-    lang: Lang,
-) -> Result<Authorization> {
+pub fn authorize(op_id: &str, params: &Value, region: &str, account_id: &str, policies: &[Value], context: &Value, lang: Lang) -> Result<Authorization> {
     let required = required_access(op_id, params, region, account_id)?;
     let policies = parse_policies(policies)?;
     let context = Context::from_json(context)?;
     let checks: Vec<AccessCheck> = required
         .into_iter()
         .map(|access| {
-            let request = AccessRequest { action: access.action, resource: access.resource, context: context.clone() };
+            let request = AccessRequest {
+                action: access.action,
+                resource: access.resource,
+                context: context.clone(),
+            };
             AccessCheck::new(&request, evaluate(&policies, &request), lang)
         })
         .collect();
@@ -225,7 +232,13 @@ fn summarize(checks: Vec<AccessCheck>, lang: Lang) -> Authorization {
     if let Some(denied) = first_denied {
         let reason = denied.reason.clone();
         let no_permission_type = denied.decision.no_permission_type();
-        return Authorization { allowed: false, checks, reason, no_permission_type, error: Some(forbidden_ram().render(lang)) };
+        return Authorization {
+            allowed: false,
+            checks,
+            reason,
+            no_permission_type,
+            error: Some(forbidden_ram().render(lang)),
+        };
     }
     let reason = match checks.as_slice() {
         [only] => only.reason.clone(),
@@ -238,20 +251,59 @@ fn summarize(checks: Vec<AccessCheck>, lang: Lang) -> Authorization {
             reason.get(lang).to_owned()
         }
     };
-    Authorization { allowed: true, checks, reason, no_permission_type: None, error: None }
+    Authorization {
+        allowed: true,
+        checks,
+        reason,
+        no_permission_type: None,
+        error: None,
+    }
 }
 
 /// Decides one action on one resource, without the catalog: for policy editors and for
 /// permissions opgate does not derive itself.
 pub fn check_access(policies: &[Value], action: &str, resource: &str, context: &Value, lang: Lang) -> Result<AccessCheck> {
     let policies: Vec<Policy> = parse_policies(policies)?;
-    let request = AccessRequest { action: action.to_owned(), resource: resource.to_owned(), context: Context::from_json(context)? };
+    let request = AccessRequest {
+        action: action.to_owned(),
+        resource: resource.to_owned(),
+        context: Context::from_json(context)?,
+    };
     Ok(AccessCheck::new(&request, evaluate(&policies, &request), lang))
 }
 
 #[cfg(test)]
 mod tests {
-    use super::fill_arn;
+    use super::*;
+
+    fn check(resource: &str, decision: Outcome) -> AccessCheck {
+        AccessCheck {
+            action: "ecs:RebootInstance".to_owned(),
+            resource: resource.to_owned(),
+            decision,
+            policy_index: None,
+            statement_index: None,
+            reason: format!("{resource}: {decision:?}"),
+        }
+    }
+
+    #[test]
+    fn every_target_must_be_allowed_and_the_first_denial_explains() {
+        let all_allowed = summarize(vec![check("a", Outcome::Allow), check("b", Outcome::Allow)], Lang::En);
+        assert!(all_allowed.allowed);
+        assert_eq!(all_allowed.reason, "Allowed: all 2 required permissions are granted.");
+        assert_eq!(all_allowed.error, None);
+
+        let one_denied = summarize(
+            vec![check("a", Outcome::Allow), check("b", Outcome::ExplicitDeny), check("c", Outcome::ImplicitDeny)],
+            Lang::Zh,
+        );
+        assert!(!one_denied.allowed);
+        assert_eq!(one_denied.reason, "b: ExplicitDeny");
+        assert_eq!(one_denied.no_permission_type, Some("ExplicitDeny"));
+        assert_eq!(one_denied.error.map(|e| (e.code, e.http_status)), Some((FORBIDDEN_RAM.to_owned(), 403)));
+        assert_eq!(one_denied.checks.len(), 3);
+    }
 
     #[test]
     fn fills_each_placeholder_once() {

@@ -92,10 +92,7 @@ impl Operator {
     }
 
     pub fn name(self) -> &'static str {
-        OPERATORS
-            .iter()
-            .find(|&&(_, operator)| operator == self)
-            .map_or("", |&(name, _)| name)
+        OPERATORS.iter().find(|&&(_, operator)| operator == self).map_or("", |&(name, _)| name)
     }
 
     /// Every operator name, for messages.
@@ -106,12 +103,9 @@ impl Operator {
     pub fn kind(self) -> OperandKind {
         use Operator::*;
         match self {
-            StringEquals | StringNotEquals | StringEqualsIgnoreCase | StringNotEqualsIgnoreCase
-            | StringLike | StringNotLike => OperandKind::String,
-            NumericEquals | NumericNotEquals | NumericLessThan | NumericLessThanEquals
-            | NumericGreaterThan | NumericGreaterThanEquals => OperandKind::Numeric,
-            DateEquals | DateNotEquals | DateLessThan | DateLessThanEquals | DateGreaterThan
-            | DateGreaterThanEquals => OperandKind::Date,
+            StringEquals | StringNotEquals | StringEqualsIgnoreCase | StringNotEqualsIgnoreCase | StringLike | StringNotLike => OperandKind::String,
+            NumericEquals | NumericNotEquals | NumericLessThan | NumericLessThanEquals | NumericGreaterThan | NumericGreaterThanEquals => OperandKind::Numeric,
+            DateEquals | DateNotEquals | DateLessThan | DateLessThanEquals | DateGreaterThan | DateGreaterThanEquals => OperandKind::Date,
             Bool => OperandKind::Bool,
             IpAddress | NotIpAddress => OperandKind::Ip,
         }
@@ -178,9 +172,7 @@ impl IpNetwork {
         let max_prefix = if address.is_ipv4() { 32 } else { 128 };
         let prefix = match prefix_text {
             // `u32::from_str` accepts a leading `+`; CIDR notation does not.
-            Some(digits) if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) => {
-                digits.parse::<u32>().ok().filter(|&p| p <= max_prefix)?
-            }
+            Some(digits) if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) => digits.parse::<u32>().ok().filter(|&p| p <= max_prefix)?,
             Some(_) => return None,
             None => max_prefix,
         };
@@ -195,11 +187,17 @@ impl IpNetwork {
         };
         match (self.address, candidate) {
             (IpAddr::V4(network), IpAddr::V4(address)) => {
-                let mask = u32::MAX.checked_shl(32 - self.prefix).unwrap_or(0);
+                let mask = 32u32
+                    .checked_sub(self.prefix)
+                    .and_then(|host_bits| u32::MAX.checked_shl(host_bits))
+                    .unwrap_or(0);
                 u32::from(network) & mask == u32::from(address) & mask
             }
             (IpAddr::V6(network), IpAddr::V6(address)) => {
-                let mask = u128::MAX.checked_shl(128 - self.prefix).unwrap_or(0);
+                let mask = 128u32
+                    .checked_sub(self.prefix)
+                    .and_then(|host_bits| u128::MAX.checked_shl(host_bits))
+                    .unwrap_or(0);
                 u128::from(network) & mask == u128::from(address) & mask
             }
             _ => false,
@@ -237,9 +235,10 @@ impl Condition {
     /// Whether the condition holds for this context (see the module docs for the rules).
     pub fn holds(&self, context: &Context) -> bool {
         let (positive, negated) = self.operator.positive();
-        let any_match = context.values(&self.key).iter().any(|actual| {
-            self.operands.iter().any(|operand| operand_matches(positive, actual, operand))
-        });
+        let any_match = context
+            .values(&self.key)
+            .iter()
+            .any(|actual| self.operands.iter().any(|operand| operand_matches(positive, actual, operand)));
         any_match != negated
     }
 }
@@ -325,6 +324,9 @@ impl Context {
         };
         let mut parsed = Context::new();
         for (key, value) in object {
+            if value.is_null() {
+                continue;
+            }
             let path = format!("context.{}", clip(key));
             let lowered = key.to_lowercase();
             if parsed.entries.contains_key(&lowered) {
@@ -351,9 +353,7 @@ impl Context {
             if let Some(problem) = check_well_known(&lowered, &values) {
                 return Err(context_error(path, problem));
             }
-            if !value.is_null() {
-                parsed.entries.insert(lowered, values);
-            }
+            parsed.entries.insert(lowered, values);
         }
         Ok(parsed)
     }
@@ -371,7 +371,6 @@ pub(crate) fn scalar_text(value: &Value) -> Option<String> {
 
 fn context_values(value: &Value) -> Option<Vec<String>> {
     match value {
-        Value::Null => Some(Vec::new()),
         Value::Array(items) => items.iter().map(scalar_text).collect(),
         scalar => scalar_text(scalar).map(|text| vec![text]),
     }
@@ -379,7 +378,11 @@ fn context_values(value: &Value) -> Option<Vec<String>> {
 
 fn check_well_known(lowered_key: &str, values: &[String]) -> Option<crate::lang::Text> {
     let (is_valid, expected_en, expected_zh): (fn(&str) -> bool, &str, &str) = match lowered_key {
-        "acs:sourceip" => (|v| v.parse::<IpAddr>().is_ok(), "an IP address such as 203.0.113.7", "IP 地址，例如 203.0.113.7"),
+        "acs:sourceip" => (
+            |v| v.parse::<IpAddr>().is_ok(),
+            "an IP address such as 203.0.113.7",
+            "IP 地址，例如 203.0.113.7",
+        ),
         "acs:currenttime" => (
             |v| crate::time::parse_utc(v).is_some(),
             "an ISO 8601 UTC time such as 2017-11-11T23:59:59Z",

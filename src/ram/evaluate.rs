@@ -69,9 +69,7 @@ impl Decision {
                 format!("允许：策略 {policy} 的语句 {statement} 允许对 {resource} 执行 {action}。")
             ),
             Outcome::ExplicitDeny => text!(
-                format!(
-                    "Explicit deny: statement {statement} of policy {policy} denies {action} on {resource}; an explicit Deny overrides any Allow."
-                ),
+                format!("Explicit deny: statement {statement} of policy {policy} denies {action} on {resource}; an explicit Deny overrides any Allow."),
                 format!("显式拒绝：策略 {policy} 的语句 {statement} 拒绝对 {resource} 执行 {action}；显式 Deny 优先于任何 Allow。")
             ),
             Outcome::ImplicitDeny => text!(
@@ -109,7 +107,11 @@ pub fn evaluate(policies: &[Policy], request: &AccessRequest) -> Decision {
             policy_index: Some(policy_index),
             statement_index: Some(statement_index),
         },
-        None => Decision { outcome: Outcome::ImplicitDeny, policy_index: None, statement_index: None },
+        None => Decision {
+            outcome: Outcome::ImplicitDeny,
+            policy_index: None,
+            statement_index: None,
+        },
     }
 }
 

@@ -38,6 +38,5 @@ pub use condition::{Condition, Context, Operator};
 pub use evaluate::{evaluate, AccessRequest, Decision, Outcome};
 pub use matcher::{wildcard_match, wildcard_match_ignore_case};
 pub use policy::{
-    parse_policies, parse_policy, parse_policy_str, Actions, Effect, Policy, Statement, MALFORMED_POLICY_DOCUMENT, MAX_POLICY_LENGTH,
-    POLICY_DOCUMENT_LENGTH,
+    parse_policies, parse_policy, parse_policy_str, Actions, Effect, Policy, Statement, MALFORMED_POLICY_DOCUMENT, MAX_POLICY_LENGTH, POLICY_DOCUMENT_LENGTH,
 };

@@ -235,7 +235,10 @@ fn read_document(document: &Value, path: &str, problems: &mut Problems) -> Optio
     let statement_path = format!("{path}.Statement");
     let statements = match fields.get("Statement") {
         Some(Value::Array(items)) if items.is_empty() => {
-            problems.push(&statement_path, text!("Statement must list at least one statement.", "Statement 至少要包含一条语句。"));
+            problems.push(
+                &statement_path,
+                text!("Statement must list at least one statement.", "Statement 至少要包含一条语句。"),
+            );
             None
         }
         Some(Value::Array(items)) => {
@@ -247,7 +250,10 @@ fn read_document(document: &Value, path: &str, problems: &mut Problems) -> Optio
             read.into_iter().collect::<Option<Vec<Statement>>>()
         }
         Some(_) => {
-            problems.push(&statement_path, text!("Statement must be an array of statements.", "Statement 必须是语句数组。"));
+            problems.push(
+                &statement_path,
+                text!("Statement must be an array of statements.", "Statement 必须是语句数组。"),
+            );
             None
         }
         None => {
@@ -256,7 +262,10 @@ fn read_document(document: &Value, path: &str, problems: &mut Problems) -> Optio
         }
     };
 
-    Some(Policy { version: version?, statements: statements? })
+    Some(Policy {
+        version: version?,
+        statements: statements?,
+    })
 }
 
 fn read_statement(statement: &Value, path: &str, problems: &mut Problems) -> Option<Statement> {
@@ -290,7 +299,13 @@ fn read_statement(statement: &Value, path: &str, problems: &mut Problems) -> Opt
             None
         }
         Some(_) => {
-            problems.push(&effect_path, text!("Effect must be the string \"Allow\" or \"Deny\".", "Effect 必须是字符串 \"Allow\" 或 \"Deny\"。"));
+            problems.push(
+                &effect_path,
+                text!(
+                    "Effect must be the string \"Allow\" or \"Deny\".",
+                    "Effect 必须是字符串 \"Allow\" 或 \"Deny\"。"
+                ),
+            );
             None
         }
         None => {
@@ -303,7 +318,10 @@ fn read_statement(statement: &Value, path: &str, problems: &mut Problems) -> Opt
         (Some(_), Some(_)) => {
             problems.push(
                 &format!("{path}.NotAction"),
-                text!("A statement uses either Action or NotAction, not both.", "一条语句只能使用 Action 或 NotAction 之一。"),
+                text!(
+                    "A statement uses either Action or NotAction, not both.",
+                    "一条语句只能使用 Action 或 NotAction 之一。"
+                ),
             );
             None
         }
@@ -329,7 +347,13 @@ fn read_statement(statement: &Value, path: &str, problems: &mut Problems) -> Opt
         Some(block) => read_conditions(block, &format!("{path}.Condition"), problems),
     };
 
-    Some(Statement { sid: sid?, effect: effect?, actions: actions?, resources: resources?, conditions: conditions? })
+    Some(Statement {
+        sid: sid?,
+        effect: effect?,
+        actions: actions?,
+        resources: resources?,
+        conditions: conditions?,
+    })
 }
 
 fn reject_unknown_elements(fields: &Map<String, Value>, known: &[&str], path: &str, problems: &mut Problems) {
@@ -343,7 +367,10 @@ fn reject_unknown_elements(fields: &Map<String, Value>, known: &[&str], path: &s
             "NotResource" => text!("RAM policies do not support NotResource.", "RAM 权限策略不支持 NotResource。"),
             _ => match known.iter().find(|known| known.eq_ignore_ascii_case(name)) {
                 Some(meant) => text!(
-                    format!("Unknown element \"{}\"; element names are case-sensitive: did you mean \"{meant}\"?", clip(name)),
+                    format!(
+                        "Unknown element \"{}\"; element names are case-sensitive: did you mean \"{meant}\"?",
+                        clip(name)
+                    ),
                     format!("未知元素 \"{}\"；元素名区分大小写，是否应为 \"{meant}\"？", clip(name))
                 ),
                 None => text!(
@@ -357,13 +384,7 @@ fn reject_unknown_elements(fields: &Map<String, Value>, known: &[&str], path: &s
 }
 
 /// Reads `Action`, `NotAction` or `Resource`: a string or a non-empty array of strings.
-fn read_names(
-    value: &Value,
-    path: &str,
-    element: &str,
-    check: fn(&str) -> Option<Text>,
-    problems: &mut Problems,
-) -> Option<Vec<String>> {
+fn read_names(value: &Value, path: &str, element: &str, check: fn(&str) -> Option<Text>, problems: &mut Problems) -> Option<Vec<String>> {
     let items: Vec<(String, &Value)> = match value {
         Value::Array(items) if items.is_empty() => {
             problems.push(
@@ -400,8 +421,14 @@ fn check_action(action: &str) -> Option<Text> {
     let well_formed = action == "*" || action.split_once(':').is_some_and(|(code, name)| !code.is_empty() && !name.is_empty());
     (!well_formed).then(|| {
         text!(
-            format!("The action \"{}\" must have the form <ram-code>:<action-name>, e.g. ecs:RebootInstance, or be *.", clip(action)),
-            format!("操作 \"{}\" 必须符合 <ram-code>:<action-name> 格式（例如 ecs:RebootInstance），或为 *。", clip(action))
+            format!(
+                "The action \"{}\" must have the form <ram-code>:<action-name>, e.g. ecs:RebootInstance, or be *.",
+                clip(action)
+            ),
+            format!(
+                "操作 \"{}\" 必须符合 <ram-code>:<action-name> 格式（例如 ecs:RebootInstance），或为 *。",
+                clip(action)
+            )
         )
     })
 }
@@ -411,7 +438,10 @@ fn check_resource(resource: &str) -> Option<Text> {
     let well_formed = resource == "*" || resource.starts_with("acs:");
     (!well_formed).then(|| {
         text!(
-            format!("The resource \"{}\" must be * or an ARN starting with acs:, e.g. acs:ecs:*:*:instance/*.", clip(resource)),
+            format!(
+                "The resource \"{}\" must be * or an ARN starting with acs:, e.g. acs:ecs:*:*:instance/*.",
+                clip(resource)
+            ),
             format!("资源 \"{}\" 必须为 * 或以 acs: 开头的 ARN，例如 acs:ecs:*:*:instance/*。", clip(resource))
         )
     })
@@ -421,7 +451,10 @@ fn read_conditions(block: &Value, path: &str, problems: &mut Problems) -> Option
     let Value::Object(operators) = block else {
         problems.push(
             path,
-            text!("Condition must be an object of operators, e.g. {\"IpAddress\": {...}}.", "Condition 必须是以条件运算符为键的对象，例如 {\"IpAddress\": {...}}。"),
+            text!(
+                "Condition must be an object of operators, e.g. {\"IpAddress\": {...}}.",
+                "Condition 必须是以条件运算符为键的对象，例如 {\"IpAddress\": {...}}。"
+            ),
         );
         return None;
     };
@@ -434,7 +467,11 @@ fn read_conditions(block: &Value, path: &str, problems: &mut Problems) -> Option
             problems.push(
                 &operator_path,
                 text!(
-                    format!("Unknown condition operator \"{}\" (operators are case-sensitive); supported: {}.", clip(operator_name), names.join(", ")),
+                    format!(
+                        "Unknown condition operator \"{}\" (operators are case-sensitive); supported: {}.",
+                        clip(operator_name),
+                        names.join(", ")
+                    ),
                     format!("未知条件运算符 \"{}\"（区分大小写）；支持：{}。", clip(operator_name), names.join(", "))
                 ),
             );
@@ -490,7 +527,10 @@ fn read_condition(operator: Operator, key: &str, values: &Value, path: &str, pro
     if kind == OperandKind::Bool && items.len() > 1 {
         problems.push(
             path,
-            text!("Bool takes exactly one value, \"true\" or \"false\".", "Bool 只能有一个取值：\"true\" 或 \"false\"。"),
+            text!(
+                "Bool takes exactly one value, \"true\" or \"false\".",
+                "Bool 只能有一个取值：\"true\" 或 \"false\"。"
+            ),
         );
         return None;
     }
@@ -509,14 +549,22 @@ fn read_condition(operator: Operator, key: &str, values: &Value, path: &str, pro
             }
         }
     }
-    valid.then(|| Condition { operator, key: key.to_owned(), values: texts, operands })
+    valid.then(|| Condition {
+        operator,
+        key: key.to_owned(),
+        values: texts,
+        operands,
+    })
 }
 
 fn bad_value(operator: Operator, value: &Value) -> Text {
     let (expected_en, expected_zh) = match operator.kind() {
         OperandKind::String => ("a string", "字符串"),
         OperandKind::Numeric => ("a number", "数字"),
-        OperandKind::Date => ("an ISO 8601 UTC time such as 2017-11-11T23:59:59Z", "ISO 8601 UTC 时间，例如 2017-11-11T23:59:59Z"),
+        OperandKind::Date => (
+            "an ISO 8601 UTC time such as 2017-11-11T23:59:59Z",
+            "ISO 8601 UTC 时间，例如 2017-11-11T23:59:59Z",
+        ),
         OperandKind::Bool => ("\"true\" or \"false\"", "\"true\" 或 \"false\""),
         OperandKind::Ip => ("an IP address or CIDR block such as 10.0.0.0/8", "IP 地址或 CIDR 网段，例如 10.0.0.0/8"),
     };
