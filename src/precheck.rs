@@ -93,9 +93,7 @@ pub fn target_ids(spec: &OperationSpec, params: &serde_json::Map<String, Value>)
             _ => Vec::new(),
         }
     };
-    match spec.target {
-        TargetSpec::Single { param } | TargetSpec::Batch { param, .. } => collect(params.get(param)),
-    }
+    collect(params.get(spec.target.param()))
 }
 
 fn summarise(spec: &'static OperationSpec, outcomes: Vec<Outcome>, dry_run: bool, lang: Lang) -> Verdict {

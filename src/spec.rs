@@ -205,6 +205,15 @@ pub enum ErrorOrigin {
     ProviderStyle,
 }
 
+impl TargetSpec {
+    /// The parameter holding the target id(s).
+    pub fn param(self) -> &'static str {
+        match self {
+            TargetSpec::Single { param } | TargetSpec::Batch { param, .. } => param,
+        }
+    }
+}
+
 impl OperationSpec {
     pub fn param(&self, name: &str) -> Option<&'static ParamSpec> {
         self.params.iter().find(|p| p.name == name)

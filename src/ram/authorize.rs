@@ -7,10 +7,11 @@ use crate::catalog::operation;
 use crate::error::{clip, Error, ErrorDetail, RenderedError, Result};
 use crate::lang::{Lang, Text};
 use crate::params::{validate, Options};
+use crate::precheck::target_ids;
 use crate::ram::condition::Context;
 use crate::ram::evaluate::{evaluate, AccessRequest, Decision, Outcome};
 use crate::ram::policy::{parse_policies, Policy};
-use crate::spec::{Format, TargetSpec};
+use crate::spec::Format;
 use crate::text;
 
 /// Code and HTTP status Alibaba Cloud answers with when RAM refuses a call.
@@ -46,18 +47,8 @@ pub fn required_access(op_id: &str, params: &Value, region: &str, account_id: &s
     check_region(region, validated.params.get("RegionId"))?;
     check_account_id(account_id)?;
 
-    let (param, ids) = match spec.target {
-        TargetSpec::Single { param } => (param, validated.params.get(param).and_then(Value::as_str).into_iter().collect::<Vec<&str>>()),
-        TargetSpec::Batch { param, .. } => (
-            param,
-            validated
-                .params
-                .get(param)
-                .and_then(Value::as_array)
-                .map(|items| items.iter().filter_map(Value::as_str).collect())
-                .unwrap_or_default(),
-        ),
-    };
+    let ids = target_ids(spec, &validated.params);
+    let param = spec.target.param();
     if ids.is_empty() {
         // Validation requires the target parameter; this guards a catalog entry that forgot to.
         return Err(Error::Input(ErrorDetail::client(
@@ -70,7 +61,7 @@ pub fn required_access(op_id: &str, params: &Value, region: &str, account_id: &s
         .into_iter()
         .map(|id| RequiredAccess {
             action: ram.action.to_owned(),
-            resource: fill_arn(ram.resource, region, account_id, id),
+            resource: fill_arn(ram.resource, region, account_id, &id),
         })
         .collect())
 }
