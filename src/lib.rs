@@ -20,3 +20,6 @@ pub use error::{Error, ErrorDetail, ErrorReport, RenderedError, Result};
 pub use lang::{Lang, Text};
 pub use params::{validate, Options, Validated};
 pub use precheck::{precheck, precheck_resources, wait_status, Verdict};
+pub use wire::{build, parse_response, BuildOptions, HttpRequest};
+#[cfg(feature = "signing")]
+pub use wire::{sign, Credentials, SignOptions, SignedRequest};

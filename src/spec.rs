@@ -47,6 +47,9 @@ pub enum WireSpec {
     AlibabaRpc {
         /// Host template; `{region}` is replaced by the region id.
         endpoint: &'static str,
+        /// Regions whose host is not the template's, as the official SDKs' endpoint maps say;
+        /// these win over the template.
+        endpoint_map: &'static [(&'static str, &'static str)],
         /// Regions that have their own host; other regions use `fallback_endpoint`.
         regional_endpoints: &'static [&'static str],
         fallback_endpoint: Option<&'static str>,
@@ -64,13 +67,30 @@ pub struct ParamSpec {
 
 #[derive(Debug)]
 pub enum ParamKind {
-    Bool { default: Option<bool> },
+    Bool {
+        default: Option<bool>,
+    },
     /// Integers with inclusive bounds; `Period` bounds can be narrowed by the caller.
-    Int { min: i64, max: i64 },
-    Enum { values: &'static [&'static str], default: Option<&'static str> },
-    Str { format: Format },
-    List { item: &'static ParamKind, min: usize, max: usize, unique: Uniqueness },
-    Object { fields: &'static [ParamSpec] },
+    Int {
+        min: i64,
+        max: i64,
+    },
+    Enum {
+        values: &'static [&'static str],
+        default: Option<&'static str>,
+    },
+    Str {
+        format: Format,
+    },
+    List {
+        item: &'static ParamKind,
+        min: usize,
+        max: usize,
+        unique: Uniqueness,
+    },
+    Object {
+        fields: &'static [ParamSpec],
+    },
 }
 
 /// Which repeats a list refuses.
@@ -138,13 +158,29 @@ pub struct ResourceSpec {
 pub enum Guard {
     /// Deny when the status is one of these (e.g. ZEC recycle bin states); `meaning` says
     /// what those statuses tell the user.
-    StatusNotIn { statuses: &'static [&'static str], meaning_en: &'static str, meaning_zh: &'static str, code: &'static str },
+    StatusNotIn {
+        statuses: &'static [&'static str],
+        meaning_en: &'static str,
+        meaning_zh: &'static str,
+        code: &'static str,
+    },
     /// Allow only these statuses.
     StatusIn { statuses: &'static [&'static str], code: &'static str },
     /// Deny when the resource carries an operation lock (ECS `OperationLocks.LockReason[]`).
-    Locks { container: &'static str, list: &'static str, reason_field: &'static str, by_reason: &'static [(&'static str, &'static str)], unknown: &'static str },
+    Locks {
+        container: &'static str,
+        list: &'static str,
+        reason_field: &'static str,
+        by_reason: &'static [(&'static str, &'static str)],
+        unknown: &'static str,
+    },
     /// Deny a prepaid resource whose expiry time has passed (needs a clock from the caller).
-    NotExpired { charge_field: &'static str, prepaid: &'static str, expires_field: &'static str, code: &'static str },
+    NotExpired {
+        charge_field: &'static str,
+        prepaid: &'static str,
+        expires_field: &'static str,
+        code: &'static str,
+    },
     /// Deny unless the service declares this O&M operation (Compute Nest `OperationMetadata`).
     SupportsOperation { operation: &'static str, code: &'static str },
 }

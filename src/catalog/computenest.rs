@@ -5,9 +5,24 @@ use crate::spec::*;
 
 const RESOURCE_PERIOD: ParamKind = ParamKind::Object {
     fields: &[
-        ParamSpec { name: "ResourceArn", kind: ParamKind::Str { format: Format::Arn }, required: true },
-        ParamSpec { name: "Period", kind: ParamKind::Int { min: 1, max: i32::MAX as i64 }, required: true },
-        ParamSpec { name: "PeriodUnit", kind: ParamKind::Enum { values: &["Month", "Year"], default: Some("Month") }, required: false },
+        ParamSpec {
+            name: "ResourceArn",
+            kind: ParamKind::Str { format: Format::Arn },
+            required: true,
+        },
+        ParamSpec {
+            name: "Period",
+            kind: ParamKind::Int { min: 1, max: i32::MAX as i64 },
+            required: true,
+        },
+        ParamSpec {
+            name: "PeriodUnit",
+            kind: ParamKind::Enum {
+                values: &["Month", "Year"],
+                default: Some("Month"),
+            },
+            required: false,
+        },
     ],
 };
 
@@ -19,19 +34,69 @@ pub static RENEW_SERVICE_INSTANCE_RESOURCES: OperationSpec = OperationSpec {
     action: "RenewServiceInstanceResources",
     summary_en: "Renew all, or the listed, subscription resources of a service instance.",
     summary_zh: "续费服务实例的全部或指定包年包月资源。",
-    wire: WireSpec::AlibabaRpc { endpoint: "computenest.{region}.aliyuncs.com", regional_endpoints: &["cn-hangzhou", "ap-southeast-1"], fallback_endpoint: None },
+    wire: WireSpec::AlibabaRpc {
+        endpoint_map: &[],
+        endpoint: "computenest.{region}.aliyuncs.com",
+        regional_endpoints: &["cn-hangzhou", "ap-southeast-1"],
+        fallback_endpoint: None,
+    },
     params: &[
-        ParamSpec { name: "ClientToken", kind: ParamKind::Str { format: Format::ClientToken }, required: false },
+        ParamSpec {
+            name: "ClientToken",
+            kind: ParamKind::Str { format: Format::ClientToken },
+            required: false,
+        },
         // Period ranges are undocumented; int32 is the SDK type. Callers narrow it with
         // `Options::int_bounds`.
-        ParamSpec { name: "Period", kind: ParamKind::Int { min: 1, max: i32::MAX as i64 }, required: false },
-        ParamSpec { name: "PeriodUnit", kind: ParamKind::Enum { values: &["Month", "Year"], default: Some("Month") }, required: false },
-        ParamSpec { name: "RegionId", kind: ParamKind::Str { format: Format::RegionId }, required: false },
+        ParamSpec {
+            name: "Period",
+            kind: ParamKind::Int { min: 1, max: i32::MAX as i64 },
+            required: false,
+        },
+        ParamSpec {
+            name: "PeriodUnit",
+            kind: ParamKind::Enum {
+                values: &["Month", "Year"],
+                default: Some("Month"),
+            },
+            required: false,
+        },
+        ParamSpec {
+            name: "RegionId",
+            kind: ParamKind::Str { format: Format::RegionId },
+            required: false,
+        },
         // No documented maximum; 100 matches the other batch limits and keeps URLs sane.
-        ParamSpec { name: "ResourcePeriod", kind: ParamKind::List { item: &RESOURCE_PERIOD, min: 1, max: 100, unique: Uniqueness::Field("ResourceArn") }, required: false },
-        ParamSpec { name: "ServiceInstanceId", kind: ParamKind::Str { format: Format::ServiceInstanceId }, required: true },
+        ParamSpec {
+            name: "ResourcePeriod",
+            kind: ParamKind::List {
+                item: &RESOURCE_PERIOD,
+                min: 1,
+                max: 100,
+                unique: Uniqueness::Field("ResourceArn"),
+            },
+            required: false,
+        },
+        ParamSpec {
+            name: "ServiceInstanceId",
+            kind: ParamKind::Str {
+                format: Format::ServiceInstanceId,
+            },
+            required: true,
+        },
     ],
-    rules: &[CrossRule::OneMethod { groups: &[MethodGroup { anchor: "Period", members: &["Period", "PeriodUnit"] }, MethodGroup { anchor: "ResourcePeriod", members: &["ResourcePeriod"] }] }],
+    rules: &[CrossRule::OneMethod {
+        groups: &[
+            MethodGroup {
+                anchor: "Period",
+                members: &["Period", "PeriodUnit"],
+            },
+            MethodGroup {
+                anchor: "ResourcePeriod",
+                members: &["ResourcePeriod"],
+            },
+        ],
+    }],
     target: TargetSpec::Single { param: "ServiceInstanceId" },
     resource: ResourceSpec {
         noun_en: "service instance",
@@ -45,10 +110,23 @@ pub static RENEW_SERVICE_INSTANCE_RESOURCES: OperationSpec = OperationSpec {
     },
     // Undocumented (domain.md §1.2): renewal is refused only while resources are being
     // created or torn down, when there is nothing stable to renew.
-    guards: &[Guard::StatusIn { statuses: &["Deployed", "Upgrading", "Stopped", "StartFailed", "StopFailed"], code: "IncorrectServiceInstanceStatus" }],
+    guards: &[Guard::StatusIn {
+        statuses: &["Deployed", "Upgrading", "Stopped", "StartFailed", "StopFailed"],
+        code: "IncorrectServiceInstanceStatus",
+    }],
     transition: Transition::Unchanged,
-    wait: WaitSpec { target: &[], pending: &[], failure: &[], initial_delay_seconds: 0, interval_seconds: 0, timeout_seconds: 0 },
-    ram: Some(RamSpec { action: "computenest:RenewServiceInstanceResources", resource: "acs:computenest:{region}:{account}:serviceinstance/{id}" }),
+    wait: WaitSpec {
+        target: &[],
+        pending: &[],
+        failure: &[],
+        initial_delay_seconds: 0,
+        interval_seconds: 0,
+        timeout_seconds: 0,
+    },
+    ram: Some(RamSpec {
+        action: "computenest:RenewServiceInstanceResources",
+        resource: "acs:computenest:{region}:{account}:serviceinstance/{id}",
+    }),
     dry_run: None,
     errors: SERVICE_INSTANCE_ERRORS,
 };

@@ -4,14 +4,47 @@ use crate::spec::ErrorOrigin::{Documented, ProviderStyle};
 use crate::spec::*;
 
 /// Service instance statuses from the SDK enums plus the start/stop preconditions (domain.md §1.2).
-pub const SERVICE_INSTANCE_STATUSES: &[&str] = &["Created", "Deploying", "DeployedFailed", "Deployed", "Upgrading", "Deleting", "Deleted", "DeletedFailed", "Stopped", "StartFailed", "StopFailed"];
+pub const SERVICE_INSTANCE_STATUSES: &[&str] = &[
+    "Created",
+    "Deploying",
+    "DeployedFailed",
+    "Deployed",
+    "Upgrading",
+    "Deleting",
+    "Deleted",
+    "DeletedFailed",
+    "Stopped",
+    "StartFailed",
+    "StopFailed",
+];
 
 /// Compute Nest documents no error codes for these checks; these follow its `EntityNotExist.*`
 /// and ECS's `Incorrect*Status` style.
 pub static SERVICE_INSTANCE_ERRORS: &[ErrorSpec] = &[
-    ErrorSpec { code: "EntityNotExist.ServiceInstance", http_status: 404, retryable: false, en: "The specified service instance does not exist.", zh: "指定的服务实例不存在。", origin: Documented },
-    ErrorSpec { code: "IncorrectServiceInstanceStatus", http_status: 403, retryable: false, en: "The current status of the service instance does not support this operation.", zh: "服务实例当前的状态不支持此操作。", origin: ProviderStyle },
-    ErrorSpec { code: "UnsupportedOperation", http_status: 400, retryable: false, en: "The service does not support this operation: the service provider did not configure it.", zh: "该服务不支持此操作：服务商未配置该运维操作。", origin: ProviderStyle },
+    ErrorSpec {
+        code: "EntityNotExist.ServiceInstance",
+        http_status: 404,
+        retryable: false,
+        en: "The specified service instance does not exist.",
+        zh: "指定的服务实例不存在。",
+        origin: Documented,
+    },
+    ErrorSpec {
+        code: "IncorrectServiceInstanceStatus",
+        http_status: 403,
+        retryable: false,
+        en: "The current status of the service instance does not support this operation.",
+        zh: "服务实例当前的状态不支持此操作。",
+        origin: ProviderStyle,
+    },
+    ErrorSpec {
+        code: "UnsupportedOperation",
+        http_status: 400,
+        retryable: false,
+        en: "The service does not support this operation: the service provider did not configure it.",
+        zh: "该服务不支持此操作：服务商未配置该运维操作。",
+        origin: ProviderStyle,
+    },
 ];
 
 pub static RESTART_SERVICE_INSTANCE: OperationSpec = OperationSpec {
@@ -22,11 +55,30 @@ pub static RESTART_SERVICE_INSTANCE: OperationSpec = OperationSpec {
     action: "RestartServiceInstance",
     summary_en: "Restart a deployed service instance (service provider side).",
     summary_zh: "重启一个已部署的服务实例（服务商侧）。",
-    wire: WireSpec::AlibabaRpc { endpoint: "computenestsupplier.{region}.aliyuncs.com", regional_endpoints: &["cn-hangzhou", "ap-southeast-1"], fallback_endpoint: None },
+    wire: WireSpec::AlibabaRpc {
+        endpoint_map: &[],
+        endpoint: "computenestsupplier.{region}.aliyuncs.com",
+        regional_endpoints: &["cn-hangzhou", "ap-southeast-1"],
+        fallback_endpoint: None,
+    },
     params: &[
-        ParamSpec { name: "ClientToken", kind: ParamKind::Str { format: Format::ClientToken }, required: false },
-        ParamSpec { name: "RegionId", kind: ParamKind::Str { format: Format::RegionId }, required: true },
-        ParamSpec { name: "ServiceInstanceId", kind: ParamKind::Str { format: Format::ServiceInstanceId }, required: true },
+        ParamSpec {
+            name: "ClientToken",
+            kind: ParamKind::Str { format: Format::ClientToken },
+            required: false,
+        },
+        ParamSpec {
+            name: "RegionId",
+            kind: ParamKind::Str { format: Format::RegionId },
+            required: true,
+        },
+        ParamSpec {
+            name: "ServiceInstanceId",
+            kind: ParamKind::Str {
+                format: Format::ServiceInstanceId,
+            },
+            required: true,
+        },
     ],
     rules: &[],
     target: TargetSpec::Single { param: "ServiceInstanceId" },
@@ -41,7 +93,16 @@ pub static RESTART_SERVICE_INSTANCE: OperationSpec = OperationSpec {
         not_found: "EntityNotExist.ServiceInstance",
     },
     // A service without the restart O&M operation can never restart, whatever its status.
-    guards: &[Guard::SupportsOperation { operation: "Restart", code: "UnsupportedOperation" }, Guard::StatusIn { statuses: &["Deployed"], code: "IncorrectServiceInstanceStatus" }],
+    guards: &[
+        Guard::SupportsOperation {
+            operation: "Restart",
+            code: "UnsupportedOperation",
+        },
+        Guard::StatusIn {
+            statuses: &["Deployed"],
+            code: "IncorrectServiceInstanceStatus",
+        },
+    ],
     transition: Transition::Settles { settled: "Deployed" },
     wait: WaitSpec {
         target: &["Deployed"],
@@ -51,7 +112,10 @@ pub static RESTART_SERVICE_INSTANCE: OperationSpec = OperationSpec {
         interval_seconds: 5,
         timeout_seconds: 300,
     },
-    ram: Some(RamSpec { action: "computenestsupplier:RestartServiceInstance", resource: "acs:computenestsupplier:{region}:{account}:serviceinstance/{id}" }),
+    ram: Some(RamSpec {
+        action: "computenestsupplier:RestartServiceInstance",
+        resource: "acs:computenestsupplier:{region}:{account}:serviceinstance/{id}",
+    }),
     dry_run: None,
     errors: SERVICE_INSTANCE_ERRORS,
 };

@@ -7,7 +7,17 @@ use crate::spec::{CrossRule, Guard, OperationSpec, ParamKind, ParamSpec, TargetS
 
 impl OperationSpec {
     pub fn describe(&self, lang: Lang) -> Value {
-        let allowed_statuses: Vec<&str> = self.guards.iter().find_map(|g| if let Guard::StatusIn { statuses, .. } = g { Some(statuses.to_vec()) } else { None }).unwrap_or_default();
+        let allowed_statuses: Vec<&str> = self
+            .guards
+            .iter()
+            .find_map(|g| {
+                if let Guard::StatusIn { statuses, .. } = g {
+                    Some(statuses.to_vec())
+                } else {
+                    None
+                }
+            })
+            .unwrap_or_default();
         let (target_param, batch_max) = match self.target {
             TargetSpec::Single { param } => (param, None),
             TargetSpec::Batch { param, max } => (param, Some(max)),
@@ -18,7 +28,9 @@ impl OperationSpec {
             Transition::Unchanged => json!(null),
         };
         let wire = match self.wire {
-            WireSpec::AlibabaRpc { endpoint, regional_endpoints, .. } => json!({"style": "alibaba_rpc", "endpoint": endpoint, "regions": regional_endpoints}),
+            WireSpec::AlibabaRpc {
+                endpoint, regional_endpoints, ..
+            } => json!({"style": "alibaba_rpc", "endpoint": endpoint, "regions": regional_endpoints}),
             WireSpec::ZenlayerJson { host, path } => json!({"style": "zenlayer_json", "host": host, "path": path}),
         };
         let errors: Vec<Value> = self

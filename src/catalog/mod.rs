@@ -2,9 +2,9 @@
 //! Adding an operation means adding a spec here; no engine changes.
 
 mod common;
-mod describe;
 pub mod computenest;
 pub mod computenestsupplier;
+mod describe;
 pub mod ecs;
 pub mod zec;
 
@@ -12,7 +12,12 @@ use crate::error::{clip, Error, ErrorDetail, Result};
 use crate::spec::{ErrorSpec, OperationSpec, Provider};
 use crate::text;
 
-static OPERATIONS: [&OperationSpec; 4] = [&ecs::REBOOT_INSTANCE, &computenestsupplier::RESTART_SERVICE_INSTANCE, &computenest::RENEW_SERVICE_INSTANCE_RESOURCES, &zec::REBOOT_INSTANCES];
+static OPERATIONS: [&OperationSpec; 4] = [
+    &ecs::REBOOT_INSTANCE,
+    &computenestsupplier::RESTART_SERVICE_INSTANCE,
+    &computenest::RENEW_SERVICE_INSTANCE_RESOURCES,
+    &zec::REBOOT_INSTANCES,
+];
 
 /// Every operation, in a stable order.
 pub fn operations() -> &'static [&'static OperationSpec] {
@@ -52,8 +57,20 @@ impl OperationSpec {
     /// the tables (a unit test checks it); an unknown one still yields a well-formed error.
     pub fn error_detail(&self, code: &str, field: Option<String>) -> ErrorDetail {
         match self.error(code) {
-            Some(entry) => ErrorDetail { code: entry.code.to_owned(), http_status: entry.http_status, message: text!(entry.en, entry.zh), field, retryable: entry.retryable },
-            None => ErrorDetail { code: code.to_owned(), http_status: 400, message: text!(code, code), field, retryable: false },
+            Some(entry) => ErrorDetail {
+                code: entry.code.to_owned(),
+                http_status: entry.http_status,
+                message: text!(entry.en, entry.zh),
+                field,
+                retryable: entry.retryable,
+            },
+            None => ErrorDetail {
+                code: code.to_owned(),
+                http_status: 400,
+                message: text!(code, code),
+                field,
+                retryable: false,
+            },
         }
     }
 }
@@ -70,7 +87,9 @@ mod tests {
             named.extend(op.dry_run.map(|d| d.code));
             for guard in op.guards {
                 match guard {
-                    Guard::StatusNotIn { code, .. } | Guard::StatusIn { code, .. } | Guard::NotExpired { code, .. } | Guard::SupportsOperation { code, .. } => named.push(code),
+                    Guard::StatusNotIn { code, .. } | Guard::StatusIn { code, .. } | Guard::NotExpired { code, .. } | Guard::SupportsOperation { code, .. } => {
+                        named.push(code)
+                    }
                     Guard::Locks { by_reason, unknown, .. } => {
                         named.push(unknown);
                         named.extend(by_reason.iter().map(|(_, code)| *code));

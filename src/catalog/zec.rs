@@ -4,7 +4,22 @@ use crate::spec::ErrorOrigin::Documented;
 use crate::spec::*;
 
 /// Terraform's constants plus `REBOOT`, which only the API docs show (domain.md §1.3).
-pub const INSTANCE_STATUSES: &[&str] = &["PENDING", "DEPLOYING", "CREATE_FAILED", "REBUILDING", "REINSTALL_FAILED", "STOPPED", "RUNNING", "BOOTING", "STOPPING", "RELEASING", "RECYCLE", "RECYCLING", "RESIZING", "REBOOT"];
+pub const INSTANCE_STATUSES: &[&str] = &[
+    "PENDING",
+    "DEPLOYING",
+    "CREATE_FAILED",
+    "REBUILDING",
+    "REINSTALL_FAILED",
+    "STOPPED",
+    "RUNNING",
+    "BOOTING",
+    "STOPPING",
+    "RELEASING",
+    "RECYCLE",
+    "RECYCLING",
+    "RESIZING",
+    "REBOOT",
+];
 
 pub static REBOOT_INSTANCES: OperationSpec = OperationSpec {
     id: "zec:RebootInstances",
@@ -14,10 +29,25 @@ pub static REBOOT_INSTANCES: OperationSpec = OperationSpec {
     action: "RebootInstances",
     summary_en: "Reboot up to 100 running ZEC instances.",
     summary_zh: "重启最多 100 台运行中的 ZEC 实例。",
-    wire: WireSpec::ZenlayerJson { host: "console.zenlayer.com", path: "/api/v2/zec" },
-    params: &[ParamSpec { name: "instanceIds", kind: ParamKind::List { item: &ParamKind::Str { format: Format::ZecInstanceId }, min: 1, max: 100, unique: Uniqueness::Items }, required: true }],
+    wire: WireSpec::ZenlayerJson {
+        host: "console.zenlayer.com",
+        path: "/api/v2/zec",
+    },
+    params: &[ParamSpec {
+        name: "instanceIds",
+        kind: ParamKind::List {
+            item: &ParamKind::Str { format: Format::ZecInstanceId },
+            min: 1,
+            max: 100,
+            unique: Uniqueness::Items,
+        },
+        required: true,
+    }],
     rules: &[],
-    target: TargetSpec::Batch { param: "instanceIds", max: 100 },
+    target: TargetSpec::Batch {
+        param: "instanceIds",
+        max: 100,
+    },
     resource: ResourceSpec {
         noun_en: "instance",
         noun_zh: "实例",
@@ -30,10 +60,21 @@ pub static REBOOT_INSTANCES: OperationSpec = OperationSpec {
     },
     // The recycle bin is checked first: its own code tells the user to restore the instance.
     guards: &[
-        Guard::StatusNotIn { statuses: &["RECYCLE", "RECYCLING"], meaning_en: "it is in the recycle bin; restore it first", meaning_zh: "实例在回收站中，请先恢复", code: "OPERATION_DENIED_INSTANCE_RECYCLED" },
-        Guard::StatusIn { statuses: &["RUNNING"], code: "OPERATION_DENIED_INSTANCE_STATUS" },
+        Guard::StatusNotIn {
+            statuses: &["RECYCLE", "RECYCLING"],
+            meaning_en: "it is in the recycle bin; restore it first",
+            meaning_zh: "实例在回收站中，请先恢复",
+            code: "OPERATION_DENIED_INSTANCE_RECYCLED",
+        },
+        Guard::StatusIn {
+            statuses: &["RUNNING"],
+            code: "OPERATION_DENIED_INSTANCE_STATUS",
+        },
     ],
-    transition: Transition::Through { immediate: "REBOOT", settled: "RUNNING" },
+    transition: Transition::Through {
+        immediate: "REBOOT",
+        settled: "RUNNING",
+    },
     wait: WaitSpec {
         target: &["RUNNING"],
         pending: &["REBOOT", "BOOTING", "STOPPING", "PENDING", "DEPLOYING", "REBUILDING", "RESIZING"],
@@ -45,9 +86,37 @@ pub static REBOOT_INSTANCES: OperationSpec = OperationSpec {
     ram: None,
     dry_run: None,
     errors: &[
-        ErrorSpec { code: "INVALID_INSTANCE_NOT_FOUND", http_status: 404, retryable: false, en: "Instance not found.", zh: "实例不存在。", origin: Documented },
-        ErrorSpec { code: "OPERATION_DENIED_INSTANCE_RECYCLED", http_status: 403, retryable: false, en: "Operation denied. The instance is in the recycle bin.", zh: "操作被拒绝，实例在回收站中。", origin: Documented },
-        ErrorSpec { code: "OPERATION_DENIED_INSTANCE_STATUS", http_status: 403, retryable: false, en: "Operation denied. The current instance status does not support this operation.", zh: "操作被拒绝，实例当前状态不支持此操作。", origin: Documented },
-        ErrorSpec { code: "OPERATION_DENIED_INSTANCE_NOT_RUNNING", http_status: 403, retryable: false, en: "Operation denied. The instance is not running.", zh: "操作被拒绝，实例未处于运行状态。", origin: Documented },
+        ErrorSpec {
+            code: "INVALID_INSTANCE_NOT_FOUND",
+            http_status: 404,
+            retryable: false,
+            en: "Instance not found.",
+            zh: "实例不存在。",
+            origin: Documented,
+        },
+        ErrorSpec {
+            code: "OPERATION_DENIED_INSTANCE_RECYCLED",
+            http_status: 403,
+            retryable: false,
+            en: "Operation denied. The instance is in the recycle bin.",
+            zh: "操作被拒绝，实例在回收站中。",
+            origin: Documented,
+        },
+        ErrorSpec {
+            code: "OPERATION_DENIED_INSTANCE_STATUS",
+            http_status: 403,
+            retryable: false,
+            en: "Operation denied. The current instance status does not support this operation.",
+            zh: "操作被拒绝，实例当前状态不支持此操作。",
+            origin: Documented,
+        },
+        ErrorSpec {
+            code: "OPERATION_DENIED_INSTANCE_NOT_RUNNING",
+            http_status: 403,
+            retryable: false,
+            en: "Operation denied. The instance is not running.",
+            zh: "操作被拒绝，实例未处于运行状态。",
+            origin: Documented,
+        },
     ],
 };

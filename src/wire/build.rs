@@ -4,8 +4,9 @@ use serde_json::{Map, Value};
 
 use super::endpoint::resolve_endpoint;
 use super::request::HttpRequest;
+use crate::catalog::operation;
 use crate::error::{clip, Error, ErrorDetail, Result};
-use crate::params::{validate, Options, Validated};
+use crate::params::{validate_spec, Options, Validated};
 use crate::spec::{ParamKind, WireSpec};
 use crate::text;
 
@@ -27,7 +28,16 @@ const REGION_PARAM: &str = "RegionId";
 /// Validates `params` for `op_id` and builds the unsigned request. Invalid input is refused
 /// with exactly the error [`crate::params::validate`] gives.
 pub fn build(op_id: &str, params: &Value, options: &BuildOptions) -> Result<HttpRequest> {
-    let validated = validate(op_id, params, &options.validation)?;
+    let op = operation(op_id)?;
+    let validated = match (params, options.region.as_deref()) {
+        // The region option stands in for a missing `RegionId`, and is validated as one.
+        (Value::Object(given), Some(region)) if op.param(REGION_PARAM).is_some() && !given.contains_key(REGION_PARAM) => {
+            let mut completed = given.clone();
+            completed.insert(REGION_PARAM.to_owned(), Value::String(region.to_owned()));
+            validate_spec(op, &Value::Object(completed), &options.validation)?
+        }
+        _ => validate_spec(op, params, &options.validation)?,
+    };
     build_validated(&validated, options)
 }
 
@@ -41,7 +51,9 @@ pub fn build_validated(validated: &Validated, options: &BuildOptions) -> Result<
             let mut query = Vec::new();
             for spec in op.params {
                 let given = validated.params.get(spec.name);
-                let injected = (spec.name == REGION_PARAM && given.is_none()).then(|| region.map(|r| Value::String(r.to_owned()))).flatten();
+                let injected = (spec.name == REGION_PARAM && given.is_none())
+                    .then(|| region.map(|r| Value::String(r.to_owned())))
+                    .flatten();
                 if let Some(value) = given.or(injected.as_ref()) {
                     flatten(spec.name, value, Some(&spec.kind), &mut query);
                 }
@@ -97,8 +109,16 @@ fn effective_region<'a>(validated: &'a Validated, option: Option<&'a str>) -> Re
         (Some(option), Some(param)) if option != param => Err(Error::Input(ErrorDetail::client(
             "InvalidParameter.Region",
             text!(
-                format!("The region option \"{}\" differs from the RegionId parameter \"{}\"; give one, or the same in both.", clip(option), clip(param)),
-                format!("地域选项 \"{}\" 与参数 RegionId \"{}\" 不一致；请只提供一个，或保持两者相同。", clip(option), clip(param))
+                format!(
+                    "The region option \"{}\" differs from the RegionId parameter \"{}\"; give one, or the same in both.",
+                    clip(option),
+                    clip(param)
+                ),
+                format!(
+                    "地域选项 \"{}\" 与参数 RegionId \"{}\" 不一致；请只提供一个，或保持两者相同。",
+                    clip(option),
+                    clip(param)
+                )
             ),
             Some("region".to_owned()),
         ))),
@@ -127,7 +147,12 @@ fn flatten(key: &str, value: &Value, kind: Option<&ParamKind>, out: &mut Vec<(St
         }
         Value::Object(fields) => match kind {
             Some(ParamKind::Object { fields: specs }) => {
-                for spec in specs.iter() {
+                // Generated SDK models serialize their fields in name order
+                // (`RenewServiceInstanceResourcesRequestResourcePeriod.to_map`: Period,
+                // PeriodUnit, ResourceArn), whatever order the spec lists them in.
+                let mut specs: Vec<_> = specs.iter().collect();
+                specs.sort_by_key(|spec| spec.name);
+                for spec in specs {
                     if let Some(field) = fields.get(spec.name) {
                         flatten(&format!("{key}.{}", spec.name), field, Some(&spec.kind), out);
                     }

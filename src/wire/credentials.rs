@@ -17,31 +17,59 @@ pub struct Credentials {
 
 #[derive(Clone)]
 enum Kind {
-    AccessKey { id: String, secret: Zeroizing<String>, security_token: Option<Zeroizing<String>> },
-    Bearer { token: Zeroizing<String> },
+    AccessKey {
+        id: String,
+        secret: Zeroizing<String>,
+        security_token: Option<Zeroizing<String>>,
+    },
+    Bearer {
+        token: Zeroizing<String>,
+    },
 }
 
 /// What a signer needs, borrowed from [`Credentials`].
 pub(crate) enum Secret<'a> {
-    AccessKey { id: &'a str, secret: &'a str, security_token: Option<&'a str> },
-    Bearer { token: &'a str },
+    AccessKey {
+        id: &'a str,
+        secret: &'a str,
+        security_token: Option<&'a str>,
+    },
+    Bearer {
+        token: &'a str,
+    },
 }
 
 impl Credentials {
     /// An AccessKey pair. Alibaba calls the second half "AccessKey secret", Zenlayer
     /// "access key password".
     pub fn access_key(id: impl Into<String>, secret: impl Into<String>) -> Self {
-        Credentials { kind: Kind::AccessKey { id: id.into(), secret: Zeroizing::new(secret.into()), security_token: None } }
+        Credentials {
+            kind: Kind::AccessKey {
+                id: id.into(),
+                secret: Zeroizing::new(secret.into()),
+                security_token: None,
+            },
+        }
     }
 
     /// Temporary STS credentials: an AccessKey pair plus its security token.
     pub fn sts(id: impl Into<String>, secret: impl Into<String>, security_token: impl Into<String>) -> Self {
-        Credentials { kind: Kind::AccessKey { id: id.into(), secret: Zeroizing::new(secret.into()), security_token: Some(Zeroizing::new(security_token.into())) } }
+        Credentials {
+            kind: Kind::AccessKey {
+                id: id.into(),
+                secret: Zeroizing::new(secret.into()),
+                security_token: Some(Zeroizing::new(security_token.into())),
+            },
+        }
     }
 
     /// A Zenlayer personal access token, sent as `Authorization: Bearer <token>`.
     pub fn bearer(token: impl Into<String>) -> Self {
-        Credentials { kind: Kind::Bearer { token: Zeroizing::new(token.into()) } }
+        Credentials {
+            kind: Kind::Bearer {
+                token: Zeroizing::new(token.into()),
+            },
+        }
     }
 
     pub fn access_key_id(&self) -> Option<&str> {
@@ -61,7 +89,11 @@ impl Credentials {
                 if has_line_break(id) || security_token.as_deref().is_some_and(|token| has_line_break(token)) {
                     return Err(line_break(provider));
                 }
-                Ok(Secret::AccessKey { id, secret, security_token: security_token.as_deref().map(String::as_str).filter(|token| !token.is_empty()) })
+                Ok(Secret::AccessKey {
+                    id,
+                    secret,
+                    security_token: security_token.as_deref().map(String::as_str).filter(|token| !token.is_empty()),
+                })
             }
             Kind::Bearer { token } => {
                 if token.trim().is_empty() {
@@ -91,7 +123,7 @@ fn credential_code(provider: Provider) -> &'static str {
 fn missing(provider: Provider, what_en: &str, what_zh: &str) -> Error {
     Error::Signing(ErrorDetail::client(
         credential_code(provider),
-        text!(format!("The {what_en} must not be empty."), format!("{what_zh}不能为空。")),
+        text!(format!("The {what_en} must not be empty."), format!("{what_zh} 不能为空。")),
         Some("credentials".to_owned()),
     ))
 }
@@ -99,7 +131,10 @@ fn missing(provider: Provider, what_en: &str, what_zh: &str) -> Error {
 fn line_break(provider: Provider) -> Error {
     Error::Signing(ErrorDetail::client(
         credential_code(provider),
-        text!("The credentials contain a line break, which cannot be sent in an HTTP header.", "凭证中包含换行符，无法放入 HTTP 请求头。"),
+        text!(
+            "The credentials contain a line break, which cannot be sent in an HTTP header.",
+            "凭证中包含换行符，无法放入 HTTP 请求头。"
+        ),
         Some("credentials".to_owned()),
     ))
 }
@@ -124,7 +159,11 @@ mod tests {
 
     #[test]
     fn debug_output_hides_every_secret() {
-        let shown = format!("{:?} {:#?}", Credentials::sts("LTAI-id", "s3cr3t-value", "sts-token-value"), Credentials::bearer("bearer-value"));
+        let shown = format!(
+            "{:?} {:#?}",
+            Credentials::sts("LTAI-id", "s3cr3t-value", "sts-token-value"),
+            Credentials::bearer("bearer-value")
+        );
         assert!(shown.contains("LTAI-id"));
         for secret in ["s3cr3t-value", "sts-token-value", "bearer-value"] {
             assert!(!shown.contains(secret), "{secret} leaked: {shown}");
@@ -133,8 +172,14 @@ mod tests {
 
     #[test]
     fn errors_never_echo_secrets() {
-        for credentials in [Credentials::access_key("", "s3cr3t-value"), Credentials::sts("id", "s3cr3t-value", "tok\nen"), Credentials::bearer(" \t")] {
-            let Err(error) = credentials.secret(Provider::Alibaba) else { panic!("accepted {credentials:?}") };
+        for credentials in [
+            Credentials::access_key("", "s3cr3t-value"),
+            Credentials::sts("id", "s3cr3t-value", "tok\nen"),
+            Credentials::bearer(" \t"),
+        ] {
+            let Err(error) = credentials.secret(Provider::Alibaba) else {
+                panic!("accepted {credentials:?}")
+            };
             let shown = format!("{error} {error:?} {:?}", error.render(crate::lang::Lang::Zh));
             assert!(!shown.contains("s3cr3t-value") && !shown.contains("tok\nen"), "{shown}");
         }

@@ -15,55 +15,6 @@ pub struct Endpoint {
     pub path: String,
 }
 
-/// Per-region hosts that differ from the product's `{region}` template, copied from the
-/// official SDKs' `_endpoint_map` (Python `alibabacloud_ecs20140526` 7.11.8; the Go and Java
-/// SDKs carry the same table). A region listed here wins over the template.
-static ECS_ENDPOINT_MAP: &[(&str, &str)] = &[
-    ("cn-hangzhou", "ecs-cn-hangzhou.aliyuncs.com"),
-    ("cn-shanghai-finance-1", "ecs-cn-hangzhou.aliyuncs.com"),
-    ("cn-shenzhen-finance-1", "ecs-cn-hangzhou.aliyuncs.com"),
-    ("cn-north-2-gov-1", "ecs.aliyuncs.com"),
-    ("ap-northeast-2-pop", "ecs.aliyuncs.com"),
-    ("cn-beijing-finance-pop", "ecs.aliyuncs.com"),
-    ("cn-beijing-gov-1", "ecs.aliyuncs.com"),
-    ("cn-beijing-nu16-b01", "ecs-cn-hangzhou.aliyuncs.com"),
-    ("cn-edge-1", "ecs.cn-qingdao-nebula.aliyuncs.com"),
-    ("cn-fujian", "ecs-cn-hangzhou.aliyuncs.com"),
-    ("cn-haidian-cm12-c01", "ecs-cn-hangzhou.aliyuncs.com"),
-    ("cn-hangzhou-bj-b01", "ecs-cn-hangzhou.aliyuncs.com"),
-    ("cn-hangzhou-finance", "ecs.aliyuncs.com"),
-    ("cn-hangzhou-internal-prod-1", "ecs-cn-hangzhou.aliyuncs.com"),
-    ("cn-hangzhou-internal-test-1", "ecs-cn-hangzhou.aliyuncs.com"),
-    ("cn-hangzhou-internal-test-2", "ecs-cn-hangzhou.aliyuncs.com"),
-    ("cn-hangzhou-internal-test-3", "ecs-cn-hangzhou.aliyuncs.com"),
-    ("cn-hangzhou-test-306", "ecs-cn-hangzhou.aliyuncs.com"),
-    ("cn-hongkong-finance-pop", "ecs.aliyuncs.com"),
-    ("cn-huhehaote-nebula-1", "ecs.cn-qingdao-nebula.aliyuncs.com"),
-    ("cn-shanghai-et15-b01", "ecs-cn-hangzhou.aliyuncs.com"),
-    ("cn-shanghai-et2-b01", "ecs-cn-hangzhou.aliyuncs.com"),
-    ("cn-shanghai-inner", "ecs.aliyuncs.com"),
-    ("cn-shanghai-internal-test-1", "ecs-cn-hangzhou.aliyuncs.com"),
-    ("cn-shenzhen-inner", "ecs.aliyuncs.com"),
-    ("cn-shenzhen-st4-d01", "ecs-cn-hangzhou.aliyuncs.com"),
-    ("cn-shenzhen-su18-b01", "ecs-cn-hangzhou.aliyuncs.com"),
-    ("cn-wuhan", "ecs.aliyuncs.com"),
-    ("cn-yushanfang", "ecs.aliyuncs.com"),
-    ("cn-zhangbei", "ecs.aliyuncs.com"),
-    ("cn-zhangbei-na61-b01", "ecs-cn-hangzhou.aliyuncs.com"),
-    ("cn-zhangjiakou-na62-a01", "ecs.cn-zhangjiakou.aliyuncs.com"),
-    ("cn-zhengzhou-nebula-1", "ecs.cn-qingdao-nebula.aliyuncs.com"),
-    ("eu-west-1-oxs", "ecs.cn-shenzhen-cloudstone.aliyuncs.com"),
-    ("rus-west-1-pop", "ecs.aliyuncs.com"),
-];
-
-fn sdk_endpoint_map(product: &str) -> &'static [(&'static str, &'static str)] {
-    if product.eq_ignore_ascii_case("ecs") {
-        ECS_ENDPOINT_MAP
-    } else {
-        &[]
-    }
-}
-
 /// Resolves the endpoint for `op`.
 ///
 /// `endpoint_override` (a host, optionally `https://host` or `http://host[:port]`) always wins.
@@ -77,18 +28,27 @@ pub fn resolve_endpoint(op: &OperationSpec, region: Option<&str>, endpoint_overr
     };
     if let Some(text) = endpoint_override {
         let (scheme, host) = parse_override(text)?;
-        return Ok(Endpoint { scheme: scheme.to_owned(), host: host.to_owned(), path: default_path.to_owned() });
+        return Ok(Endpoint {
+            scheme: scheme.to_owned(),
+            host: host.to_owned(),
+            path: default_path.to_owned(),
+        });
     }
     let host = match op.wire {
         WireSpec::ZenlayerJson { host, .. } => host.to_owned(),
-        WireSpec::AlibabaRpc { endpoint, regional_endpoints, fallback_endpoint } => {
-            let needs_region = endpoint.contains("{region}") || !sdk_endpoint_map(op.product).is_empty();
+        WireSpec::AlibabaRpc {
+            endpoint,
+            endpoint_map,
+            regional_endpoints,
+            fallback_endpoint,
+        } => {
+            let needs_region = endpoint.contains("{region}") || !endpoint_map.is_empty();
             match region {
                 None if needs_region => return Err(missing_region(op)),
                 None => endpoint.to_owned(),
                 Some(region) => {
                     check_region(region)?;
-                    if let Some((_, host)) = sdk_endpoint_map(op.product).iter().find(|(known, _)| *known == region) {
+                    if let Some((_, host)) = endpoint_map.iter().find(|(known, _)| *known == region) {
                         (*host).to_owned()
                     } else if regional_endpoints.is_empty() || regional_endpoints.contains(&region) {
                         endpoint.replace("{region}", region)
@@ -101,7 +61,11 @@ pub fn resolve_endpoint(op: &OperationSpec, region: Option<&str>, endpoint_overr
             }
         }
     };
-    Ok(Endpoint { scheme: "https".to_owned(), host, path: default_path.to_owned() })
+    Ok(Endpoint {
+        scheme: "https".to_owned(),
+        host,
+        path: default_path.to_owned(),
+    })
 }
 
 fn check_region(region: &str) -> Result<()> {
@@ -123,7 +87,10 @@ fn missing_region(op: &OperationSpec) -> Error {
     Error::Input(ErrorDetail::client(
         "MissingParameter.Region",
         text!(
-            format!("{} needs a region to choose its endpoint; pass the region (e.g. cn-hangzhou) or an endpoint.", op.id),
+            format!(
+                "{} needs a region to choose its endpoint; pass the region (e.g. cn-hangzhou) or an endpoint.",
+                op.id
+            ),
             format!("{} 需要地域才能确定服务地址；请传入地域（如 cn-hangzhou）或服务地址。", op.id)
         ),
         Some("region".to_owned()),
@@ -134,8 +101,18 @@ fn unsupported_region(op: &OperationSpec, region: &str, served: &[&str]) -> Erro
     Error::Input(ErrorDetail::client(
         "InvalidParameter.Region",
         text!(
-            format!("{} has no endpoint in region \"{}\"; it is served in: {}. Pass an endpoint to override.", op.id, clip(region), served.join(", ")),
-            format!("{} 在地域 \"{}\" 没有服务地址；支持的地域：{}。如需指定，请传入服务地址。", op.id, clip(region), served.join("、"))
+            format!(
+                "{} has no endpoint in region \"{}\"; it is served in: {}. Pass an endpoint to override.",
+                op.id,
+                clip(region),
+                served.join(", ")
+            ),
+            format!(
+                "{} 在地域 \"{}\" 没有服务地址；支持的地域：{}。如需指定，请传入服务地址。",
+                op.id,
+                clip(region),
+                served.join("、")
+            )
         ),
         Some("region".to_owned()),
     ))
@@ -159,16 +136,30 @@ fn parse_override(text: &str) -> Result<(&'static str, &str)> {
     let name_ok = !name.is_empty()
         && name.len() <= 253
         && text.len() <= MAX_STRING_CHARS
-        && name.split('.').all(|label| !label.is_empty() && label.len() <= 63 && !label.starts_with('-') && !label.ends_with('-') && label.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-'));
-    let port_ok = port.map_or(true, |port| !port.is_empty() && port.len() <= 5 && port.bytes().all(|b| b.is_ascii_digit()) && port.parse::<u16>().is_ok_and(|p| p > 0));
+        && name.split('.').all(|label| {
+            !label.is_empty()
+                && label.len() <= 63
+                && !label.starts_with('-')
+                && !label.ends_with('-')
+                && label.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+        });
+    let port_ok = port.map_or(true, |port| {
+        !port.is_empty() && port.len() <= 5 && port.bytes().all(|b| b.is_ascii_digit()) && port.parse::<u16>().is_ok_and(|p| p > 0)
+    });
     if name_ok && port_ok {
         Ok((scheme, host))
     } else {
         Err(Error::Input(ErrorDetail::client(
             "InvalidParameter.Endpoint",
             text!(
-                format!("The endpoint \"{}\" is not valid; expected a host name such as ecs.cn-hangzhou.aliyuncs.com, optionally with https:// and a port.", clip(text)),
-                format!("服务地址 \"{}\" 无效；应为主机名，例如 ecs.cn-hangzhou.aliyuncs.com，可带 https:// 与端口。", clip(text))
+                format!(
+                    "The endpoint \"{}\" is not valid; expected a host name such as ecs.cn-hangzhou.aliyuncs.com, optionally with https:// and a port.",
+                    clip(text)
+                ),
+                format!(
+                    "服务地址 \"{}\" 无效；应为主机名，例如 ecs.cn-hangzhou.aliyuncs.com，可带 https:// 与端口。",
+                    clip(text)
+                )
             ),
             Some("endpoint".to_owned()),
         )))
@@ -186,8 +177,14 @@ mod tests {
 
     #[test]
     fn ecs_follows_the_sdk_endpoint_table() {
-        assert_eq!(host("ecs:RebootInstance", Some("cn-beijing")).ok().as_deref(), Some("ecs.cn-beijing.aliyuncs.com"));
-        assert_eq!(host("ecs:RebootInstance", Some("cn-hangzhou")).ok().as_deref(), Some("ecs-cn-hangzhou.aliyuncs.com"));
+        assert_eq!(
+            host("ecs:RebootInstance", Some("cn-beijing")).ok().as_deref(),
+            Some("ecs.cn-beijing.aliyuncs.com")
+        );
+        assert_eq!(
+            host("ecs:RebootInstance", Some("cn-hangzhou")).ok().as_deref(),
+            Some("ecs-cn-hangzhou.aliyuncs.com")
+        );
         assert_eq!(host("ecs:RebootInstance", Some("cn-wuhan")).ok().as_deref(), Some("ecs.aliyuncs.com"));
         assert!(matches!(host("ecs:RebootInstance", None), Err(Error::Input(_))));
         assert!(matches!(host("ecs:RebootInstance", Some("Cn-Beijing")), Err(Error::Input(_))));
@@ -195,8 +192,14 @@ mod tests {
 
     #[test]
     fn compute_nest_is_limited_to_its_regions() {
-        assert_eq!(host("computenest:RenewServiceInstanceResources", Some("ap-southeast-1")).ok().as_deref(), Some("computenest.ap-southeast-1.aliyuncs.com"));
-        assert_eq!(host("computenestsupplier:RestartServiceInstance", Some("cn-hangzhou")).ok().as_deref(), Some("computenestsupplier.cn-hangzhou.aliyuncs.com"));
+        assert_eq!(
+            host("computenest:RenewServiceInstanceResources", Some("ap-southeast-1")).ok().as_deref(),
+            Some("computenest.ap-southeast-1.aliyuncs.com")
+        );
+        assert_eq!(
+            host("computenestsupplier:RestartServiceInstance", Some("cn-hangzhou")).ok().as_deref(),
+            Some("computenestsupplier.cn-hangzhou.aliyuncs.com")
+        );
         assert!(host("computenest:RenewServiceInstanceResources", Some("eu-central-1")).is_err());
     }
 
@@ -204,7 +207,10 @@ mod tests {
     fn overrides_are_checked() {
         let op = operation("zec:RebootInstances").expect("known");
         let endpoint = resolve_endpoint(op, None, Some("http://localhost:8080/")).expect("valid");
-        assert_eq!((endpoint.scheme.as_str(), endpoint.host.as_str(), endpoint.path.as_str()), ("http", "localhost:8080", "/api/v2/zec"));
+        assert_eq!(
+            (endpoint.scheme.as_str(), endpoint.host.as_str(), endpoint.path.as_str()),
+            ("http", "localhost:8080", "/api/v2/zec")
+        );
         for bad in ["", "https://", "a/b", "user@host", "host:0", "host:99999", "-a.com", "a..b", "exa mple.com"] {
             assert!(resolve_endpoint(op, None, Some(bad)).is_err(), "{bad}");
         }

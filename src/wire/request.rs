@@ -34,7 +34,10 @@ impl HttpRequest {
 
     /// The first header of that name, compared case-insensitively as HTTP does.
     pub fn header(&self, name: &str) -> Option<&str> {
-        self.headers.iter().find(|(key, _)| key.eq_ignore_ascii_case(name)).map(|(_, value)| value.as_str())
+        self.headers
+            .iter()
+            .find(|(key, _)| key.eq_ignore_ascii_case(name))
+            .map(|(_, value)| value.as_str())
     }
 
     /// Replaces every header of that name (case-insensitively) with one value, keeping the
@@ -138,10 +141,20 @@ impl<'de> Deserialize<'de> for HttpRequest {
         }
         let shape = Shape::deserialize(deserializer)?;
         let body = match shape.body_base64 {
-            Some(encoded) => base64::engine::general_purpose::STANDARD.decode(encoded.as_bytes()).map_err(serde::de::Error::custom)?,
+            Some(encoded) => base64::engine::general_purpose::STANDARD
+                .decode(encoded.as_bytes())
+                .map_err(serde::de::Error::custom)?,
             None => shape.body.into_bytes(),
         };
-        Ok(HttpRequest { method: shape.method, scheme: shape.scheme, host: shape.host, path: shape.path, query: shape.query, headers: shape.headers, body })
+        Ok(HttpRequest {
+            method: shape.method,
+            scheme: shape.scheme,
+            host: shape.host,
+            path: shape.path,
+            query: shape.query,
+            headers: shape.headers,
+            body,
+        })
     }
 }
 
@@ -156,21 +169,34 @@ mod tests {
             host: "ecs.cn-beijing.aliyuncs.com".into(),
             path: "/".into(),
             query: vec![("InstanceId".into(), "i-a b*".into()), ("Tag.1.Key".into(), "杭州".into())],
-            headers: vec![("host".into(), "ecs.cn-beijing.aliyuncs.com".into()), ("X-Acs-Date".into(), "old".into()), ("x-acs-date".into(), "older".into())],
+            headers: vec![
+                ("host".into(), "ecs.cn-beijing.aliyuncs.com".into()),
+                ("X-Acs-Date".into(), "old".into()),
+                ("x-acs-date".into(), "older".into()),
+            ],
             body: Vec::new(),
         }
     }
 
     #[test]
     fn url_encodes_the_query_like_the_signature_does() {
-        assert_eq!(sample().url(), "https://ecs.cn-beijing.aliyuncs.com/?InstanceId=i-a%20b%2A&Tag.1.Key=%E6%9D%AD%E5%B7%9E");
+        assert_eq!(
+            sample().url(),
+            "https://ecs.cn-beijing.aliyuncs.com/?InstanceId=i-a%20b%2A&Tag.1.Key=%E6%9D%AD%E5%B7%9E"
+        );
     }
 
     #[test]
     fn set_header_replaces_every_case_variant_in_place() {
         let mut request = sample();
         request.set_header("x-acs-date", "new");
-        assert_eq!(request.headers, vec![("host".to_owned(), "ecs.cn-beijing.aliyuncs.com".to_owned()), ("X-Acs-Date".to_owned(), "new".to_owned())]);
+        assert_eq!(
+            request.headers,
+            vec![
+                ("host".to_owned(), "ecs.cn-beijing.aliyuncs.com".to_owned()),
+                ("X-Acs-Date".to_owned(), "new".to_owned())
+            ]
+        );
         request.set_header("accept", "application/json");
         assert_eq!(request.header("ACCEPT"), Some("application/json"));
     }

@@ -71,17 +71,29 @@ pub fn parse_response(op_id: &str, status: u16, headers: &[(String, String)], bo
     if !(100..=599).contains(&status) {
         return Err(Error::Input(ErrorDetail::client(
             "InvalidParameter.Status",
-            text!(format!("The HTTP status {status} is not valid; expected 100-599."), format!("HTTP 状态码 {status} 无效；应在 100-599 之间。")),
+            text!(
+                format!("The HTTP status {status} is not valid; expected 100-599."),
+                format!("HTTP 状态码 {status} 无效；应在 100-599 之间。")
+            ),
             Some("status".to_owned()),
         )));
     }
     let reader = Reader { op, status };
     if op.provider == Provider::Zenlayer {
         // The Zenlayer SDKs recognise these network-layer blocks before reading the body.
-        let challenged = status == 403 && headers.iter().any(|(name, value)| name.eq_ignore_ascii_case("cf-mitigated") && value.trim() == "challenge");
+        let challenged = status == 403
+            && headers
+                .iter()
+                .any(|(name, value)| name.eq_ignore_ascii_case("cf-mitigated") && value.trim() == "challenge");
         if challenged || status == 451 {
             let code = if challenged { "SECURITY_CHALLENGE" } else { "REQUEST_BLOCKED" };
-            return Err(Error::Api(Box::new(ApiError { detail: reader.api_detail(code, None), request_id: None, host_id: None, recommend: None, access_denied_detail: None })));
+            return Err(Error::Api(Box::new(ApiError {
+                detail: reader.api_detail(code, None),
+                request_id: None,
+                host_id: None,
+                recommend: None,
+                access_denied_detail: None,
+            })));
         }
     }
     let body = reader.document(headers, body)?;
@@ -105,7 +117,10 @@ impl Reader {
     fn document(&self, headers: &[(String, String)], body: &[u8]) -> Result<Map<String, Value>> {
         if body.len() > MAX_RESPONSE_BYTES {
             return Err(self.malformed(
-                format!("the body is {} bytes, more than the {MAX_RESPONSE_BYTES}-byte limit for an API response", body.len()),
+                format!(
+                    "the body is {} bytes, more than the {MAX_RESPONSE_BYTES}-byte limit for an API response",
+                    body.len()
+                ),
                 format!("响应体有 {} 字节，超过 API 响应 {MAX_RESPONSE_BYTES} 字节的上限", body.len()),
                 None,
             ));
@@ -115,7 +130,11 @@ impl Reader {
         if trimmed.is_empty() {
             return Err(self.malformed("the body is empty", "响应体为空", None));
         }
-        let content_type = headers.iter().find(|(name, _)| name.eq_ignore_ascii_case("content-type")).map(|(_, value)| value.to_ascii_lowercase()).unwrap_or_default();
+        let content_type = headers
+            .iter()
+            .find(|(name, _)| name.eq_ignore_ascii_case("content-type"))
+            .map(|(_, value)| value.to_ascii_lowercase())
+            .unwrap_or_default();
         if content_type.contains("text/html") || looks_like_html(trimmed) {
             return Err(self.malformed(
                 "the body is an HTML page, not an API response (a proxy or gateway probably answered)",
@@ -125,9 +144,14 @@ impl Reader {
         }
         if trimmed.starts_with('<') {
             if self.op.provider != Provider::Alibaba {
-                return Err(self.malformed("the body is XML, but this provider answers in JSON", "响应体是 XML，而该服务商只返回 JSON", None));
+                return Err(self.malformed(
+                    "the body is XML, but this provider answers in JSON",
+                    "响应体是 XML，而该服务商只返回 JSON",
+                    None,
+                ));
             }
-            let (_, value) = xml::to_json(trimmed).map_err(|reason| self.malformed(format!("the XML body is malformed: {reason}"), format!("XML 响应体格式错误：{reason}"), None))?;
+            let (_, value) = xml::to_json(trimmed)
+                .map_err(|reason| self.malformed(format!("the XML body is malformed: {reason}"), format!("XML 响应体格式错误：{reason}"), None))?;
             return match value {
                 Value::Object(map) => Ok(map),
                 _ => Ok(Map::new()),
@@ -135,7 +159,11 @@ impl Reader {
         }
         match serde_json::from_str::<Value>(trimmed) {
             Ok(Value::Object(map)) => Ok(map),
-            Ok(other) => Err(self.malformed(format!("the body is a JSON {}, not an object", json_type(&other)), format!("响应体是 JSON {}，而不是对象", json_type(&other)), None)),
+            Ok(other) => Err(self.malformed(
+                format!("the body is a JSON {}, not an object", json_type(&other)),
+                format!("响应体是 JSON {}，而不是对象", json_type(&other)),
+                None,
+            )),
             Err(err) => Err(self.malformed(format!("the body is not valid JSON ({err})"), format!("响应体不是有效的 JSON（{err}）"), None)),
         }
     }
@@ -164,14 +192,27 @@ impl Reader {
             });
         }
         let some_failed = !failures.is_empty() || renewal.is_some_and(|r| r.failed > 0);
-        Ok(ApiResponse { outcome: if some_failed { Outcome::SomeFailed } else { Outcome::Succeeded }, request_id, renewal, failures, dry_run: None, data: Value::Object(body) })
+        Ok(ApiResponse {
+            outcome: if some_failed { Outcome::SomeFailed } else { Outcome::Succeeded },
+            request_id,
+            renewal,
+            failures,
+            dry_run: None,
+            data: Value::Object(body),
+        })
     }
 
     fn zenlayer_success(&self, body: Map<String, Value>) -> Result<ApiResponse> {
         let outer_id = self.opt_string(&body, "requestId", "")?;
         let response = match body.get("response") {
             Some(Value::Object(response)) => response.clone(),
-            None | Some(Value::Null) => return Err(self.malformed("the body has no \"response\" object", "响应体缺少 \"response\" 对象", Some("response".to_owned()))),
+            None | Some(Value::Null) => {
+                return Err(self.malformed(
+                    "the body has no \"response\" object",
+                    "响应体缺少 \"response\" 对象",
+                    Some("response".to_owned()),
+                ))
+            }
             Some(other) => return Err(self.wrong_type("response", "an object", other)),
         };
         let request_id = self.opt_string(&response, "requestId", "response.")?.or(outer_id);
@@ -182,28 +223,43 @@ impl Reader {
                 let Value::String(id) = id else {
                     return Err(self.wrong_type(&format!("response.{param}[{index}]"), "a string", id));
                 };
-                failures.push(TargetFailure { id: bounded(id), code: None, message: None });
+                failures.push(TargetFailure {
+                    id: bounded(id),
+                    code: None,
+                    message: None,
+                });
             }
         }
         let outcome = if failures.is_empty() { Outcome::Succeeded } else { Outcome::SomeFailed };
-        Ok(ApiResponse { outcome, request_id, renewal: None, failures, dry_run: None, data: Value::Object(response) })
+        Ok(ApiResponse {
+            outcome,
+            request_id,
+            renewal: None,
+            failures,
+            dry_run: None,
+            data: Value::Object(response),
+        })
     }
 
     fn error(&self, body: Map<String, Value>) -> Result<ApiResponse> {
         let code = match self.opt_string(&body, "Code", "")?.or(self.opt_string(&body, "code", "")?) {
             Some(code) if !code.is_empty() => code,
-            _ => {
-                return Err(self.malformed(
-                    format!("the error response (HTTP {}) carries no error code", self.status),
-                    format!("错误响应（HTTP {}）没有错误码", self.status),
-                    Some("Code".to_owned()),
-                ))
-            }
+            _ => return Err(self.malformed("the error response carries no error code", "错误响应没有错误码", Some("Code".to_owned()))),
         };
-        let message = self.opt_string(&body, "Message", "")?.or(self.opt_string(&body, "message", "")?).filter(|m| !m.is_empty());
+        let message = self
+            .opt_string(&body, "Message", "")?
+            .or(self.opt_string(&body, "message", "")?)
+            .filter(|m| !m.is_empty());
         let request_id = self.opt_string(&body, "RequestId", "")?.or(self.opt_string(&body, "requestId", "")?);
         if self.op.dry_run.is_some_and(|dry_run| dry_run.code == code) {
-            return Ok(ApiResponse { outcome: Outcome::DryRunPassed, request_id, renewal: None, failures: Vec::new(), dry_run: Some(DryRunPassed { code, message }), data: Value::Object(body) });
+            return Ok(ApiResponse {
+                outcome: Outcome::DryRunPassed,
+                request_id,
+                renewal: None,
+                failures: Vec::new(),
+                dry_run: Some(DryRunPassed { code, message }),
+                data: Value::Object(body),
+            });
         }
         let access_denied_detail = match body.get("AccessDeniedDetail") {
             None | Some(Value::Null) => None,
@@ -239,7 +295,13 @@ impl Reader {
             Some(entry) => entry.retryable,
             None => is_transient(code, self.status),
         };
-        ErrorDetail { code: code.to_owned(), http_status: self.status, message, field: None, retryable }
+        ErrorDetail {
+            code: code.to_owned(),
+            http_status: self.status,
+            message,
+            field: None,
+            retryable,
+        }
     }
 
     fn malformed(&self, en: impl Into<String>, zh: impl Into<String>, field: Option<String>) -> Error {
@@ -312,8 +374,10 @@ impl Reader {
 
 /// Codes and statuses that mean "try again later" when the operation's table does not say.
 fn is_transient(code: &str, status: u16) -> bool {
-    matches!(code, "InternalError" | "ServiceUnavailable" | "REQUEST_LIMIT_EXCEEDED" | "SERVICE_TEMPORARY_UNAVAILABLE" | "INTERNAL_SERVER_ERROR" | "REQUEST_TIMED_OUT")
-        || code.contains("Throttling")
+    matches!(
+        code,
+        "InternalError" | "ServiceUnavailable" | "REQUEST_LIMIT_EXCEEDED" | "SERVICE_TEMPORARY_UNAVAILABLE" | "INTERNAL_SERVER_ERROR" | "REQUEST_TIMED_OUT"
+    ) || code.contains("Throttling")
         || status >= 500
         || status == 429
 }
@@ -341,5 +405,34 @@ fn json_type(value: &Value) -> &'static str {
         Value::String(_) => "string",
         Value::Array(_) => "array",
         Value::Object(_) => "object",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn oversized_bodies_are_refused_before_parsing() {
+        let body = vec![b' '; MAX_RESPONSE_BYTES + 1];
+        let Err(Error::Parse(detail)) = parse_response("ecs:RebootInstance", 200, &[], &body) else {
+            panic!("accepted an oversized body")
+        };
+        assert!(detail.message.en.contains("limit"), "{}", detail.message.en);
+    }
+
+    #[test]
+    fn byte_order_mark_and_whitespace_are_tolerated() {
+        let parsed = parse_response("ecs:RebootInstance", 200, &[], "\u{feff}\n {\"RequestId\":\"A\"} \n".as_bytes()).expect("valid");
+        assert_eq!(parsed.request_id.as_deref(), Some("A"));
+    }
+
+    #[test]
+    fn long_provider_messages_are_bounded() {
+        let body = format!("{{\"Code\":\"X\",\"Message\":\"{}\"}}", "m".repeat(100_000));
+        let Err(Error::Api(api)) = parse_response("ecs:RebootInstance", 400, &[], body.as_bytes()) else {
+            panic!("not an API error")
+        };
+        assert_eq!(api.detail.message.en.chars().count(), MAX_PROVIDER_TEXT_CHARS + 1);
     }
 }

@@ -39,7 +39,11 @@ pub fn to_json(text: &str) -> Result<(String, Value), String> {
             if frame.name != name {
                 return Err(format!("closing tag </{}> does not match <{}>", clip(name), clip(&frame.name)));
             }
-            let value = if frame.has_children { Value::Object(frame.children) } else { Value::String(unescape(frame.text.trim())) };
+            let value = if frame.has_children {
+                Value::Object(frame.children)
+            } else {
+                Value::String(unescape(frame.text.trim()))
+            };
             attach(&mut stack, &mut root, frame.name, value)?;
             pos += 2 + end + 1;
         } else if let Some(after) = rest.strip_prefix('<') {
@@ -59,7 +63,12 @@ pub fn to_json(text: &str) -> Result<(String, Value), String> {
                 if stack.len() >= MAX_DEPTH {
                     return Err(format!("elements nested deeper than {MAX_DEPTH}"));
                 }
-                stack.push(Frame { name: name.to_owned(), children: Map::new(), has_children: false, text: String::new() });
+                stack.push(Frame {
+                    name: name.to_owned(),
+                    children: Map::new(),
+                    has_children: false,
+                    text: String::new(),
+                });
             }
             pos += 1 + end + 1;
         } else {
@@ -80,7 +89,9 @@ pub fn to_json(text: &str) -> Result<(String, Value), String> {
 }
 
 fn skip_past(text: &str, terminator: &str, what: &str) -> Result<usize, String> {
-    text.find(terminator).map(|at| at + terminator.len()).ok_or_else(|| format!("unterminated {what}"))
+    text.find(terminator)
+        .map(|at| at + terminator.len())
+        .ok_or_else(|| format!("unterminated {what}"))
 }
 
 fn attach(stack: &mut [Frame], root: &mut Option<(String, Value)>, name: String, value: Value) -> Result<(), String> {
@@ -161,14 +172,31 @@ mod tests {
     fn reads_alibaba_documents() {
         let (root, value) = to_json("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error>\n  <RequestId>5F0B</RequestId><Code>IncorrectInstanceStatus</Code><Message>a &lt;b&gt; &amp; &#20013;&#x6587;</Message><Empty/></Error>").expect("valid");
         assert_eq!(root, "Error");
-        assert_eq!(value, json!({"RequestId": "5F0B", "Code": "IncorrectInstanceStatus", "Message": "a <b> & 中文", "Empty": ""}));
+        assert_eq!(
+            value,
+            json!({"RequestId": "5F0B", "Code": "IncorrectInstanceStatus", "Message": "a <b> & 中文", "Empty": ""})
+        );
         let (_, value) = to_json("<R><L><I><A>1</A></I><I><A>2</A></I></L><C><![CDATA[x<y]]></C></R>").expect("valid");
         assert_eq!(value, json!({"L": {"I": [{"A": "1"}, {"A": "2"}]}, "C": "x<y"}));
     }
 
     #[test]
     fn rejects_broken_documents() {
-        for bad in ["", "   ", "<A>", "<A></B>", "</A>", "<A><B></A>", "text", "<A/><B/>", "<A>x</A>trailing", "<A x=\"1\"", "<!-- open", "<>x</>", &"<a>".repeat(100)] {
+        for bad in [
+            "",
+            "   ",
+            "<A>",
+            "<A></B>",
+            "</A>",
+            "<A><B></A>",
+            "text",
+            "<A/><B/>",
+            "<A>x</A>trailing",
+            "<A x=\"1\"",
+            "<!-- open",
+            "<>x</>",
+            &"<a>".repeat(100),
+        ] {
             assert!(to_json(bad).is_err(), "{bad}");
         }
     }

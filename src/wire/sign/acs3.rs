@@ -36,10 +36,21 @@ pub(super) fn sign(request: &HttpRequest, key: &Key<'_>, date: &str, nonce: &str
 
     let (canonical_headers, signed_headers) = canonical_headers(&signed.headers);
     let path = if signed.path.is_empty() { "/" } else { signed.path.as_str() };
-    let canonical_request = format!("{}\n{}\n{}\n{}\n{}\n{}", signed.method, path, canonical_query(&signed.query), canonical_headers, signed_headers, payload_hash);
+    let canonical_request = format!(
+        "{}\n{}\n{}\n{}\n{}\n{}",
+        signed.method,
+        path,
+        canonical_query(&signed.query),
+        canonical_headers,
+        signed_headers,
+        payload_hash
+    );
     let string_to_sign = format!("{ALGORITHM}\n{}", sha256_hex(canonical_request.as_bytes()));
     let signature = hex::encode(hmac_sha256(key.secret.as_bytes(), string_to_sign.as_bytes()));
-    signed.headers.push(("Authorization".to_owned(), format!("{ALGORITHM} Credential={},SignedHeaders={signed_headers},Signature={signature}", key.id)));
+    signed.headers.push((
+        "Authorization".to_owned(),
+        format!("{ALGORITHM} Credential={},SignedHeaders={signed_headers},Signature={signature}", key.id),
+    ));
     SignedRequest {
         algorithm: SignatureAlgorithm::Acs3HmacSha256,
         request: signed,
@@ -53,7 +64,10 @@ pub(super) fn sign(request: &HttpRequest, key: &Key<'_>, date: &str, nonce: &str
 fn canonical_query(query: &[(String, String)]) -> String {
     let mut pairs: Vec<(&str, &str)> = query.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
     pairs.sort_unstable();
-    let encoded: Vec<String> = pairs.iter().map(|(key, value)| format!("{}={}", percent_encode(key), percent_encode(value))).collect();
+    let encoded: Vec<String> = pairs
+        .iter()
+        .map(|(key, value)| format!("{}={}", percent_encode(key), percent_encode(value)))
+        .collect();
     encoded.join("&")
 }
 

@@ -31,7 +31,11 @@ pub enum SignatureAlgorithm {
 }
 
 impl SignatureAlgorithm {
-    pub const ALL: [SignatureAlgorithm; 3] = [SignatureAlgorithm::Acs3HmacSha256, SignatureAlgorithm::RpcHmacSha1, SignatureAlgorithm::Zc2HmacSha256];
+    pub const ALL: [SignatureAlgorithm; 3] = [
+        SignatureAlgorithm::Acs3HmacSha256,
+        SignatureAlgorithm::RpcHmacSha1,
+        SignatureAlgorithm::Zc2HmacSha256,
+    ];
 
     pub fn name(self) -> &'static str {
         match self {
@@ -46,7 +50,10 @@ impl SignatureAlgorithm {
             Error::Input(ErrorDetail::client(
                 "InvalidParameter.Algorithm",
                 text!(
-                    format!("The signature algorithm \"{}\" is not supported; use ACS3-HMAC-SHA256, HMAC-SHA1 or ZC2-HMAC-SHA256.", clip(name)),
+                    format!(
+                        "The signature algorithm \"{}\" is not supported; use ACS3-HMAC-SHA256, HMAC-SHA1 or ZC2-HMAC-SHA256.",
+                        clip(name)
+                    ),
                     format!("不支持签名算法 \"{}\"；请使用 ACS3-HMAC-SHA256、HMAC-SHA1 或 ZC2-HMAC-SHA256。", clip(name))
                 ),
                 Some("algorithm".to_owned()),
@@ -132,11 +139,13 @@ fn check_nonce(nonce: &str) -> Result<()> {
     if !nonce.is_empty() && nonce.chars().count() <= MAX_NONCE_CHARS && !nonce.chars().any(char::is_control) {
         return Ok(());
     }
+    // Escaped, so the control characters that made it unusable show up in the message.
+    let shown = clip(nonce).escape_debug().to_string();
     Err(Error::Input(ErrorDetail::client(
         "InvalidParameter.Nonce",
         text!(
-            format!("The signature nonce \"{}\" is not usable: give 1-{MAX_NONCE_CHARS} characters without control characters, unique per request.", clip(nonce)),
-            format!("签名随机数 \"{}\" 不可用：需 1-{MAX_NONCE_CHARS} 个字符、不含控制字符，且每个请求唯一。", clip(nonce))
+            format!("The signature nonce \"{shown}\" is not usable: give 1-{MAX_NONCE_CHARS} characters without control characters, unique per request."),
+            format!("签名随机数 \"{shown}\" 不可用：需 1-{MAX_NONCE_CHARS} 个字符、不含控制字符，且每个请求唯一。")
         ),
         Some("nonce".to_owned()),
     )))

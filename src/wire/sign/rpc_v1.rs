@@ -18,7 +18,18 @@ pub(super) struct Key<'a> {
 }
 
 /// Parameters the signer owns; values the caller left in the query are replaced.
-const RESERVED: [&str; 10] = ["Action", "Format", "Version", "Timestamp", "SignatureNonce", "SecurityToken", "SignatureMethod", "SignatureVersion", "AccessKeyId", "Signature"];
+const RESERVED: [&str; 10] = [
+    "Action",
+    "Format",
+    "Version",
+    "Timestamp",
+    "SignatureNonce",
+    "SecurityToken",
+    "SignatureMethod",
+    "SignatureVersion",
+    "AccessKeyId",
+    "Signature",
+];
 
 pub(super) fn sign(request: &HttpRequest, key: &Key<'_>, timestamp: &str, nonce: &str) -> Result<SignedRequest> {
     if !request.body.is_empty() {
@@ -54,7 +65,11 @@ pub(super) fn sign(request: &HttpRequest, key: &Key<'_>, timestamp: &str, nonce:
 
     let mut sorted: Vec<(&str, &str)> = query.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
     sorted.sort_unstable();
-    let canonical_query = sorted.iter().map(|(k, v)| format!("{}={}", percent_encode(k), percent_encode(v))).collect::<Vec<_>>().join("&");
+    let canonical_query = sorted
+        .iter()
+        .map(|(k, v)| format!("{}={}", percent_encode(k), percent_encode(v)))
+        .collect::<Vec<_>>()
+        .join("&");
     let string_to_sign = format!("{}&{}&{}", request.method, percent_encode("/"), percent_encode(&canonical_query));
     let signature = base64::engine::general_purpose::STANDARD.encode(hmac_sha1(format!("{}&", key.secret).as_bytes(), string_to_sign.as_bytes()));
     query.push(("Signature".to_owned(), signature.clone()));

@@ -12,14 +12,27 @@ pub(super) fn sign(request: &HttpRequest, id: &str, secret: &str, timestamp: i64
     let mut signed = prepared(request);
     let content_type = signed.header("content-type").unwrap_or("application/json").to_owned();
     let host = signed.header("host").unwrap_or(&signed.host).to_owned();
-    let canonical_request = format!("{}\n/\n\ncontent-type:{content_type}\nhost:{host}\n\n{SIGNED_HEADERS}\n{}", signed.method, sha256_hex(&signed.body));
+    let canonical_request = format!(
+        "{}\n/\n\ncontent-type:{content_type}\nhost:{host}\n\n{SIGNED_HEADERS}\n{}",
+        signed.method,
+        sha256_hex(&signed.body)
+    );
     let timestamp = timestamp.to_string();
     let string_to_sign = format!("{ALGORITHM}\n{timestamp}\n{}", sha256_hex(canonical_request.as_bytes()));
     let signature = hex::encode(hmac_sha256(secret.as_bytes(), string_to_sign.as_bytes()));
     signed.set_header("X-ZC-Signature-Method", ALGORITHM);
     signed.set_header("X-ZC-Timestamp", timestamp);
-    signed.headers.push(("Authorization".to_owned(), format!("{ALGORITHM} Credential={id}, SignedHeaders={SIGNED_HEADERS}, Signature={signature}")));
-    SignedRequest { algorithm: SignatureAlgorithm::Zc2HmacSha256, request: signed, canonical_request: Some(canonical_request), string_to_sign: Some(string_to_sign), signature: Some(signature) }
+    signed.headers.push((
+        "Authorization".to_owned(),
+        format!("{ALGORITHM} Credential={id}, SignedHeaders={SIGNED_HEADERS}, Signature={signature}"),
+    ));
+    SignedRequest {
+        algorithm: SignatureAlgorithm::Zc2HmacSha256,
+        request: signed,
+        canonical_request: Some(canonical_request),
+        string_to_sign: Some(string_to_sign),
+        signature: Some(signature),
+    }
 }
 
 /// A personal access token replaces the signature entirely.
@@ -28,7 +41,13 @@ pub(super) fn bearer(request: &HttpRequest, token: &str) -> SignedRequest {
     signed.remove_header("X-ZC-Signature-Method");
     signed.remove_header("X-ZC-Timestamp");
     signed.headers.push(("Authorization".to_owned(), format!("Bearer {token}")));
-    SignedRequest { algorithm: SignatureAlgorithm::Zc2HmacSha256, request: signed, canonical_request: None, string_to_sign: None, signature: None }
+    SignedRequest {
+        algorithm: SignatureAlgorithm::Zc2HmacSha256,
+        request: signed,
+        canonical_request: None,
+        string_to_sign: None,
+        signature: None,
+    }
 }
 
 /// The SDKs always send `Host` and `Content-Type`; add them when a hand-made request lacks them.
