@@ -23,7 +23,13 @@ pub struct ErrorDetail {
 impl ErrorDetail {
     /// A client-side (HTTP 400, not retryable) error.
     pub fn client(code: impl Into<String>, message: Text, field: Option<String>) -> Self {
-        ErrorDetail { code: code.into(), http_status: 400, message, field, retryable: false }
+        ErrorDetail {
+            code: code.into(),
+            http_status: 400,
+            message,
+            field,
+            retryable: false,
+        }
     }
 
     pub fn render(&self, lang: Lang) -> RenderedError {
@@ -126,7 +132,11 @@ impl Error {
             }),
             _ => None,
         };
-        ErrorReport { kind: self.kind(), errors, api }
+        ErrorReport {
+            kind: self.kind(),
+            errors,
+            api,
+        }
     }
 }
 

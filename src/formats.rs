@@ -26,10 +26,22 @@ impl Format {
     /// What the format expects, for error messages.
     pub fn describe(self) -> (&'static str, &'static str) {
         match self {
-            Format::EcsInstanceId => ("an ECS instance id such as i-bp67acfmxazb4ph1****: \"i-\" followed by 8-32 lowercase letters or digits", "ECS 实例 ID，例如 i-bp67acfmxazb4ph1****：\"i-\" 后接 8-32 位小写字母或数字"),
-            Format::ServiceInstanceId => ("a service instance id: \"si-\" followed by 20 lowercase hexadecimal digits", "服务实例 ID：\"si-\" 后接 20 位小写十六进制字符"),
-            Format::ZecInstanceId => ("a ZEC instance id: 1-64 letters, digits, '-' or '_'", "ZEC 实例 ID：1-64 位字母、数字、'-' 或 '_'"),
-            Format::Arn => ("an ARN of the form acs:<service>:<region>:<account-id>:<relative-id>", "格式为 acs:<service>:<region>:<account-id>:<relative-id> 的 ARN"),
+            Format::EcsInstanceId => (
+                "an ECS instance id such as i-bp67acfmxazb4ph1****: \"i-\" followed by 8-32 lowercase letters or digits",
+                "ECS 实例 ID，例如 i-bp67acfmxazb4ph1****：\"i-\" 后接 8-32 位小写字母或数字",
+            ),
+            Format::ServiceInstanceId => (
+                "a service instance id: \"si-\" followed by 20 lowercase hexadecimal digits",
+                "服务实例 ID：\"si-\" 后接 20 位小写十六进制字符",
+            ),
+            Format::ZecInstanceId => (
+                "a ZEC instance id: 1-64 letters, digits, '-' or '_'",
+                "ZEC 实例 ID：1-64 位字母、数字、'-' 或 '_'",
+            ),
+            Format::Arn => (
+                "an ARN of the form acs:<service>:<region>:<account-id>:<relative-id>",
+                "格式为 acs:<service>:<region>:<account-id>:<relative-id> 的 ARN",
+            ),
             Format::ClientToken => ("1-64 printable ASCII characters without spaces", "1-64 位不含空格的可打印 ASCII 字符"),
             Format::RegionId => ("a region id such as cn-hangzhou", "地域 ID，例如 cn-hangzhou"),
         }
@@ -46,7 +58,9 @@ fn prefixed_run(value: &str, prefix: &str, min: usize, max: usize, allowed: impl
 /// `^[a-z]{2,4}(-[a-z0-9]+)+$`
 fn is_region_id(value: &str) -> bool {
     let mut parts = value.split('-');
-    let head_ok = parts.next().is_some_and(|head| (2..=4).contains(&head.len()) && head.bytes().all(|b| b.is_ascii_lowercase()));
+    let head_ok = parts
+        .next()
+        .is_some_and(|head| (2..=4).contains(&head.len()) && head.bytes().all(|b| b.is_ascii_lowercase()));
     let mut tail_count = 0;
     let tail_ok = parts.all(|part| {
         tail_count += 1;
@@ -58,7 +72,8 @@ fn is_region_id(value: &str) -> bool {
 /// `acs:<service>:<region>:<account>:<relative-id>`; region and account may be empty or `*`.
 fn is_arn(value: &str) -> bool {
     let mut parts = value.splitn(5, ':');
-    let (Some(scheme), Some(service), Some(region), Some(account), Some(relative)) = (parts.next(), parts.next(), parts.next(), parts.next(), parts.next()) else {
+    let (Some(scheme), Some(service), Some(region), Some(account), Some(relative)) = (parts.next(), parts.next(), parts.next(), parts.next(), parts.next())
+    else {
         return false;
     };
     scheme == "acs"

@@ -55,6 +55,9 @@ impl Text {
 #[macro_export]
 macro_rules! text {
     ($en:expr, $zh:expr $(,)?) => {
-        $crate::lang::Text { en: ($en).into(), zh: ($zh).into() }
+        $crate::lang::Text {
+            en: ($en).into(),
+            zh: ($zh).into(),
+        }
     };
 }

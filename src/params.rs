@@ -74,7 +74,12 @@ pub fn validate(op_id: &str, params: &Value, options: &Options) -> Result<Valida
 }
 
 pub fn validate_spec(spec: &'static OperationSpec, params: &Value, options: &Options) -> Result<Validated> {
-    let mut checker = Checker { provider: spec.provider, options, violations: Vec::new(), overflow: 0 };
+    let mut checker = Checker {
+        provider: spec.provider,
+        options,
+        violations: Vec::new(),
+        overflow: 0,
+    };
     let Some(given) = params.as_object() else {
         checker.report(ErrorDetail::client(
             checker.generic_invalid(),
@@ -92,7 +97,11 @@ pub fn validate_spec(spec: &'static OperationSpec, params: &Value, options: &Opt
         drop_unused_method_defaults(rule, given, &mut defaults);
     }
     if checker.violations.is_empty() {
-        Ok(Validated { operation: spec, params: checked, defaults })
+        Ok(Validated {
+            operation: spec,
+            params: checked,
+            defaults,
+        })
     } else {
         Err(checker.into_error())
     }
@@ -151,7 +160,10 @@ impl Checker<'_> {
         };
         self.report(ErrorDetail::client(
             code,
-            text!(format!("The input parameter \"{field}\" that is mandatory for processing this request is not supplied."), format!("缺少必填参数 \"{field}\"。")),
+            text!(
+                format!("The input parameter \"{field}\" that is mandatory for processing this request is not supplied."),
+                format!("缺少必填参数 \"{field}\"。")
+            ),
             Some(field.to_owned()),
         ));
     }
@@ -162,10 +174,19 @@ impl Checker<'_> {
     }
 
     /// Checks an object's fields against `specs`; returns the normalised values and the defaults.
-    fn check_fields(&mut self, specs: &'static [ParamSpec], given: &Map<String, Value>, field_prefix: &str, spec_prefix: &str) -> (Map<String, Value>, Map<String, Value>) {
+    fn check_fields(
+        &mut self,
+        specs: &'static [ParamSpec],
+        given: &Map<String, Value>,
+        field_prefix: &str,
+        spec_prefix: &str,
+    ) -> (Map<String, Value>, Map<String, Value>) {
         let mut checked = Map::new();
         let mut defaults = Map::new();
-        for (name, _) in given.iter().filter(|(name, value)| !value.is_null() && !specs.iter().any(|p| p.name == name.as_str())) {
+        for (name, _) in given
+            .iter()
+            .filter(|(name, value)| !value.is_null() && !specs.iter().any(|p| p.name == name.as_str()))
+        {
             let field = join_field(field_prefix, &clip(name));
             let known: Vec<&str> = specs.iter().map(|p| p.name).collect();
             let code = self.generic_invalid();
@@ -203,20 +224,35 @@ impl Checker<'_> {
             ParamKind::Bool { .. } => match value {
                 Value::Bool(_) => Some(value.clone()),
                 other => {
-                    self.invalid(spec_path, field, format!("The parameter \"{field}\" must be a boolean; got {}.", json_type(other)), format!("参数 \"{field}\" 必须是布尔值，实际为 {}。", json_type(other)));
+                    self.invalid(
+                        spec_path,
+                        field,
+                        format!("The parameter \"{field}\" must be a boolean; got {}.", json_type(other)),
+                        format!("参数 \"{field}\" 必须是布尔值，实际为 {}。", json_type(other)),
+                    );
                     None
                 }
             },
             ParamKind::Int { min, max } => {
                 let Some(number) = as_integer(value) else {
-                    self.invalid(spec_path, field, format!("The parameter \"{field}\" must be an integer; got {}.", describe_value(value)), format!("参数 \"{field}\" 必须是整数，实际为 {}。", describe_value(value)));
+                    self.invalid(
+                        spec_path,
+                        field,
+                        format!("The parameter \"{field}\" must be an integer; got {}.", describe_value(value)),
+                        format!("参数 \"{field}\" 必须是整数，实际为 {}。", describe_value(value)),
+                    );
                     return None;
                 };
                 let (low, high) = self.bounds(spec_path, *min, *max);
                 if (low..=high).contains(&number) {
                     Some(Value::from(number))
                 } else {
-                    self.invalid(spec_path, field, format!("The parameter \"{field}\" must be between {low} and {high}; got {number}."), format!("参数 \"{field}\" 必须在 {low} 到 {high} 之间，实际为 {number}。"));
+                    self.invalid(
+                        spec_path,
+                        field,
+                        format!("The parameter \"{field}\" must be between {low} and {high}; got {number}."),
+                        format!("参数 \"{field}\" 必须在 {low} 到 {high} 之间，实际为 {number}。"),
+                    );
                     None
                 }
             }
@@ -224,7 +260,12 @@ impl Checker<'_> {
                 Some(text) if values.contains(&text) => Some(value.clone()),
                 _ => {
                     let allowed = values.join(", ");
-                    self.invalid(spec_path, field, format!("The parameter \"{field}\" must be one of {allowed}; got {}.", describe_value(value)), format!("参数 \"{field}\" 必须是 {allowed} 之一，实际为 {}。", describe_value(value)));
+                    self.invalid(
+                        spec_path,
+                        field,
+                        format!("The parameter \"{field}\" must be one of {allowed}; got {}.", describe_value(value)),
+                        format!("参数 \"{field}\" 必须是 {allowed} 之一，实际为 {}。", describe_value(value)),
+                    );
                     None
                 }
             },
@@ -232,24 +273,44 @@ impl Checker<'_> {
                 Some(text) if format.accepts(text) => Some(value.clone()),
                 _ => {
                     let (en, zh) = format.describe();
-                    self.invalid(spec_path, field, format!("The parameter \"{field}\" must be {en}; got {}.", describe_value(value)), format!("参数 \"{field}\" 必须是{zh}，实际为 {}。", describe_value(value)));
+                    self.invalid(
+                        spec_path,
+                        field,
+                        format!("The parameter \"{field}\" must be {en}; got {}.", describe_value(value)),
+                        format!("参数 \"{field}\" 必须是{zh}，实际为 {}。", describe_value(value)),
+                    );
                     None
                 }
             },
             ParamKind::List { item, min, max, unique } => {
                 let Some(items) = value.as_array() else {
-                    self.invalid(spec_path, field, format!("The parameter \"{field}\" must be a list; got {}.", json_type(value)), format!("参数 \"{field}\" 必须是列表，实际为 {}。", json_type(value)));
+                    self.invalid(
+                        spec_path,
+                        field,
+                        format!("The parameter \"{field}\" must be a list; got {}.", json_type(value)),
+                        format!("参数 \"{field}\" 必须是列表，实际为 {}。", json_type(value)),
+                    );
                     return None;
                 };
                 if !(*min..=*max).contains(&items.len()) {
-                    self.invalid(spec_path, field, format!("The parameter \"{field}\" must hold {min} to {max} items; got {}.", items.len()), format!("参数 \"{field}\" 必须包含 {min} 到 {max} 项，实际为 {} 项。", items.len()));
+                    self.invalid(
+                        spec_path,
+                        field,
+                        format!("The parameter \"{field}\" must hold {min} to {max} items; got {}.", items.len()),
+                        format!("参数 \"{field}\" 必须包含 {min} 到 {max} 项，实际为 {} 项。", items.len()),
+                    );
                     return None;
                 }
                 let mut checked = Vec::with_capacity(items.len());
                 for (index, element) in items.iter().enumerate() {
                     let element_field = format!("{field}[{index}]");
                     if let Some(first) = items.iter().take(index).position(|earlier| repeats(*unique, earlier, element)) {
-                        self.invalid(spec_path, &element_field, format!("The parameter \"{element_field}\" repeats {field}[{first}]; each item may appear once."), format!("参数 \"{element_field}\" 与 {field}[{first}] 重复，每项只能出现一次。"));
+                        self.invalid(
+                            spec_path,
+                            &element_field,
+                            format!("The parameter \"{element_field}\" repeats {field}[{first}]; each item may appear once."),
+                            format!("参数 \"{element_field}\" 与 {field}[{first}] 重复，每项只能出现一次。"),
+                        );
                         continue;
                     }
                     if let Some(normalised) = self.check_value(item, element, &element_field, spec_path) {
@@ -260,7 +321,12 @@ impl Checker<'_> {
             }
             ParamKind::Object { fields } => {
                 let Some(given) = value.as_object() else {
-                    self.invalid(spec_path, field, format!("The parameter \"{field}\" must be an object; got {}.", json_type(value)), format!("参数 \"{field}\" 必须是对象，实际为 {}。", json_type(value)));
+                    self.invalid(
+                        spec_path,
+                        field,
+                        format!("The parameter \"{field}\" must be an object; got {}.", json_type(value)),
+                        format!("参数 \"{field}\" 必须是对象，实际为 {}。", json_type(value)),
+                    );
                     return None;
                 };
                 // Nested defaults stay implicit, as the SDKs leave unset item fields out.
@@ -271,7 +337,11 @@ impl Checker<'_> {
     }
 
     fn bounds(&self, spec_path: &str, min: i64, max: i64) -> (i64, i64) {
-        self.options.int_bounds.iter().filter(|b| b.path == spec_path).fold((min, max), |(low, high), b| (low.max(b.min), high.min(b.max)))
+        self.options
+            .int_bounds
+            .iter()
+            .filter(|b| b.path == spec_path)
+            .fold((min, max), |(low, high), b| (low.max(b.min), high.min(b.max)))
     }
 
     fn check_rule(&mut self, rule: &CrossRule, given: &Map<String, Value>) {

@@ -114,7 +114,15 @@ fn summarise(spec: &'static OperationSpec, outcomes: Vec<Outcome>, dry_run: bool
             None => None,
         },
     };
-    Verdict { operation: spec.id, allowed, dry_run, outcomes, allowed_ids, denied_ids, error }
+    Verdict {
+        operation: spec.id,
+        allowed,
+        dry_run,
+        outcomes,
+        allowed_ids,
+        denied_ids,
+        error,
+    }
 }
 
 /// One Describe item, with the fields every guard needs already read.
@@ -129,14 +137,26 @@ fn read_resources<'a>(spec: &OperationSpec, resources: &'a Value) -> Result<Vec<
     let (list, prefix): (Vec<&Value>, String) = match resources {
         Value::Array(items) => (items.iter().collect(), "resources".to_owned()),
         Value::Object(map) if map.contains_key(spec.resource.id_field) => (vec![resources], "resources".to_owned()),
-        Value::Object(_) => match spec.resource.list_paths.iter().find_map(|path| lookup(resources, path).and_then(Value::as_array).map(|items| (items, *path))) {
+        Value::Object(_) => match spec
+            .resource
+            .list_paths
+            .iter()
+            .find_map(|path| lookup(resources, path).and_then(Value::as_array).map(|items| (items, *path)))
+        {
             Some((items, path)) => (items.iter().collect(), format!("resources.{}", path.join("."))),
             None => return Err(shape_error(spec, "resources", shape_text(spec, "resources"))),
         },
         _ => return Err(shape_error(spec, "resources", shape_text(spec, "resources"))),
     };
     if list.len() > MAX_RESOURCES {
-        return Err(shape_error(spec, &prefix, text!(format!("At most {MAX_RESOURCES} resources can be checked at once; got {}.", list.len()), format!("一次最多检查 {MAX_RESOURCES} 个资源，实际为 {} 个。", list.len()))));
+        return Err(shape_error(
+            spec,
+            &prefix,
+            text!(
+                format!("At most {MAX_RESOURCES} resources can be checked at once; got {}.", list.len()),
+                format!("一次最多检查 {MAX_RESOURCES} 个资源，实际为 {} 个。", list.len())
+            ),
+        ));
     }
     let single = matches!(resources, Value::Object(map) if map.contains_key(spec.resource.id_field));
     let mut items = Vec::with_capacity(list.len());
@@ -147,7 +167,11 @@ fn read_resources<'a>(spec: &OperationSpec, resources: &'a Value) -> Result<Vec<
             problems.push(ErrorDetail::client(
                 generic_invalid(spec.provider),
                 text!(
-                    format!("\"{field}\" must be an object as {} returns it; got {}.", spec.resource.describe_api, describe_value(raw)),
+                    format!(
+                        "\"{field}\" must be an object as {} returns it; got {}.",
+                        spec.resource.describe_api,
+                        describe_value(raw)
+                    ),
                     format!("\"{field}\" 必须是 {} 返回的对象，实际为 {}。", spec.resource.describe_api, describe_value(raw))
                 ),
                 Some(field),
@@ -157,7 +181,11 @@ fn read_resources<'a>(spec: &OperationSpec, resources: &'a Value) -> Result<Vec<
         let id = raw.get(spec.resource.id_field).and_then(Value::as_str);
         let status = raw.get(spec.resource.status_field).and_then(Value::as_str);
         match (id, status) {
-            (Some(id), Some(status)) => items.push(Item { id: id.to_owned(), status: status.to_owned(), raw }),
+            (Some(id), Some(status)) => items.push(Item {
+                id: id.to_owned(),
+                status: status.to_owned(),
+                raw,
+            }),
             (None, _) => problems.push(missing_field(spec, &field, spec.resource.id_field, raw)),
             (Some(_), None) => problems.push(missing_field(spec, &field, spec.resource.status_field, raw)),
         }
@@ -187,7 +215,10 @@ fn missing_field(spec: &OperationSpec, item_field: &str, name: &str, raw: &Value
     let got = raw.get(name).map(describe_value).unwrap_or_else(|| "nothing".to_owned());
     ErrorDetail::client(
         generic_invalid(spec.provider),
-        text!(format!("\"{field}\" must be a string as {} returns it; got {got}.", spec.resource.describe_api), format!("\"{field}\" 必须是 {} 返回的字符串，实际为 {got}。", spec.resource.describe_api)),
+        text!(
+            format!("\"{field}\" must be a string as {} returns it; got {got}.", spec.resource.describe_api),
+            format!("\"{field}\" 必须是 {} 返回的字符串，实际为 {got}。", spec.resource.describe_api)
+        ),
         Some(field),
     )
 }
@@ -206,7 +237,12 @@ fn lookup<'a>(value: &'a Value, path: &[&str]) -> Option<&'a Value> {
 fn not_found(spec: &OperationSpec, id: &str, lang: Lang) -> Outcome {
     let noun = (spec.resource.noun_en, spec.resource.noun_zh);
     let reason = text!(
-        format!("No {} with id {} is among the {} results, so the provider would not find it.", noun.0, clip(id), spec.resource.describe_api),
+        format!(
+            "No {} with id {} is among the {} results, so the provider would not find it.",
+            noun.0,
+            clip(id),
+            spec.resource.describe_api
+        ),
         format!("{} 结果中没有 ID 为 {} 的{}，服务端将找不到它。", spec.resource.describe_api, clip(id), noun.1)
     );
     deny(spec, id, None, spec.resource.not_found, reason, lang)
@@ -231,9 +267,21 @@ fn judge(spec: &OperationSpec, item: &Item<'_>, dry_run: bool, options: &Options
         }
     }
     let transition = match spec.transition {
-        Transition::Through { immediate, settled } => TransitionView { from: item.status.clone(), immediate: Some(immediate.to_owned()), settled: settled.to_owned() },
-        Transition::Settles { settled } => TransitionView { from: item.status.clone(), immediate: None, settled: settled.to_owned() },
-        Transition::Unchanged => TransitionView { from: item.status.clone(), immediate: Some(item.status.clone()), settled: item.status.clone() },
+        Transition::Through { immediate, settled } => TransitionView {
+            from: item.status.clone(),
+            immediate: Some(immediate.to_owned()),
+            settled: settled.to_owned(),
+        },
+        Transition::Settles { settled } => TransitionView {
+            from: item.status.clone(),
+            immediate: None,
+            settled: settled.to_owned(),
+        },
+        Transition::Unchanged => TransitionView {
+            from: item.status.clone(),
+            immediate: Some(item.status.clone()),
+            settled: item.status.clone(),
+        },
     };
     let path = match (spec.transition, &transition.immediate) {
         (Transition::Unchanged, _) => match options.lang {
@@ -246,11 +294,20 @@ fn judge(spec: &OperationSpec, item: &Item<'_>, dry_run: bool, options: &Options
     let (noun_en, noun_zh, action) = (spec.resource.noun_en, spec.resource.noun_zh, spec.action);
     let reason = if dry_run {
         text!(
-            format!("The {noun_en} {} is {}; the request would pass, and with DryRun the provider answers DryRunOperation without acting.", item.id, item.status),
-            format!("{noun_zh} {} 当前为 {}；请求可以通过，设置 DryRun 时服务端返回 DryRunOperation 而不执行。", item.id, item.status)
+            format!(
+                "The {noun_en} {} is {}; the request would pass, and with DryRun the provider answers DryRunOperation without acting.",
+                item.id, item.status
+            ),
+            format!(
+                "{noun_zh} {} 当前为 {}；请求可以通过，设置 DryRun 时服务端返回 DryRunOperation 而不执行。",
+                item.id, item.status
+            )
         )
     } else {
-        text!(format!("The {noun_en} {} is {}; {action} may proceed ({path}).", item.id, item.status), format!("{noun_zh} {} 当前为 {}；可以执行 {action}（{path}）。", item.id, item.status))
+        text!(
+            format!("The {noun_en} {} is {}; {action} may proceed ({path}).", item.id, item.status),
+            format!("{noun_zh} {} 当前为 {}；可以执行 {action}（{path}）。", item.id, item.status)
+        )
     };
     Outcome {
         id: item.id.clone(),
@@ -267,41 +324,90 @@ fn refusal(spec: &OperationSpec, guard: &Guard, item: &Item<'_>, options: &Optio
     let (id, status) = (item.id.as_str(), item.status.as_str());
     let (noun_en, noun_zh, action) = (spec.resource.noun_en, spec.resource.noun_zh, spec.action);
     match guard {
-        Guard::StatusNotIn { statuses, meaning_en, meaning_zh, code } => statuses.contains(&status).then(|| {
-            (*code, text!(format!("The {noun_en} {id} is {status}: {meaning_en}; {action} is refused."), format!("{noun_zh} {id} 当前为 {status}：{meaning_zh}，不能执行 {action}。")))
+        Guard::StatusNotIn {
+            statuses,
+            meaning_en,
+            meaning_zh,
+            code,
+        } => statuses.contains(&status).then(|| {
+            (
+                *code,
+                text!(
+                    format!("The {noun_en} {id} is {status}: {meaning_en}; {action} is refused."),
+                    format!("{noun_zh} {id} 当前为 {status}：{meaning_zh}，不能执行 {action}。")
+                ),
+            )
         }),
         Guard::StatusIn { statuses, code } => {
             if statuses.contains(&status) {
                 None
             } else if !spec.resource.statuses.contains(&status) {
                 let shown = clip(status);
-                Some((*code, text!(format!("The {noun_en} {id} reports the unknown status \"{shown}\"; it is denied to be safe."), format!("{noun_zh} {id} 返回了未知状态 \"{shown}\"，为安全起见拒绝操作。"))))
+                Some((
+                    *code,
+                    text!(
+                        format!("The {noun_en} {id} reports the unknown status \"{shown}\"; it is denied to be safe."),
+                        format!("{noun_zh} {id} 返回了未知状态 \"{shown}\"，为安全起见拒绝操作。")
+                    ),
+                ))
             } else {
                 let wanted = statuses.join(" / ");
-                Some((*code, text!(format!("The {noun_en} {id} is {status}; {action} requires {wanted}."), format!("{noun_zh} {id} 当前为 {status}，{action} 要求状态为 {wanted}。"))))
+                Some((
+                    *code,
+                    text!(
+                        format!("The {noun_en} {id} is {status}; {action} requires {wanted}."),
+                        format!("{noun_zh} {id} 当前为 {status}，{action} 要求状态为 {wanted}。")
+                    ),
+                ))
             }
         }
-        Guard::Locks { container, list, reason_field, by_reason, unknown } => {
+        Guard::Locks {
+            container,
+            list,
+            reason_field,
+            by_reason,
+            unknown,
+        } => {
             let locks = item.raw.get(container).and_then(|c| c.get(list)).and_then(Value::as_array)?;
             let first = locks.iter().find_map(|lock| match lock {
                 Value::String(reason) => Some((reason.as_str(), "")),
-                other => other.get(reason_field).and_then(Value::as_str).map(|reason| (reason, other.get("LockMsg").and_then(Value::as_str).unwrap_or(""))),
+                other => other
+                    .get(reason_field)
+                    .and_then(Value::as_str)
+                    .map(|reason| (reason, other.get("LockMsg").and_then(Value::as_str).unwrap_or(""))),
             })?;
             let (reason, message) = (first.0, clip(first.1));
             let code = by_reason.iter().find(|(known, _)| *known == reason).map(|(_, code)| *code).unwrap_or(unknown);
             let shown = clip(reason);
             let detail_en = if message.is_empty() { String::new() } else { format!(": {message}") };
             let detail_zh = if message.is_empty() { String::new() } else { format!("：{message}") };
-            Some((code, text!(format!("The {noun_en} {id} is locked (LockReason {shown}){detail_en}; {action} is refused while it is locked."), format!("{noun_zh} {id} 已被锁定（LockReason {shown}）{detail_zh}，锁定期间不能执行 {action}。"))))
+            Some((
+                code,
+                text!(
+                    format!("The {noun_en} {id} is locked (LockReason {shown}){detail_en}; {action} is refused while it is locked."),
+                    format!("{noun_zh} {id} 已被锁定（LockReason {shown}）{detail_zh}，锁定期间不能执行 {action}。")
+                ),
+            ))
         }
-        Guard::NotExpired { charge_field, prepaid, expires_field, code } => {
+        Guard::NotExpired {
+            charge_field,
+            prepaid,
+            expires_field,
+            code,
+        } => {
             let now = options.now?;
             let is_prepaid = item.raw.get(charge_field).and_then(Value::as_str) == Some(prepaid);
             let expires_text = item.raw.get(expires_field).and_then(Value::as_str)?;
             let expired = is_prepaid && crate::time::parse_utc(expires_text).is_some_and(|expires| expires <= now);
             expired.then(|| {
                 let shown = clip(expires_text);
-                (*code, text!(format!("The prepaid {noun_en} {id} expired at {shown}; renew it before {action}."), format!("包年包月{noun_zh} {id} 已于 {shown} 到期，请先续费再执行 {action}。")))
+                (
+                    *code,
+                    text!(
+                        format!("The prepaid {noun_en} {id} expired at {shown}; renew it before {action}."),
+                        format!("包年包月{noun_zh} {id} 已于 {shown} 到期，请先续费再执行 {action}。")
+                    ),
+                )
             })
         }
         Guard::SupportsOperation { operation, code } => match supported_operations(item.raw) {
@@ -309,9 +415,24 @@ fn refusal(spec: &OperationSpec, guard: &Guard, item: &Item<'_>, options: &Optio
             Ok(supported) => {
                 let listed = if supported.is_empty() { "none".to_owned() } else { supported.join(", ") };
                 let listed_zh = if supported.is_empty() { "无".to_owned() } else { supported.join("、") };
-                Some((*code, text!(format!("The service of {noun_en} {id} does not offer the {operation} O&M operation (offered: {listed})."), format!("{noun_zh} {id} 所属服务未配置 {operation} 运维操作（已配置：{listed_zh}）。"))))
+                Some((
+                    *code,
+                    text!(
+                        format!("The service of {noun_en} {id} does not offer the {operation} O&M operation (offered: {listed})."),
+                        format!("{noun_zh} {id} 所属服务未配置 {operation} 运维操作（已配置：{listed_zh}）。")
+                    ),
+                ))
             }
-            Err(problem) => Some((*code, text!(format!("The {noun_en} {id} does not show whether its service offers the {operation} O&M operation: {}.", problem.en), format!("无法确认{noun_zh} {id} 所属服务是否配置了 {operation} 运维操作：{}。", problem.zh)))),
+            Err(problem) => Some((
+                *code,
+                text!(
+                    format!(
+                        "The {noun_en} {id} does not show whether its service offers the {operation} O&M operation: {}.",
+                        problem.en
+                    ),
+                    format!("无法确认{noun_zh} {id} 所属服务是否配置了 {operation} 运维操作：{}。", problem.zh)
+                ),
+            )),
         },
     }
 }
@@ -321,19 +442,29 @@ fn refusal(spec: &OperationSpec, guard: &Guard, item: &Item<'_>, options: &Optio
 /// When the instance names its `TemplateName`, only that template's configuration counts.
 fn supported_operations(item: &Value) -> std::result::Result<Vec<String>, Text> {
     const MAX_METADATA_BYTES: usize = 256 * 1024;
-    let raw = item.get("Service").and_then(|s| s.get("OperationMetadata")).ok_or_else(|| text!("Service.OperationMetadata is missing", "缺少 Service.OperationMetadata"))?;
+    let raw = item
+        .get("Service")
+        .and_then(|s| s.get("OperationMetadata"))
+        .ok_or_else(|| text!("Service.OperationMetadata is missing", "缺少 Service.OperationMetadata"))?;
     let parsed;
     let metadata = match raw {
-        Value::String(encoded) if encoded.len() > MAX_METADATA_BYTES => return Err(text!("Service.OperationMetadata is too large", "Service.OperationMetadata 过大")),
+        Value::String(encoded) if encoded.len() > MAX_METADATA_BYTES => {
+            return Err(text!("Service.OperationMetadata is too large", "Service.OperationMetadata 过大"))
+        }
         Value::String(encoded) if encoded.trim().is_empty() => return Ok(Vec::new()),
         Value::String(encoded) => {
-            parsed = serde_json::from_str::<Value>(encoded).map_err(|_| text!("Service.OperationMetadata is not valid JSON", "Service.OperationMetadata 不是合法的 JSON"))?;
+            parsed = serde_json::from_str::<Value>(encoded)
+                .map_err(|_| text!("Service.OperationMetadata is not valid JSON", "Service.OperationMetadata 不是合法的 JSON"))?;
             &parsed
         }
         other => other,
     };
     let template = item.get("TemplateName").and_then(Value::as_str);
-    let configs = metadata.get("StatusOperationConfigs").and_then(Value::as_array).map(Vec::as_slice).unwrap_or_default();
+    let configs = metadata
+        .get("StatusOperationConfigs")
+        .and_then(Value::as_array)
+        .map(Vec::as_slice)
+        .unwrap_or_default();
     let mut supported: Vec<String> = Vec::new();
     for config in configs {
         let config_template = config.get("TemplateName").and_then(Value::as_str);
@@ -367,15 +498,51 @@ pub fn wait_status(op_id: &str, status: &str, options: &Options) -> Result<WaitS
     let wait = &spec.wait;
     let shown = clip(status);
     let (state, reason) = if wait.target.is_empty() {
-        ("done", text!(format!("{} is synchronous; there is nothing to wait for.", spec.action), format!("{} 为同步操作，无需等待。", spec.action)))
+        (
+            "done",
+            text!(
+                format!("{} is synchronous; there is nothing to wait for.", spec.action),
+                format!("{} 为同步操作，无需等待。", spec.action)
+            ),
+        )
     } else if wait.target.contains(&status) {
-        ("done", text!(format!("Status {shown} is the goal of {}.", spec.action), format!("状态 {shown} 即为 {} 的目标状态。", spec.action)))
+        (
+            "done",
+            text!(
+                format!("Status {shown} is the goal of {}.", spec.action),
+                format!("状态 {shown} 即为 {} 的目标状态。", spec.action)
+            ),
+        )
     } else if wait.pending.contains(&status) {
-        ("pending", text!(format!("Status {shown} is on the way to {}; keep polling.", wait.target.join(" / ")), format!("状态 {shown} 仍在向 {} 转换，请继续轮询。", wait.target.join(" / "))))
+        (
+            "pending",
+            text!(
+                format!("Status {shown} is on the way to {}; keep polling.", wait.target.join(" / ")),
+                format!("状态 {shown} 仍在向 {} 转换，请继续轮询。", wait.target.join(" / "))
+            ),
+        )
     } else if wait.failure.contains(&status) {
-        ("failed", text!(format!("Status {shown} means {} did not complete.", spec.action), format!("状态 {shown} 表示 {} 未能完成。", spec.action)))
+        (
+            "failed",
+            text!(
+                format!("Status {shown} means {} did not complete.", spec.action),
+                format!("状态 {shown} 表示 {} 未能完成。", spec.action)
+            ),
+        )
     } else {
-        ("failed", text!(format!("Status {shown} is neither the goal nor on the way to it; stop waiting."), format!("状态 {shown} 既不是目标状态也不是中间状态，请停止等待。")))
+        (
+            "failed",
+            text!(
+                format!("Status {shown} is neither the goal nor on the way to it; stop waiting."),
+                format!("状态 {shown} 既不是目标状态也不是中间状态，请停止等待。")
+            ),
+        )
     };
-    Ok(WaitState { operation: spec.id, status: shown, state, target: wait.target, reason: reason.get(options.lang).to_owned() })
+    Ok(WaitState {
+        operation: spec.id,
+        status: shown,
+        state,
+        target: wait.target,
+        reason: reason.get(options.lang).to_owned(),
+    })
 }
