@@ -1,7 +1,15 @@
 //! Alibaba Cloud Compute Nest, user side, API 2021-06-01.
 
-use super::computenestsupplier::{SERVICE_INSTANCE_ERRORS, SERVICE_INSTANCE_STATUSES};
+use super::computenestsupplier::{SERVICE_INSTANCE, SERVICE_INSTANCE_ERRORS};
 use crate::spec::*;
+
+// Period ranges are undocumented; int32 is the SDK type. Callers narrow it with
+// `Options::int_bounds`.
+const PERIOD: ParamKind = ParamKind::Int { min: 1, max: i32::MAX as i64 };
+const PERIOD_UNIT: ParamKind = ParamKind::Enum {
+    values: &["Month", "Year"],
+    default: Some("Month"),
+};
 
 const RESOURCE_PERIOD: ParamKind = ParamKind::Object {
     fields: &[
@@ -12,15 +20,12 @@ const RESOURCE_PERIOD: ParamKind = ParamKind::Object {
         },
         ParamSpec {
             name: "Period",
-            kind: ParamKind::Int { min: 1, max: i32::MAX as i64 },
+            kind: PERIOD,
             required: true,
         },
         ParamSpec {
             name: "PeriodUnit",
-            kind: ParamKind::Enum {
-                values: &["Month", "Year"],
-                default: Some("Month"),
-            },
+            kind: PERIOD_UNIT,
             required: false,
         },
     ],
@@ -46,19 +51,14 @@ pub static RENEW_SERVICE_INSTANCE_RESOURCES: OperationSpec = OperationSpec {
             kind: ParamKind::Str { format: Format::ClientToken },
             required: false,
         },
-        // Period ranges are undocumented; int32 is the SDK type. Callers narrow it with
-        // `Options::int_bounds`.
         ParamSpec {
             name: "Period",
-            kind: ParamKind::Int { min: 1, max: i32::MAX as i64 },
+            kind: PERIOD,
             required: false,
         },
         ParamSpec {
             name: "PeriodUnit",
-            kind: ParamKind::Enum {
-                values: &["Month", "Year"],
-                default: Some("Month"),
-            },
+            kind: PERIOD_UNIT,
             required: false,
         },
         ParamSpec {
@@ -98,16 +98,7 @@ pub static RENEW_SERVICE_INSTANCE_RESOURCES: OperationSpec = OperationSpec {
         ],
     }],
     target: TargetSpec::Single { param: "ServiceInstanceId" },
-    resource: ResourceSpec {
-        noun_en: "service instance",
-        noun_zh: "服务实例",
-        describe_api: "GetServiceInstance",
-        list_paths: &[&["ServiceInstances"]],
-        id_field: "ServiceInstanceId",
-        status_field: "Status",
-        statuses: SERVICE_INSTANCE_STATUSES,
-        not_found: "EntityNotExist.ServiceInstance",
-    },
+    resource: SERVICE_INSTANCE,
     // Undocumented (domain.md §1.2): renewal is refused only while resources are being
     // created or torn down, when there is nothing stable to renew.
     guards: &[Guard::StatusIn {

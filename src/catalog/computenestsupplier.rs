@@ -18,6 +18,18 @@ pub const SERVICE_INSTANCE_STATUSES: &[&str] = &[
     "StopFailed",
 ];
 
+/// Service instances as GetServiceInstance returns them (ListServiceInstances for many).
+pub const SERVICE_INSTANCE: ResourceSpec = ResourceSpec {
+    noun_en: "service instance",
+    noun_zh: "服务实例",
+    describe_api: "GetServiceInstance",
+    list_paths: &[&["ServiceInstances"]],
+    id_field: "ServiceInstanceId",
+    status_field: "Status",
+    statuses: SERVICE_INSTANCE_STATUSES,
+    not_found: "EntityNotExist.ServiceInstance",
+};
+
 /// Compute Nest documents no error codes for these checks; these follow its `EntityNotExist.*`
 /// and ECS's `Incorrect*Status` style.
 pub static SERVICE_INSTANCE_ERRORS: &[ErrorSpec] = &[
@@ -82,16 +94,7 @@ pub static RESTART_SERVICE_INSTANCE: OperationSpec = OperationSpec {
     ],
     rules: &[],
     target: TargetSpec::Single { param: "ServiceInstanceId" },
-    resource: ResourceSpec {
-        noun_en: "service instance",
-        noun_zh: "服务实例",
-        describe_api: "GetServiceInstance",
-        list_paths: &[&["ServiceInstances"]],
-        id_field: "ServiceInstanceId",
-        status_field: "Status",
-        statuses: SERVICE_INSTANCE_STATUSES,
-        not_found: "EntityNotExist.ServiceInstance",
-    },
+    resource: SERVICE_INSTANCE,
     // A service without the restart O&M operation can never restart, whatever its status.
     guards: &[
         Guard::SupportsOperation {
