@@ -110,7 +110,10 @@ fn main() -> ExitCode {
                     let action_headers: Vec<String> = request
                         .headers
                         .iter()
-                        .filter(|(name, _)| name.ends_with("-action") || name.ends_with("-version"))
+                        .filter(|(name, _)| {
+                            let name = name.to_ascii_lowercase();
+                            name.ends_with("-action") || name.ends_with("-version")
+                        })
                         .map(|(name, value)| format!("{name}: {value}"))
                         .collect();
                     println!("   headers: {}", action_headers.join(", "));
