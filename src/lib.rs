@@ -19,7 +19,7 @@ pub use catalog::{operation, operations};
 pub use error::{Error, ErrorDetail, ErrorReport, RenderedError, Result};
 pub use lang::{Lang, Text};
 pub use params::{validate, Options, Validated};
-pub use precheck::{precheck, precheck_resources, wait_status, Verdict};
+pub use precheck::{check, precheck, precheck_resources, wait_status, Verdict};
 pub use wire::{build, parse_response, BuildOptions, HttpRequest};
 #[cfg(feature = "signing")]
 pub use wire::{sign, Credentials, SignOptions, SignedRequest};

@@ -75,6 +75,30 @@ pub fn precheck(op_id: &str, params: &Value, resources: &Value, options: &Option
     Ok(summarise(spec, outcomes, dry_run, options.lang))
 }
 
+/// [`precheck`] for scripts that should stop rather than send: a verdict that is not allowed
+/// becomes [`Error::Denied`], one detail per refused target, whose field is the target's
+/// parameter path (`InstanceId`, `instanceIds[3]`).
+pub fn check(op_id: &str, params: &Value, resources: &Value, options: &Options) -> Result<Verdict> {
+    let verdict = precheck(op_id, params, resources, options)?;
+    if verdict.allowed {
+        return Ok(verdict);
+    }
+    let spec = operation(op_id)?;
+    let param = spec.target.param();
+    let field = |index: usize| match spec.target {
+        TargetSpec::Batch { .. } => format!("{param}[{index}]"),
+        TargetSpec::Single { .. } => param.to_owned(),
+    };
+    let details = verdict
+        .outcomes
+        .iter()
+        .enumerate()
+        .filter(|(_, outcome)| outcome.decision == Decision::Deny)
+        .filter_map(|(index, outcome)| outcome.error.as_ref().map(|error| spec.error_detail(&error.code, Some(field(index)))))
+        .collect();
+    Err(Error::Denied(details))
+}
+
 /// Judges each resource on its own, without request parameters: "which of these 37 instances
 /// could be rebooted right now?"
 pub fn precheck_resources(op_id: &str, resources: &Value, options: &Options) -> Result<Verdict> {

@@ -54,6 +54,7 @@ fn run(call: &str, args: &Value) -> Result<Value, Error> {
         "operation" => opgate::operation(op)?.describe(options.lang),
         "validate" => to_value(serde_json::to_value(opgate::validate(op, arg("params"), &options)?)),
         "precheck" => to_value(serde_json::to_value(opgate::precheck(op, arg("params"), arg("resources"), &options)?)),
+        "check" => to_value(serde_json::to_value(opgate::check(op, arg("params"), arg("resources"), &options)?)),
         "precheck_resources" => to_value(serde_json::to_value(opgate::precheck_resources(op, arg("resources"), &options)?)),
         "wait_status" => to_value(serde_json::to_value(opgate::wait_status(op, arg("status").as_str().unwrap_or_default(), &options)?)),
         other => panic!("unknown call {other}"),

@@ -1,1 +1,225 @@
-//! pyo3 glue for opgate.
+//! pyo3 glue for opgate: converts arguments to the core's types, calls the core with the GIL
+//! released, and converts results (via serde) and errors (via `opgate._errors`) back. No
+//! decisions are made here; the Python package `opgate` wraps these functions in typed,
+//! frozen result objects.
+
+mod convert;
+mod errors;
+mod ram;
+mod wire;
+
+use opgate::params::IntBound;
+use opgate::{text, Error, ErrorDetail, Lang, Options};
+use pyo3::exceptions::PyRuntimeError;
+use pyo3::prelude::*;
+use serde::Serialize;
+use serde_json::Value;
+
+use convert::{to_value, Root};
+use errors::to_pyerr;
+
+/// Parses `lang`; an unknown tag is an `InputError` reported in English.
+fn parse_lang(py: Python<'_>, lang: &str) -> PyResult<Lang> {
+    Lang::parse(lang).map_err(|error| to_pyerr(py, &error, Lang::En))
+}
+
+/// The result as plain Python data (dicts, lists, str, int, float, bool, None), serialized
+/// straight into Python objects. Rust tuples would become Python tuples this way, so results
+/// that hold tuples go through [`to_python_json`] instead (the vectors catch any that do not).
+fn to_python<'py, T: Serialize>(py: Python<'py>, value: &T) -> PyResult<Bound<'py, PyAny>> {
+    Ok(pythonize::pythonize(py, value)?)
+}
+
+/// The result via `serde_json::Value`: exactly the JSON shape, tuples as lists.
+fn to_python_json<'py, T: Serialize>(py: Python<'py>, value: &T) -> PyResult<Bound<'py, PyAny>> {
+    let value = serde_json::to_value(value).map_err(|error| PyRuntimeError::new_err(format!("opgate could not serialize its result: {error}")))?;
+    convert::to_python(py, &value)
+}
+
+/// Converts a core result, raising the matching `OpgateError` subclass on error.
+fn finish<'py, T: Serialize>(py: Python<'py>, result: Result<T, Error>, lang: Lang) -> PyResult<Bound<'py, PyAny>> {
+    match result {
+        Ok(value) => to_python(py, &value),
+        Err(error) => Err(to_pyerr(py, &error, lang)),
+    }
+}
+
+/// [`finish`] for results that hold Rust tuples (requests: `query`, `headers`).
+fn finish_json<'py, T: Serialize>(py: Python<'py>, result: Result<T, Error>, lang: Lang) -> PyResult<Bound<'py, PyAny>> {
+    match result {
+        Ok(value) => to_python_json(py, &value),
+        Err(error) => Err(to_pyerr(py, &error, lang)),
+    }
+}
+
+fn int_bounds_error(index: usize, en: &str, zh: &str) -> Error {
+    let field = format!("int_bounds[{index}]");
+    Error::Input(ErrorDetail::client(
+        "InvalidParameter.IntBounds",
+        text!(format!("\"{field}\" {en}"), format!("\"{field}\" {zh}")),
+        Some(field),
+    ))
+}
+
+/// `[{"path": "Period", "min": 1, "max": 36}, ...]`; `min`/`max` default to no bound.
+fn parse_int_bounds(bounds: Option<&Bound<'_, PyAny>>) -> Result<Vec<IntBound>, Error> {
+    let Some(bounds) = bounds.filter(|b| !b.is_none()) else {
+        return Ok(Vec::new());
+    };
+    let value = to_value(bounds, Root::Arg("int_bounds"))?;
+    let Value::Array(items) = value else {
+        return Err(Error::Input(ErrorDetail::client(
+            "InvalidParameter.IntBounds",
+            text!(
+                "\"int_bounds\" must be a list of {\"path\", \"min\", \"max\"} objects.",
+                "\"int_bounds\" 必须是 {\"path\", \"min\", \"max\"} 对象的列表。"
+            ),
+            Some("int_bounds".to_owned()),
+        )));
+    };
+    items
+        .iter()
+        .enumerate()
+        .map(|(index, item)| {
+            let path = item
+                .get("path")
+                .and_then(Value::as_str)
+                .ok_or_else(|| int_bounds_error(index, "needs a string \"path\".", "需要字符串 \"path\"。"))?;
+            let bound = |name: &str, default: i64| match item.get(name) {
+                None | Some(Value::Null) => Ok(default),
+                Some(value) => value.as_i64().ok_or_else(|| {
+                    int_bounds_error(
+                        index,
+                        "has a \"min\"/\"max\" that is not a 64-bit integer.",
+                        "的 \"min\"/\"max\" 不是 64 位整数。",
+                    )
+                }),
+            };
+            Ok(IntBound {
+                path: path.to_owned(),
+                min: bound("min", i64::MIN)?,
+                max: bound("max", i64::MAX)?,
+            })
+        })
+        .collect()
+}
+
+/// Parses the common options; errors are rendered in `lang` when it is valid.
+fn options(py: Python<'_>, lang: &str, now: Option<i64>, int_bounds: Option<&Bound<'_, PyAny>>) -> PyResult<Options> {
+    let lang = parse_lang(py, lang)?;
+    let int_bounds = parse_int_bounds(int_bounds).map_err(|error| to_pyerr(py, &error, lang))?;
+    Ok(Options { lang, now, int_bounds })
+}
+
+/// Converts a data argument, raising `ValidationError` for values JSON cannot hold.
+fn data(py: Python<'_>, object: &Bound<'_, PyAny>, root: Root<'_>, lang: Lang) -> PyResult<Value> {
+    to_value(object, root).map_err(|error| to_pyerr(py, &error, lang))
+}
+
+/// Every operation's description: `[{"id", "provider", "action", "params", ...}, ...]`.
+#[pyfunction]
+#[pyo3(signature = (*, lang = "en"))]
+fn operations<'py>(py: Python<'py>, lang: &str) -> PyResult<Bound<'py, PyAny>> {
+    let lang = parse_lang(py, lang)?;
+    let described: Vec<Value> = opgate::operations().iter().map(|op| op.describe(lang)).collect();
+    to_python(py, &described)
+}
+
+/// One operation's description.
+#[pyfunction]
+#[pyo3(signature = (operation, *, lang = "en"))]
+fn operation<'py>(py: Python<'py>, operation: &str, lang: &str) -> PyResult<Bound<'py, PyAny>> {
+    let lang = parse_lang(py, lang)?;
+    finish(py, opgate::operation(operation).map(|op| op.describe(lang)), lang)
+}
+
+#[pyfunction]
+#[pyo3(signature = (operation, params, *, lang = "en", now = None, int_bounds = None))]
+fn validate<'py>(
+    py: Python<'py>,
+    operation: String,
+    params: &Bound<'py, PyAny>,
+    lang: &str,
+    now: Option<i64>,
+    int_bounds: Option<&Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let options = options(py, lang, now, int_bounds)?;
+    let params = data(py, params, Root::Params, options.lang)?;
+    let result = py.detach(|| opgate::validate(&operation, &params, &options));
+    finish(py, result, options.lang)
+}
+
+#[pyfunction]
+#[pyo3(signature = (operation, params, resources, *, lang = "en", now = None, int_bounds = None))]
+fn precheck<'py>(
+    py: Python<'py>,
+    operation: String,
+    params: &Bound<'py, PyAny>,
+    resources: &Bound<'py, PyAny>,
+    lang: &str,
+    now: Option<i64>,
+    int_bounds: Option<&Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let options = options(py, lang, now, int_bounds)?;
+    let params = data(py, params, Root::Params, options.lang)?;
+    let resources = data(py, resources, Root::Arg("resources"), options.lang)?;
+    let result = py.detach(|| opgate::precheck(&operation, &params, &resources, &options));
+    finish(py, result, options.lang)
+}
+
+#[pyfunction]
+#[pyo3(signature = (operation, params, resources, *, lang = "en", now = None, int_bounds = None))]
+fn check<'py>(
+    py: Python<'py>,
+    operation: String,
+    params: &Bound<'py, PyAny>,
+    resources: &Bound<'py, PyAny>,
+    lang: &str,
+    now: Option<i64>,
+    int_bounds: Option<&Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let options = options(py, lang, now, int_bounds)?;
+    let params = data(py, params, Root::Params, options.lang)?;
+    let resources = data(py, resources, Root::Arg("resources"), options.lang)?;
+    let result = py.detach(|| opgate::check(&operation, &params, &resources, &options));
+    finish(py, result, options.lang)
+}
+
+#[pyfunction]
+#[pyo3(signature = (operation, resources, *, lang = "en", now = None, int_bounds = None))]
+fn precheck_resources<'py>(
+    py: Python<'py>,
+    operation: String,
+    resources: &Bound<'py, PyAny>,
+    lang: &str,
+    now: Option<i64>,
+    int_bounds: Option<&Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let options = options(py, lang, now, int_bounds)?;
+    let resources = data(py, resources, Root::Arg("resources"), options.lang)?;
+    let result = py.detach(|| opgate::precheck_resources(&operation, &resources, &options));
+    finish(py, result, options.lang)
+}
+
+#[pyfunction]
+#[pyo3(signature = (operation, status, *, lang = "en"))]
+fn wait_status<'py>(py: Python<'py>, operation: &str, status: &str, lang: &str) -> PyResult<Bound<'py, PyAny>> {
+    let lang = parse_lang(py, lang)?;
+    finish(py, opgate::wait_status(operation, status, &Options { lang, ..Options::default() }), lang)
+}
+
+#[pymodule]
+fn _opgate(module: &Bound<'_, PyModule>) -> PyResult<()> {
+    module.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    module.add("MAX_DEPTH", convert::MAX_DEPTH)?;
+    module.add_function(wrap_pyfunction!(operations, module)?)?;
+    module.add_function(wrap_pyfunction!(operation, module)?)?;
+    module.add_function(wrap_pyfunction!(validate, module)?)?;
+    module.add_function(wrap_pyfunction!(precheck, module)?)?;
+    module.add_function(wrap_pyfunction!(check, module)?)?;
+    module.add_function(wrap_pyfunction!(precheck_resources, module)?)?;
+    module.add_function(wrap_pyfunction!(wait_status, module)?)?;
+    wire::register(module)?;
+    ram::register(module)?;
+    Ok(())
+}

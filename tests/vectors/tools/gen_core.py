@@ -261,6 +261,21 @@ def precheck_cases():
     p("zec invalid batch", ZEC, {"instanceIds": []}, fleet, err("validation", "INVALID_PARAMETER"))
 
 
+def check_cases():
+    f = "core_check.json"
+    c = lambda name, op, params, resources, intent, **opts: case(f, name, "check", {"operation": op, "params": params, "resources": resources, "lang": opts.pop("lang", "en"), "now": NOW}, intent)
+    c("check allowed", ECS, {"InstanceId": EID}, [ecs_item()], verdict(**{EID: "allow"}))
+    c("check dry run passes", ECS, {"InstanceId": EID, "DryRun": True}, [ecs_item()], verdict(**{EID: "dry_run"}))
+    c("check denied single", ECS, {"InstanceId": EID}, [ecs_item("Stopped")], err("denied", "IncorrectInstanceStatus"))
+    c("check denied single zh", RESTART, {"RegionId": "cn-hangzhou", "ServiceInstanceId": SID}, [si_item(meta=STARTSTOP_META)], err("denied", "UnsupportedOperation"), lang="zh")
+    c("check not found", RENEW, {"ServiceInstanceId": SID, "Period": 1}, [], err("denied", "EntityNotExist.ServiceInstance"))
+    ids = [str(1660545330971680835 + i) for i in range(4)]
+    zec = [zec_item(ids[0], "RUNNING"), zec_item(ids[1], "STOPPED"), zec_item(ids[2], "RECYCLE")]
+    c("check denied batch lists every refused id", ZEC, {"instanceIds": ids}, zec, err("denied", "INVALID_INSTANCE_NOT_FOUND", "OPERATION_DENIED_INSTANCE_RECYCLED", "OPERATION_DENIED_INSTANCE_STATUS"))
+    c("check allowed batch", ZEC, {"instanceIds": ids[:1]}, zec, verdict(**{ids[0]: "allow"}))
+    c("check invalid params", ZEC, {"instanceIds": ids + ids[:1]}, zec, err("validation", "INVALID_PARAMETER"))
+
+
 def fleet_cases():
     f = "core_fleet.json"
     fleet = json.loads((HERE.parent.parent / "examples" / "fleet.json").read_text())
@@ -304,11 +319,13 @@ def wait_and_catalog_cases():
 def write():
     validate_cases()
     precheck_cases()
+    check_cases()
     fleet_cases()
     wait_and_catalog_cases()
     descriptions = {
         "core_validate.json": "Parameter validation for all four operations: types, formats, enums, bounds, the Renew one-method rule, batch limits, malformed input.",
         "core_precheck.json": "State pre-checks against Describe items: every status, lock reason, expiry, O&M support, not-found, dry run, input shapes.",
+        "core_check.json": "check(): a pre-check that turns a refusal into a denied error, one detail per refused target.",
         "core_fleet.json": "Per-resource pre-checks of the bundled sample fleet (examples/fleet.json), as the demo console asks them.",
         "core_wait.json": "Classifying polled statuses while waiting for an operation to settle.",
         "core_catalog.json": "The operation catalog as the bindings expose it.",
@@ -332,6 +349,7 @@ def codes(report):
 def check():
     validate_cases()
     precheck_cases()
+    check_cases()
     fleet_cases()
     wait_and_catalog_cases()
     problems = []

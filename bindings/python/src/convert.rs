@@ -1,0 +1,214 @@
+//! Python objects to `serde_json::Value`, with limits: nesting depth, string keys, 64-bit
+//! integers, finite floats. Anything else becomes a validation error in the provider's style
+//! (`InvalidParameter`, with the path of the offending value), never a panic or a stack overflow.
+
+use opgate::error::clip;
+use opgate::{text, Error, ErrorDetail};
+use pyo3::prelude::*;
+use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
+use serde_json::{Map, Number, Value};
+
+/// Containers nested deeper than this are refused (the provider APIs never nest beyond ~6).
+pub const MAX_DEPTH: usize = 128;
+
+/// One step of the path to a bad value, collected while the error unwinds so the happy path
+/// allocates nothing for it.
+enum Step {
+    Key(String),
+    Index(usize),
+}
+
+struct Problem {
+    /// Innermost step first.
+    steps: Vec<Step>,
+    en: String,
+    zh: String,
+}
+
+impl Problem {
+    fn new(en: String, zh: String) -> Self {
+        Problem { steps: Vec::new(), en, zh }
+    }
+
+    fn at(mut self, step: Step) -> Self {
+        self.steps.push(step);
+        self
+    }
+}
+
+/// How the path of a bad value is written: request parameters as the core writes them
+/// (`ResourcePeriod[0].Period`), everything else under the argument's name (`resources[3].Status`).
+#[derive(Clone, Copy)]
+pub enum Root<'a> {
+    Params,
+    Arg(&'a str),
+}
+
+impl Root<'_> {
+    fn field(self, steps: &[Step]) -> String {
+        let mut field = match self {
+            Root::Params => String::new(),
+            Root::Arg(name) => name.to_owned(),
+        };
+        for step in steps.iter().rev() {
+            match step {
+                Step::Key(key) if field.is_empty() => field.push_str(key),
+                Step::Key(key) => {
+                    field.push('.');
+                    field.push_str(key);
+                }
+                Step::Index(index) => field.push_str(&format!("[{index}]")),
+            }
+        }
+        if field.is_empty() {
+            "params".to_owned()
+        } else {
+            field
+        }
+    }
+}
+
+/// Converts `object` to JSON; `root` names it in error paths.
+pub fn to_value(object: &Bound<'_, PyAny>, root: Root<'_>) -> Result<Value, Error> {
+    convert(object, 0).map_err(|problem| {
+        let field = root.field(&problem.steps);
+        let en = problem.en.replace("{field}", &field);
+        let zh = problem.zh.replace("{field}", &field);
+        Error::Validation(vec![ErrorDetail::client("InvalidParameter", text!(en, zh), Some(field))])
+    })
+}
+
+fn type_name(object: &Bound<'_, PyAny>) -> String {
+    object.get_type().name().map(|name| clip(&name.to_string())).unwrap_or_else(|_| "?".to_owned())
+}
+
+/// A container at `depth` may be entered only below [`MAX_DEPTH`].
+fn deep_enough(depth: usize) -> Result<(), Problem> {
+    if depth < MAX_DEPTH {
+        return Ok(());
+    }
+    Err(Problem::new(
+        format!("The value at \"{{field}}\" is nested more than {MAX_DEPTH} levels deep."),
+        format!("\"{{field}}\" 处的值嵌套超过 {MAX_DEPTH} 层。"),
+    ))
+}
+
+fn convert(object: &Bound<'_, PyAny>, depth: usize) -> Result<Value, Problem> {
+    if object.is_none() {
+        return Ok(Value::Null);
+    }
+    if let Ok(text) = object.cast::<PyString>() {
+        return match text.to_str() {
+            Ok(text) => Ok(Value::String(text.to_owned())),
+            Err(_) => Err(Problem::new(
+                "The string at \"{field}\" is not valid Unicode (it holds a lone surrogate).".to_owned(),
+                "\"{field}\" 处的字符串不是有效的 Unicode（含有孤立的代理字符）。".to_owned(),
+            )),
+        };
+    }
+    if let Ok(dict) = object.cast::<PyDict>() {
+        deep_enough(depth)?;
+        let mut map = Map::with_capacity(dict.len());
+        for (key, value) in dict.iter() {
+            let Ok(key) = key.cast::<PyString>() else {
+                let kind = type_name(&key);
+                return Err(Problem::new(
+                    format!("The object at \"{{field}}\" has a key of type {kind}; keys must be strings."),
+                    format!("\"{{field}}\" 处的对象含有类型为 {kind} 的键；键必须是字符串。"),
+                ));
+            };
+            let Ok(key) = key.to_str() else {
+                return Err(Problem::new(
+                    "The object at \"{field}\" has a key that is not valid Unicode.".to_owned(),
+                    "\"{field}\" 处的对象含有不是有效 Unicode 的键。".to_owned(),
+                ));
+            };
+            let converted = convert(&value, depth + 1).map_err(|problem| problem.at(Step::Key(clip(key))))?;
+            map.insert(key.to_owned(), converted);
+        }
+        return Ok(Value::Object(map));
+    }
+    if let Ok(list) = object.cast::<PyList>() {
+        deep_enough(depth)?;
+        return list
+            .iter()
+            .enumerate()
+            .map(|(index, item)| convert(&item, depth + 1).map_err(|problem| problem.at(Step::Index(index))))
+            .collect::<Result<Vec<_>, _>>()
+            .map(Value::Array);
+    }
+    if let Ok(tuple) = object.cast::<PyTuple>() {
+        deep_enough(depth)?;
+        return tuple
+            .iter()
+            .enumerate()
+            .map(|(index, item)| convert(&item, depth + 1).map_err(|problem| problem.at(Step::Index(index))))
+            .collect::<Result<Vec<_>, _>>()
+            .map(Value::Array);
+    }
+    // bool before int: Python's bool is an int subclass.
+    if let Ok(flag) = object.cast::<PyBool>() {
+        return Ok(Value::Bool(flag.is_true()));
+    }
+    if object.cast::<PyInt>().is_ok() {
+        if let Ok(number) = object.extract::<i64>() {
+            return Ok(Value::from(number));
+        }
+        if let Ok(number) = object.extract::<u64>() {
+            return Ok(Value::from(number));
+        }
+        let shown = object.str().map(|s| clip(&s.to_string())).unwrap_or_default();
+        return Err(Problem::new(
+            format!("The integer at \"{{field}}\" is outside the 64-bit range; got {shown}."),
+            format!("\"{{field}}\" 处的整数超出 64 位范围，实际为 {shown}。"),
+        ));
+    }
+    if let Ok(float) = object.cast::<PyFloat>() {
+        return match Number::from_f64(float.value()) {
+            Some(number) => Ok(Value::Number(number)),
+            None => Err(Problem::new(
+                format!("The number at \"{{field}}\" is not finite; got {}.", float.value()),
+                format!("\"{{field}}\" 处的数字不是有限值，实际为 {}。", float.value()),
+            )),
+        };
+    }
+    let kind = type_name(object);
+    Err(Problem::new(
+        format!("The value at \"{{field}}\" has the unsupported type {kind}; use dict, list, tuple, str, int, float, bool or None."),
+        format!("\"{{field}}\" 处的值类型 {kind} 不受支持；请使用 dict、list、tuple、str、int、float、bool 或 None。"),
+    ))
+}
+
+/// JSON to Python: objects to dicts (keys in order), arrays to lists, numbers to int/float.
+/// Core results go through `serde_json::Value` first so that every binding sees the same
+/// JSON shape (pythonize would turn Rust tuples into Python tuples).
+pub fn to_python<'py>(py: Python<'py>, value: &Value) -> PyResult<Bound<'py, PyAny>> {
+    Ok(match value {
+        Value::Null => py.None().into_bound(py),
+        Value::Bool(flag) => PyBool::new(py, *flag).to_owned().into_any(),
+        Value::Number(number) => {
+            if let Some(int) = number.as_i64() {
+                int.into_pyobject(py)?.into_any()
+            } else if let Some(int) = number.as_u64() {
+                int.into_pyobject(py)?.into_any()
+            } else {
+                number.as_f64().unwrap_or(f64::NAN).into_pyobject(py)?.into_any()
+            }
+        }
+        Value::String(text) => PyString::new(py, text).into_any(),
+        Value::Array(items) => {
+            let list = PyList::empty(py);
+            for item in items {
+                list.append(to_python(py, item)?)?;
+            }
+            list.into_any()
+        }
+        Value::Object(map) => {
+            let dict = PyDict::new(py);
+            for (key, item) in map {
+                dict.set_item(PyString::new(py, key), to_python(py, item)?)?;
+            }
+            dict.into_any()
+        }
+    })
+}

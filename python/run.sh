@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# Python package: `bash python/run.sh test|demo|bench` (called by the Makefile).
+#
+# Works on a fresh machine: creates .venv at the repo root, installs pinned tools, builds the
+# wheel with `maturin build --release` and installs that wheel (so the wheel itself is what is
+# tested). Re-runs skip the tool install and reuse cargo's incremental build.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+MATURIN_VERSION=1.16.0
+PYTEST_VERSION=9.2.0
+MYPY_VERSION=2.4.1
+
+ROOT=$(pwd)
+VENV="$ROOT/.venv"
+PY="$VENV/bin/python"
+WHEELS="$ROOT/target/python-wheels"
+
+log() { printf '==> %s\n' "$*" >&2; }
+
+ensure_venv() {
+    if [[ ! -x "$PY" ]]; then
+        local python=${PYTHON:-python3}
+        log "creating $VENV with $($python --version 2>&1)"
+        "$python" -m venv "$VENV"
+    fi
+    local tools="maturin==$MATURIN_VERSION pytest==$PYTEST_VERSION mypy==$MYPY_VERSION"
+    local stamp="$VENV/.opgate-tools"
+    if [[ ! -f "$stamp" || "$(cat "$stamp")" != "$tools" ]]; then
+        log "installing $tools"
+        "$PY" -m pip install --quiet --disable-pip-version-check $tools
+        echo "$tools" >"$stamp"
+    fi
+}
+
+build_wheel() {
+    command -v cargo >/dev/null || { echo "cargo is needed to build the extension" >&2; exit 1; }
+    rm -rf "$WHEELS"
+    log "building the wheel (maturin build --release)"
+    "$VENV/bin/maturin" build --release --quiet --interpreter "$PY" --out "$WHEELS" >&2
+    local wheels=("$WHEELS"/opgate-*.whl)
+    [[ -f "${wheels[0]}" ]] || { echo "maturin produced no wheel in $WHEELS" >&2; exit 1; }
+    log "installing ${wheels[0]##*/}"
+    "$PY" -m pip install --quiet --disable-pip-version-check --no-deps --force-reinstall "${wheels[0]}"
+}
+
+# Run from outside the source tree so `import opgate` is the installed wheel, not python/opgate.
+in_tmp() { (cd "${TMPDIR:-/tmp}" && "$@"); }
+
+case "${1:-}" in
+    test)
+        ensure_venv
+        build_wheel
+        log "pytest"
+        in_tmp "$PY" -m pytest -q -p no:cacheprovider --rootdir "$ROOT/python" "$ROOT/python/tests"
+        log "mypy --strict (examples, tests, bench, package)"
+        "$VENV/bin/mypy" --strict --cache-dir "$VENV/mypy-cache" --python-executable "$PY" python/examples python/tests python/bench
+        # The package sources themselves, checked as the installed package sees them.
+        (cd python && "$VENV/bin/mypy" --strict --cache-dir "$VENV/mypy-cache-package" -p opgate)
+        ;;
+    demo)
+        ensure_venv
+        build_wheel
+        in_tmp "$PY" "$ROOT/python/examples/reboot_fleet.py" "$ROOT/examples/fleet.json" --sign
+        ;;
+    bench)
+        ensure_venv
+        build_wheel
+        in_tmp "$PY" "$ROOT/python/bench/bench.py" "$ROOT/examples/fleet.json"
+        ;;
+    *)
+        echo "usage: bash python/run.sh test|demo|bench" >&2
+        exit 2
+        ;;
+esac
