@@ -44,7 +44,7 @@ EID = "i-bp67acfmxazb4ph1abcd"
 SID = "si-d6ab3a63ccbb4b17a0f1"
 ARN1 = "acs:ecs:cn-hangzhou:1488317743351199:instance/i-j6c6f3lbky38o8rpeqw2"
 ARN2 = "acs:ecs:cn-hangzhou:1488317743351199:disk/d-bp1ia5x4mtx4hqvqhu5v"
-NOW = 1795000000  # 2026-11-18T09:46:40Z
+NOW = 1795000000  # 2026-11-18T11:06:40Z
 RESTART_META = json.dumps({"StatusOperationConfigs": [{"TemplateName": "Standard", "SupportOperations": ["Start", "Stop", "Restart"]}]})
 STARTSTOP_META = json.dumps({"StatusOperationConfigs": [{"TemplateName": "Standard", "SupportOperations": ["Start", "Stop"]}]})
 

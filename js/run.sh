@@ -1,0 +1,148 @@
+#!/usr/bin/env bash
+# The WebAssembly build and npm package: `bash js/run.sh test|demo|bench|build`.
+#
+# Works on a fresh machine: adds the wasm32 target, installs wasm-bindgen-cli at the exact
+# version Cargo.lock pins, installs the npm dev dependencies from package-lock.json (TypeScript,
+# playwright-core, binaryen for wasm-opt) and Debian's Chromium for the browser test. Each step
+# is skipped when already done, so re-runs are fast.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+JS="$ROOT/js"
+PKG="$JS/pkg"
+CARGO="${CARGO:-cargo}"
+TARGET=wasm32-unknown-unknown
+PROFILE=wasm-release
+RAW_WASM="$ROOT/target/$TARGET/$PROFILE/opgate_wasm.wasm"
+CHROMIUM=/usr/bin/chromium
+
+say() { printf '[js] %s\n' "$*" >&2; }
+
+ensure_target() {
+  if ! rustup target list --installed 2>/dev/null | grep -qx "$TARGET"; then
+    say "adding the $TARGET target"
+    rustup target add "$TARGET"
+  fi
+}
+
+# The wasm-bindgen CLI must match the wasm-bindgen crate exactly (the glue's ABI changes between versions).
+bindgen_version() {
+  awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' "$ROOT/Cargo.lock"
+}
+
+ensure_bindgen() {
+  local want have
+  want="$(bindgen_version)"
+  if [[ -z "$want" ]]; then
+    say "Cargo.lock has no wasm-bindgen entry; run 'cargo generate-lockfile' first"
+    exit 1
+  fi
+  have="$(wasm-bindgen --version 2>/dev/null | awk '{print $2}' || true)"
+  if [[ "$have" == "$want" ]]; then
+    return
+  fi
+  say "installing wasm-bindgen-cli $want (found: ${have:-none})"
+  if ! "$CARGO" install --locked wasm-bindgen-cli --version "$want"; then
+    # --locked pins the CLI's own dependencies; when the registry no longer serves one of
+    # them (seen here: a lock entry missing from the index), the CLI still builds unlocked.
+    say "cargo install --locked failed; retrying without --locked"
+    "$CARGO" install wasm-bindgen-cli --version "$want"
+  fi
+}
+
+ensure_npm() {
+  # npm ci when package-lock.json changed since the last install.
+  if [[ ! -f "$JS/node_modules/.package-lock.json" || "$JS/package-lock.json" -nt "$JS/node_modules/.package-lock.json" ]]; then
+    say "installing npm dev dependencies"
+    (cd "$JS" && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+}
+
+ensure_chromium() {
+  local packages=()
+  [[ -x "$CHROMIUM" ]] || packages+=(chromium)
+  # A CJK font, so the Chinese screenshot shows characters rather than boxes.
+  fc-list :lang=zh 2>/dev/null | grep -q . || packages+=(fonts-wqy-zenhei)
+  if ((${#packages[@]})); then
+    say "installing Debian packages for the browser test: ${packages[*]}"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq "${packages[@]}" >/dev/null
+  fi
+}
+
+sha() { sha256sum "$1" | cut -d' ' -f1; }
+
+# cargo build → wasm-bindgen --target web → wasm-opt -Oz (when available), into js/pkg/.
+build() {
+  ensure_target
+  ensure_bindgen
+  ensure_npm
+  say "building opgate-wasm ($PROFILE)"
+  # Keep the target_features section for wasm-bindgen (the workspace profile strips it);
+  # wasm-bindgen then removes names and producers, and wasm-opt strips the rest.
+  "$CARGO" build -q -p opgate-wasm --target "$TARGET" --profile "$PROFILE"
+  local stamp wasm_opt
+  wasm_opt="$JS/node_modules/.bin/wasm-opt"
+  [[ -x "$wasm_opt" ]] || wasm_opt="$(command -v wasm-opt || true)"
+  stamp="$(sha "$RAW_WASM") $(wasm-bindgen --version) opt=${wasm_opt:+yes}"
+  if [[ -f "$PKG/.stamp" && "$(cat "$PKG/.stamp")" == "$stamp" && -f "$PKG/opgate_wasm_bg.wasm" && -f "$PKG/opgate_wasm.js" ]]; then
+    return
+  fi
+  rm -rf "$PKG"
+  wasm-bindgen --target web --remove-name-section --remove-producers-section --out-dir "$PKG" --out-name opgate_wasm "$RAW_WASM"
+  if [[ -n "$wasm_opt" ]]; then
+    say "wasm-opt -Oz ($wasm_opt)"
+    # The features Rust enables by default for wasm32-unknown-unknown, all in current browsers and Node >= 18.
+    "$wasm_opt" -Oz --strip-debug --strip-producers \
+      --enable-bulk-memory --enable-mutable-globals --enable-nontrapping-float-to-int \
+      --enable-sign-ext --enable-reference-types --enable-multivalue \
+      "$PKG/opgate_wasm_bg.wasm" -o "$PKG/opgate_wasm_bg.opt.wasm"
+    mv "$PKG/opgate_wasm_bg.opt.wasm" "$PKG/opgate_wasm_bg.wasm"
+  else
+    say "wasm-opt not found: the .wasm is not post-optimised (npm ci installs binaryen's wasm-opt)"
+  fi
+  echo "$stamp" >"$PKG/.stamp"
+}
+
+fleet() {
+  # Generated (gitignored via js/demo/.gitignore): the sample fleet next to the demo page.
+  cp "$ROOT/examples/fleet.json" "$JS/demo/fleet.json"
+}
+
+cmd_test() {
+  build
+  fleet
+  ensure_chromium
+  say "tsc --noEmit --strict (js/examples/typed.ts against js/src/index.d.ts)"
+  (cd "$JS" && node_modules/.bin/tsc -p tsconfig.json)
+  say "node --test (vectors, API, types, package, browser)"
+  (cd "$JS" && node --test --test-concurrency=1 test/*.test.mjs)
+}
+
+cmd_demo() {
+  build
+  fleet
+  local args=()
+  # The demo is for a human: with no terminal (CI, scripts) serve, check the page once and exit.
+  if [[ -n "${CI:-}" || ! -t 0 ]]; then
+    args+=(--once)
+  fi
+  node "$JS/demo/serve.mjs" "${args[@]}" "$@"
+}
+
+cmd_bench() {
+  build
+  node "$JS/bench/bench.mjs"
+}
+
+case "${1:-}" in
+  build) build ;;
+  test) cmd_test ;;
+  demo) shift; cmd_demo "$@" ;;
+  bench) cmd_bench ;;
+  *)
+    echo "usage: bash js/run.sh test|demo|bench|build" >&2
+    exit 2
+    ;;
+esac

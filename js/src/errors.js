@@ -1,0 +1,99 @@
+// Error classes. The wasm glue renders every core error as a report
+// `{kind, errors: [{code, http_status, message, field, retryable}], api?}`; `fromReport` picks
+// the class by `kind`. Nothing here decides anything: it only exposes the report, in the same
+// shape as the Python package (`opgate.OpgateError` and its subclasses).
+
+const clone = (value) => (value === undefined ? undefined : JSON.parse(JSON.stringify(value)));
+
+/** One provider-style error, camelCased. */
+function info(detail) {
+  return Object.freeze({
+    code: detail.code,
+    httpStatus: detail.http_status,
+    message: detail.message,
+    field: detail.field ?? null,
+    retryable: detail.retryable,
+  });
+}
+
+export class OpgateError extends Error {
+  /** @param {{kind: string, errors: object[], api?: object}} report */
+  constructor(report) {
+    const errors = Object.freeze((report?.errors ?? []).map(info));
+    const first = errors[0];
+    super(first ? first.message : String(report?.kind ?? "opgate error"));
+    this.name = new.target.name;
+    const raw = clone(report);
+    /** `input`, `validation`, `denied`, `api`, `parse`, `policy` or `signing`. */
+    this.kind = String(report?.kind ?? new.target.kind ?? "");
+    /** Every error in the report; `code`, `httpStatus`, `field` are the first one's. */
+    this.errors = errors;
+    this.code = first ? first.code : null;
+    this.httpStatus = first ? first.httpStatus : null;
+    this.field = first ? first.field : null;
+    /** True when sending the same request later can succeed for any of the errors. */
+    this.retryable = errors.some((e) => e.retryable);
+    Object.defineProperty(this, "report", {
+      enumerable: false,
+      /** The core's report exactly, snake_case keys (a copy): what the conformance vectors compare. */
+      get: () => clone(raw),
+    });
+  }
+
+  toString() {
+    const where = this.field ? ` at ${this.field}` : "";
+    const more = this.errors.length > 1 ? ` (+${this.errors.length - 1} more)` : "";
+    return `${this.name}: ${this.code} (${this.httpStatus})${where}: ${this.message}${more}`;
+  }
+}
+
+/** The call's own arguments are unusable (unknown operation, language, option). */
+export class InputError extends OpgateError {
+  static kind = "input";
+}
+
+/** Request parameters (or data that cannot be JSON) break the operation's rules; every violation is in `errors`. */
+export class ValidationError extends OpgateError {
+  static kind = "validation";
+}
+
+/** The pre-check found the provider would refuse the operation. Thrown by `check()`: one error per refused target, its `field` naming the target. */
+export class DeniedError extends OpgateError {
+  static kind = "denied";
+}
+
+/** The provider answered with an error; `requestId` and the other provider fields are kept as sent. */
+export class ApiError extends OpgateError {
+  static kind = "api";
+  constructor(report) {
+    super(report);
+    const api = report?.api ?? {};
+    this.requestId = api.request_id ?? null;
+    this.hostId = api.host_id ?? null;
+    this.recommend = api.recommend ?? null;
+    this.accessDeniedDetail = clone(api.access_denied_detail) ?? null;
+  }
+}
+
+/** A provider response could not be understood. */
+export class ParseError extends OpgateError {
+  static kind = "parse";
+}
+
+/** A RAM policy document is malformed. */
+export class PolicyError extends OpgateError {
+  static kind = "policy";
+}
+
+/** Signing failed. Never thrown by this package: the WebAssembly build cannot sign (see README). */
+export class SigningError extends OpgateError {
+  static kind = "signing";
+}
+
+const CLASSES = new Map([InputError, ValidationError, DeniedError, ApiError, ParseError, PolicyError, SigningError].map((cls) => [cls.kind, cls]));
+
+/** The error for a report; an unknown kind still gives an `OpgateError`. */
+export function fromReport(report) {
+  const cls = CLASSES.get(String(report?.kind)) ?? OpgateError;
+  return new cls(report);
+}

@@ -1,0 +1,47 @@
+// How a vector's Python-style `args` map to the JS API (shared by the vector and type tests).
+
+import assert from "node:assert/strict";
+import * as opgate from "opgate";
+import { camelKey } from "./helpers.mjs";
+
+/** How a vector's Python-style `args` map to the JS signature: positional names in order, the rest camelCased into the options object. */
+export const CALLS = {
+  operations: { positional: [] },
+  operation: { positional: ["operation"] },
+  validate: { positional: ["operation", "params"], clock: true },
+  precheck: { positional: ["operation", "params", "resources"], clock: true },
+  precheck_resources: { positional: ["operation", "resources"], clock: true },
+  check: { positional: ["operation", "params", "resources"], clock: true },
+  wait_status: { positional: ["operation", "status"] },
+  build: { positional: ["operation", "params"], clock: true },
+  endpoint: { positional: ["operation"] },
+  parse_response: { positional: ["operation", "status", "body", "headers"] },
+  ram_parse_policy: { positional: ["policy"] },
+  ram_required_access: { positional: ["operation", "params"] },
+  ram_authorize: { positional: ["operation", "params", "policies"] },
+  ram_evaluate: { positional: ["policies", "action", "resource"] },
+};
+
+export const SKIPPED = {
+  sign: "signing is not in the WebAssembly build: a web page must never hold cloud secrets (js/README.md, 'Why no signing')",
+};
+
+export function invoke(call, args) {
+  const spec = CALLS[call];
+  assert.ok(spec, `unknown call "${call}": add it to js/test/vectors.test.mjs and the JS API`);
+  const fn = opgate[camelKey(call) ?? call];
+  assert.equal(typeof fn, "function", `the JS API has no ${camelKey(call) ?? call}() for call "${call}"`);
+  const positional = spec.positional.map((name) => args[name]);
+  const options = {};
+  for (const [name, value] of Object.entries(args)) {
+    if (!spec.positional.includes(name)) {
+      options[camelKey(name) ?? name] = value;
+    }
+  }
+  // The Rust runner passes no clock when a case has no `now`; the JS default would be the current time.
+  if (spec.clock && !("now" in options)) {
+    options.now = null;
+  }
+  return fn(...positional, options);
+}
+
