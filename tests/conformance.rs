@@ -40,7 +40,11 @@ fn options(args: &Value) -> Result<Options, Error> {
                 .collect()
         })
         .unwrap_or_default();
-    Ok(Options { lang, now: args.get("now").and_then(Value::as_i64), int_bounds })
+    Ok(Options {
+        lang,
+        now: args.get("now").and_then(Value::as_i64),
+        int_bounds,
+    })
 }
 
 fn run(call: &str, args: &Value) -> Result<Value, Error> {
@@ -56,7 +60,11 @@ fn run(call: &str, args: &Value) -> Result<Value, Error> {
         "precheck" => to_value(serde_json::to_value(opgate::precheck(op, arg("params"), arg("resources"), &options)?)),
         "check" => to_value(serde_json::to_value(opgate::check(op, arg("params"), arg("resources"), &options)?)),
         "precheck_resources" => to_value(serde_json::to_value(opgate::precheck_resources(op, arg("resources"), &options)?)),
-        "wait_status" => to_value(serde_json::to_value(opgate::wait_status(op, arg("status").as_str().unwrap_or_default(), &options)?)),
+        "wait_status" => to_value(serde_json::to_value(opgate::wait_status(
+            op,
+            arg("status").as_str().unwrap_or_default(),
+            &options,
+        )?)),
         other => panic!("unknown call {other}"),
     })
 }
@@ -95,5 +103,10 @@ fn core_vectors() {
             std::fs::write(&file, serde_json::to_string_pretty(&doc).expect("serializes") + "\n").expect("vector file writable");
         }
     }
-    assert!(failures.is_empty(), "{} of {total} core vectors failed:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {total} core vectors failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }

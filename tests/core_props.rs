@@ -12,7 +12,15 @@ fn arbitrary_json() -> impl Strategy<Value = Value> {
         any::<i64>().prop_map(Value::from),
         any::<f64>().prop_map(|f| serde_json::Number::from_f64(f).map(Value::Number).unwrap_or(Value::Null)),
         ".{0,40}".prop_map(Value::String),
-        prop_oneof![Just("Running"), Just("RUNNING"), Just("Deployed"), Just("i-bp67acfmxazb4ph1abcd"), Just("si-d6ab3a63ccbb4b17a0f1"), Just("1660545330971680835")].prop_map(Value::from),
+        prop_oneof![
+            Just("Running"),
+            Just("RUNNING"),
+            Just("Deployed"),
+            Just("i-bp67acfmxazb4ph1abcd"),
+            Just("si-d6ab3a63ccbb4b17a0f1"),
+            Just("1660545330971680835")
+        ]
+        .prop_map(Value::from),
     ];
     leaf.prop_recursive(4, 64, 8, |inner| {
         let keys = prop_oneof![
@@ -29,7 +37,10 @@ fn arbitrary_json() -> impl Strategy<Value = Value> {
             Just("Service".to_owned()),
             ".{0,8}".prop_map(|s| s),
         ];
-        prop_oneof![prop::collection::vec(inner.clone(), 0..6).prop_map(Value::Array), prop::collection::vec((keys, inner), 0..6).prop_map(|pairs| Value::Object(pairs.into_iter().collect::<Map<_, _>>())),]
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
+            prop::collection::vec((keys, inner), 0..6).prop_map(|pairs| Value::Object(pairs.into_iter().collect::<Map<_, _>>())),
+        ]
     })
 }
 
@@ -72,10 +83,19 @@ fn deeply_nested_input_is_rejected_without_overflow() {
         let params = json!({ "InstanceId": deep });
         let error = validate("ecs:RebootInstance", &params, &Options::default()).expect_err("nested list is not an id");
         assert_eq!(error.primary().map(|d| d.code.as_str()), Some("InvalidParameter.InstanceId"));
-        let verdict = precheck_resources("ecs:RebootInstance", &json!([{"InstanceId": "i-bp67acfmxazb4ph1abcd", "Status": "Running", "OperationLocks": params}]), &Options::default());
+        let verdict = precheck_resources(
+            "ecs:RebootInstance",
+            &json!([{"InstanceId": "i-bp67acfmxazb4ph1abcd", "Status": "Running", "OperationLocks": params}]),
+            &Options::default(),
+        );
         assert!(verdict.is_ok());
     };
-    std::thread::Builder::new().stack_size(256 << 20).spawn(run).expect("thread").join().expect("no panic");
+    std::thread::Builder::new()
+        .stack_size(256 << 20)
+        .spawn(run)
+        .expect("thread")
+        .join()
+        .expect("no panic");
 }
 
 #[test]
@@ -89,7 +109,10 @@ fn huge_batches_of_violations_are_summarised() {
 
 #[test]
 fn messages_follow_the_requested_language() {
-    let zh = Options { lang: opgate::Lang::Zh, ..Options::default() };
+    let zh = Options {
+        lang: opgate::Lang::Zh,
+        ..Options::default()
+    };
     let error = validate("zec:RebootInstances", &json!({}), &zh).expect_err("missing ids");
     let report = error.render(opgate::Lang::Zh);
     assert_eq!(report.errors[0].code, "MISSING_PARAMETER");
