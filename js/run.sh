@@ -42,11 +42,12 @@ ensure_bindgen() {
     return
   fi
   say "installing wasm-bindgen-cli $want (found: ${have:-none})"
-  if ! "$CARGO" install --locked wasm-bindgen-cli --version "$want"; then
+  # --force: cargo's install record can claim a version whose binary is gone or not on PATH.
+  if ! "$CARGO" install --force --locked wasm-bindgen-cli --version "$want"; then
     # --locked pins the CLI's own dependencies; when the registry no longer serves one of
     # them (seen here: a lock entry missing from the index), the CLI still builds unlocked.
     say "cargo install --locked failed; retrying without --locked"
-    "$CARGO" install wasm-bindgen-cli --version "$want"
+    "$CARGO" install --force wasm-bindgen-cli --version "$want"
   fi
 }
 
