@@ -7,6 +7,7 @@
 pub mod catalog;
 pub mod error;
 pub mod formats;
+pub mod input;
 pub mod lang;
 pub mod params;
 pub mod precheck;

@@ -34,6 +34,58 @@ pub struct IntBound {
     pub max: i64,
 }
 
+impl IntBound {
+    /// Reads bounds as the bindings receive them: `[{"path": "Period", "min": 1, "max": 36}]`,
+    /// `min`/`max` defaulting to no bound, null meaning none. `argument` names the option in
+    /// errors as the caller spells it (`int_bounds` in Python, `intBounds` in JS).
+    pub fn list_from_json(value: &Value, argument: &str) -> Result<Vec<IntBound>> {
+        let problem = |field: String, en: &str, zh: &str| {
+            Error::Input(ErrorDetail::client(
+                "InvalidParameter.IntBounds",
+                text!(format!("\"{field}\" {en}"), format!("\"{field}\" {zh}")),
+                Some(field),
+            ))
+        };
+        let items = match value {
+            Value::Null => return Ok(Vec::new()),
+            Value::Array(items) => items,
+            _ => {
+                return Err(problem(
+                    argument.to_owned(),
+                    "must be a list of {path, min, max} objects.",
+                    "必须是 {path, min, max} 对象的列表。",
+                ))
+            }
+        };
+        items
+            .iter()
+            .enumerate()
+            .map(|(index, item)| {
+                let field = format!("{argument}[{index}]");
+                let path = item
+                    .get("path")
+                    .and_then(Value::as_str)
+                    .ok_or_else(|| problem(field.clone(), "needs a string \"path\".", "需要字符串 \"path\"。"))?;
+                let bound = |name: &str, unbounded: i64| match item.get(name) {
+                    None | Some(Value::Null) => Ok(unbounded),
+                    Some(value) => as_integer(value).ok_or_else(|| {
+                        problem(
+                            field.clone(),
+                            "has a \"min\"/\"max\" that is not a 64-bit integer.",
+                            "的 \"min\"/\"max\" 不是 64 位整数。",
+                        )
+                    }),
+                };
+                Ok(IntBound {
+                    path: path.to_owned(),
+                    min: bound("min", i64::MIN)?,
+                    max: bound("max", i64::MAX)?,
+                })
+            })
+            .collect()
+    }
+}
+
 /// Parameters that passed validation.
 #[derive(Debug, Clone)]
 pub struct Validated {

@@ -26,20 +26,7 @@ fn options(args: &Value) -> Result<Options, Error> {
         Some(tag) => Lang::parse(tag)?,
         None => Lang::En,
     };
-    let int_bounds = args
-        .get("int_bounds")
-        .and_then(Value::as_array)
-        .map(|bounds| {
-            bounds
-                .iter()
-                .map(|b| IntBound {
-                    path: b["path"].as_str().unwrap_or_default().to_owned(),
-                    min: b["min"].as_i64().unwrap_or(i64::MIN),
-                    max: b["max"].as_i64().unwrap_or(i64::MAX),
-                })
-                .collect()
-        })
-        .unwrap_or_default();
+    let int_bounds = IntBound::list_from_json(args.get("int_bounds").unwrap_or(&Value::Null), "int_bounds")?;
     Ok(Options {
         lang,
         now: args.get("now").and_then(Value::as_i64),

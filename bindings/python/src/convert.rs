@@ -3,38 +3,11 @@
 //! (`InvalidParameter`, with the path of the offending value), never a panic or a stack overflow.
 
 use opgate::error::clip;
-use opgate::{text, Error, ErrorDetail};
+use opgate::input::{check_depth, PathStep as Step, Unconvertible as Problem};
+use opgate::Error;
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
 use serde_json::{Map, Number, Value};
-
-/// Containers nested deeper than this are refused (the provider APIs never nest beyond ~6).
-pub const MAX_DEPTH: usize = 128;
-
-/// One step of the path to a bad value, collected while the error unwinds so the happy path
-/// allocates nothing for it.
-enum Step {
-    Key(String),
-    Index(usize),
-}
-
-struct Problem {
-    /// Innermost step first.
-    steps: Vec<Step>,
-    en: String,
-    zh: String,
-}
-
-impl Problem {
-    fn new(en: String, zh: String) -> Self {
-        Problem { steps: Vec::new(), en, zh }
-    }
-
-    fn at(mut self, step: Step) -> Self {
-        self.steps.push(step);
-        self
-    }
-}
 
 /// How the path of a bad value is written: request parameters as the core writes them
 /// (`ResourcePeriod[0].Period`), everything else under the argument's name (`resources[3].Status`).
@@ -44,53 +17,24 @@ pub enum Root<'a> {
     Arg(&'a str),
 }
 
-impl Root<'_> {
-    fn field(self, steps: &[Step]) -> String {
-        let mut field = match self {
-            Root::Params => String::new(),
-            Root::Arg(name) => name.to_owned(),
-        };
-        for step in steps.iter().rev() {
-            match step {
-                Step::Key(key) if field.is_empty() => field.push_str(key),
-                Step::Key(key) => {
-                    field.push('.');
-                    field.push_str(key);
-                }
-                Step::Index(index) => field.push_str(&format!("[{index}]")),
-            }
-        }
-        if field.is_empty() {
-            "params".to_owned()
-        } else {
-            field
+impl<'a> Root<'a> {
+    /// The path prefix, and the name of the value itself.
+    fn names(self) -> (&'a str, &'a str) {
+        match self {
+            Root::Params => ("", "params"),
+            Root::Arg(name) => (name, name),
         }
     }
 }
 
 /// Converts `object` to JSON; `root` names it in error paths.
 pub fn to_value(object: &Bound<'_, PyAny>, root: Root<'_>) -> Result<Value, Error> {
-    convert(object, 0).map_err(|problem| {
-        let field = root.field(&problem.steps);
-        let en = problem.en.replace("{field}", &field);
-        let zh = problem.zh.replace("{field}", &field);
-        Error::Validation(vec![ErrorDetail::client("InvalidParameter", text!(en, zh), Some(field))])
-    })
+    let (prefix, whole) = root.names();
+    convert(object, 0).map_err(|problem| problem.into_error(prefix, whole))
 }
 
 fn type_name(object: &Bound<'_, PyAny>) -> String {
     object.get_type().name().map(|name| clip(&name.to_string())).unwrap_or_else(|_| "?".to_owned())
-}
-
-/// A container at `depth` may be entered only below [`MAX_DEPTH`].
-fn deep_enough(depth: usize) -> Result<(), Problem> {
-    if depth < MAX_DEPTH {
-        return Ok(());
-    }
-    Err(Problem::new(
-        format!("The value at \"{{field}}\" is nested more than {MAX_DEPTH} levels deep."),
-        format!("\"{{field}}\" 处的值嵌套超过 {MAX_DEPTH} 层。"),
-    ))
 }
 
 fn convert(object: &Bound<'_, PyAny>, depth: usize) -> Result<Value, Problem> {
@@ -107,7 +51,7 @@ fn convert(object: &Bound<'_, PyAny>, depth: usize) -> Result<Value, Problem> {
         };
     }
     if let Ok(dict) = object.cast::<PyDict>() {
-        deep_enough(depth)?;
+        check_depth(depth)?;
         let mut map = Map::with_capacity(dict.len());
         for (key, value) in dict.iter() {
             let Ok(key) = key.cast::<PyString>() else {
@@ -129,7 +73,7 @@ fn convert(object: &Bound<'_, PyAny>, depth: usize) -> Result<Value, Problem> {
         return Ok(Value::Object(map));
     }
     if let Ok(list) = object.cast::<PyList>() {
-        deep_enough(depth)?;
+        check_depth(depth)?;
         return list
             .iter()
             .enumerate()
@@ -138,7 +82,7 @@ fn convert(object: &Bound<'_, PyAny>, depth: usize) -> Result<Value, Problem> {
             .map(Value::Array);
     }
     if let Ok(tuple) = object.cast::<PyTuple>() {
-        deep_enough(depth)?;
+        check_depth(depth)?;
         return tuple
             .iter()
             .enumerate()
@@ -166,16 +110,14 @@ fn convert(object: &Bound<'_, PyAny>, depth: usize) -> Result<Value, Problem> {
     if let Ok(float) = object.cast::<PyFloat>() {
         return match Number::from_f64(float.value()) {
             Some(number) => Ok(Value::Number(number)),
-            None => Err(Problem::new(
-                format!("The number at \"{{field}}\" is not finite; got {}.", float.value()),
-                format!("\"{{field}}\" 处的数字不是有限值，实际为 {}。", float.value()),
-            )),
+            None => Err(Problem::not_finite(&float.value().to_string())),
         };
     }
     let kind = type_name(object);
-    Err(Problem::new(
-        format!("The value at \"{{field}}\" has the unsupported type {kind}; use dict, list, tuple, str, int, float, bool or None."),
-        format!("\"{{field}}\" 处的值类型 {kind} 不受支持；请使用 dict、list、tuple、str、int、float、bool 或 None。"),
+    Err(Problem::unsupported_type(
+        &kind,
+        "dict, list, tuple, str, int, float, bool or None",
+        " dict、list、tuple、str、int、float、bool 或 None",
     ))
 }
 

@@ -9,7 +9,7 @@ mod ram;
 mod wire;
 
 use opgate::params::IntBound;
-use opgate::{text, Error, ErrorDetail, Lang, Options};
+use opgate::{Error, Lang, Options};
 use pyo3::exceptions::PyRuntimeError;
 use pyo3::prelude::*;
 use serde::Serialize;
@@ -52,56 +52,12 @@ fn finish_json<'py, T: Serialize>(py: Python<'py>, result: Result<T, Error>, lan
     }
 }
 
-fn int_bounds_error(index: usize, en: &str, zh: &str) -> Error {
-    let field = format!("int_bounds[{index}]");
-    Error::Input(ErrorDetail::client(
-        "InvalidParameter.IntBounds",
-        text!(format!("\"{field}\" {en}"), format!("\"{field}\" {zh}")),
-        Some(field),
-    ))
-}
-
-/// `[{"path": "Period", "min": 1, "max": 36}, ...]`; `min`/`max` default to no bound.
+/// `[{"path": "Period", "min": 1, "max": 36}, ...]`, read by the core.
 fn parse_int_bounds(bounds: Option<&Bound<'_, PyAny>>) -> Result<Vec<IntBound>, Error> {
-    let Some(bounds) = bounds.filter(|b| !b.is_none()) else {
-        return Ok(Vec::new());
-    };
-    let value = to_value(bounds, Root::Arg("int_bounds"))?;
-    let Value::Array(items) = value else {
-        return Err(Error::Input(ErrorDetail::client(
-            "InvalidParameter.IntBounds",
-            text!(
-                "\"int_bounds\" must be a list of {\"path\", \"min\", \"max\"} objects.",
-                "\"int_bounds\" 必须是 {\"path\", \"min\", \"max\"} 对象的列表。"
-            ),
-            Some("int_bounds".to_owned()),
-        )));
-    };
-    items
-        .iter()
-        .enumerate()
-        .map(|(index, item)| {
-            let path = item
-                .get("path")
-                .and_then(Value::as_str)
-                .ok_or_else(|| int_bounds_error(index, "needs a string \"path\".", "需要字符串 \"path\"。"))?;
-            let bound = |name: &str, default: i64| match item.get(name) {
-                None | Some(Value::Null) => Ok(default),
-                Some(value) => value.as_i64().ok_or_else(|| {
-                    int_bounds_error(
-                        index,
-                        "has a \"min\"/\"max\" that is not a 64-bit integer.",
-                        "的 \"min\"/\"max\" 不是 64 位整数。",
-                    )
-                }),
-            };
-            Ok(IntBound {
-                path: path.to_owned(),
-                min: bound("min", i64::MIN)?,
-                max: bound("max", i64::MAX)?,
-            })
-        })
-        .collect()
+    match bounds.filter(|b| !b.is_none()) {
+        Some(bounds) => IntBound::list_from_json(&to_value(bounds, Root::Arg("int_bounds"))?, "int_bounds"),
+        None => Ok(Vec::new()),
+    }
 }
 
 /// Parses the common options; errors are rendered in `lang` when it is valid.
@@ -211,7 +167,7 @@ fn wait_status<'py>(py: Python<'py>, operation: &str, status: &str, lang: &str) 
 #[pymodule]
 fn _opgate(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add("__version__", env!("CARGO_PKG_VERSION"))?;
-    module.add("MAX_DEPTH", convert::MAX_DEPTH)?;
+    module.add("MAX_DEPTH", opgate::input::MAX_DEPTH)?;
     module.add_function(wrap_pyfunction!(operations, module)?)?;
     module.add_function(wrap_pyfunction!(operation, module)?)?;
     module.add_function(wrap_pyfunction!(validate, module)?)?;

@@ -9,6 +9,7 @@
 
 use js_sys::{Array, ArrayBuffer, Date, Map, Reflect, Set};
 use opgate::error::clip;
+use opgate::input::{check_depth, PathStep as Step, Unconvertible as Problem};
 use opgate::{text, Error, ErrorDetail};
 use serde::Serialize;
 use serde_json::{Map as JsonMap, Number, Value};
@@ -26,39 +27,12 @@ extern "C" {
     fn object_keys(value: &JsValue) -> Result<Array, JsValue>;
 }
 
-/// Containers nested deeper than this are refused (the provider APIs never nest beyond ~6).
-/// The same limit as the Python binding.
-pub const MAX_DEPTH: usize = 128;
-
 /// Values (scalars and containers) one argument may hold; stops objects that share children
 /// from expanding exponentially. A 10,000-instance Describe response is far below it.
 pub const MAX_NODES: usize = 2_000_000;
 
 /// JavaScript numbers are exact integers up to 2^53.
 const MAX_SAFE_INTEGER: f64 = 9_007_199_254_740_991.0;
-
-enum Step {
-    Key(String),
-    Index(usize),
-}
-
-/// A value JSON cannot hold; the path is collected while the error unwinds (innermost first).
-struct Problem {
-    steps: Vec<Step>,
-    en: String,
-    zh: String,
-}
-
-impl Problem {
-    fn new(en: String, zh: String) -> Self {
-        Problem { steps: Vec::new(), en, zh }
-    }
-
-    fn at(mut self, step: Step) -> Self {
-        self.steps.push(step);
-        self
-    }
-}
 
 /// How the path of a bad value is written: request parameters as the core writes them
 /// (`ResourcePeriod[0].Period`), everything else under the argument's name (`resources[3].Status`).
@@ -70,34 +44,13 @@ pub enum Root<'a> {
     Options,
 }
 
-impl Root<'_> {
-    fn field(self, steps: &[Step]) -> String {
-        let mut field = match self {
-            Root::Params | Root::Options => String::new(),
-            Root::Arg(name) => name.to_owned(),
-        };
-        for step in steps.iter().rev() {
-            match step {
-                Step::Key(key) => {
-                    if !field.is_empty() {
-                        field.push('.');
-                    }
-                    field.push_str(key);
-                }
-                Step::Index(index) => {
-                    field.push('[');
-                    field.push_str(&index.to_string());
-                    field.push(']');
-                }
-            }
-        }
-        if field.is_empty() {
-            match self {
-                Root::Options => "options".to_owned(),
-                _ => "params".to_owned(),
-            }
-        } else {
-            field
+impl<'a> Root<'a> {
+    /// The path prefix, and the name of the value itself.
+    fn names(self) -> (&'a str, &'a str) {
+        match self {
+            Root::Params => ("", "params"),
+            Root::Options => ("", "options"),
+            Root::Arg(name) => (name, "params"),
         }
     }
 }
@@ -106,27 +59,21 @@ impl Root<'_> {
 /// code `InvalidParameter`, as in the Python binding.
 pub fn to_value(value: &JsValue, root: Root<'_>) -> Result<Value, Error> {
     let mut budget = MAX_NODES;
-    convert(value, 0, &mut budget).map_err(|problem| {
-        let field = root.field(&problem.steps);
-        let en = problem.en.replace("{field}", &field);
-        let zh = problem.zh.replace("{field}", &field);
-        Error::Validation(vec![ErrorDetail::client("InvalidParameter", text!(en, zh), Some(field))])
-    })
+    let (prefix, whole) = root.names();
+    convert(value, 0, &mut budget).map_err(|problem| problem.into_error(prefix, whole))
 }
 
 fn unsupported(kind: &str) -> Problem {
-    Problem::new(
-        format!("The value at \"{{field}}\" has the unsupported type {kind}; use plain objects, arrays, strings, numbers, booleans or null."),
-        format!("\"{{field}}\" 处的值类型 {kind} 不受支持；请使用普通对象、数组、字符串、数字、布尔值或 null。"),
+    Problem::unsupported_type(
+        kind,
+        "plain objects, arrays, strings, numbers, booleans or null",
+        "普通对象、数组、字符串、数字、布尔值或 null",
     )
 }
 
 fn number(float: f64) -> Result<Value, Problem> {
     if !float.is_finite() {
-        return Err(Problem::new(
-            format!("The number at \"{{field}}\" is not finite; got {float}."),
-            format!("\"{{field}}\" 处的数字不是有限值，实际为 {float}。"),
-        ));
+        return Err(Problem::not_finite(&float.to_string()));
     }
     // JavaScript cannot tell 1 from 1.0: exact integers travel as integers.
     if float.fract() == 0.0 && float.abs() <= MAX_SAFE_INTEGER {
@@ -177,12 +124,7 @@ fn convert(value: &JsValue, depth: usize, budget: &mut usize) -> Result<Value, P
         }
         return Err(unsupported("unknown"));
     }
-    if depth >= MAX_DEPTH {
-        return Err(Problem::new(
-            format!("The value at \"{{field}}\" is nested more than {MAX_DEPTH} levels deep."),
-            format!("\"{{field}}\" 处的值嵌套超过 {MAX_DEPTH} 层。"),
-        ));
-    }
+    check_depth(depth)?;
     let unreadable = || {
         Problem::new(
             "The value at \"{field}\" could not be read.".to_owned(),

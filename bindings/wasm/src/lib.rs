@@ -23,7 +23,7 @@ use convert::{plain, to_js, to_value, Root};
 /// Nesting limit for arguments, exported for the tests.
 #[wasm_bindgen(js_name = maxDepth)]
 pub fn max_depth() -> usize {
-    convert::MAX_DEPTH
+    opgate::input::MAX_DEPTH
 }
 
 /// The crate version.
@@ -157,7 +157,7 @@ impl Opts {
         };
         let int_bounds = match self.get("intBounds") {
             None => Vec::new(),
-            Some(value) => int_bounds(value).map_err(|error| self.fail(error))?,
+            Some(value) => IntBound::list_from_json(value, "intBounds").map_err(|error| self.fail(error))?,
         };
         Ok(Options {
             lang: self.lang,
@@ -173,48 +173,6 @@ fn capitalised(name: &str) -> String {
         .next()
         .map(|first| first.to_ascii_uppercase().to_string() + chars.as_str())
         .unwrap_or_default()
-}
-
-fn int_bounds_error(index: usize, en: &str, zh: &str) -> Error {
-    let field = format!("intBounds[{index}]");
-    input_error("InvalidParameter.IntBounds", &field, format!("\"{field}\" {en}"), format!("\"{field}\" {zh}"))
-}
-
-/// `[{path: "Period", min: 1, max: 36}, ...]`; `min`/`max` default to no bound.
-fn int_bounds(value: &Value) -> Result<Vec<IntBound>, Error> {
-    let Value::Array(items) = value else {
-        return Err(input_error(
-            "InvalidParameter.IntBounds",
-            "intBounds",
-            "\"intBounds\" must be an array of {path, min, max} objects.".to_owned(),
-            "\"intBounds\" 必须是 {path, min, max} 对象的数组。".to_owned(),
-        ));
-    };
-    items
-        .iter()
-        .enumerate()
-        .map(|(index, item)| {
-            let path = item
-                .get("path")
-                .and_then(Value::as_str)
-                .ok_or_else(|| int_bounds_error(index, "needs a string \"path\".", "需要字符串 \"path\"。"))?;
-            let bound = |name: &str, default: i64| match item.get(name) {
-                None | Some(Value::Null) => Ok(default),
-                Some(value) => value.as_i64().ok_or_else(|| {
-                    int_bounds_error(
-                        index,
-                        "has a \"min\"/\"max\" that is not a 64-bit integer.",
-                        "的 \"min\"/\"max\" 不是 64 位整数。",
-                    )
-                }),
-            };
-            Ok(IntBound {
-                path: path.to_owned(),
-                min: bound("min", i64::MIN)?,
-                max: bound("max", i64::MAX)?,
-            })
-        })
-        .collect()
 }
 
 /// Runs `body` with the parsed options; any error becomes an `{error}` envelope.
