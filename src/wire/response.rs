@@ -64,6 +64,43 @@ pub struct DryRunPassed {
     pub message: Option<String>,
 }
 
+/// Response headers as the bindings receive them: an object of name → string, or a list of
+/// `[name, value]` pairs (repeated names need the list form); null means none.
+pub fn header_pairs_from_json(value: Value) -> Result<Vec<(String, String)>> {
+    let bad = |field: String| {
+        Error::Input(ErrorDetail::client(
+            "InvalidParameter.Headers",
+            text!(
+                format!("\"{field}\" must be an object of header names to strings, or a list of [name, value] pairs."),
+                format!("\"{field}\" 必须是从请求头名称到字符串的对象，或 [名称, 值] 对的列表。")
+            ),
+            Some(field),
+        ))
+    };
+    match value {
+        Value::Null => Ok(Vec::new()),
+        Value::Object(map) => map
+            .into_iter()
+            .map(|(name, value)| match value {
+                Value::String(text) => Ok((name, text)),
+                _ => Err(bad("headers".to_owned())),
+            })
+            .collect(),
+        Value::Array(items) => items
+            .into_iter()
+            .enumerate()
+            .map(|(index, item)| match item {
+                Value::Array(pair) => match <[Value; 2]>::try_from(pair) {
+                    Ok([Value::String(name), Value::String(text)]) => Ok((name, text)),
+                    _ => Err(bad(format!("headers[{index}]"))),
+                },
+                _ => Err(bad(format!("headers[{index}]"))),
+            })
+            .collect(),
+        _ => Err(bad("headers".to_owned())),
+    }
+}
+
 /// Parses the response to `op_id`: `Ok` for success and for a passed dry run, `Error::Api`
 /// for a provider error, `Error::Parse` for anything that is not a well-formed response.
 pub fn parse_response(op_id: &str, status: u16, headers: &[(String, String)], body: &[u8]) -> Result<ApiResponse> {
@@ -411,6 +448,28 @@ fn json_type(value: &Value) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn headers_arrive_as_an_object_or_as_pairs() {
+        let pairs = header_pairs_from_json(json!([["x-acs-request-id", "A"], ["Set-Cookie", "a"], ["Set-Cookie", "b"]])).expect("pairs");
+        assert_eq!(pairs.len(), 3);
+        assert_eq!(
+            header_pairs_from_json(json!({"content-type": "application/json"})).expect("object"),
+            vec![("content-type".to_owned(), "application/json".to_owned())]
+        );
+        assert!(header_pairs_from_json(Value::Null).expect("none").is_empty());
+        for (bad, field) in [
+            (json!([["a"]]), "headers[0]"),
+            (json!({"a": 1}), "headers"),
+            (json!("a: b"), "headers"),
+            (json!([["a", "b"], 3]), "headers[1]"),
+        ] {
+            let error = header_pairs_from_json(bad).expect_err("refused");
+            assert_eq!(error.details()[0].field.as_deref(), Some(field));
+            assert_eq!(error.details()[0].code, "InvalidParameter.Headers");
+        }
+    }
 
     #[test]
     fn oversized_bodies_are_refused_before_parsing() {

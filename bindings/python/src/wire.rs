@@ -36,40 +36,6 @@ fn build<'py>(
     finish_json(py, result, lang)
 }
 
-/// Headers as a mapping or as `[(name, value), ...]` (repeated names need the list form).
-fn header_pairs(value: Value) -> Result<Vec<(String, String)>, Error> {
-    let bad = |field: &str| {
-        input_error(
-            "InvalidParameter.Headers",
-            field,
-            format!("\"{field}\" must be a mapping of header names to strings, or a list of [name, value] pairs."),
-            format!("\"{field}\" 必须是从请求头名称到字符串的映射，或 [名称, 值] 对的列表。"),
-        )
-    };
-    match value {
-        Value::Null => Ok(Vec::new()),
-        Value::Object(map) => map
-            .into_iter()
-            .map(|(name, value)| match value {
-                Value::String(text) => Ok((name, text)),
-                _ => Err(bad("headers")),
-            })
-            .collect(),
-        Value::Array(items) => items
-            .into_iter()
-            .enumerate()
-            .map(|(index, item)| match item {
-                Value::Array(pair) => match <[Value; 2]>::try_from(pair) {
-                    Ok([Value::String(name), Value::String(text)]) => Ok((name, text)),
-                    _ => Err(bad(&format!("headers[{index}]"))),
-                },
-                _ => Err(bad(&format!("headers[{index}]"))),
-            })
-            .collect(),
-        _ => Err(bad("headers")),
-    }
-}
-
 /// The body as bytes: `bytes`, `bytearray` or `str` (sent as UTF-8); `None` is empty.
 fn body_bytes(body: &Bound<'_, PyAny>) -> Result<Vec<u8>, Error> {
     if body.is_none() {
@@ -128,7 +94,7 @@ fn parse_response<'py>(
     })?;
     let headers = match headers {
         Some(headers) => to_value(headers, Root::Arg("headers"))
-            .and_then(header_pairs)
+            .and_then(opgate::wire::header_pairs_from_json)
             .map_err(|error| to_pyerr(py, &error, lang))?,
         None => Vec::new(),
     };

@@ -292,41 +292,6 @@ pub fn build(operation: JsValue, params: JsValue, options: JsValue) -> JsValue {
     })
 }
 
-/// Headers as an object of name → string, or an array of `[name, value]` pairs (repeated
-/// names need the array form; the wrapper turns a fetch `Headers` object into pairs).
-fn header_pairs(value: Value) -> Result<Vec<(String, String)>, Error> {
-    let bad = |field: &str| {
-        input_error(
-            "InvalidParameter.Headers",
-            field,
-            format!("\"{field}\" must be an object of header names to strings, or an array of [name, value] pairs."),
-            format!("\"{field}\" 必须是从请求头名称到字符串的对象，或 [名称, 值] 对的数组。"),
-        )
-    };
-    match value {
-        Value::Null => Ok(Vec::new()),
-        Value::Object(map) => map
-            .into_iter()
-            .map(|(name, value)| match value {
-                Value::String(text) => Ok((name, text)),
-                _ => Err(bad("headers")),
-            })
-            .collect(),
-        Value::Array(items) => items
-            .into_iter()
-            .enumerate()
-            .map(|(index, item)| match item {
-                Value::Array(pair) => match <[Value; 2]>::try_from(pair) {
-                    Ok([Value::String(name), Value::String(text)]) => Ok((name, text)),
-                    _ => Err(bad(&format!("headers[{index}]"))),
-                },
-                _ => Err(bad(&format!("headers[{index}]"))),
-            })
-            .collect(),
-        _ => Err(bad("headers")),
-    }
-}
-
 /// The body as bytes: a string (sent as UTF-8), a `Uint8Array` (the wrapper turns an
 /// `ArrayBuffer` or other view into one), or `null`/`undefined` for none.
 fn body_bytes(body: &JsValue) -> Result<Vec<u8>, Error> {
@@ -363,7 +328,7 @@ pub fn parse_response(operation: JsValue, status: JsValue, body: JsValue, header
             )));
         };
         let headers = to_value(&headers, Root::Arg("headers"))
-            .and_then(header_pairs)
+            .and_then(opgate::wire::header_pairs_from_json)
             .map_err(|error| opts.fail(error))?;
         let body = body_bytes(&body).map_err(|error| opts.fail(error))?;
         opgate::wire::parse_response(&text_arg(&operation), code, &headers, &body).map_err(|error| opts.fail(error))
