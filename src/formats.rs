@@ -1,7 +1,9 @@
 //! Identifier and token formats. No official regexes exist for these ids (domain.md §2), so the
 //! rules follow every documented example and are kept deliberately small and explicit.
 
+use crate::error::{clip, Error, ErrorDetail, Result};
 use crate::spec::Format;
+use crate::text;
 
 /// Longest string any check looks at; longer input is rejected before any other work.
 pub const MAX_STRING_CHARS: usize = 1024;
@@ -46,6 +48,22 @@ impl Format {
             Format::RegionId => ("a region id such as cn-hangzhou", "地域 ID，例如 cn-hangzhou"),
         }
     }
+}
+
+/// Checks a `region` call argument (not a request parameter): `InvalidParameter.Region`.
+pub fn check_region_argument(region: &str) -> Result<()> {
+    if Format::RegionId.accepts(region) {
+        return Ok(());
+    }
+    let (expected_en, expected_zh) = Format::RegionId.describe();
+    Err(Error::Input(ErrorDetail::client(
+        "InvalidParameter.Region",
+        text!(
+            format!("The region \"{}\" is not valid; expected {expected_en}.", clip(region)),
+            format!("地域 \"{}\" 无效；应为{expected_zh}。", clip(region))
+        ),
+        Some("region".to_owned()),
+    )))
 }
 
 fn prefixed_run(value: &str, prefix: &str, min: usize, max: usize, allowed: impl Fn(char) -> bool) -> bool {

@@ -5,13 +5,13 @@ use serde_json::Value;
 
 use crate::catalog::operation;
 use crate::error::{clip, Error, ErrorDetail, RenderedError, Result};
+use crate::formats::check_region_argument;
 use crate::lang::{Lang, Text};
 use crate::params::{validate, Options};
 use crate::precheck::target_ids;
 use crate::ram::condition::Context;
 use crate::ram::evaluate::{evaluate, AccessRequest, Decision, Outcome};
 use crate::ram::policy::{parse_policies, Policy};
-use crate::spec::Format;
 use crate::text;
 
 /// Code and HTTP status Alibaba Cloud answers with when RAM refuses a call.
@@ -67,17 +67,7 @@ pub fn required_access(op_id: &str, params: &Value, region: &str, account_id: &s
 }
 
 fn check_region(region: &str, region_param: Option<&Value>) -> Result<()> {
-    if !Format::RegionId.accepts(region) {
-        let (expected_en, expected_zh) = Format::RegionId.describe();
-        return Err(Error::Input(ErrorDetail::client(
-            "InvalidParameter.Region",
-            text!(
-                format!("The region \"{}\" is not valid; expected {expected_en}.", clip(region)),
-                format!("地域 \"{}\" 无效；应为{expected_zh}。", clip(region))
-            ),
-            Some("region".to_owned()),
-        )));
-    }
+    check_region_argument(region)?;
     match region_param.and_then(Value::as_str) {
         Some(region_id) if region_id != region => Err(Error::Input(ErrorDetail::client(
             "InvalidParameter.Region",

@@ -3,8 +3,8 @@
 use serde::Serialize;
 
 use crate::error::{clip, Error, ErrorDetail, Result};
-use crate::formats::MAX_STRING_CHARS;
-use crate::spec::{Format, OperationSpec, WireSpec};
+use crate::formats::{check_region_argument, MAX_STRING_CHARS};
+use crate::spec::{OperationSpec, WireSpec};
 use crate::text;
 
 /// Where a request is sent.
@@ -47,7 +47,7 @@ pub fn resolve_endpoint(op: &OperationSpec, region: Option<&str>, endpoint_overr
                 None if needs_region => return Err(missing_region(op)),
                 None => endpoint.to_owned(),
                 Some(region) => {
-                    check_region(region)?;
+                    check_region_argument(region)?;
                     if let Some((_, host)) = endpoint_map.iter().find(|(known, _)| *known == region) {
                         (*host).to_owned()
                     } else if regional_endpoints.is_empty() || regional_endpoints.contains(&region) {
@@ -66,21 +66,6 @@ pub fn resolve_endpoint(op: &OperationSpec, region: Option<&str>, endpoint_overr
         host,
         path: default_path.to_owned(),
     })
-}
-
-fn check_region(region: &str) -> Result<()> {
-    if Format::RegionId.accepts(region) {
-        return Ok(());
-    }
-    let (expected_en, expected_zh) = Format::RegionId.describe();
-    Err(Error::Input(ErrorDetail::client(
-        "InvalidParameter.Region",
-        text!(
-            format!("The region \"{}\" is not valid; expected {expected_en}.", clip(region)),
-            format!("地域 \"{}\" 无效；应为{expected_zh}。", clip(region))
-        ),
-        Some("region".to_owned()),
-    )))
 }
 
 fn missing_region(op: &OperationSpec) -> Error {
