@@ -7,7 +7,7 @@
 pub mod catalog;
 pub mod error;
 pub mod formats;
-pub mod input;
+pub mod host;
 pub mod lang;
 pub mod params;
 pub mod precheck;

@@ -139,7 +139,7 @@ pub fn validate_spec(spec: &'static OperationSpec, params: &Value, options: &Opt
                 format!("The parameters must be an object; got {}.", json_type(params)),
                 format!("参数必须是一个对象，实际为 {}。", json_type(params))
             ),
-            None,
+            Some("params".to_owned()),
         ));
         return Err(checker.into_error());
     };

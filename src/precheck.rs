@@ -173,14 +173,7 @@ fn read_resources<'a>(spec: &OperationSpec, resources: &'a Value) -> Result<Vec<
         _ => return Err(shape_error(spec, "resources", shape_text(spec, "resources"))),
     };
     if list.len() > MAX_RESOURCES {
-        return Err(shape_error(
-            spec,
-            &prefix,
-            text!(
-                format!("At most {MAX_RESOURCES} resources can be checked at once; got {}.", list.len()),
-                format!("一次最多检查 {MAX_RESOURCES} 个资源，实际为 {} 个。", list.len())
-            ),
-        ));
+        return Err(too_many_resources(spec, &prefix, list.len()));
     }
     let single = matches!(resources, Value::Object(map) if map.contains_key(spec.resource.id_field));
     let mut items = Vec::with_capacity(list.len());
@@ -220,6 +213,19 @@ fn read_resources<'a>(spec: &OperationSpec, resources: &'a Value) -> Result<Vec<
         problems.truncate(crate::params::MAX_VIOLATIONS);
         Err(Error::Validation(problems))
     }
+}
+
+/// The refusal of a resource list over [`MAX_RESOURCES`]; the host reader uses it too, before
+/// it reads any item.
+pub(crate) fn too_many_resources(spec: &OperationSpec, field: &str, count: usize) -> Error {
+    shape_error(
+        spec,
+        field,
+        text!(
+            format!("At most {MAX_RESOURCES} resources can be checked at once; got {count}."),
+            format!("一次最多检查 {MAX_RESOURCES} 个资源，实际为 {count} 个。")
+        ),
+    )
 }
 
 fn shape_text(spec: &OperationSpec, field: &str) -> Text {

@@ -179,5 +179,5 @@ export function ramEvaluate(policies, action, resource, options) {
 /** The glue's limits and build facts. */
 export function info() {
   need();
-  return { version: glue.version(), maxDepth: glue.maxDepth(), signing: glue.signing() };
+  return { version: glue.version(), limits: glue.limits(), signing: glue.signing() };
 }

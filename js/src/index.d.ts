@@ -280,7 +280,18 @@ export type PolicyDocument = string | { readonly [key: string]: unknown };
  */
 export function init(input?: string | ArrayBuffer | ArrayBufferView | object): Promise<void>;
 export function isReady(): boolean;
-export function info(): { version: string; maxDepth: number; signing: false };
+/** The limits on arguments, the same in Python and JavaScript (README "Limits"). */
+export interface Limits {
+  /** Containers nested deeper than this are refused. */
+  maxDepth: number;
+  /** Values one call may read across all its arguments. */
+  maxNodes: number;
+  /** Bytes of text and binary data one call may read across all its arguments. */
+  maxBytes: number;
+  /** Items one list may report. */
+  maxListItems: number;
+}
+export function info(): { version: string; limits: Limits; signing: false };
 
 export function operations(options?: LangOptions): OperationDescription[];
 export function operation(id: OperationId | (string & {}), options?: LangOptions): OperationDescription;

@@ -35,7 +35,7 @@ function thrown(fn) {
 
 test("the package name resolves to the Node entry, loaded on import", () => {
   assert.equal(opgate.isReady(), true);
-  assert.deepStrictEqual(opgate.info(), { version: "0.1.0", maxDepth: 128, signing: false });
+  assert.deepStrictEqual(opgate.info(), { version: "0.1.0", limits: { maxDepth: 128, maxNodes: 1_000_000, maxBytes: 32 * 1024 * 1024, maxListItems: 100_000 }, signing: false });
   assert.equal(typeof opgate.init, "function");
   assert.equal("sign" in opgate, false, "no signing in the WebAssembly build");
   const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
@@ -159,7 +159,7 @@ test("the clock defaults to now; now: null turns expiry checks off; now: N pins 
   assert.equal(opgate.precheckResources(ECS, expired, { now: 900000000 }).allowed, true, "1998: not yet expired");
 });
 
-test("nesting deeper than 128 levels is a ValidationError, not a stack overflow", () => {
+test("nesting deeper than 128 levels is an InputError, not a stack overflow", () => {
   assert.equal(opgate.validate(ECS, { InstanceId: ID, ForceStop: true }).params.ForceStop, true);
   // 128 levels are converted (the core then refuses the unknown parameter)…
   let error = thrown(() => opgate.validate(ECS, { InstanceId: ID, Deep: nested(127) }));
@@ -167,21 +167,29 @@ test("nesting deeper than 128 levels is a ValidationError, not a stack overflow"
   assert.equal(error.field, "Deep");
   // …129 are refused by the conversion, with the path.
   error = thrown(() => opgate.validate(ECS, { InstanceId: ID, Deep: nested(128) }));
-  assert.ok(error instanceof opgate.ValidationError);
+  assert.ok(error instanceof opgate.InputError);
   assert.equal(error.code, "InvalidParameter");
   assert.match(error.message, /nested more than 128 levels/);
   assert.ok(error.field.startsWith("Deep.a.a."));
+  // A pre-check reads only the fields its guards name: a deep resource list is refused as the
+  // wrong shape, without walking it.
   error = thrown(() => opgate.precheckResources(ECS, nested(100_000)));
-  assert.match(error.message, /nested more than 128 levels/);
-  assert.ok(error.field.startsWith("resources.a"));
+  assert.ok(error instanceof opgate.ValidationError);
+  assert.equal(error.field, "resources");
 });
 
 test("cycles, functions, symbols, non-finite numbers and exotic objects are refused with a path", () => {
   const cyclic = running();
   cyclic.self = cyclic;
-  let error = thrown(() => opgate.precheckResources(ECS, [cyclic]));
+  // Fields a pre-check does not read are never walked…
+  assert.equal(opgate.precheckResources(ECS, [cyclic], { now: null }).allowed, true);
+  // …while a cycle in a value that is read whole is refused with its path.
+  let error = thrown(() => opgate.validate(ECS, { InstanceId: ID, Extra: cyclic }));
+  assert.ok(error instanceof opgate.InputError);
+  assert.ok(error.field.startsWith("Extra.self.self"));
+  error = thrown(() => opgate.precheckResources(ECS, [running({ Status: cyclic })]));
   assert.ok(error instanceof opgate.ValidationError);
-  assert.ok(error.field.startsWith("resources[0].self.self"));
+  assert.equal(error.field, "resources[0].Status");
   const cases = [
     [{ InstanceId: () => 1 }, "InstanceId", /function/],
     [{ InstanceId: Symbol("x") }, "InstanceId", /symbol/],
@@ -203,7 +211,7 @@ test("cycles, functions, symbols, non-finite numbers and exotic objects are refu
   ];
   for (const [params, field, message] of cases) {
     error = thrown(() => opgate.validate(ECS, params));
-    assert.ok(error instanceof opgate.ValidationError, `${field}: ${error}`);
+    assert.ok(error instanceof opgate.InputError, `${field}: ${error}`);
     assert.equal(error.code, "InvalidParameter");
     assert.equal(error.field, field);
     assert.match(error.message, message);
@@ -219,7 +227,7 @@ test("cycles, functions, symbols, non-finite numbers and exotic objects are refu
   // A Proxy whose traps throw is refused; the exception never unwinds through the wasm frames.
   for (let round = 0; round < 3; round += 1) {
     error = thrown(() => opgate.validate(ECS, proxy));
-    assert.ok(error instanceof opgate.ValidationError, String(error));
+    assert.ok(error instanceof opgate.InputError, String(error));
     assert.equal(error.field, "params");
     assert.match(error.message, /could not be read/);
   }

@@ -58,11 +58,20 @@ and cannot be pickled."""
 
 __version__: str = _opgate.__version__
 MAX_DEPTH: int = _opgate.MAX_DEPTH
-"""Containers nested deeper than this in any argument are refused with ``InvalidParameter``."""
+"""Containers nested deeper than this in any argument are refused with an :class:`InputError`."""
+MAX_NODES: int = _opgate.MAX_NODES
+"""Values (scalars and containers) one call may read across all its arguments."""
+MAX_BYTES: int = _opgate.MAX_BYTES
+"""Bytes of text and binary data one call may read across all its arguments."""
+MAX_LIST_ITEMS: int = _opgate.MAX_LIST_ITEMS
+"""Items one list may hold; a longer one is refused before any item is read."""
 
 __all__ = [
     "__version__",
     "MAX_DEPTH",
+    "MAX_NODES",
+    "MAX_BYTES",
+    "MAX_LIST_ITEMS",
     "Lang",
     "IntBound",
     "Clock",

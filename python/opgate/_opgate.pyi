@@ -4,6 +4,9 @@ from typing import Any, Mapping, Sequence, final
 
 __version__: str
 MAX_DEPTH: int
+MAX_NODES: int
+MAX_BYTES: int
+MAX_LIST_ITEMS: int
 SIGNING: bool
 
 @final

@@ -289,7 +289,7 @@ def test_nesting_depth_limit() -> None:
     assert opgate.MAX_DEPTH == 128
     # A list nested MAX_DEPTH deep inside params (params itself is the first level) is refused
     # with the path of the offending value; one level less reaches the core.
-    with pytest.raises(opgate.ValidationError) as caught:
+    with pytest.raises(opgate.InputError) as caught:
         opgate.validate(ECS, {"InstanceId": nested(opgate.MAX_DEPTH)})
     assert caught.value.code == "InvalidParameter"
     assert (caught.value.field or "").startswith("InstanceId[0][0]")
@@ -300,17 +300,36 @@ def test_nesting_depth_limit() -> None:
 
 
 def test_very_deep_and_cyclic_input_is_an_error_not_a_crash() -> None:
-    with pytest.raises(opgate.ValidationError):
+    # A Describe item must be an object; what a list item holds is never read.
+    with pytest.raises(opgate.ValidationError) as deep:
         opgate.precheck_resources(ECS, nested(100_000))
+    assert deep.value.field == "resources[0]"
     cyclic: list[Any] = []
     cyclic.append(cyclic)
     with pytest.raises(opgate.ValidationError) as caught:
         opgate.precheck_resources(ECS, cyclic)
-    assert (caught.value.field or "").startswith("resources[0][0]")
+    assert caught.value.field == "resources[0]"
     loop: dict[str, Any] = {}
     loop["self"] = loop
-    with pytest.raises(opgate.ValidationError):
+    with pytest.raises(opgate.InputError) as looped:
         opgate.validate(ECS, loop)
+    assert (looped.value.field or "").startswith("self.self.self")
+
+
+def test_shared_reference_bombs_hit_the_node_budget() -> None:
+    item = ecs_item()
+    wide = [[item] * 1000] * 10_000
+    with pytest.raises(opgate.InputError) as caught:
+        opgate.validate(ECS, {"InstanceId": INSTANCE, "Extra": wide})
+    assert str(opgate.MAX_NODES) in (caught.value.message or "")
+    doubled: Any = [0]
+    for _ in range(30):
+        doubled = [doubled, doubled]
+    with pytest.raises(opgate.InputError):
+        opgate.validate(ECS, {"InstanceId": INSTANCE, "Extra": doubled})
+    with pytest.raises(opgate.InputError) as long:
+        opgate.validate(ECS, {"InstanceId": INSTANCE, "Extra": [0] * (opgate.MAX_LIST_ITEMS + 1)})
+    assert long.value.field == "Extra"
 
 
 @pytest.mark.parametrize(
@@ -327,15 +346,21 @@ def test_very_deep_and_cyclic_input_is_an_error_not_a_crash() -> None:
     ],
 )
 def test_unconvertible_values(value: Any, words: str) -> None:
-    with pytest.raises(opgate.ValidationError) as caught:
-        opgate.precheck_resources(ECS, [ecs_item(), ecs_item("i-2", Extra={"deep": [value]})])
+    with pytest.raises(opgate.InputError) as caught:
+        opgate.validate(ECS, {"InstanceId": INSTANCE, "Extra": {"deep": [value]}})
     error = caught.value
     assert error.code == "InvalidParameter"
-    assert error.field == "resources[1].Extra.deep[0]"
+    assert error.field == "Extra.deep[0]"
     assert words in (error.message or "")
-    with pytest.raises(opgate.ValidationError) as zh:
-        opgate.precheck_resources(ECS, [{"x": value}], lang="zh")
+    with pytest.raises(opgate.InputError) as zh:
+        opgate.validate(ECS, {"x": value}, lang="zh")
     assert zh.value.message != error.message
+    # In a field a pre-check reads, the value is refused with its path ...
+    with pytest.raises(opgate.OpgateError) as read:
+        opgate.precheck_resources(ECS, [ecs_item(), ecs_item("i-2", Status=value)])
+    assert read.value.field == "resources[1].Status"
+    # ... and in one it does not read, it is never looked at.
+    assert opgate.precheck_resources(ECS, [ecs_item(Extra={"deep": [value]})]).allowed
 
 
 def test_large_unsigned_and_tuples_are_accepted() -> None:

@@ -21,6 +21,6 @@ pub use credentials::Credentials;
 pub use encode::{format_utc, percent_encode};
 pub use endpoint::{resolve_endpoint, Endpoint};
 pub use request::HttpRequest;
-pub use response::{header_pairs_from_json, parse_response, ApiResponse, DryRunPassed, Outcome, RenewalResult, TargetFailure, MAX_RESPONSE_BYTES};
+pub use response::{header_pairs_from_json, http_status, parse_response, ApiResponse, DryRunPassed, Outcome, RenewalResult, TargetFailure, MAX_RESPONSE_BYTES};
 #[cfg(feature = "signing")]
 pub use sign::{sign, SignOptions, SignatureAlgorithm, SignedRequest};

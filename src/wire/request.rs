@@ -22,6 +22,22 @@ pub struct HttpRequest {
 }
 
 impl HttpRequest {
+    /// A request as `build()` returned it and a host passed it back (its `to_dict()`), read
+    /// as JSON: `InvalidParameter.Request` when it is not one.
+    pub fn from_json(value: serde_json::Value) -> crate::error::Result<HttpRequest> {
+        serde_json::from_value(value).map_err(|error| {
+            let reason = crate::error::clip(&error.to_string());
+            crate::error::Error::Input(crate::error::ErrorDetail::client(
+                "InvalidParameter.Request",
+                crate::text!(
+                    format!("\"request\" is not a request as build() returns it: {reason}."),
+                    format!("\"request\" 不是 build() 返回的请求：{reason}。")
+                ),
+                Some("request".to_owned()),
+            ))
+        })
+    }
+
     /// `scheme://host/path?query`, with the query percent-encoded per RFC 3986.
     pub fn url(&self) -> String {
         let mut url = format!("{}://{}{}", self.scheme, self.host, self.path);

@@ -101,20 +101,26 @@ pub fn header_pairs_from_json(value: Value) -> Result<Vec<(String, String)>> {
     }
 }
 
-/// Parses the response to `op_id`: `Ok` for success and for a passed dry run, `Error::Api`
-/// for a provider error, `Error::Parse` for anything that is not a well-formed response.
-pub fn parse_response(op_id: &str, status: u16, headers: &[(String, String)], body: &[u8]) -> Result<ApiResponse> {
-    let op = operation(op_id)?;
-    if !(100..=599).contains(&status) {
-        return Err(Error::Input(ErrorDetail::client(
+/// An HTTP status as a call argument: 100-599, `InvalidParameter.Status` otherwise.
+pub fn http_status(status: i64) -> Result<u16> {
+    match u16::try_from(status) {
+        Ok(code) if (100..=599).contains(&code) => Ok(code),
+        _ => Err(Error::Input(ErrorDetail::client(
             "InvalidParameter.Status",
             text!(
                 format!("The HTTP status {status} is not valid; expected 100-599."),
                 format!("HTTP 状态码 {status} 无效；应在 100-599 之间。")
             ),
             Some("status".to_owned()),
-        )));
+        ))),
     }
+}
+
+/// Parses the response to `op_id`: `Ok` for success and for a passed dry run, `Error::Api`
+/// for a provider error, `Error::Parse` for anything that is not a well-formed response.
+pub fn parse_response(op_id: &str, status: u16, headers: &[(String, String)], body: &[u8]) -> Result<ApiResponse> {
+    let op = operation(op_id)?;
+    let status = http_status(i64::from(status))?;
     let reader = Reader { op, status };
     if op.provider == Provider::Zenlayer {
         // The Zenlayer SDKs recognise these network-layer blocks before reading the body.

@@ -1,124 +1,109 @@
-//! Python objects to `serde_json::Value`, with limits: nesting depth, string keys, 64-bit
-//! integers, finite floats. Anything else becomes a validation error in the provider's style
-//! (`InvalidParameter`, with the path of the offending value), never a panic or a stack overflow.
+//! Python objects as the core's [`HostValue`]: classification and child access only. What a
+//! value must be, the limits and every error message live in `opgate::host`.
 
-use opgate::error::clip;
-use opgate::input::{check_depth, PathStep as Step, Unconvertible as Problem};
-use opgate::Error;
+use std::borrow::Cow;
+
+use opgate::host::{HostKind, HostValue, Kind, Problem};
 use pyo3::prelude::*;
-use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
-use serde_json::{Map, Number, Value};
+use pyo3::types::{PyBool, PyByteArray, PyBytes, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
+use serde_json::Value;
 
-/// How the path of a bad value is written: request parameters as the core writes them
-/// (`ResourcePeriod[0].Period`), everything else under the argument's name (`resources[3].Status`).
-#[derive(Clone, Copy)]
-pub enum Root<'a> {
-    Params,
-    Arg(&'a str),
-}
-
-impl<'a> Root<'a> {
-    /// The path prefix, and the name of the value itself.
-    fn names(self) -> (&'a str, &'a str) {
-        match self {
-            Root::Params => ("", "params"),
-            Root::Arg(name) => (name, name),
-        }
-    }
-}
-
-/// Converts `object` to JSON; `root` names it in error paths.
-pub fn to_value(object: &Bound<'_, PyAny>, root: Root<'_>) -> Result<Value, Error> {
-    let (prefix, whole) = root.names();
-    convert(object, 0).map_err(|problem| problem.into_error(prefix, whole))
-}
+/// A Python object the core reads.
+#[derive(Clone)]
+pub struct Py<'py>(pub Bound<'py, PyAny>);
 
 fn type_name(object: &Bound<'_, PyAny>) -> String {
-    object.get_type().name().map(|name| clip(&name.to_string())).unwrap_or_else(|_| "?".to_owned())
+    object.get_type().name().map(|name| name.to_string()).unwrap_or_else(|_| "?".to_owned())
 }
 
-fn convert(object: &Bound<'_, PyAny>, depth: usize) -> Result<Value, Problem> {
-    if object.is_none() {
-        return Ok(Value::Null);
+impl HostValue for Py<'_> {
+    const HOST: HostKind = HostKind::Python;
+
+    fn kind(&self) -> Result<Kind<'_>, Problem> {
+        let object = &self.0;
+        if object.is_none() {
+            return Ok(Kind::Null);
+        }
+        if let Ok(text) = object.cast::<PyString>() {
+            return text.to_str().map(|text| Kind::Str(Cow::Borrowed(text))).map_err(|_| Problem::InvalidUnicode);
+        }
+        if object.cast::<PyDict>().is_ok() {
+            return Ok(Kind::Map);
+        }
+        if object.cast::<PyList>().is_ok() || object.cast::<PyTuple>().is_ok() {
+            return Ok(Kind::List);
+        }
+        // bool before int: Python's bool is an int subclass.
+        if let Ok(flag) = object.cast::<PyBool>() {
+            return Ok(Kind::Bool(flag.is_true()));
+        }
+        if object.cast::<PyInt>().is_ok() {
+            if let Ok(int) = object.extract::<i64>() {
+                return Ok(Kind::Int(int));
+            }
+            if let Ok(uint) = object.extract::<u64>() {
+                return Ok(Kind::UInt(uint));
+            }
+            return Err(Problem::IntegerOutOfRange);
+        }
+        if let Ok(float) = object.cast::<PyFloat>() {
+            let value = float.value();
+            return if value.is_finite() {
+                Ok(Kind::Float(value))
+            } else {
+                Err(Problem::NotFinite(value))
+            };
+        }
+        if let Ok(bytes) = object.cast::<PyBytes>() {
+            return Ok(Kind::Bytes(Cow::Borrowed(bytes.as_bytes())));
+        }
+        if let Ok(bytes) = object.cast::<PyByteArray>() {
+            return Ok(Kind::Bytes(Cow::Owned(bytes.to_vec())));
+        }
+        Err(Problem::UnsupportedType(type_name(object)))
     }
-    if let Ok(text) = object.cast::<PyString>() {
-        return match text.to_str() {
-            Ok(text) => Ok(Value::String(text.to_owned())),
-            Err(_) => Err(Problem::new(
-                "The string at \"{field}\" is not valid Unicode (it holds a lone surrogate).".to_owned(),
-                "\"{field}\" 处的字符串不是有效的 Unicode（含有孤立的代理字符）。".to_owned(),
-            )),
-        };
+
+    fn field(&self, key: &str) -> Result<Option<Self>, Problem> {
+        match self.0.cast::<PyDict>() {
+            Ok(dict) => dict.get_item(key).map(|found| found.map(Py)).map_err(|_| Problem::Unreadable),
+            Err(_) => Ok(None),
+        }
     }
-    if let Ok(dict) = object.cast::<PyDict>() {
-        check_depth(depth)?;
-        let mut map = Map::with_capacity(dict.len());
+
+    fn list_len(&self) -> Result<usize, Problem> {
+        if let Ok(list) = self.0.cast::<PyList>() {
+            return Ok(list.len());
+        }
+        Ok(self.0.cast::<PyTuple>().map_or(0, |tuple| tuple.len()))
+    }
+
+    fn list_item(&self, index: usize) -> Result<Self, Problem> {
+        if let Ok(list) = self.0.cast::<PyList>() {
+            return list.get_item(index).map(Py).map_err(|_| Problem::Unreadable);
+        }
+        match self.0.cast::<PyTuple>() {
+            Ok(tuple) => tuple.get_item(index).map(Py).map_err(|_| Problem::Unreadable),
+            Err(_) => Err(Problem::Unreadable),
+        }
+    }
+
+    fn for_each_entry<E>(&self, mut visit: impl FnMut(&str, Self) -> Result<(), E>, problem: impl Fn(Problem, Option<&str>) -> E) -> Result<(), E> {
+        let Ok(dict) = self.0.cast::<PyDict>() else { return Ok(()) };
         for (key, value) in dict.iter() {
             let Ok(key) = key.cast::<PyString>() else {
-                let kind = type_name(&key);
-                return Err(Problem::new(
-                    format!("The object at \"{{field}}\" has a key of type {kind}; keys must be strings."),
-                    format!("\"{{field}}\" 处的对象含有类型为 {kind} 的键；键必须是字符串。"),
-                ));
+                return Err(problem(Problem::NonStringKey(type_name(&key)), None));
             };
             let Ok(key) = key.to_str() else {
-                return Err(Problem::new(
-                    "The object at \"{field}\" has a key that is not valid Unicode.".to_owned(),
-                    "\"{field}\" 处的对象含有不是有效 Unicode 的键。".to_owned(),
-                ));
+                return Err(problem(Problem::InvalidUnicode, None));
             };
-            let converted = convert(&value, depth + 1).map_err(|problem| problem.at(Step::Key(clip(key))))?;
-            map.insert(key.to_owned(), converted);
+            visit(key, Py(value))?;
         }
-        return Ok(Value::Object(map));
+        Ok(())
     }
-    if let Ok(list) = object.cast::<PyList>() {
-        check_depth(depth)?;
-        return list
-            .iter()
-            .enumerate()
-            .map(|(index, item)| convert(&item, depth + 1).map_err(|problem| problem.at(Step::Index(index))))
-            .collect::<Result<Vec<_>, _>>()
-            .map(Value::Array);
+
+    fn detach<T: Send>(&self, work: impl FnOnce() -> T + Send) -> T {
+        self.0.py().detach(work)
     }
-    if let Ok(tuple) = object.cast::<PyTuple>() {
-        check_depth(depth)?;
-        return tuple
-            .iter()
-            .enumerate()
-            .map(|(index, item)| convert(&item, depth + 1).map_err(|problem| problem.at(Step::Index(index))))
-            .collect::<Result<Vec<_>, _>>()
-            .map(Value::Array);
-    }
-    // bool before int: Python's bool is an int subclass.
-    if let Ok(flag) = object.cast::<PyBool>() {
-        return Ok(Value::Bool(flag.is_true()));
-    }
-    if object.cast::<PyInt>().is_ok() {
-        if let Ok(number) = object.extract::<i64>() {
-            return Ok(Value::from(number));
-        }
-        if let Ok(number) = object.extract::<u64>() {
-            return Ok(Value::from(number));
-        }
-        let shown = object.str().map(|s| clip(&s.to_string())).unwrap_or_default();
-        return Err(Problem::new(
-            format!("The integer at \"{{field}}\" is outside the 64-bit range; got {shown}."),
-            format!("\"{{field}}\" 处的整数超出 64 位范围，实际为 {shown}。"),
-        ));
-    }
-    if let Ok(float) = object.cast::<PyFloat>() {
-        return match Number::from_f64(float.value()) {
-            Some(number) => Ok(Value::Number(number)),
-            None => Err(Problem::not_finite(&float.value().to_string())),
-        };
-    }
-    let kind = type_name(object);
-    Err(Problem::unsupported_type(
-        &kind,
-        "dict, list, tuple, str, int, float, bool or None",
-        " dict、list、tuple、str、int、float、bool 或 None",
-    ))
 }
 
 /// JSON to Python: objects to dicts (keys in order), arrays to lists, numbers to int/float.

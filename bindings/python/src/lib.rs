@@ -1,26 +1,32 @@
-//! pyo3 glue for opgate: converts arguments to the core's types, calls the core with the GIL
-//! released, and converts results (via serde) and errors (via `opgate._errors`) back. No
-//! decisions are made here; the Python package `opgate` wraps these functions in typed,
-//! frozen result objects.
+//! pyo3 glue for opgate: wraps arguments as `opgate::host` values, calls the core's host
+//! contract (`opgate::host::calls`) and converts results (via serde) and errors (via
+//! `opgate._errors`) back. Every argument is taken as a plain Python object, so a value of the
+//! wrong type is refused by the core with a code and a field, never by pyo3 with a bare
+//! `TypeError`. No decisions are made here; the Python package `opgate` wraps these functions
+//! in typed, frozen result objects.
 
 mod convert;
 mod errors;
 mod ram;
 mod wire;
 
-use opgate::params::IntBound;
-use opgate::{Error, Lang, Options};
+use opgate::host::{calls, Failed, Opt, OptionsIn};
 use pyo3::exceptions::PyRuntimeError;
 use pyo3::prelude::*;
 use serde::Serialize;
-use serde_json::Value;
 
-use convert::{to_value, Root};
+use convert::Py;
 use errors::to_pyerr;
 
-/// Parses `lang`; an unknown tag is an `InputError` reported in English.
-fn parse_lang(py: Python<'_>, lang: &str) -> PyResult<Lang> {
-    Lang::parse(lang).map_err(|error| to_pyerr(py, &error, Lang::En))
+/// Keyword arguments by name, as the core reads options.
+type Named<'py> = [(Opt, Option<Py<'py>>)];
+
+fn named<'py, const N: usize>(pairs: [(Opt, Option<Bound<'py, PyAny>>); N]) -> [(Opt, Option<Py<'py>>); N] {
+    pairs.map(|(opt, value)| (opt, value.map(Py)))
+}
+
+fn kwargs<'a, 'py>(pairs: &'a Named<'py>) -> OptionsIn<'a, Py<'py>> {
+    OptionsIn::Named(pairs)
 }
 
 /// The result as plain Python data (dicts, lists, str, int, float, bool, None), serialized
@@ -37,137 +43,109 @@ fn to_python_json<'py, T: Serialize>(py: Python<'py>, value: &T) -> PyResult<Bou
 }
 
 /// Converts a core result, raising the matching `OpgateError` subclass on error.
-fn finish<'py, T: Serialize>(py: Python<'py>, result: Result<T, Error>, lang: Lang) -> PyResult<Bound<'py, PyAny>> {
+fn finish<'py, T: Serialize>(py: Python<'py>, result: Result<T, Failed>) -> PyResult<Bound<'py, PyAny>> {
     match result {
         Ok(value) => to_python(py, &value),
-        Err(error) => Err(to_pyerr(py, &error, lang)),
+        Err(failed) => Err(to_pyerr(py, &failed.error, failed.lang)),
     }
 }
 
 /// [`finish`] for results that hold Rust tuples (requests: `query`, `headers`).
-fn finish_json<'py, T: Serialize>(py: Python<'py>, result: Result<T, Error>, lang: Lang) -> PyResult<Bound<'py, PyAny>> {
+fn finish_json<'py, T: Serialize>(py: Python<'py>, result: Result<T, Failed>) -> PyResult<Bound<'py, PyAny>> {
     match result {
         Ok(value) => to_python_json(py, &value),
-        Err(error) => Err(to_pyerr(py, &error, lang)),
+        Err(failed) => Err(to_pyerr(py, &failed.error, failed.lang)),
     }
-}
-
-/// `[{"path": "Period", "min": 1, "max": 36}, ...]`, read by the core.
-fn parse_int_bounds(bounds: Option<&Bound<'_, PyAny>>) -> Result<Vec<IntBound>, Error> {
-    match bounds.filter(|b| !b.is_none()) {
-        Some(bounds) => IntBound::list_from_json(&to_value(bounds, Root::Arg("int_bounds"))?, "int_bounds"),
-        None => Ok(Vec::new()),
-    }
-}
-
-/// Parses the common options; errors are rendered in `lang` when it is valid.
-fn options(py: Python<'_>, lang: &str, now: Option<i64>, int_bounds: Option<&Bound<'_, PyAny>>) -> PyResult<Options> {
-    let lang = parse_lang(py, lang)?;
-    let int_bounds = parse_int_bounds(int_bounds).map_err(|error| to_pyerr(py, &error, lang))?;
-    Ok(Options { lang, now, int_bounds })
-}
-
-/// Converts a data argument, raising `ValidationError` for values JSON cannot hold.
-fn data(py: Python<'_>, object: &Bound<'_, PyAny>, root: Root<'_>, lang: Lang) -> PyResult<Value> {
-    to_value(object, root).map_err(|error| to_pyerr(py, &error, lang))
 }
 
 /// Every operation's description: `[{"id", "provider", "action", "params", ...}, ...]`.
 #[pyfunction]
-#[pyo3(signature = (*, lang = "en"))]
-fn operations<'py>(py: Python<'py>, lang: &str) -> PyResult<Bound<'py, PyAny>> {
-    let lang = parse_lang(py, lang)?;
-    let described: Vec<Value> = opgate::operations().iter().map(|op| op.describe(lang)).collect();
-    to_python(py, &described)
+#[pyo3(signature = (*, lang = None))]
+fn operations<'py>(py: Python<'py>, lang: Option<Bound<'py, PyAny>>) -> PyResult<Bound<'py, PyAny>> {
+    let options = named([(Opt::Lang, lang)]);
+    finish(py, calls::operations(kwargs(&options)))
 }
 
 /// One operation's description.
 #[pyfunction]
-#[pyo3(signature = (operation, *, lang = "en"))]
-fn operation<'py>(py: Python<'py>, operation: &str, lang: &str) -> PyResult<Bound<'py, PyAny>> {
-    let lang = parse_lang(py, lang)?;
-    finish(py, opgate::operation(operation).map(|op| op.describe(lang)), lang)
+#[pyo3(signature = (operation, *, lang = None))]
+fn operation<'py>(py: Python<'py>, operation: Bound<'py, PyAny>, lang: Option<Bound<'py, PyAny>>) -> PyResult<Bound<'py, PyAny>> {
+    let options = named([(Opt::Lang, lang)]);
+    finish(py, calls::operation(&Py(operation), kwargs(&options)))
 }
 
 #[pyfunction]
-#[pyo3(signature = (operation, params, *, lang = "en", now = None, int_bounds = None))]
+#[pyo3(signature = (operation, params, *, lang = None, now = None, int_bounds = None))]
 fn validate<'py>(
     py: Python<'py>,
-    operation: String,
-    params: &Bound<'py, PyAny>,
-    lang: &str,
-    now: Option<i64>,
-    int_bounds: Option<&Bound<'py, PyAny>>,
+    operation: Bound<'py, PyAny>,
+    params: Bound<'py, PyAny>,
+    lang: Option<Bound<'py, PyAny>>,
+    now: Option<Bound<'py, PyAny>>,
+    int_bounds: Option<Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let options = options(py, lang, now, int_bounds)?;
-    let params = data(py, params, Root::Params, options.lang)?;
-    let result = py.detach(|| opgate::validate(&operation, &params, &options));
-    finish(py, result, options.lang)
+    let options = named([(Opt::Lang, lang), (Opt::Now, now), (Opt::IntBounds, int_bounds)]);
+    finish(py, calls::validate(&Py(operation), &Py(params), kwargs(&options)))
 }
 
 #[pyfunction]
-#[pyo3(signature = (operation, params, resources, *, lang = "en", now = None, int_bounds = None))]
+#[pyo3(signature = (operation, params, resources, *, lang = None, now = None, int_bounds = None))]
 fn precheck<'py>(
     py: Python<'py>,
-    operation: String,
-    params: &Bound<'py, PyAny>,
-    resources: &Bound<'py, PyAny>,
-    lang: &str,
-    now: Option<i64>,
-    int_bounds: Option<&Bound<'py, PyAny>>,
+    operation: Bound<'py, PyAny>,
+    params: Bound<'py, PyAny>,
+    resources: Bound<'py, PyAny>,
+    lang: Option<Bound<'py, PyAny>>,
+    now: Option<Bound<'py, PyAny>>,
+    int_bounds: Option<Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let options = options(py, lang, now, int_bounds)?;
-    let params = data(py, params, Root::Params, options.lang)?;
-    let resources = data(py, resources, Root::Arg("resources"), options.lang)?;
-    let result = py.detach(|| opgate::precheck(&operation, &params, &resources, &options));
-    finish(py, result, options.lang)
+    let options = named([(Opt::Lang, lang), (Opt::Now, now), (Opt::IntBounds, int_bounds)]);
+    finish(py, calls::precheck(&Py(operation), &Py(params), &Py(resources), kwargs(&options)))
 }
 
 #[pyfunction]
-#[pyo3(signature = (operation, params, resources, *, lang = "en", now = None, int_bounds = None))]
+#[pyo3(signature = (operation, params, resources, *, lang = None, now = None, int_bounds = None))]
 fn check<'py>(
     py: Python<'py>,
-    operation: String,
-    params: &Bound<'py, PyAny>,
-    resources: &Bound<'py, PyAny>,
-    lang: &str,
-    now: Option<i64>,
-    int_bounds: Option<&Bound<'py, PyAny>>,
+    operation: Bound<'py, PyAny>,
+    params: Bound<'py, PyAny>,
+    resources: Bound<'py, PyAny>,
+    lang: Option<Bound<'py, PyAny>>,
+    now: Option<Bound<'py, PyAny>>,
+    int_bounds: Option<Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let options = options(py, lang, now, int_bounds)?;
-    let params = data(py, params, Root::Params, options.lang)?;
-    let resources = data(py, resources, Root::Arg("resources"), options.lang)?;
-    let result = py.detach(|| opgate::check(&operation, &params, &resources, &options));
-    finish(py, result, options.lang)
+    let options = named([(Opt::Lang, lang), (Opt::Now, now), (Opt::IntBounds, int_bounds)]);
+    finish(py, calls::check(&Py(operation), &Py(params), &Py(resources), kwargs(&options)))
 }
 
 #[pyfunction]
-#[pyo3(signature = (operation, resources, *, lang = "en", now = None, int_bounds = None))]
+#[pyo3(signature = (operation, resources, *, lang = None, now = None, int_bounds = None))]
 fn precheck_resources<'py>(
     py: Python<'py>,
-    operation: String,
-    resources: &Bound<'py, PyAny>,
-    lang: &str,
-    now: Option<i64>,
-    int_bounds: Option<&Bound<'py, PyAny>>,
+    operation: Bound<'py, PyAny>,
+    resources: Bound<'py, PyAny>,
+    lang: Option<Bound<'py, PyAny>>,
+    now: Option<Bound<'py, PyAny>>,
+    int_bounds: Option<Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let options = options(py, lang, now, int_bounds)?;
-    let resources = data(py, resources, Root::Arg("resources"), options.lang)?;
-    let result = py.detach(|| opgate::precheck_resources(&operation, &resources, &options));
-    finish(py, result, options.lang)
+    let options = named([(Opt::Lang, lang), (Opt::Now, now), (Opt::IntBounds, int_bounds)]);
+    finish(py, calls::precheck_resources(&Py(operation), &Py(resources), kwargs(&options)))
 }
 
 #[pyfunction]
-#[pyo3(signature = (operation, status, *, lang = "en"))]
-fn wait_status<'py>(py: Python<'py>, operation: &str, status: &str, lang: &str) -> PyResult<Bound<'py, PyAny>> {
-    let lang = parse_lang(py, lang)?;
-    finish(py, opgate::wait_status(operation, status, &Options { lang, ..Options::default() }), lang)
+#[pyo3(signature = (operation, status, *, lang = None))]
+fn wait_status<'py>(py: Python<'py>, operation: Bound<'py, PyAny>, status: Bound<'py, PyAny>, lang: Option<Bound<'py, PyAny>>) -> PyResult<Bound<'py, PyAny>> {
+    let options = named([(Opt::Lang, lang)]);
+    finish(py, calls::wait_status(&Py(operation), &Py(status), kwargs(&options)))
 }
 
 #[pymodule]
 fn _opgate(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add("__version__", env!("CARGO_PKG_VERSION"))?;
-    module.add("MAX_DEPTH", opgate::input::MAX_DEPTH)?;
+    module.add("MAX_DEPTH", opgate::host::limits::MAX_DEPTH)?;
+    module.add("MAX_NODES", opgate::host::limits::MAX_NODES)?;
+    module.add("MAX_BYTES", opgate::host::limits::MAX_BYTES)?;
+    module.add("MAX_LIST_ITEMS", opgate::host::limits::MAX_LIST_ITEMS)?;
     module.add_function(wrap_pyfunction!(operations, module)?)?;
     module.add_function(wrap_pyfunction!(operation, module)?)?;
     module.add_function(wrap_pyfunction!(validate, module)?)?;

@@ -1,95 +1,61 @@
-//! RAM glue: policy parsing, required permissions, authorization and single checks.
+//! RAM calls: glue over `opgate::host::calls`.
 
-use opgate::{ram, text, Error, ErrorDetail, Lang};
+use opgate::host::{calls, Opt};
 use pyo3::prelude::*;
-use serde_json::Value;
 
-use crate::convert::Root;
-use crate::errors::to_pyerr;
-use crate::{data, finish, parse_lang};
+use crate::convert::Py;
+use crate::{finish, kwargs, named};
 
-/// `policies` must be a list of documents (dicts or JSON text).
-fn documents(py: Python<'_>, value: Value, lang: Lang) -> PyResult<Vec<Value>> {
-    match value {
-        Value::Array(items) => Ok(items),
-        _ => {
-            let error = Error::Input(ErrorDetail::client(
-                "InvalidParameter.Policies",
-                text!("\"policies\" must be a list of policy documents.", "\"policies\" 必须是策略文档的列表。"),
-                Some("policies".to_owned()),
-            ));
-            Err(to_pyerr(py, &error, lang))
-        }
-    }
+#[pyfunction]
+#[pyo3(signature = (policy, *, lang = None))]
+fn ram_parse_policy<'py>(py: Python<'py>, policy: Bound<'py, PyAny>, lang: Option<Bound<'py, PyAny>>) -> PyResult<Bound<'py, PyAny>> {
+    let options = named([(Opt::Lang, lang)]);
+    finish(py, calls::ram_parse_policy(&Py(policy), kwargs(&options)))
 }
 
 #[pyfunction]
-#[pyo3(signature = (policy, *, lang = "en"))]
-fn ram_parse_policy<'py>(py: Python<'py>, policy: &Bound<'py, PyAny>, lang: &str) -> PyResult<Bound<'py, PyAny>> {
-    let lang = parse_lang(py, lang)?;
-    let policy = data(py, policy, Root::Arg("policy"), lang)?;
-    let result = py.detach(|| ram::parse_policy(&policy));
-    finish(py, result, lang)
-}
-
-#[pyfunction]
-#[pyo3(signature = (operation, params, *, region, account_id, lang = "en"))]
+#[pyo3(signature = (operation, params, *, region = None, account_id = None, lang = None))]
 fn ram_required_access<'py>(
     py: Python<'py>,
-    operation: String,
-    params: &Bound<'py, PyAny>,
-    region: String,
-    account_id: String,
-    lang: &str,
+    operation: Bound<'py, PyAny>,
+    params: Bound<'py, PyAny>,
+    region: Option<Bound<'py, PyAny>>,
+    account_id: Option<Bound<'py, PyAny>>,
+    lang: Option<Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let lang = parse_lang(py, lang)?;
-    let params = data(py, params, Root::Params, lang)?;
-    let result = py.detach(|| ram::required_access(&operation, &params, &region, &account_id));
-    finish(py, result, lang)
+    let options = named([(Opt::Lang, lang), (Opt::Region, region), (Opt::AccountId, account_id)]);
+    finish(py, calls::ram_required_access(&Py(operation), &Py(params), kwargs(&options)))
 }
 
 #[pyfunction]
-#[pyo3(signature = (operation, params, *, region, account_id, policies, context = None, lang = "en"))]
-#[allow(clippy::too_many_arguments)]
+#[pyo3(signature = (operation, params, *, policies, region = None, account_id = None, context = None, lang = None))]
+#[expect(clippy::too_many_arguments, reason = "one argument per Python keyword of the public signature")]
 fn ram_authorize<'py>(
     py: Python<'py>,
-    operation: String,
-    params: &Bound<'py, PyAny>,
-    region: String,
-    account_id: String,
-    policies: &Bound<'py, PyAny>,
-    context: Option<&Bound<'py, PyAny>>,
-    lang: &str,
+    operation: Bound<'py, PyAny>,
+    params: Bound<'py, PyAny>,
+    policies: Bound<'py, PyAny>,
+    region: Option<Bound<'py, PyAny>>,
+    account_id: Option<Bound<'py, PyAny>>,
+    context: Option<Bound<'py, PyAny>>,
+    lang: Option<Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let lang = parse_lang(py, lang)?;
-    let params = data(py, params, Root::Params, lang)?;
-    let policies = documents(py, data(py, policies, Root::Arg("policies"), lang)?, lang)?;
-    let context = match context {
-        Some(context) => data(py, context, Root::Arg("context"), lang)?,
-        None => Value::Null,
-    };
-    let result = py.detach(|| ram::authorize(&operation, &params, &region, &account_id, &policies, &context, lang));
-    finish(py, result, lang)
+    let options = named([(Opt::Lang, lang), (Opt::Region, region), (Opt::AccountId, account_id), (Opt::Context, context)]);
+    finish(py, calls::ram_authorize(&Py(operation), &Py(params), &Py(policies), kwargs(&options)))
 }
 
 #[pyfunction]
-#[pyo3(signature = (policies, action, resource, *, context = None, lang = "en"))]
+#[pyo3(signature = (policies, action, resource, *, context = None, lang = None))]
 fn ram_evaluate<'py>(
     py: Python<'py>,
-    policies: &Bound<'py, PyAny>,
-    action: String,
-    resource: String,
-    context: Option<&Bound<'py, PyAny>>,
-    lang: &str,
+    policies: Bound<'py, PyAny>,
+    action: Bound<'py, PyAny>,
+    resource: Bound<'py, PyAny>,
+    context: Option<Bound<'py, PyAny>>,
+    lang: Option<Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let lang = parse_lang(py, lang)?;
-    let policies = documents(py, data(py, policies, Root::Arg("policies"), lang)?, lang)?;
-    let context = match context {
-        Some(context) => data(py, context, Root::Arg("context"), lang)?,
-        None => Value::Null,
-    };
-    let result = py.detach(|| ram::check_access(&policies, &action, &resource, &context, lang));
-    finish(py, result, lang)
+    let options = named([(Opt::Lang, lang), (Opt::Context, context)]);
+    finish(py, calls::ram_evaluate(&Py(policies), &Py(action), &Py(resource), kwargs(&options)))
 }
 
 pub fn register(module: &Bound<'_, PyModule>) -> PyResult<()> {

@@ -1,24 +1,23 @@
-//! JS values to `serde_json::Value` and back.
+//! JS values as the core's [`HostValue`], and results back to plain JS data.
 //!
-//! Inbound: a hand-written walk with limits (nesting depth, total size), so a cyclic or hostile
-//! object becomes an `InvalidParameter` error with the path of the offending value, never a
-//! wasm stack overflow (which would kill the module for the whole page).
+//! Inbound: classification and child access only; what a value must be, the limits and every
+//! error message live in `opgate::host`. Every call that can run user code (a Proxy trap, a
+//! getter) catches: an exception that unwinds through wasm frames would skip Rust's epilogues
+//! and leave the module's shadow stack corrupt.
 //!
 //! Outbound: results are turned into JSON values, their snake_case keys camelCased, and handed
 //! to `serde_wasm_bindgen`'s JSON-compatible serializer (plain objects, `null` for `None`).
 
-use js_sys::{Array, ArrayBuffer, Date, Map, Reflect, Set};
-use opgate::error::clip;
-use opgate::input::{check_depth, PathStep as Step, Unconvertible as Problem};
-use opgate::{text, Error, ErrorDetail};
+use std::borrow::Cow;
+
+use js_sys::{Array, ArrayBuffer, Date, JsString, Map, Reflect, Set, Uint8Array};
+use opgate::host::limits::MAX_BYTES;
+use opgate::host::{unconvertible_result, HostKind, HostValue, Kind, Problem};
+use opgate::Error;
 use serde::Serialize;
-use serde_json::{Map as JsonMap, Number, Value};
+use serde_json::{Number, Value};
 use wasm_bindgen::prelude::*;
 
-// Every call below that can run user code (a Proxy trap, a getter) catches: an exception that
-// unwinds through wasm frames would skip Rust's epilogues and leave the module's shadow stack
-// corrupt. `instanceof` shims are already wrapped in try/catch by wasm-bindgen, and `typeof`
-// checks run no user code.
 #[wasm_bindgen]
 extern "C" {
     #[wasm_bindgen(catch, js_namespace = Array, js_name = isArray)]
@@ -27,153 +26,135 @@ extern "C" {
     fn object_keys(value: &JsValue) -> Result<Array, JsValue>;
 }
 
-/// Values (scalars and containers) one argument may hold; stops objects that share children
-/// from expanding exponentially. A 10,000-instance Describe response is far below it.
-pub const MAX_NODES: usize = 2_000_000;
-
 /// JavaScript numbers are exact integers up to 2^53.
 const MAX_SAFE_INTEGER: f64 = 9_007_199_254_740_991.0;
 
-/// How the path of a bad value is written: request parameters as the core writes them
-/// (`ResourcePeriod[0].Period`), everything else under the argument's name (`resources[3].Status`).
-#[derive(Clone, Copy)]
-pub enum Root<'a> {
-    Params,
-    Arg(&'a str),
-    /// The options object: each option is named by itself (`context.acs:SourceIp`, `intBounds[0]`).
-    Options,
-}
+/// A JS value the core reads.
+#[derive(Clone)]
+pub struct Js(pub JsValue);
 
-impl<'a> Root<'a> {
-    /// The path prefix, and the name of the value itself.
-    fn names(self) -> (&'a str, &'a str) {
-        match self {
-            Root::Params => ("", "params"),
-            Root::Options => ("", "options"),
-            Root::Arg(name) => (name, "params"),
-        }
+fn text(value: &JsValue) -> Result<Kind<'static>, Problem> {
+    let string: &JsString = value.unchecked_ref();
+    // UTF-8 takes at least one byte per UTF-16 unit: refuse before copying into wasm memory.
+    if string.length() as usize > MAX_BYTES {
+        return Err(Problem::TooLarge);
     }
+    let copied = value.as_string().unwrap_or_default();
+    // The copy turns lone surrogates into U+FFFD silently; only then is the slow check needed.
+    if copied.contains('\u{FFFD}') && !string.is_valid_utf16() {
+        return Err(Problem::InvalidUnicode);
+    }
+    Ok(Kind::Str(Cow::Owned(copied)))
 }
 
-/// Converts `value` to JSON; `root` names it in error paths. Errors are `Validation` errors with
-/// code `InvalidParameter`, as in the Python binding.
-pub fn to_value(value: &JsValue, root: Root<'_>) -> Result<Value, Error> {
-    let mut budget = MAX_NODES;
-    let (prefix, whole) = root.names();
-    convert(value, 0, &mut budget).map_err(|problem| problem.into_error(prefix, whole))
-}
-
-fn unsupported(kind: &str) -> Problem {
-    Problem::unsupported_type(
-        kind,
-        "plain objects, arrays, strings, numbers, booleans or null",
-        "普通对象、数组、字符串、数字、布尔值或 null",
-    )
-}
-
-fn number(float: f64) -> Result<Value, Problem> {
+fn number(float: f64) -> Result<Kind<'static>, Problem> {
     if !float.is_finite() {
-        return Err(Problem::not_finite(&float.to_string()));
+        return Err(Problem::NotFinite(float));
     }
     // JavaScript cannot tell 1 from 1.0: exact integers travel as integers.
     if float.fract() == 0.0 && float.abs() <= MAX_SAFE_INTEGER {
-        return Ok(Value::from(float as i64));
+        return Ok(Kind::Int(float as i64));
     }
-    Number::from_f64(float).map(Value::Number).ok_or_else(|| unsupported("number"))
+    Ok(Kind::Float(float))
 }
 
-fn convert(value: &JsValue, depth: usize, budget: &mut usize) -> Result<Value, Problem> {
-    if *budget == 0 {
-        return Err(Problem::new(
-            format!("The value at \"{{field}}\" holds more than {MAX_NODES} values."),
-            format!("\"{{field}}\" 处的值包含超过 {MAX_NODES} 个元素。"),
-        ));
-    }
-    *budget -= 1;
-    // The common cases first: each check is a call into JS.
-    if let Some(text) = value.as_string() {
-        return Ok(Value::String(text));
-    }
-    if !value.is_object() {
-        if value.is_null() || value.is_undefined() {
-            return Ok(Value::Null);
+impl HostValue for Js {
+    const HOST: HostKind = HostKind::JavaScript;
+
+    fn kind(&self) -> Result<Kind<'_>, Problem> {
+        let value = &self.0;
+        if value.is_string() {
+            return text(value);
         }
-        if let Some(float) = value.as_f64() {
-            return number(float);
-        }
-        if let Some(flag) = value.as_bool() {
-            return Ok(Value::Bool(flag));
-        }
-        if value.is_bigint() {
-            if let Ok(int) = i64::try_from(value.clone()) {
-                return Ok(Value::from(int));
+        if !value.is_object() {
+            if value.is_null() || value.is_undefined() {
+                return Ok(Kind::Null);
             }
-            if let Ok(int) = u64::try_from(value.clone()) {
-                return Ok(Value::from(int));
+            if let Some(float) = value.as_f64() {
+                return number(float);
             }
-            return Err(Problem::new(
-                "The integer at \"{field}\" is outside the 64-bit range.".to_owned(),
-                "\"{field}\" 处的整数超出 64 位范围。".to_owned(),
-            ));
+            if let Some(flag) = value.as_bool() {
+                return Ok(Kind::Bool(flag));
+            }
+            if value.is_bigint() {
+                if let Ok(int) = i64::try_from(value.clone()) {
+                    return Ok(Kind::Int(int));
+                }
+                if let Ok(uint) = u64::try_from(value.clone()) {
+                    return Ok(Kind::UInt(uint));
+                }
+                return Err(Problem::IntegerOutOfRange);
+            }
+            let kind = if value.is_function() {
+                "function"
+            } else if value.is_symbol() {
+                "symbol"
+            } else {
+                "unknown"
+            };
+            return Err(Problem::UnsupportedType(kind.to_owned()));
         }
-        if value.is_function() {
-            return Err(unsupported("function"));
+        if is_array(value).map_err(|_| Problem::Unreadable)? {
+            return Ok(Kind::List);
         }
-        if value.is_symbol() {
-            return Err(unsupported("symbol"));
+        if let Some(bytes) = value.dyn_ref::<Uint8Array>() {
+            if bytes.length() as usize > MAX_BYTES {
+                return Err(Problem::TooLarge);
+            }
+            return Ok(Kind::Bytes(Cow::Owned(bytes.to_vec())));
         }
-        return Err(unsupported("unknown"));
+        for (is, kind) in [
+            (value.is_instance_of::<Map>(), "Map"),
+            (value.is_instance_of::<Set>(), "Set"),
+            (value.is_instance_of::<Date>(), "Date"),
+            (value.is_instance_of::<ArrayBuffer>() || ArrayBuffer::is_view(value), "binary data"),
+        ] {
+            if is {
+                return Err(Problem::UnsupportedType(kind.to_owned()));
+            }
+        }
+        Ok(Kind::Map)
     }
-    check_depth(depth)?;
-    let unreadable = || {
-        Problem::new(
-            "The value at \"{field}\" could not be read.".to_owned(),
-            "无法读取 \"{field}\" 处的值。".to_owned(),
-        )
-    };
-    if is_array(value).map_err(|_| unreadable())? {
-        let length = Reflect::get(value, &JsValue::from_str("length"))
-            .map_err(|_| unreadable())?
+
+    fn field(&self, key: &str) -> Result<Option<Self>, Problem> {
+        if !self.0.is_object() {
+            return Ok(None);
+        }
+        let found = Reflect::get(&self.0, &JsValue::from_str(wasm_bindgen::intern(key))).map_err(|_| Problem::Unreadable)?;
+        Ok((!found.is_undefined()).then_some(Js(found)))
+    }
+
+    fn list_len(&self) -> Result<usize, Problem> {
+        let length = Reflect::get(&self.0, &JsValue::from_str(wasm_bindgen::intern("length")))
+            .map_err(|_| Problem::Unreadable)?
             .as_f64()
             .unwrap_or(0.0);
-        // An array's length is at most 2^32 - 1.
-        let length = if length.is_finite() && length > 0.0 {
-            length.min(u32::MAX as f64) as u32
+        // An array's length is at most 2^32 - 1; a Proxy may claim anything.
+        Ok(if length.is_finite() && length > 0.0 {
+            length.min(u32::MAX as f64) as usize
         } else {
             0
-        };
-        let mut items = Vec::with_capacity((length as usize).min(*budget));
-        for index in 0..length {
-            let at = |problem: Problem| problem.at(Step::Index(index as usize));
-            let item = Reflect::get_u32(value, index).map_err(|_| at(unreadable()))?;
-            items.push(convert(&item, depth + 1, budget).map_err(at)?);
-        }
-        return Ok(Value::Array(items));
+        })
     }
-    for (is, kind) in [
-        (value.is_instance_of::<Map>(), "Map"),
-        (value.is_instance_of::<Set>(), "Set"),
-        (value.is_instance_of::<Date>(), "Date"),
-        (value.is_instance_of::<ArrayBuffer>() || ArrayBuffer::is_view(value), "binary data"),
-    ] {
-        if is {
-            return Err(unsupported(kind));
-        }
+
+    fn list_item(&self, index: usize) -> Result<Self, Problem> {
+        let index = u32::try_from(index).map_err(|_| Problem::Unreadable)?;
+        Reflect::get_u32(&self.0, index).map(Js).map_err(|_| Problem::Unreadable)
     }
-    let keys = object_keys(value).map_err(|_| unreadable())?;
-    let mut map = JsonMap::new();
-    for key in keys.iter() {
-        let Some(name) = key.as_string() else { continue };
-        let at = |problem: Problem| problem.at(Step::Key(clip(&name)));
-        let item = Reflect::get(value, &key).map_err(|_| at(unreadable()))?;
-        // As JSON.stringify does: a property set to undefined is absent.
-        if item.is_undefined() {
-            continue;
+
+    fn for_each_entry<E>(&self, mut visit: impl FnMut(&str, Self) -> Result<(), E>, problem: impl Fn(Problem, Option<&str>) -> E) -> Result<(), E> {
+        let keys = object_keys(&self.0).map_err(|_| problem(Problem::Unreadable, None))?;
+        for key in keys.iter() {
+            let Some(name) = key.as_string() else { continue };
+            let item = Reflect::get(&self.0, &key).map_err(|_| problem(Problem::Unreadable, Some(&name)))?;
+            // As JSON.stringify does: a property set to undefined is absent.
+            if item.is_undefined() {
+                continue;
+            }
+            visit(&name, Js(item))?;
         }
-        let converted = convert(&item, depth + 1, budget).map_err(at)?;
-        map.insert(name, converted);
+        Ok(())
     }
-    Ok(Value::Object(map))
 }
 
 /// `snake_case` → `camelCase` for keys of our own result structures. Provider data keys
@@ -219,27 +200,15 @@ fn to_js_shape(value: Value) -> Value {
 
 /// Any serializable result as plain JS data with camelCase keys.
 pub fn to_js<T: Serialize>(result: &T) -> Result<JsValue, Error> {
-    let value = serde_json::to_value(result).map_err(internal)?;
+    let value = serde_json::to_value(result).map_err(|e| unconvertible_result(&e.to_string()))?;
     plain(&to_js_shape(value))
 }
 
 /// A JSON value as plain JS data, keys unchanged.
 pub fn plain(value: &Value) -> Result<JsValue, Error> {
-    value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(internal)
-}
-
-fn internal(error: impl std::fmt::Display) -> Error {
-    let shown = clip(&error.to_string());
-    Error::Input(ErrorDetail {
-        code: "InternalError".to_owned(),
-        http_status: 500,
-        message: text!(
-            format!("The result could not be converted to JavaScript: {shown}."),
-            format!("结果无法转换为 JavaScript 值：{shown}。")
-        ),
-        field: None,
-        retryable: false,
-    })
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| unconvertible_result(&e.to_string()))
 }
 
 #[cfg(test)]

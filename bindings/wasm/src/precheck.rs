@@ -1,0 +1,46 @@
+//! Operations, validation, pre-checks and waiting (`opgate::precheck`, `opgate::params`): glue over `opgate::host::calls`.
+
+use opgate::host::calls;
+use wasm_bindgen::prelude::*;
+
+use crate::convert::Js;
+use crate::{finish, options};
+
+/// Every operation's description.
+#[wasm_bindgen]
+pub fn operations(options: JsValue) -> JsValue {
+    finish(calls::operations(self::options(&Js(options))))
+}
+
+/// One operation's description.
+#[wasm_bindgen]
+pub fn operation(id: JsValue, options: JsValue) -> JsValue {
+    finish(calls::operation(&Js(id), self::options(&Js(options))))
+}
+
+#[wasm_bindgen]
+pub fn validate(operation: JsValue, params: JsValue, options: JsValue) -> JsValue {
+    finish(calls::validate(&Js(operation), &Js(params), self::options(&Js(options))))
+}
+
+#[wasm_bindgen]
+pub fn precheck(operation: JsValue, params: JsValue, resources: JsValue, options: JsValue) -> JsValue {
+    finish(calls::precheck(&Js(operation), &Js(params), &Js(resources), self::options(&Js(options))))
+}
+
+/// [`precheck`], but a verdict that is not allowed is a `denied` error (one detail per refused
+/// target, field = the target's parameter path).
+#[wasm_bindgen]
+pub fn check(operation: JsValue, params: JsValue, resources: JsValue, options: JsValue) -> JsValue {
+    finish(calls::check(&Js(operation), &Js(params), &Js(resources), self::options(&Js(options))))
+}
+
+#[wasm_bindgen(js_name = precheckResources)]
+pub fn precheck_resources(operation: JsValue, resources: JsValue, options: JsValue) -> JsValue {
+    finish(calls::precheck_resources(&Js(operation), &Js(resources), self::options(&Js(options))))
+}
+
+#[wasm_bindgen(js_name = waitStatus)]
+pub fn wait_status(operation: JsValue, status: JsValue, options: JsValue) -> JsValue {
+    finish(calls::wait_status(&Js(operation), &Js(status), self::options(&Js(options))))
+}

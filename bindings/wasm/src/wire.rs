@@ -1,0 +1,35 @@
+//! Request building, endpoints and response parsing: glue over `opgate::host::calls`.
+
+use opgate::host::calls;
+use wasm_bindgen::prelude::*;
+
+use crate::convert::Js;
+use crate::{finish, options};
+
+/// Validates `params` and builds the unsigned request: `{method, scheme, host, path, query,
+/// headers, body, url}` (query and headers as `[name, value]` pairs, in wire order).
+#[wasm_bindgen]
+pub fn build(operation: JsValue, params: JsValue, options: JsValue) -> JsValue {
+    finish(calls::build(&Js(operation), &Js(params), self::options(&Js(options))))
+}
+
+/// Reads a provider response: `{outcome, requestId, failures, data, ...}`, or an `api` /
+/// `parse` error in the provider's words. The body is a string, a `Uint8Array` (the wrapper
+/// turns an `ArrayBuffer` into one) or `null`.
+#[wasm_bindgen(js_name = parseResponse)]
+pub fn parse_response(operation: JsValue, status: JsValue, body: JsValue, headers: JsValue, options: JsValue) -> JsValue {
+    let (body, headers) = (Js(body), Js(headers));
+    finish(calls::parse_response(
+        &Js(operation),
+        &Js(status),
+        Some(&body),
+        Some(&headers),
+        self::options(&Js(options)),
+    ))
+}
+
+/// Where a request for the operation goes: `{scheme, host, path}`.
+#[wasm_bindgen]
+pub fn endpoint(operation: JsValue, options: JsValue) -> JsValue {
+    finish(calls::endpoint(&Js(operation), self::options(&Js(options))))
+}

@@ -1,0 +1,359 @@
+//! The host contract of every public call: what each argument must be, which options it takes,
+//! and how both are read, once for Python and JavaScript alike (cedar-policy keeps the same
+//! layer in `cedar-policy/src/ffi/`). A binding turns its arguments into [`HostValue`]s, calls
+//! one function here and converts the result or the [`Failed`] error back.
+
+use serde_json::Value;
+
+use crate::catalog::operation as find_operation;
+use crate::error::Error;
+use crate::host::errors::{Arg, Expected, HostError};
+use crate::host::options::{Failed, Opt, OptionReader, OptionsIn};
+use crate::host::projection::Refusal;
+use crate::host::read::{expected, Reader};
+use crate::host::value::{HostValue, Kind};
+use crate::lang::Lang;
+use crate::params::Validated;
+use crate::precheck::{Verdict, WaitState};
+use crate::ram::{AccessCheck, Authorization, Policy, RequiredAccess};
+use crate::spec::OperationSpec;
+use crate::wire::{ApiResponse, BuildOptions, Endpoint, HttpRequest};
+
+const OPERATION: Arg = Arg::new("operation", "operation", "InvalidParameter");
+const PARAMS: Arg = Arg {
+    bare_paths: true,
+    ..Arg::new("params", "params", "InvalidParameter")
+};
+const RESOURCES: Arg = Arg::new("resources", "resources", "InvalidParameter");
+const STATUS: Arg = Arg::new("status", "status", "InvalidParameter.Status");
+const BODY: Arg = Arg::new("body", "body", "InvalidParameter.Body");
+const HEADERS: Arg = Arg::new("headers", "headers", "InvalidParameter.Headers");
+const POLICY: Arg = Arg::new("policy", "policy", "InvalidParameter");
+const POLICIES: Arg = Arg::new("policies", "policies", "InvalidParameter.Policies");
+const ACTION: Arg = Arg::new("action", "action", "InvalidParameter");
+const RESOURCE: Arg = Arg::new("resource", "resource", "InvalidParameter");
+
+const LANG_ONLY: &[Opt] = &[Opt::Lang];
+const CORE: &[Opt] = &[Opt::Lang, Opt::Now, Opt::IntBounds];
+const BUILD: &[Opt] = &[Opt::Lang, Opt::Now, Opt::IntBounds, Opt::Region, Opt::Endpoint];
+const ENDPOINT: &[Opt] = &[Opt::Lang, Opt::Region, Opt::Endpoint];
+const REQUIRED_ACCESS: &[Opt] = &[Opt::Lang, Opt::Region, Opt::AccountId];
+const AUTHORIZE: &[Opt] = &[Opt::Lang, Opt::Region, Opt::AccountId, Opt::Context];
+const EVALUATE: &[Opt] = &[Opt::Lang, Opt::Context];
+
+/// One call in progress: its budget, its options and the language of its errors.
+struct Call<'a, H: HostValue> {
+    reader: Reader,
+    options: OptionReader<'a, H>,
+}
+
+impl<'a, H: HostValue> Call<'a, H> {
+    fn start(options: OptionsIn<'a, H>, allowed: &'a [Opt]) -> Result<Self, Failed> {
+        let mut reader = Reader::default();
+        let options = OptionReader::new(&mut reader, options, allowed)?;
+        Ok(Call { reader, options })
+    }
+
+    fn lang(&self) -> Lang {
+        self.options.lang
+    }
+
+    fn fail(&self, error: Error) -> Failed {
+        self.options.fail(error)
+    }
+
+    fn host(&self, arg: &Arg, error: HostError) -> Failed {
+        self.fail(error.into_error(arg, H::HOST))
+    }
+
+    fn string(&mut self, arg: &Arg, value: &H) -> Result<String, Failed> {
+        self.reader.string(value).map_err(|e| self.host(arg, e))
+    }
+
+    fn json(&mut self, arg: &Arg, value: &H) -> Result<Value, Failed> {
+        self.reader.json(value).map_err(|e| self.host(arg, e))
+    }
+
+    fn operation(&mut self, value: &H) -> Result<&'static OperationSpec, Failed> {
+        let id = self.string(&OPERATION, value)?;
+        find_operation(&id).map_err(|e| self.fail(e))
+    }
+
+    fn resources(&mut self, spec: &OperationSpec, value: &H) -> Result<Value, Failed> {
+        self.reader.resources(spec, value).map_err(|refusal| match refusal {
+            Refusal::Host(error) => self.host(&RESOURCES, error),
+            Refusal::Engine(error) => self.fail(error),
+        })
+    }
+
+    /// Runs the core, its error rendered in the call's language.
+    fn run<T>(&self, result: crate::error::Result<T>) -> Result<T, Failed> {
+        result.map_err(|e| self.fail(e))
+    }
+
+    /// A list argument whose items are policy documents (objects or JSON text).
+    fn documents(&mut self, value: &H) -> Result<Vec<Value>, Failed> {
+        match self.reader.json_list(value) {
+            Ok(items) => Ok(items),
+            Err(error) => Err(self.host(&POLICIES, error)),
+        }
+    }
+}
+
+/// Every operation's description.
+pub fn operations<H: HostValue>(options: OptionsIn<'_, H>) -> Result<Vec<Value>, Failed> {
+    let call = Call::start(options, LANG_ONLY)?;
+    Ok(crate::operations().iter().map(|op| op.describe(call.lang())).collect())
+}
+
+/// One operation's description.
+pub fn operation<H: HostValue>(id: &H, options: OptionsIn<'_, H>) -> Result<Value, Failed> {
+    let mut call = Call::start(options, LANG_ONLY)?;
+    let spec = call.operation(id)?;
+    Ok(spec.describe(call.lang()))
+}
+
+pub fn validate<H: HostValue>(op: &H, params: &H, options: OptionsIn<'_, H>) -> Result<Validated, Failed> {
+    let mut call = Call::start(options, CORE)?;
+    let core = call.options.core(&mut call.reader)?;
+    let id = call.string(&OPERATION, op)?;
+    let params = call.json(&PARAMS, params)?;
+    call.run(op.detach(|| crate::params::validate(&id, &params, &core)))
+}
+
+pub fn precheck<H: HostValue>(op: &H, params: &H, resources: &H, options: OptionsIn<'_, H>) -> Result<Verdict, Failed> {
+    let mut call = Call::start(options, CORE)?;
+    let core = call.options.core(&mut call.reader)?;
+    let spec = call.operation(op)?;
+    let params = call.json(&PARAMS, params)?;
+    let resources = call.resources(spec, resources)?;
+    call.run(op.detach(|| crate::precheck::precheck(spec.id, &params, &resources, &core)))
+}
+
+pub fn check<H: HostValue>(op: &H, params: &H, resources: &H, options: OptionsIn<'_, H>) -> Result<Verdict, Failed> {
+    let mut call = Call::start(options, CORE)?;
+    let core = call.options.core(&mut call.reader)?;
+    let spec = call.operation(op)?;
+    let params = call.json(&PARAMS, params)?;
+    let resources = call.resources(spec, resources)?;
+    call.run(op.detach(|| crate::precheck::check(spec.id, &params, &resources, &core)))
+}
+
+pub fn precheck_resources<H: HostValue>(op: &H, resources: &H, options: OptionsIn<'_, H>) -> Result<Verdict, Failed> {
+    let mut call = Call::start(options, CORE)?;
+    let core = call.options.core(&mut call.reader)?;
+    let spec = call.operation(op)?;
+    let resources = call.resources(spec, resources)?;
+    call.run(op.detach(|| crate::precheck::precheck_resources(spec.id, &resources, &core)))
+}
+
+pub fn wait_status<H: HostValue>(op: &H, status: &H, options: OptionsIn<'_, H>) -> Result<WaitState, Failed> {
+    let mut call = Call::start(options, LANG_ONLY)?;
+    let spec = call.operation(op)?;
+    let status = call.string(&STATUS, status)?;
+    let options = crate::params::Options {
+        lang: call.lang(),
+        ..Default::default()
+    };
+    call.run(crate::precheck::wait_status(spec.id, &status, &options))
+}
+
+pub fn build<H: HostValue>(op: &H, params: &H, options: OptionsIn<'_, H>) -> Result<HttpRequest, Failed> {
+    let mut call = Call::start(options, BUILD)?;
+    let validation = call.options.core(&mut call.reader)?;
+    let region = call.options.string(&mut call.reader, Opt::Region)?;
+    let endpoint = call.options.string(&mut call.reader, Opt::Endpoint)?;
+    let id = call.string(&OPERATION, op)?;
+    let params = call.json(&PARAMS, params)?;
+    let options = BuildOptions { region, endpoint, validation };
+    call.run(op.detach(|| crate::wire::build(&id, &params, &options)))
+}
+
+pub fn endpoint<H: HostValue>(op: &H, options: OptionsIn<'_, H>) -> Result<Endpoint, Failed> {
+    let mut call = Call::start(options, ENDPOINT)?;
+    let region = call.options.string(&mut call.reader, Opt::Region)?;
+    let endpoint = call.options.string(&mut call.reader, Opt::Endpoint)?;
+    let spec = call.operation(op)?;
+    call.run(crate::wire::resolve_endpoint(spec, region.as_deref(), endpoint.as_deref()))
+}
+
+pub fn parse_response<H: HostValue>(op: &H, status: &H, body: Option<&H>, headers: Option<&H>, options: OptionsIn<'_, H>) -> Result<ApiResponse, Failed> {
+    let mut call = Call::start(options, LANG_ONLY)?;
+    let id = call.string(&OPERATION, op)?;
+    let status = match call.reader.kind(status) {
+        Ok(Kind::Int(code)) => call.run(crate::wire::http_status(code))?,
+        Ok(Kind::UInt(_)) => call.run(crate::wire::http_status(i64::MAX))?,
+        Ok(other) => return Err(call.host(&STATUS, expected(Expected::Integer, &other))),
+        Err(error) => return Err(call.host(&STATUS, error)),
+    };
+    let headers = match headers {
+        None => Vec::new(),
+        Some(headers) => {
+            let headers = call.json(&HEADERS, headers)?;
+            call.run(crate::wire::header_pairs_from_json(headers))?
+        }
+    };
+    let body = call.reader.body(body).map_err(|e| call.host(&BODY, e))?;
+    call.run(op.detach(|| crate::wire::parse_response(&id, status, &headers, &body)))
+}
+
+pub fn ram_parse_policy<H: HostValue>(policy: &H, options: OptionsIn<'_, H>) -> Result<Policy, Failed> {
+    let mut call = Call::start(options, LANG_ONLY)?;
+    let policy = call.json(&POLICY, policy)?;
+    call.run(crate::ram::parse_policy(&policy))
+}
+
+pub fn ram_required_access<H: HostValue>(op: &H, params: &H, options: OptionsIn<'_, H>) -> Result<Vec<RequiredAccess>, Failed> {
+    let mut call = Call::start(options, REQUIRED_ACCESS)?;
+    let region = call.options.string(&mut call.reader, Opt::Region)?.unwrap_or_default();
+    let account_id = call.options.string(&mut call.reader, Opt::AccountId)?.unwrap_or_default();
+    let id = call.string(&OPERATION, op)?;
+    let params = call.json(&PARAMS, params)?;
+    call.run(crate::ram::required_access(&id, &params, &region, &account_id))
+}
+
+pub fn ram_authorize<H: HostValue>(op: &H, params: &H, policies: &H, options: OptionsIn<'_, H>) -> Result<Authorization, Failed> {
+    let mut call = Call::start(options, AUTHORIZE)?;
+    let region = call.options.string(&mut call.reader, Opt::Region)?.unwrap_or_default();
+    let account_id = call.options.string(&mut call.reader, Opt::AccountId)?.unwrap_or_default();
+    let context = call.options.json(&mut call.reader, Opt::Context)?;
+    let id = call.string(&OPERATION, op)?;
+    let params = call.json(&PARAMS, params)?;
+    let policies = call.documents(policies)?;
+    let lang = call.lang();
+    call.run(op.detach(|| crate::ram::authorize(&id, &params, &region, &account_id, &policies, &context, lang)))
+}
+
+pub fn ram_evaluate<H: HostValue>(policies: &H, action: &H, resource: &H, options: OptionsIn<'_, H>) -> Result<AccessCheck, Failed> {
+    let policies_value = policies;
+    let mut call = Call::start(options, EVALUATE)?;
+    let context = call.options.json(&mut call.reader, Opt::Context)?;
+    let policies = call.documents(policies)?;
+    let action = call.string(&ACTION, action)?;
+    let resource = call.string(&RESOURCE, resource)?;
+    let lang = call.lang();
+    call.run(policies_value.detach(|| crate::ram::check_access(&policies, &action, &resource, &context, lang)))
+}
+
+#[cfg(feature = "signing")]
+pub use signing::{bearer_credentials, credentials, sign, CredentialsIn};
+
+#[cfg(feature = "signing")]
+mod signing {
+    use super::*;
+    use crate::wire::{Credentials, SignOptions, SignatureAlgorithm, SignedRequest};
+
+    const REQUEST: Arg = Arg::new("request", "request", "InvalidParameter.Request");
+    const CREDENTIALS: Arg = Arg::new("credentials", "credentials", "InvalidParameter.Credentials");
+    const SIGN: &[Opt] = &[Opt::Lang, Opt::Algorithm, Opt::Timestamp, Opt::Nonce];
+    const CREDENTIAL_FIELDS: [&str; 4] = ["access_key_id", "access_key_secret", "security_token", "bearer_token"];
+
+    /// Credentials as the caller gives them: a credentials object the binding already holds,
+    /// or a mapping read here.
+    pub enum CredentialsIn<'a, H> {
+        Held(&'a Credentials),
+        Host(&'a H),
+    }
+
+    pub fn sign<H: HostValue>(request: &H, credentials: CredentialsIn<'_, H>, options: OptionsIn<'_, H>) -> Result<SignedRequest, Failed> {
+        let request_value = request;
+        let mut call = Call::start(options, SIGN)?;
+        let algorithm = call.options.string(&mut call.reader, Opt::Algorithm)?;
+        let algorithm = call.run(algorithm.as_deref().map(SignatureAlgorithm::parse).transpose())?;
+        let timestamp = call.options.integer(&mut call.reader, Opt::Timestamp)?.unwrap_or(-1);
+        let nonce = call.options.string(&mut call.reader, Opt::Nonce)?.unwrap_or_default();
+        let request = call.json(&REQUEST, request)?;
+        let request = call.run(HttpRequest::from_json(request))?;
+        let read;
+        let credentials = match credentials {
+            CredentialsIn::Held(held) => held,
+            CredentialsIn::Host(value) => {
+                read = read_credentials(&mut call, value)?;
+                &read
+            }
+        };
+        let options = SignOptions { algorithm, timestamp, nonce };
+        call.run(request_value.detach(|| crate::wire::sign(&request, credentials, &options)))
+    }
+
+    /// `{access_key_id, access_key_secret[, security_token]}` or `{bearer_token}`. Errors name
+    /// the field, never its value: these are secrets.
+    fn read_credentials<H: HostValue>(call: &mut Call<'_, H>, value: &H) -> Result<Credentials, Failed> {
+        let shape = || {
+            Error::Input(crate::error::ErrorDetail::client(
+                CREDENTIALS.code,
+                credentials_shape(),
+                Some("credentials".to_owned()),
+            ))
+        };
+        match call.reader.kind(value) {
+            Ok(Kind::Map) => {}
+            Ok(_) => return Err(call.fail(shape())),
+            Err(error) => return Err(call.host(&CREDENTIALS, error)),
+        }
+        let mut unknown = false;
+        let mut fields: [Option<String>; 4] = Default::default();
+        for (slot, name) in fields.iter_mut().zip(CREDENTIAL_FIELDS) {
+            let at = |error: HostError| error.at_key(name);
+            let found = value.field(name).map_err(|p| call.host(&CREDENTIALS, at(p.into())))?;
+            *slot = call.reader.optional_string(found.as_ref()).map_err(|e| call.host(&CREDENTIALS, at(e)))?;
+        }
+        value
+            .for_each_entry(
+                |key, _| {
+                    unknown |= !CREDENTIAL_FIELDS.contains(&key);
+                    Ok(())
+                },
+                |problem, _| HostError::from(problem),
+            )
+            .map_err(|e| call.host(&CREDENTIALS, e))?;
+        if unknown {
+            return Err(call.fail(shape()));
+        }
+        let [id, secret, token, bearer] = fields;
+        match (id, secret, token, bearer) {
+            (Some(id), Some(secret), None, None) => Ok(Credentials::access_key(id, secret)),
+            (Some(id), Some(secret), Some(token), None) => Ok(Credentials::sts(id, secret, token)),
+            (None, None, None, Some(token)) => Ok(Credentials::bearer(token)),
+            _ => Err(call.fail(shape())),
+        }
+    }
+
+    /// `Credentials(access_key_id, access_key_secret, security_token=None)`: each part must be
+    /// text; an error names the part, never its value.
+    pub fn credentials<H: HostValue>(access_key_id: &H, access_key_secret: &H, security_token: Option<&H>) -> Result<Credentials, Failed> {
+        let mut reader = Reader::default();
+        let mut part = |name: &'static str, value: &H| {
+            reader.string(value).map_err(|e| Failed {
+                error: e.into_error(&Arg::new(name, name, CREDENTIALS.code), H::HOST),
+                lang: Lang::En,
+            })
+        };
+        let id = part("access_key_id", access_key_id)?;
+        let secret = part("access_key_secret", access_key_secret)?;
+        let token = match security_token {
+            Some(token) if !matches!(token.kind(), Ok(Kind::Null)) => Some(part("security_token", token)?),
+            _ => None,
+        };
+        Ok(match token {
+            Some(token) => Credentials::sts(id, secret, token),
+            None => Credentials::access_key(id, secret),
+        })
+    }
+
+    /// `Credentials.bearer(token)` for Zenlayer bearer-token auth.
+    pub fn bearer_credentials<H: HostValue>(token: &H) -> Result<Credentials, Failed> {
+        let token = Reader::default().string(token).map_err(|e| Failed {
+            error: e.into_error(&Arg::new("bearer_token", "bearerToken", CREDENTIALS.code), H::HOST),
+            lang: Lang::En,
+        })?;
+        Ok(Credentials::bearer(token))
+    }
+
+    fn credentials_shape() -> crate::lang::Text {
+        crate::text!(
+            "\"credentials\" must be a Credentials object, or a mapping with access_key_id and access_key_secret (and optionally security_token), or with bearer_token.",
+            "\"credentials\" 必须是 Credentials 对象，或包含 access_key_id 与 access_key_secret（可选 security_token）的映射，或包含 bearer_token 的映射。"
+        )
+    }
+}
