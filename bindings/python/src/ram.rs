@@ -50,7 +50,10 @@ fn ram_required_access<'py>(
 
 #[pyfunction]
 #[pyo3(signature = (operation, params, *, region, account_id, policies, context = None, lang = "en"))]
-#[allow(clippy::too_many_arguments)]
+#[expect(
+    clippy::too_many_arguments,
+    reason = "one Rust argument per Python parameter of ram_authorize(); pyo3 maps them by name"
+)]
 fn ram_authorize<'py>(
     py: Python<'py>,
     operation: String,

@@ -17,7 +17,7 @@ fn input_error(code: &str, field: &str, en: String, zh: String) -> Error {
 
 #[pyfunction]
 #[pyo3(signature = (operation, params, *, region = None, endpoint = None, lang = "en", now = None, int_bounds = None))]
-#[allow(clippy::too_many_arguments)]
+#[expect(clippy::too_many_arguments, reason = "one Rust argument per Python parameter of build(); pyo3 maps them by name")]
 fn build<'py>(
     py: Python<'py>,
     operation: String,
