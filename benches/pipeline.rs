@@ -1,6 +1,8 @@
 //! validate + build + sign for each operation, and response parsing.
 //! Run with `cargo bench --bench pipeline`; each bench takes about a second.
 
+#![allow(clippy::expect_used, reason = "a bench stops loudly on a broken fixture rather than timing the error path")]
+
 use std::hint::black_box;
 use std::time::Duration;
 

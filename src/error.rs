@@ -182,3 +182,20 @@ pub fn clip(value: &str) -> String {
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+impl Lang {
+    /// Reads a language tag (`"en"` or `"zh"`); anything else is an `InvalidParameter.Lang` input
+    /// error. It lives here, not in `lang.rs`, so that `lang` needs nothing from `error`.
+    pub fn parse(tag: &str) -> Result<Lang> {
+        Lang::from_tag(tag).ok_or_else(|| {
+            Error::Input(ErrorDetail::client(
+                "InvalidParameter.Lang",
+                crate::text!(
+                    format!("The language \"{}\" is not supported; use \"en\" or \"zh\".", clip(tag)),
+                    format!("不支持语言 \"{}\"，请使用 \"en\" 或 \"zh\"。", clip(tag))
+                ),
+                Some("lang".to_owned()),
+            ))
+        })
+    }
+}

@@ -1,5 +1,5 @@
-//! Identifier and token formats. No official regexes exist for these ids (domain.md §2), so the
-//! rules follow every documented example and are kept deliberately small and explicit.
+//! Identifier and token formats. Neither Alibaba nor Zenlayer publishes a pattern for these ids,
+//! so the rules follow every documented example and are kept deliberately small and explicit.
 
 use crate::error::{clip, Error, ErrorDetail, Result};
 use crate::spec::Format;

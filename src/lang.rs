@@ -1,6 +1,7 @@
-use serde::{Deserialize, Serialize};
+//! Languages and bilingual text. This module depends on nothing else in the crate, so every
+//! module (errors included) can use it without an import cycle.
 
-use crate::error::{Error, ErrorDetail};
+use serde::{Deserialize, Serialize};
 
 /// Language of human-readable messages. Codes never change with the language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
@@ -12,18 +13,13 @@ pub enum Lang {
 }
 
 impl Lang {
-    pub fn parse(tag: &str) -> Result<Lang, Error> {
+    /// The language for a tag, if it is supported. [`Lang::parse`] (in `error.rs`, beside the
+    /// error it raises) is the same with an `InvalidParameter.Lang` error for an unknown tag.
+    pub fn from_tag(tag: &str) -> Option<Lang> {
         match tag {
-            "en" => Ok(Lang::En),
-            "zh" => Ok(Lang::Zh),
-            other => Err(Error::Input(ErrorDetail::client(
-                "InvalidParameter.Lang",
-                crate::text!(
-                    format!("The language \"{}\" is not supported; use \"en\" or \"zh\".", crate::error::clip(other)),
-                    format!("不支持语言 \"{}\"，请使用 \"en\" 或 \"zh\"。", crate::error::clip(other))
-                ),
-                Some("lang".to_owned()),
-            ))),
+            "en" => Some(Lang::En),
+            "zh" => Some(Lang::Zh),
+            _ => None,
         }
     }
 

@@ -1,5 +1,7 @@
 //! Properties of RAM evaluation that must hold for every policy set, not just the vectors.
 
+#![allow(clippy::expect_used, reason = "test helpers: a generator that builds a bad policy should stop the test")]
+
 use opgate::ram::{self, AccessRequest, Context, Effect, Outcome, Policy};
 use proptest::prelude::*;
 use serde_json::{json, Value};

@@ -1,5 +1,8 @@
-//! Provider-wide error tables (domain.md §3). `origin` says whether a code is documented by the
-//! provider or our choice in its style for client-side checks.
+//! Provider-wide error tables. `origin` says whether a code is documented by the provider or our
+//! choice in its style for client-side checks. Sources: Alibaba's public error codes
+//! (<https://help.aliyun.com/document_detail/435312.html>) and error body
+//! (<https://www.alibabacloud.com/help/en/openapi/user-guide/api-error-diagnosis>); Zenlayer's
+//! error body and HTTP classes (<https://docs.console.zenlayer.com/api-reference/api-introduction/instruction/response>).
 
 use crate::spec::ErrorOrigin::{Documented, ProviderStyle};
 use crate::spec::ErrorSpec;

@@ -99,8 +99,10 @@ pub static RENEW_SERVICE_INSTANCE_RESOURCES: OperationSpec = OperationSpec {
     }],
     target: TargetSpec::Single { param: "ServiceInstanceId" },
     resource: SERVICE_INSTANCE,
-    // Undocumented (domain.md §1.2): renewal is refused only while resources are being
-    // created or torn down, when there is nothing stable to renew.
+    // The API reference states no status precondition
+    // (https://www.alibabacloud.com/help/en/compute-nest/developer-reference/api-computenest-2021-06-01-renewserviceinstanceresources),
+    // so renewal is refused only while resources are being created or torn down, when there is
+    // nothing stable to renew.
     guards: &[Guard::StatusIn {
         statuses: &["Deployed", "Upgrading", "Stopped", "StartFailed", "StopFailed"],
         code: "IncorrectServiceInstanceStatus",

@@ -3,7 +3,11 @@
 use crate::spec::ErrorOrigin::{Documented, ProviderStyle};
 use crate::spec::*;
 
-/// Service instance statuses from the SDK enums plus the start/stop preconditions (domain.md §1.2).
+/// Service instance statuses: the `Status` enum of GetServiceInstance
+/// (<https://www.alibabacloud.com/help/en/compute-nest/developer-reference/api-computenestsupplier-2021-05-21-getserviceinstance>)
+/// plus the states the start/stop operations name (`Stopped`, `StartFailed`, `StopFailed`:
+/// <https://www.alibabacloud.com/help/en/compute-nest/developer-reference/api-computenestsupplier-2021-05-21-startserviceinstance>,
+/// <https://www.alibabacloud.com/help/en/compute-nest/developer-reference/api-computenestsupplier-2021-05-21-stopserviceinstance>).
 pub const SERVICE_INSTANCE_STATUSES: &[&str] = &[
     "Created",
     "Deploying",

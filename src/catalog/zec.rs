@@ -3,7 +3,10 @@
 use crate::spec::ErrorOrigin::Documented;
 use crate::spec::*;
 
-/// Terraform's constants plus `REBOOT`, which only the API docs show (domain.md §1.3).
+/// The ZEC instance statuses of Zenlayer's Terraform provider
+/// (<https://github.com/zenlayer/terraform-provider-zenlayercloud/blob/HEAD/zenlayercloud/services/zec/extension_zec.go>)
+/// plus `REBOOT`, which only the API reference shows
+/// (<https://docs.console.zenlayer.com/api-reference/zec/instance/rebootinstances>).
 pub const INSTANCE_STATUSES: &[&str] = &[
     "PENDING",
     "DEPLOYING",

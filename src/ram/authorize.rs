@@ -81,7 +81,10 @@ fn check_region(region: &str, region_param: Option<&Value>) -> Result<()> {
     }
 }
 
-/// Alibaba Cloud account ids are 16 digits (domain.md §2.3).
+/// Alibaba Cloud account ids are 16 digits: `123456789012****` in the ARN format
+/// (<https://www.alibabacloud.com/help/doc-detail/93738.htm>), `1488317743351199` in the
+/// RenewServiceInstanceResources example
+/// (<https://www.alibabacloud.com/help/en/compute-nest/developer-reference/api-computenest-2021-06-01-renewserviceinstanceresources>).
 fn check_account_id(account_id: &str) -> Result<()> {
     if account_id.len() == 16 && account_id.bytes().all(|b| b.is_ascii_digit()) {
         return Ok(());

@@ -1,8 +1,9 @@
 //! The `Condition` element: operators, typed operands, the request context, and how a
 //! condition holds.
 //!
-//! Semantics (RAM documents the operators; the logic below follows AWS IAM where RAM is silent,
-//! domain.md §4):
+//! Semantics (RAM documents the operators, <https://www.alibabacloud.com/help/en/ram/conditional-operator>;
+//! where RAM is silent the logic follows AWS IAM's,
+//! <https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-logic-multiple-context-keys-or-values.html>):
 //! - every operator block and every key in it must hold (AND); the values listed for one key
 //!   are alternatives (OR);
 //! - a negated operator (`StringNotEquals`, `StringNotEqualsIgnoreCase`, `StringNotLike`,

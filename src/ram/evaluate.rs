@@ -1,4 +1,5 @@
-//! Deciding one request against a set of identity policies (domain.md §4, [R4]).
+//! Deciding one request against a set of identity policies, as RAM's evaluation process
+//! describes it (<https://www.alibabacloud.com/help/en/ram/policy-evaluation-process>).
 //!
 //! Deny by default; an applicable `Deny` statement overrides any `Allow`. Policies and their
 //! statements are visited in order and the first applicable `Deny` decides at once (RAM stops
@@ -33,7 +34,9 @@ pub enum Outcome {
 }
 
 impl Outcome {
-    /// Alibaba's `AccessDeniedDetail.NoPermissionType` for a denial (domain.md §3.1 [A12]).
+    /// Alibaba's `AccessDeniedDetail.NoPermissionType` for a denial: `ImplicitDeny` or
+    /// `ExplicitDeny`, as Alibaba's 403 access-denied responses carry it
+    /// (<https://help.aliyun.com/en/agentrun/api-agentrun-2025-09-10-accessdenieddetail>).
     pub fn no_permission_type(self) -> Option<&'static str> {
         match self {
             Outcome::Allow => None,

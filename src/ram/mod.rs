@@ -1,7 +1,8 @@
 //! Alibaba RAM authorization pre-check: would these identity policies let the caller run this
 //! operation? A console greys out a button; a script fails before sending.
 //!
-//! - [`parse_policy`] / [`parse_policies`] read policy documents (domain.md §4) and report every
+//! - [`parse_policy`] / [`parse_policies`] read policy documents
+//!   (<https://www.alibabacloud.com/help/en/ram/policy-structure-and-syntax>) and report every
 //!   problem with a path such as `policies[0].Statement[2].Condition.IpAddress`.
 //! - [`required_access`] derives the action and resource ARN(s) an operation needs from the
 //!   catalog.

@@ -1,4 +1,5 @@
-//! Reading RAM policy documents (domain.md §4) into [`Policy`] values.
+//! Reading RAM policy documents (<https://www.alibabacloud.com/help/en/ram/policy-structure-and-syntax>)
+//! into [`Policy`] values.
 //!
 //! The reader reports every problem it finds, each with the path of the offending element
 //! (`policy.Statement[2].Condition.IpAddress.acs:SourceIp[0]`), instead of stopping at the first.
@@ -116,8 +117,9 @@ fn read_policy(document: &Value, path: &str) -> std::result::Result<Policy, Vec<
     problems.into_result(policy, path)
 }
 
-/// Text is measured as given, whitespace included (RAM's counting rule is not documented;
-/// domain.md §4). Objects are measured in their compact JSON form.
+/// Text is measured as given, whitespace included: RAM's limits page gives the maximum length of a
+/// custom policy (<https://www.alibabacloud.com/help/en/ram/product-overview/limits>) but not
+/// whether whitespace counts. Objects are measured in their compact JSON form.
 fn read_text(text: &str, path: &str, problems: &mut Problems) -> Option<Policy> {
     check_length(text.chars().count(), path, problems);
     match serde_json::from_str::<Value>(text) {

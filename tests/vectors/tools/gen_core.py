@@ -3,7 +3,7 @@
 
 Usage (development only; `make test` never runs this):
     python3 tests/vectors/tools/gen_core.py write    # (re)create cases, keeping no answers
-    OPGATE_BLESS=1 cargo test --test conformance     # fill in `expect` from the implementation
+    OPGATE_BLESS=core_ cargo test --test vectors     # fill in `expect` from the implementation
     python3 tests/vectors/tools/gen_core.py check    # every answer must match the stated intent
 
 The intent (ok / error kind + codes / per-resource decision and code) is written by hand here,

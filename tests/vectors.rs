@@ -1,0 +1,415 @@
+//! The one Rust runner for the conformance vectors: every `tests/vectors/*.json` case goes
+//! through one call table and is compared with its `expect` exactly. Each call goes through the
+//! host contract (`opgate::host::calls`) with JSON as the host: the layer the Python and JS
+//! bindings call, so all three languages read their arguments through one mechanism. The Python
+//! suite (`python/tests/test_vectors.py`) and the JS suite (`js/test/vectors.test.mjs`) run the
+//! same files through the bindings and must agree.
+//!
+//! - A case whose `call` is not in the table fails; nothing is skipped silently. The one skip is
+//!   a call compiled out of this build (`sign` without the `signing` feature), and it is counted
+//!   and printed.
+//! - A call family (core, wire, RAM, and later lifecycle or hostile input) is one module below
+//!   with its own `CALLS` table, listed once in [`FAMILIES`]. Every call in the table must be
+//!   exercised by at least one case.
+//! - Blessing: `OPGATE_BLESS=<file-name prefix>` (e.g. `core_`, `core_validate`; `all` or `1`
+//!   for every file) writes the current answer into the `expect` of each case in the matching
+//!   files whose answer differs or is missing, and lists those cases; review them with `git diff`.
+//!   Without it a missing `expect` fails. Blessing is refused when `CI` is set, so a CI run can
+//!   never rewrite what it checks. The signing and `wire_build_sdk` vectors were recorded from the
+//!   official SDKs (`tools/gen_wire_vectors.py`): never bless them from this implementation.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+use opgate::host::{calls, Failed, HostKind, Opt, OptionsIn};
+use serde::Serialize;
+use serde_json::{json, Value};
+
+/// How a call is answered: `{"ok": <result>}` or `{"error": <report>}`.
+#[derive(Clone, Copy)]
+enum Call {
+    Run(fn(&Value) -> Value),
+    /// Not compiled into this build; the reason is printed with the number of cases skipped.
+    #[cfg_attr(feature = "signing", allow(dead_code, reason = "only `sign` can be compiled out, by the signing feature"))]
+    NotBuilt(&'static str),
+}
+
+/// Every call family the vectors may use. Adding a family is adding its module and a row here.
+const FAMILIES: &[&[(&str, Call)]] = &[core::CALLS, wire::CALLS, ram::CALLS];
+
+/// Every option, read from the case's `args` by its Python (snake_case) name.
+const OPTIONS: &[Opt] = &[
+    Opt::Lang,
+    Opt::Now,
+    Opt::IntBounds,
+    Opt::Region,
+    Opt::Endpoint,
+    Opt::AccountId,
+    Opt::Context,
+    Opt::Algorithm,
+    Opt::Timestamp,
+    Opt::Nonce,
+];
+
+/// A case's arguments as the host contract takes them.
+struct Args<'a> {
+    raw: &'a Value,
+    options: Vec<(Opt, Option<&'a Value>)>,
+}
+
+impl<'a> Args<'a> {
+    fn new(raw: &'a Value) -> Self {
+        let options = OPTIONS.iter().map(|opt| (*opt, raw.get(opt.name(HostKind::Json)))).collect();
+        Args { raw, options }
+    }
+
+    /// An argument; absent reads as `null`, as a binding passes a missing one.
+    fn get(&self, name: &str) -> &'a Value {
+        self.raw.get(name).unwrap_or(&Value::Null)
+    }
+
+    fn options(&self) -> OptionsIn<'_, &'a Value> {
+        OptionsIn::Named(&self.options)
+    }
+}
+
+/// A result or a rendered error, as the vectors hold it.
+fn answer<T: Serialize>(result: Result<T, Failed>) -> Value {
+    match result {
+        Ok(value) => match serde_json::to_value(value) {
+            Ok(value) => json!({ "ok": value }),
+            Err(error) => json!({ "unserializable": error.to_string() }),
+        },
+        Err(failed) => json!({ "error": failed.error.render(failed.lang) }),
+    }
+}
+
+/// The core: catalog, validation, pre-checks, waiting (`core_*.json`).
+mod core {
+    use super::{answer, calls, Args, Call};
+    use serde_json::Value;
+
+    pub const CALLS: &[(&str, Call)] = &[
+        ("operations", Call::Run(operations)),
+        ("operation", Call::Run(operation)),
+        ("validate", Call::Run(validate)),
+        ("precheck", Call::Run(precheck)),
+        ("check", Call::Run(check)),
+        ("precheck_resources", Call::Run(precheck_resources)),
+        ("wait_status", Call::Run(wait_status)),
+    ];
+
+    fn operations(raw: &Value) -> Value {
+        let args = Args::new(raw);
+        answer(calls::operations(args.options()))
+    }
+
+    fn operation(raw: &Value) -> Value {
+        let args = Args::new(raw);
+        answer(calls::operation(&args.get("operation"), args.options()))
+    }
+
+    fn validate(raw: &Value) -> Value {
+        let args = Args::new(raw);
+        answer(calls::validate(&args.get("operation"), &args.get("params"), args.options()))
+    }
+
+    fn precheck(raw: &Value) -> Value {
+        let args = Args::new(raw);
+        answer(calls::precheck(
+            &args.get("operation"),
+            &args.get("params"),
+            &args.get("resources"),
+            args.options(),
+        ))
+    }
+
+    fn check(raw: &Value) -> Value {
+        let args = Args::new(raw);
+        answer(calls::check(
+            &args.get("operation"),
+            &args.get("params"),
+            &args.get("resources"),
+            args.options(),
+        ))
+    }
+
+    fn precheck_resources(raw: &Value) -> Value {
+        let args = Args::new(raw);
+        answer(calls::precheck_resources(&args.get("operation"), &args.get("resources"), args.options()))
+    }
+
+    fn wait_status(raw: &Value) -> Value {
+        let args = Args::new(raw);
+        answer(calls::wait_status(&args.get("operation"), &args.get("status"), args.options()))
+    }
+}
+
+/// Endpoints, request building, signing, response parsing (`wire_*.json`).
+mod wire {
+    use super::{answer, calls, Args, Call};
+    use serde_json::Value;
+
+    pub const CALLS: &[(&str, Call)] = &[
+        ("build", Call::Run(build)),
+        ("endpoint", Call::Run(endpoint)),
+        ("parse_response", Call::Run(parse_response)),
+        ("sign", SIGN),
+    ];
+
+    fn build(raw: &Value) -> Value {
+        let args = Args::new(raw);
+        answer(calls::build(&args.get("operation"), &args.get("params"), args.options()))
+    }
+
+    fn endpoint(raw: &Value) -> Value {
+        let args = Args::new(raw);
+        answer(calls::endpoint(&args.get("operation"), args.options()))
+    }
+
+    fn parse_response(raw: &Value) -> Value {
+        let args = Args::new(raw);
+        answer(calls::parse_response(
+            &args.get("operation"),
+            &args.get("status"),
+            raw.get("body").as_ref(),
+            raw.get("headers").as_ref(),
+            args.options(),
+        ))
+    }
+
+    #[cfg(feature = "signing")]
+    const SIGN: Call = Call::Run(sign);
+    #[cfg(not(feature = "signing"))]
+    const SIGN: Call = Call::NotBuilt("signing is compiled out (feature `signing` is off)");
+
+    #[cfg(feature = "signing")]
+    fn sign(raw: &Value) -> Value {
+        let args = Args::new(raw);
+        let credentials = args.get("credentials");
+        answer(calls::sign(&args.get("request"), calls::CredentialsIn::Host(&credentials), args.options()))
+    }
+}
+
+/// RAM policies and authorization (`ram_*.json`).
+mod ram {
+    use super::{answer, calls, Args, Call};
+    use serde_json::Value;
+
+    pub const CALLS: &[(&str, Call)] = &[
+        ("ram_parse_policy", Call::Run(parse_policy)),
+        ("ram_required_access", Call::Run(required_access)),
+        ("ram_authorize", Call::Run(authorize)),
+        ("ram_evaluate", Call::Run(evaluate)),
+    ];
+
+    fn parse_policy(raw: &Value) -> Value {
+        let args = Args::new(raw);
+        answer(calls::ram_parse_policy(&args.get("policy"), args.options()))
+    }
+
+    fn required_access(raw: &Value) -> Value {
+        let args = Args::new(raw);
+        answer(calls::ram_required_access(&args.get("operation"), &args.get("params"), args.options()))
+    }
+
+    fn authorize(raw: &Value) -> Value {
+        let args = Args::new(raw);
+        answer(calls::ram_authorize(
+            &args.get("operation"),
+            &args.get("params"),
+            &args.get("policies"),
+            args.options(),
+        ))
+    }
+
+    fn evaluate(raw: &Value) -> Value {
+        let args = Args::new(raw);
+        answer(calls::ram_evaluate(
+            &args.get("policies"),
+            &args.get("action"),
+            &args.get("resource"),
+            args.options(),
+        ))
+    }
+}
+
+fn call_table() -> BTreeMap<&'static str, Call> {
+    FAMILIES.iter().flat_map(|family| family.iter().copied()).collect()
+}
+
+/// Which files `OPGATE_BLESS` lets the runner rewrite.
+struct Bless(Option<String>);
+
+impl Bless {
+    fn from_env() -> Bless {
+        let Some(prefix) = std::env::var("OPGATE_BLESS").ok().filter(|value| !value.is_empty()) else {
+            return Bless(None);
+        };
+        let in_ci = std::env::var("CI").is_ok_and(|value| !value.is_empty() && value != "false" && value != "0");
+        assert!(!in_ci, "OPGATE_BLESS is set while CI is set: a CI run never rewrites the vectors it checks");
+        Bless(Some(if prefix == "all" || prefix == "1" { String::new() } else { prefix }))
+    }
+
+    fn covers(&self, file_name: &str) -> bool {
+        self.0.as_deref().is_some_and(|prefix| file_name.starts_with(prefix))
+    }
+}
+
+fn vector_files() -> Vec<PathBuf> {
+    let directory = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/vectors");
+    let entries = std::fs::read_dir(&directory).unwrap_or_else(|error| panic!("cannot read {}: {error}", directory.display()));
+    let mut files: Vec<PathBuf> = entries
+        .filter_map(|entry| entry.ok().map(|entry| entry.path()))
+        .filter(|path| path.extension().is_some_and(|extension| extension == "json"))
+        .collect();
+    files.sort();
+    files
+}
+
+/// What the whole run saw.
+#[derive(Default)]
+struct Tally {
+    ran: usize,
+    skipped: BTreeMap<&'static str, usize>,
+    blessed: Vec<String>,
+    failures: Vec<String>,
+    calls_seen: BTreeSet<String>,
+}
+
+fn run_file(path: &Path, calls: &BTreeMap<&'static str, Call>, bless: &Bless, tally: &mut Tally) {
+    let file_name = path.file_name().and_then(|name| name.to_str()).unwrap_or_default().to_owned();
+    let mut fail = |message: String| tally.failures.push(format!("{file_name}: {message}"));
+    let mut suite: Value = match std::fs::read_to_string(path)
+        .map_err(|e| e.to_string())
+        .and_then(|text| serde_json::from_str(&text).map_err(|e| e.to_string()))
+    {
+        Ok(suite) => suite,
+        Err(error) => return fail(format!("not a readable JSON file: {error}")),
+    };
+    let Some(cases) = suite.get_mut("cases").and_then(Value::as_array_mut).filter(|cases| !cases.is_empty()) else {
+        return fail("no \"cases\" array, or it is empty".to_owned());
+    };
+    let mut names = BTreeSet::new();
+    let mut rewritten = false;
+    for (index, case) in cases.iter_mut().enumerate() {
+        let name = case.get("name").and_then(Value::as_str).map_or_else(|| format!("case #{index}"), str::to_owned);
+        let fail_case = |tally: &mut Tally, message: String| tally.failures.push(format!("{file_name} / {name}: {message}"));
+        if !names.insert(name.clone()) {
+            fail_case(tally, "the name is used twice in this file".to_owned());
+        }
+        let Some(call_name) = case.get("call").and_then(Value::as_str) else {
+            fail_case(tally, "no \"call\"".to_owned());
+            continue;
+        };
+        let Some(&call) = calls.get(call_name) else {
+            let known: Vec<&str> = calls.keys().copied().collect();
+            fail_case(tally, format!("unknown call \"{call_name}\"; the runner knows {}", known.join(", ")));
+            continue;
+        };
+        tally.calls_seen.insert(call_name.to_owned());
+        let run = match call {
+            Call::Run(run) => run,
+            Call::NotBuilt(reason) => {
+                *tally.skipped.entry(reason).or_default() += 1;
+                continue;
+            }
+        };
+        let got = run(case.get("args").unwrap_or(&Value::Null));
+        tally.ran += 1;
+        match case.get("expect") {
+            Some(expected) if *expected == got => {}
+            _ if bless.covers(&file_name) => {
+                if let Some(object) = case.as_object_mut() {
+                    object.insert("expect".to_owned(), got);
+                    tally.blessed.push(format!("{file_name} / {name}"));
+                    rewritten = true;
+                }
+            }
+            Some(expected) => fail_case(tally, format!("\n  expected {expected}\n  got      {got}")),
+            None => fail_case(tally, format!("no \"expect\" (bless with OPGATE_BLESS={file_name}); got {got}")),
+        }
+    }
+    if rewritten {
+        let written = serde_json::to_string_pretty(&suite)
+            .map_err(|error| error.to_string())
+            .and_then(|text| std::fs::write(path, text + "\n").map_err(|error| error.to_string()));
+        if let Err(error) = written {
+            tally.failures.push(format!("{file_name}: cannot write the blessed answers: {error}"));
+        }
+    }
+}
+
+#[test]
+fn every_vector_case_answers_as_expected() {
+    let calls = call_table();
+    let bless = Bless::from_env();
+    let files = vector_files();
+    assert!(!files.is_empty(), "no tests/vectors/*.json files");
+    let mut tally = Tally::default();
+    for file in &files {
+        run_file(file, &calls, &bless, &mut tally);
+    }
+    for (name, call) in &calls {
+        if matches!(call, Call::Run(_)) && !tally.calls_seen.contains(*name) {
+            tally
+                .failures
+                .push(format!("the call \"{name}\" is in the runner's table but no vector uses it"));
+        }
+    }
+    for (reason, count) in &tally.skipped {
+        eprintln!("skipped {count} case(s): {reason}");
+    }
+    if !tally.blessed.is_empty() {
+        eprintln!(
+            "blessed {} case(s); review them with git diff:\n  {}",
+            tally.blessed.len(),
+            tally.blessed.join("\n  ")
+        );
+    }
+    assert!(
+        tally.failures.is_empty(),
+        "{} problem(s) in {} vector case(s) run from {} file(s):\n{}",
+        tally.failures.len(),
+        tally.ran,
+        files.len(),
+        tally.failures.join("\n")
+    );
+}
+
+#[test]
+fn call_names_are_unique_across_families() {
+    let mut seen = BTreeSet::new();
+    for (name, _) in FAMILIES.iter().flat_map(|family| family.iter()) {
+        assert!(seen.insert(*name), "the call \"{name}\" is in two families");
+    }
+}
+
+#[test]
+fn projection_answers_as_the_whole_items() {
+    // Every case with resources, once through the engine with the items whole and once through
+    // the host reader that projects them: the verdicts (or errors) must be identical.
+    let mut compared = 0;
+    for file in vector_files() {
+        let text = std::fs::read_to_string(&file).expect("vector file readable");
+        let doc: Value = serde_json::from_str(&text).expect("vector file is JSON");
+        for case in doc["cases"].as_array().expect("cases array") {
+            let args = &case["args"];
+            let Some(resources) = args.get("resources") else { continue };
+            let Some(op) = args.get("operation").and_then(Value::as_str) else { continue };
+            let Ok(spec) = opgate::operation(op) else { continue };
+            let Ok(projected) = opgate::host::Reader::default().resources(spec, &resources) else {
+                continue;
+            };
+            let options = opgate::Options {
+                now: args.get("now").and_then(Value::as_i64),
+                ..Default::default()
+            };
+            let whole = opgate::precheck_resources(op, resources, &options);
+            let picked = opgate::precheck_resources(op, &projected, &options);
+            assert_eq!(whole, picked, "{}: {}", file.display(), case["name"]);
+            compared += 1;
+        }
+    }
+    assert!(compared > 100, "only {compared} pre-check cases compared");
+}
