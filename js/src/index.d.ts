@@ -75,7 +75,7 @@ export interface ErrorInfo {
 export interface ErrorReport {
   kind: ErrorKind;
   errors: { code: string; http_status: number; message: string; field: string | null; retryable: boolean }[];
-  api?: { request_id: string | null; host_id: string | null; recommend: string | null; access_denied_detail: JsonValue };
+  api?: { provider_message: string | null; request_id: string | null; host_id: string | null; recommend: string | null; access_denied_detail: JsonValue };
 }
 
 export type ErrorKind = "input" | "validation" | "denied" | "api" | "parse" | "policy" | "signing";
@@ -100,8 +100,13 @@ export class InputError extends OpgateError {}
 export class ValidationError extends OpgateError {}
 /** Thrown by `check()` when the pre-check denies: one error per refused target, its `field` naming the target. */
 export class DeniedError extends OpgateError {}
-/** The provider answered with an error. */
+/**
+ * The provider answered with an error (thrown by `parseResponse`). `message` is in the requested
+ * `lang` (with `"zh"`, the catalog's Chinese text for a code in the operation's error table).
+ */
 export class ApiError extends OpgateError {
+  /** The provider's own message exactly as sent, whatever `lang`; `null` if it sent none. */
+  readonly providerMessage: string | null;
   readonly requestId: string | null;
   readonly hostId: string | null;
   readonly recommend: string | null;

@@ -183,6 +183,19 @@ def test_api_error_carries_provider_fields() -> None:
     assert error.code == "Throttling"
     assert error.retryable is True
     assert error.report["api"]["request_id"] == "ABC-123"
+    assert error.provider_message == "Request was denied due to request throttling."
+
+
+def test_api_error_in_chinese_keeps_the_provider_message() -> None:
+    sent = "The current status of the resource does not support this operation."
+    body = '{"RequestId": "E1", "Code": "IncorrectInstanceStatus", "Message": "%s"}' % sent
+    with pytest.raises(opgate.ApiError) as caught:
+        opgate.parse_response(ECS, 403, body, lang="zh")
+    error = caught.value
+    assert error.message == "该资源目前的状态不支持此操作。"
+    assert error.provider_message == sent
+    assert error.request_id == "E1"
+    assert error.report["api"]["provider_message"] == sent
 
 
 def test_parse_error_and_success() -> None:
