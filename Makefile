@@ -3,9 +3,9 @@ SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
 CARGO ?= cargo
 
-.PHONY: test demo bench rust-test python-test js-test demo-rust demo-python demo-js bench-rust bench-python bench-js
+.PHONY: test demo bench rust-test python-test js-test consumer-test npm wheel demo-rust demo-python demo-js bench-rust bench-python bench-js
 
-test: rust-test python-test js-test
+test: rust-test python-test js-test consumer-test
 
 rust-test:
 	rustup component add rustfmt clippy >/dev/null 2>&1 || true
@@ -19,6 +19,18 @@ python-test:
 
 js-test:
 	bash js/run.sh test
+
+# The README's install path in scratch directories: the tarball and the wheel in clean consumer projects.
+consumer-test:
+	bash tests/consumer/run.sh
+
+# The npm tarball: target/npm/opgate-<version>.tgz.
+npm:
+	bash js/run.sh pack
+
+# The Python wheel: target/python-wheels/opgate-<version>-cp310-abi3-<platform>.whl.
+wheel:
+	bash python/run.sh wheel
 
 demo: demo-rust demo-python demo-js
 
