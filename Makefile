@@ -4,9 +4,9 @@ SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
 CARGO ?= cargo
 
-.PHONY: test demo bench help lint fmt rust-tools rust-test python-test js-test demo-rust demo-python demo-js bench-rust bench-python bench-js
+.PHONY: test demo bench help lint fmt rust-tools rust-test python-test js-test consumer-test npm wheel demo-rust demo-python demo-js bench-rust bench-python bench-js
 
-test: rust-test python-test js-test ## Everything: Rust lint and tests, Python suite, JS suite
+test: rust-test python-test js-test consumer-test ## Everything: Rust lint and tests, Python and JS suites, the install path
 
 help: ## List the targets
 	@awk 'BEGIN { FS = ":.*## " } /^[a-z][a-z-]*:.*## / { printf "  %-13s %s\n", $$1, $$2 }' $(MAKEFILE_LIST)
@@ -40,6 +40,15 @@ python-test: ## Python suite: builds the wheel into .venv, runs pytest and mypy
 
 js-test: ## JS suite: builds the wasm, runs the node and Chromium tests
 	bash js/run.sh test
+
+consumer-test: ## The README's install path: the tarball and the wheel in clean consumer projects
+	bash tests/consumer/run.sh
+
+npm: ## The npm tarball: target/npm/opgate-<version>.tgz
+	bash js/run.sh pack
+
+wheel: ## The Python wheel: target/python-wheels/opgate-<version>-cp310-abi3-<platform>.whl
+	bash python/run.sh wheel
 
 demo: demo-rust demo-python demo-js ## The fleet demo in Rust, Python and JS
 

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The WebAssembly build and npm package: `bash js/run.sh test|demo|bench|build`.
+# The WebAssembly build and npm package: `bash js/run.sh test|demo|bench|build|pack`
+# (`pack`: the npm tarball in target/npm/, what `make npm` runs; `prepack` is npm's hook).
 #
 # Works on a fresh machine: adds the wasm32 target, installs wasm-bindgen-cli at the exact
 # version Cargo.lock pins, installs the npm dev dependencies from package-lock.json (TypeScript,
@@ -132,6 +133,41 @@ cmd_demo() {
   node "$JS/demo/serve.mjs" "${args[@]}" "$@"
 }
 
+# `npm pack` and `npm publish` run this first (package.json "prepack"): build the wasm into
+# js/pkg/ and copy the repo's LICENSE in, or refuse. Without it `npm pack` would quietly ship
+# a tarball without the .wasm, which fails only when a consumer imports it.
+cmd_prepack() {
+  # A separate process: inside `if`, bash would ignore `set -e` in build's own steps.
+  if ! bash "$JS/run.sh" build; then
+    say "refusing to pack: building the WebAssembly module failed (see above)."
+    say "The tarball needs js/pkg/opgate_wasm_bg.wasm, built from the Rust sources: install"
+    say "rustup and cargo (https://rustup.rs), then run 'make npm' from the repository root."
+    exit 1
+  fi
+  local file
+  for file in "$PKG/opgate_wasm.js" "$PKG/opgate_wasm_bg.wasm" "$ROOT/LICENSE"; do
+    if [[ ! -s "$file" ]]; then
+      say "refusing to pack: $file is missing or empty"
+      exit 1
+    fi
+  done
+  # npm packs only files under js/; the copy is gitignored.
+  cp "$ROOT/LICENSE" "$JS/LICENSE"
+}
+
+# `make npm`: the package as a tarball in target/npm/ (the file name on stdout), ready for
+# `npm install ./target/npm/opgate-<version>.tgz` in any project.
+cmd_pack() {
+  local out="$ROOT/target/npm" name
+  mkdir -p "$out"
+  rm -f "$out"/opgate-*.tgz
+  ensure_npm
+  name="$(cd "$JS" && npm pack --silent --pack-destination "$out" | tail -n 1)"
+  [[ -s "$out/$name" ]] || { say "npm pack produced no tarball in $out"; exit 1; }
+  say "packed $out/$name"
+  echo "$out/$name"
+}
+
 cmd_bench() {
   build
   node "$JS/bench/bench.mjs"
@@ -142,8 +178,10 @@ case "${1:-}" in
   test) cmd_test ;;
   demo) shift; cmd_demo "$@" ;;
   bench) cmd_bench ;;
+  prepack) cmd_prepack ;;
+  pack) cmd_pack ;;
   *)
-    echo "usage: bash js/run.sh test|demo|bench|build" >&2
+    echo "usage: bash js/run.sh test|demo|bench|build|pack|prepack" >&2
     exit 2
     ;;
 esac

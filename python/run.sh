@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Python package: `bash python/run.sh test|demo|bench` (called by the Makefile).
+# Python package: `bash python/run.sh test|demo|bench|wheel` (called by the Makefile;
+# `wheel` only builds it into target/python-wheels/, for `make wheel`).
 #
 # Works on a fresh machine: creates .venv at the repo root, installs pinned tools, builds the
 # wheel with `maturin build --release` and installs that wheel (so the wheel itself is what is
@@ -33,13 +34,20 @@ ensure_venv() {
     fi
 }
 
-build_wheel() {
-    command -v cargo >/dev/null || { echo "cargo is needed to build the extension" >&2; exit 1; }
+# The wheel, alone in target/python-wheels/ (what `make wheel` leaves there).
+make_wheel() {
+    command -v cargo >/dev/null || { echo "cargo is needed to build the extension (https://rustup.rs)" >&2; exit 1; }
     rm -rf "$WHEELS"
     log "building the wheel (maturin build --release)"
     "$VENV/bin/maturin" build --release --quiet --interpreter "$PY" --out "$WHEELS" >&2
     local wheels=("$WHEELS"/opgate-*.whl)
     [[ -f "${wheels[0]}" ]] || { echo "maturin produced no wheel in $WHEELS" >&2; exit 1; }
+    WHEEL="${wheels[0]}"
+}
+
+build_wheel() {
+    make_wheel
+    local wheels=("$WHEEL")
     log "installing ${wheels[0]##*/}"
     "$PY" -m pip install --quiet --disable-pip-version-check --no-deps --force-reinstall "${wheels[0]}"
 }
@@ -68,8 +76,15 @@ case "${1:-}" in
         build_wheel
         in_tmp "$PY" "$ROOT/python/bench/bench.py" "$ROOT/examples/fleet.json"
         ;;
+    wheel)
+        # `make wheel`: build only; the wheel's path on stdout.
+        ensure_venv
+        make_wheel
+        log "built $WHEEL"
+        echo "$WHEEL"
+        ;;
     *)
-        echo "usage: bash python/run.sh test|demo|bench" >&2
+        echo "usage: bash python/run.sh test|demo|bench|wheel" >&2
         exit 2
         ;;
 esac

@@ -83,6 +83,10 @@ pub enum Error {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ApiError {
     pub detail: ErrorDetail,
+    /// The provider's own `Message`, exactly as sent (bounded in length). `detail.message` may
+    /// be the catalog's translation of it (`lang = zh` for a known code); this never is, so
+    /// the original stays retrievable. `None` when the provider sent no message.
+    pub provider_message: Option<String>,
     pub request_id: Option<String>,
     pub host_id: Option<String>,
     pub recommend: Option<String>,
@@ -125,6 +129,7 @@ impl Error {
         let errors: Vec<RenderedError> = self.details().iter().map(|d| d.render(lang)).collect();
         let api = match self {
             Error::Api(api) => Some(ApiErrorExtras {
+                provider_message: api.provider_message.clone(),
                 request_id: api.request_id.clone(),
                 host_id: api.host_id.clone(),
                 recommend: api.recommend.clone(),
@@ -150,8 +155,11 @@ pub struct ErrorReport {
     pub api: Option<ApiErrorExtras>,
 }
 
+/// The provider's fields of an API error, as sent; `provider_message` is its untranslated
+/// message whatever `lang` the report is rendered in.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ApiErrorExtras {
+    pub provider_message: Option<String>,
     pub request_id: Option<String>,
     pub host_id: Option<String>,
     pub recommend: Option<String>,

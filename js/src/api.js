@@ -62,19 +62,36 @@ function withNow(options) {
   return { ...options, now };
 }
 
-/** Every operation's description. */
+/**
+ * Every operation's description.
+ * @param {{lang?: "en" | "zh"}} [options] `lang` defaults to `"en"`.
+ * @throws {InputError} an unknown `lang` or option name.
+ */
 export function operations(options) {
   need();
   return unwrap(glue.operations(options));
 }
 
-/** One operation's description; an unknown id throws `InputError` (`UnsupportedOperation`). */
+/**
+ * One operation's description.
+ * @param {string} id e.g. `"ecs:RebootInstance"`.
+ * @param {{lang?: "en" | "zh"}} [options] `lang` defaults to `"en"`.
+ * @throws {InputError} an unknown id (`UnsupportedOperation`), `lang` or option name.
+ */
 export function operation(id, options) {
   need();
   return unwrap(glue.operation(id, options));
 }
 
-/** Validates request parameters: `{operation, params, defaults}`, or throws `ValidationError` listing every violation. */
+/**
+ * Validates request parameters: `{operation, params, defaults}`.
+ * @param {string} operation The operation id.
+ * @param {object} params The request parameters as the provider names them.
+ * @param {object} [options] `lang` (default `"en"`), `now` (default: the current time, see
+ *   `withNow`; `null`: no clock), `intBounds` (default none).
+ * @throws {ValidationError} listing every violation (up to 100), each with its `field`.
+ * @throws {InputError} an unknown operation, `lang` or option name.
+ */
 export function validate(operation, params, options) {
   need();
   return unwrap(glue.validate(operation, params, withNow(options)));
@@ -83,35 +100,74 @@ export function validate(operation, params, options) {
 /**
  * Validates `params` and judges each target among `resources` (Describe items, one item, or a
  * whole Describe response). Returns a verdict; a denial is `verdict.allowed === false`, never
- * an exception. Throws only for unusable input (`InputError`, `ValidationError`).
+ * an exception.
+ * @param {string} operation The operation id.
+ * @param {object} params The request parameters.
+ * @param {object | object[]} resources Describe items, one item, or a whole Describe response.
+ * @param {object} [options] `lang` (default `"en"`), `now` (default: the current time; `null`:
+ *   no expiry checks), `intBounds` (default none).
+ * @throws {ValidationError} the parameters break the rules, or `resources` is not Describe data.
+ * @throws {InputError} an unknown operation, `lang` or option name.
  */
 export function precheck(operation, params, resources, options) {
   need();
   return unwrap(glue.precheck(operation, params, resources, withNow(options)));
 }
 
-/** Judges each resource on its own, without request parameters ("which of these could be rebooted now?"). */
+/**
+ * Judges each resource on its own, without request parameters ("which of these could be
+ * rebooted now?"). A denial is an outcome, never an exception.
+ * @param {string} operation The operation id.
+ * @param {object | object[]} resources Describe items, one item, or a whole Describe response.
+ * @param {object} [options] `lang` (default `"en"`), `now` (default: the current time; `null`:
+ *   no expiry checks), `intBounds` (default none).
+ * @throws {ValidationError} `resources` is not Describe data for the operation.
+ * @throws {InputError} an unknown operation, `lang` or option name.
+ */
 export function precheckResources(operation, resources, options) {
   need();
   return unwrap(glue.precheckResources(operation, resources, withNow(options)));
 }
 
 /**
- * `precheck`, but a verdict that is not allowed throws `DeniedError`: one error per refused
- * target, whose `field` is the target's parameter path (`InstanceId`, `instanceIds[3]`).
+ * `precheck`, but a verdict that is not allowed throws.
+ * @param {string} operation The operation id.
+ * @param {object} params The request parameters.
+ * @param {object | object[]} resources Describe items, one item, or a whole Describe response.
+ * @param {object} [options] as `precheck` (`now` defaults to the current time).
+ * @throws {DeniedError} one error per refused target, whose `field` is the target's parameter
+ *   path (`InstanceId`, `instanceIds[3]`).
+ * @throws {ValidationError} the parameters break the rules, or `resources` is not Describe data.
+ * @throws {InputError} an unknown operation, `lang` or option name.
  */
 export function check(operation, params, resources, options) {
   need();
   return unwrap(glue.check(operation, params, resources, withNow(options)));
 }
 
-/** Where a polled status stands: `{operation, status, state: "done" | "pending" | "failed", target, reason}`. */
+/**
+ * Where a polled status stands: `{operation, status, state: "done" | "pending" | "failed", target, reason}`.
+ * Poll timing is `operation(id).wait` (`initialDelaySeconds` before the first poll).
+ * @param {string} operation The operation id.
+ * @param {string} status The status the Describe API reports now.
+ * @param {{lang?: "en" | "zh"}} [options] `lang` defaults to `"en"`.
+ * @throws {InputError} an unknown operation, `lang` or option name.
+ */
 export function waitStatus(operation, status, options) {
   need();
   return unwrap(glue.waitStatus(operation, status, options));
 }
 
-/** Validates `params` and builds the unsigned HTTP request (signing is not in this build). */
+/**
+ * Validates `params` and builds the unsigned HTTP request (signing is not in this build).
+ * @param {string} operation The operation id.
+ * @param {object} params The request parameters.
+ * @param {object} [options] `region` (needed for ECS), `endpoint` (a host replacing the resolved
+ *   one), `lang` (default `"en"`), `now` (default: the current time), `intBounds`.
+ * @throws {ValidationError} the parameters break the rules.
+ * @throws {InputError} an unknown operation, `lang` or option name; a missing or unknown
+ *   region; an unusable `endpoint`.
+ */
 export function build(operation, params, options) {
   need();
   return unwrap(glue.build(operation, params, withNow(options)));
@@ -136,47 +192,90 @@ function headerPairs(headers) {
 }
 
 /**
- * Reads a provider response, as Python's `parse_response(operation, status, body, headers)`:
- * `body` a string, `Uint8Array` or `ArrayBuffer`; `headers` an object, `[name, value]` pairs or
- * a fetch `Headers`. Throws `ApiError` for a provider error and `ParseError` for anything that
- * is not a well-formed response.
+ * Reads a provider response, as Python's `parse_response(operation, status, body, headers)`.
+ * @param {string} operation The operation id the request was for.
+ * @param {number} status The HTTP status (100-599).
+ * @param {string | Uint8Array | ArrayBuffer | ArrayBufferView} body The body (at most 4 MiB).
+ * @param {object | Array<[string, string]> | Headers} [headers] An object, pairs or a fetch `Headers`.
+ * @param {{lang?: "en" | "zh"}} [options] `lang` defaults to `"en"`.
+ * @throws {ApiError} a provider error; `providerMessage` is its own message, as sent.
+ * @throws {ParseError} anything that is not a well-formed response.
+ * @throws {InputError} an unknown operation, `lang` or option name; a bad status or headers.
  */
 export function parseResponse(operation, status, body, headers, options) {
   need();
   return unwrap(glue.parseResponse(operation, status, bodyBytes(body), headerPairs(headers), options));
 }
 
-/** Where a request for the operation goes: `{scheme, host, path}`. */
+/**
+ * Where a request for the operation goes: `{scheme, host, path}`.
+ * @param {string} operation The operation id.
+ * @param {{region?: string, endpoint?: string, lang?: "en" | "zh"}} [options]
+ * @throws {InputError} an unknown operation, region, `endpoint`, `lang` or option name.
+ */
 export function endpoint(operation, options) {
   need();
   return unwrap(glue.endpoint(operation, options));
 }
 
-/** Reads one RAM policy document (object or JSON text); a malformed one throws `PolicyError`. */
+/**
+ * Reads one RAM policy document (object or JSON text, at most 6,144 characters).
+ * @param {object | string} policy The document.
+ * @param {{lang?: "en" | "zh"}} [options] `lang` defaults to `"en"`.
+ * @throws {PolicyError} a malformed or too long document.
+ * @throws {InputError} an unknown `lang` or option name.
+ */
 export function ramParsePolicy(policy, options) {
   need();
   return unwrap(glue.ramParsePolicy(policy, options));
 }
 
-/** The RAM permissions the operation needs, one per target: `[{action, resource}]`. Needs `region` and `accountId`. */
+/**
+ * The RAM permissions the operation needs, one per target: `[{action, resource}]`.
+ * @param {string} operation The operation id (Alibaba Cloud).
+ * @param {object} params The request parameters (validated first).
+ * @param {{region: string, accountId: string, lang?: "en" | "zh"}} options `region` and `accountId` are required.
+ * @throws {ValidationError} the parameters break the rules.
+ * @throws {InputError} an unknown or Zenlayer operation, a malformed region or account id.
+ */
 export function ramRequiredAccess(operation, params, options) {
   need();
   return unwrap(glue.ramRequiredAccess(operation, params, options));
 }
 
-/** Whether the identity policies let the caller run the operation. Needs `region` and `accountId`. */
+/**
+ * Whether the identity policies let the caller run the operation.
+ * @param {string} operation The operation id (Alibaba Cloud).
+ * @param {object} params The request parameters (validated first).
+ * @param {Array<object | string>} policies The caller's policy documents.
+ * @param {{region: string, accountId: string, context?: object, lang?: "en" | "zh"}} options `region` and `accountId` are required.
+ * @throws {PolicyError} a malformed policy document.
+ * @throws {ValidationError} the parameters break the rules.
+ * @throws {InputError} an unknown or Zenlayer operation, a malformed region, account id or context.
+ */
 export function ramAuthorize(operation, params, policies, options) {
   need();
   return unwrap(glue.ramAuthorize(operation, params, policies, options));
 }
 
-/** Decides one action on one resource under the policies. */
+/**
+ * Decides one action on one resource ARN under the policies.
+ * @param {Array<object | string>} policies Policy documents.
+ * @param {string} action e.g. `"ecs:RebootInstance"`.
+ * @param {string} resource A resource ARN.
+ * @param {{context?: object, lang?: "en" | "zh"}} [options]
+ * @throws {PolicyError} a malformed policy document.
+ * @throws {InputError} a malformed context, an unknown `lang` or option name.
+ */
 export function ramEvaluate(policies, action, resource, options) {
   need();
   return unwrap(glue.ramEvaluate(policies, action, resource, options));
 }
 
-/** The glue's limits and build facts. */
+/**
+ * The glue's limits and build facts: `{version, maxDepth, signing: false}`.
+ * @throws {Error} before `init()` has finished.
+ */
 export function info() {
   need();
   return { version: glue.version(), limits: glue.limits(), signing: glue.signing() };

@@ -62,12 +62,19 @@ export class DeniedError extends OpgateError {
   static kind = "denied";
 }
 
-/** The provider answered with an error; `requestId` and the other provider fields are kept as sent. */
+/**
+ * The provider answered with an error (thrown by `parseResponse`). `message` is in the requested
+ * `lang`: the provider's own text, except with `lang: "zh"` for a code in the operation's error
+ * table, where it is the catalog's Chinese text. `providerMessage` is always the provider's own
+ * message exactly as sent (`null` if it sent none). `requestId`, `hostId`, `recommend` and
+ * `accessDeniedDetail` are kept as sent, `null` when absent.
+ */
 export class ApiError extends OpgateError {
   static kind = "api";
   constructor(report) {
     super(report);
     const api = report?.api ?? {};
+    this.providerMessage = api.provider_message ?? null;
     this.requestId = api.request_id ?? null;
     this.hostId = api.host_id ?? null;
     this.recommend = api.recommend ?? null;

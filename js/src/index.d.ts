@@ -33,6 +33,7 @@ export interface LangOptions {
 export interface CheckOptions extends LangOptions {
   /** Unix seconds for expiry checks. Default: the current time; `null`: no expiry checks. */
   now?: number | null;
+  /** Narrower integer ranges for parameters the provider leaves open, e.g. `[{path: "Period", min: 1, max: 36}]`. Default: none. */
   intBounds?: readonly IntBound[];
 }
 
@@ -75,7 +76,7 @@ export interface ErrorInfo {
 export interface ErrorReport {
   kind: ErrorKind;
   errors: { code: string; http_status: number; message: string; field: string | null; retryable: boolean }[];
-  api?: { request_id: string | null; host_id: string | null; recommend: string | null; access_denied_detail: JsonValue };
+  api?: { provider_message: string | null; request_id: string | null; host_id: string | null; recommend: string | null; access_denied_detail: JsonValue };
 }
 
 export type ErrorKind = "input" | "validation" | "denied" | "api" | "parse" | "policy" | "signing";
@@ -100,8 +101,13 @@ export class InputError extends OpgateError {}
 export class ValidationError extends OpgateError {}
 /** Thrown by `check()` when the pre-check denies: one error per refused target, its `field` naming the target. */
 export class DeniedError extends OpgateError {}
-/** The provider answered with an error. */
+/**
+ * The provider answered with an error (thrown by `parseResponse`). `message` is in the requested
+ * `lang` (with `"zh"`, the catalog's Chinese text for a code in the operation's error table).
+ */
 export class ApiError extends OpgateError {
+  /** The provider's own message exactly as sent, whatever `lang`; `null` if it sent none. */
+  readonly providerMessage: string | null;
   readonly requestId: string | null;
   readonly hostId: string | null;
   readonly recommend: string | null;
@@ -189,6 +195,12 @@ export interface OperationDescription {
   resource: { describeApi: string; idField: string; statusField: string; statuses: string[] };
   allowedStatuses: string[];
   transition: { immediate: string | null; settled: string } | null;
+  /**
+   * How to wait by polling the Describe API (classify each status with `waitStatus`):
+   * `initialDelaySeconds` before the first poll (right after the call the status can still read
+   * as before, so a first poll could wrongly read "done"), `intervalSeconds` between polls,
+   * `timeoutSeconds` in all.
+   */
   wait: { target: string[]; pending: string[]; failure: string[]; initialDelaySeconds: number; intervalSeconds: number; timeoutSeconds: number };
   ram: { action: string; resource: string } | null;
   dryRun: { param: string; code: string } | null;
@@ -273,12 +285,17 @@ export interface HeadersLike {
 export type PolicyDocument = string | { readonly [key: string]: unknown };
 
 /**
- * Loads the WebAssembly module once. Browser/bundler: fetched from beside `pkg/opgate_wasm.js`,
+ * Loads the WebAssembly module once; later calls return the same promise, and a failed load can
+ * be retried. Browser/bundler entry: the `.wasm` is fetched from beside `pkg/opgate_wasm.js`,
  * or from `input` (a URL string or `URL`, a `Request`/`Response` or a promise of one, the bytes,
- * or a `WebAssembly.Module`). In Node it is already loaded when `import` returns. (Typed without
- * DOM types so the declarations compile with any `lib` setting.)
+ * or a `WebAssembly.Module`). Node `import`: already loaded when `import` returns (resolves at
+ * once). Node `require`: loads the package; needed before any other call. (Typed without DOM
+ * types so the declarations compile with any `lib` setting.)
+ * @param input Where to load the `.wasm` from (browser entry only); default: beside the glue.
+ * @throws The promise rejects if the module cannot be fetched or instantiated.
  */
 export function init(input?: string | ArrayBuffer | ArrayBufferView | object): Promise<void>;
+/** True once `init()` has finished (always true after a Node `import`). */
 export function isReady(): boolean;
 /** The limits on arguments, the same in Python and JavaScript (README "Limits"). */
 export interface Limits {
@@ -291,19 +308,126 @@ export interface Limits {
   /** Items one list may report. */
   maxListItems: number;
 }
+/**
+ * The glue's limits and build facts: the package version, the limits on arguments (the same in
+ * Python; README "Limits") and `signing: false`.
+ * @throws Error if called before `init()` has finished.
+ */
 export function info(): { version: string; limits: Limits; signing: false };
 
+/**
+ * Every supported operation, described (parameters, statuses, wait settings, errors).
+ * @param options `lang`: `"en"` (default) or `"zh"`.
+ * @throws {InputError} an unknown `lang` or option name.
+ */
 export function operations(options?: LangOptions): OperationDescription[];
+/**
+ * One operation's description.
+ * @param id The operation id, e.g. `"ecs:RebootInstance"`.
+ * @param options `lang`: `"en"` (default) or `"zh"`.
+ * @throws {InputError} an unknown operation (`UnsupportedOperation`), `lang` or option name.
+ */
 export function operation(id: OperationId | (string & {}), options?: LangOptions): OperationDescription;
+/**
+ * Checks request parameters against the operation's rules, without sending anything.
+ * @param operation The operation id.
+ * @param params The request parameters as the provider names them (`{InstanceId: "i-…"}`).
+ * @param options `lang` (default `"en"`); `now`: Unix seconds, default the current time
+ *   (`Math.floor(Date.now() / 1000)`), `null` for no clock; `intBounds` (default none).
+ * @returns The parameters type-normalised, and the provider's defaults for the rest.
+ * @throws {ValidationError} the parameters break the rules; `errors` lists every violation
+ *   (up to 100), each with its `field` path.
+ * @throws {InputError} an unknown operation, `lang`, option name, or malformed `intBounds`.
+ */
 export function validate(operation: OperationId | (string & {}), params: Params, options?: CheckOptions): Validated;
-/** Never throws for a denial: see `verdict.allowed`. */
+/**
+ * Validates `params` and judges each target among `resources`: would the provider accept the
+ * call now? Never throws for a denial: see `verdict.allowed` and each outcome's `error` and
+ * `reason`.
+ * @param operation The operation id.
+ * @param params The request parameters, e.g. `{InstanceId: "i-…"}`.
+ * @param resources Describe items (ECS `DescribeInstances` items, Compute Nest
+ *   `GetServiceInstance` bodies, ZEC `dataSet` items), one item, or a whole Describe response.
+ * @param options `lang` (default `"en"`); `now`: Unix seconds for expiry checks, default the
+ *   current time, `null` to skip them; `intBounds` (default none).
+ * @throws {ValidationError} the parameters break the rules, or `resources` is not Describe data
+ *   (more than 10,000 items included).
+ * @throws {InputError} an unknown operation, `lang` or option name.
+ */
 export function precheck(operation: OperationId | (string & {}), params: Params, resources: Resources, options?: CheckOptions): Verdict;
+/**
+ * Judges every resource on its own, without request parameters ("which of these could be
+ * rebooted now?"): one outcome per resource. Never throws for a denial.
+ * @param operation The operation id.
+ * @param resources Describe items, one item, or a whole Describe response (at most 10,000).
+ * @param options `lang` (default `"en"`); `now` (default the current time; `null`: no expiry
+ *   checks); `intBounds` (default none).
+ * @throws {ValidationError} `resources` is not Describe data for the operation.
+ * @throws {InputError} an unknown operation, `lang` or option name.
+ */
 export function precheckResources(operation: OperationId | (string & {}), resources: Resources, options?: CheckOptions): Verdict;
-/** Like `precheck`, but throws `DeniedError` unless allowed. */
+/**
+ * `precheck`, but throws unless every target is allowed.
+ * @param operation The operation id.
+ * @param params The request parameters.
+ * @param resources Describe items, one item, or a whole Describe response.
+ * @param options `lang` (default `"en"`); `now` (default the current time; `null`: no expiry
+ *   checks); `intBounds` (default none).
+ * @returns The verdict, when allowed.
+ * @throws {DeniedError} the provider would refuse: one error per refused target, its `field`
+ *   the target's parameter path (`InstanceId`, `instanceIds[3]`).
+ * @throws {ValidationError} the parameters break the rules, or `resources` is not Describe data.
+ * @throws {InputError} an unknown operation, `lang` or option name.
+ */
 export function check(operation: OperationId | (string & {}), params: Params, resources: Resources, options?: CheckOptions): Verdict;
+/**
+ * Classifies a status seen while polling after the call: `state` is `"done"`, `"pending"` or
+ * `"failed"`. How long to wait is `operation(id).wait`: `initialDelaySeconds` before the first
+ * poll (right after the call the status can still read as before), `intervalSeconds` between
+ * polls, `timeoutSeconds` in all.
+ * @param operation The operation id.
+ * @param status The status the Describe API reports now, e.g. `"Starting"`.
+ * @param options `lang`: `"en"` (default) or `"zh"`, for `reason`.
+ * @throws {InputError} an unknown operation, `lang` or option name.
+ */
 export function waitStatus(operation: OperationId | (string & {}), status: string, options?: LangOptions): WaitState;
+/**
+ * Validates `params` and builds the unsigned HTTP request, exactly as it must be sent. Signing
+ * is not in this build: a backend that holds the credentials signs it (Rust or Python `sign`).
+ * @param operation The operation id.
+ * @param params The request parameters.
+ * @param options `region` (needed where the operation has no `RegionId` parameter: ECS),
+ *   `endpoint` (a host replacing the resolved one), `lang` (default `"en"`), `now` (default
+ *   the current time; `null`: none), `intBounds`; all optional.
+ * @throws {ValidationError} the parameters break the rules.
+ * @throws {InputError} an unknown operation, `lang` or option name; a missing
+ *   (`MissingParameter.Region`) or unknown region; an unusable `endpoint`.
+ */
 export function build(operation: OperationId | (string & {}), params: Params, options?: BuildOptions): HttpRequest;
+/**
+ * Where a request for the operation goes: `{scheme, host, path}`.
+ * @param operation The operation id.
+ * @param options `region`, `endpoint` (a host replacing the resolved one), `lang` (default `"en"`).
+ * @throws {InputError} an unknown operation, `lang` or option name; a missing or unknown region;
+ *   an unusable `endpoint`.
+ */
 export function endpoint(operation: OperationId | (string & {}), options?: EndpointOptions): Endpoint;
+/**
+ * Reads a provider response: `parseResponse(op, res.status, await res.text(), res.headers)`.
+ * @param operation The operation id the request was for.
+ * @param status The HTTP status (100-599).
+ * @param body The body as a string, `Uint8Array`, `ArrayBuffer` or other view (JSON, or XML for
+ *   Alibaba); at most 4 MiB.
+ * @param headers An object, `[name, value]` pairs or a fetch `Headers`; default none.
+ * @param options `lang`: `"en"` (default) or `"zh"`, the language of `message`.
+ * @returns A success, a partial success (`failures`) or a passed ECS dry run.
+ * @throws {ApiError} the provider answered with an error: its `code` and `httpStatus`,
+ *   `providerMessage` (its own message exactly as sent, in every `lang`), `requestId`, ….
+ * @throws {ParseError} the body is not a well-formed answer (an HTML gateway page, truncated
+ *   JSON, fields of the wrong type); `retryable` for 5xx and 429.
+ * @throws {InputError} an unknown operation, `lang` or option name; a status outside 100-599;
+ *   malformed headers.
+ */
 export function parseResponse(
   operation: OperationId | (string & {}),
   status: number,
@@ -311,7 +435,46 @@ export function parseResponse(
   headers?: { readonly [name: string]: string } | readonly (readonly [string, string])[] | HeadersLike | null,
   options?: LangOptions,
 ): ApiResponse;
+/**
+ * Parses one RAM policy document.
+ * @param policy The document as an object or its JSON text (at most 6,144 characters).
+ * @param options `lang`: `"en"` (default) or `"zh"`.
+ * @throws {PolicyError} the document is malformed (`MalformedPolicyDocument`, every problem
+ *   listed) or too long (`InvalidParameter.PolicyDocument.Length`).
+ * @throws {InputError} an unknown `lang` or option name.
+ */
 export function ramParsePolicy(policy: PolicyDocument, options?: LangOptions): Policy;
+/**
+ * The RAM permissions the operation needs for these parameters: one `{action, resource}` per target.
+ * @param operation The operation id (an Alibaba Cloud one; RAM does not govern Zenlayer).
+ * @param params The request parameters (validated first).
+ * @param options `region` and `accountId` (required, used in the ARNs), `lang` (default `"en"`).
+ * @throws {ValidationError} the parameters break the operation's rules.
+ * @throws {InputError} an unknown or Zenlayer operation (`UnsupportedOperation`), a malformed
+ *   region or account id, an unknown `lang` or option name.
+ */
 export function ramRequiredAccess(operation: OperationId | (string & {}), params: Params, options: RamOptions): RequiredAccess[];
+/**
+ * Whether the identity policies let the caller run the operation, as RAM would decide.
+ * @param operation The operation id (Alibaba Cloud).
+ * @param params The request parameters (validated first).
+ * @param policies The caller's policy documents (objects or JSON text).
+ * @param options `region` and `accountId` (required), `context` (condition keys, e.g.
+ *   `{"acs:SourceIp": "203.0.113.7"}`; default none), `lang` (default `"en"`).
+ * @returns `allowed`, one check per required permission, and for a denial `Forbidden.RAM`.
+ * @throws {PolicyError} a policy document is malformed.
+ * @throws {ValidationError} the parameters break the operation's rules.
+ * @throws {InputError} an unknown or Zenlayer operation, a malformed region, account id or
+ *   context, an unknown `lang` or option name.
+ */
 export function ramAuthorize(operation: OperationId | (string & {}), params: Params, policies: readonly PolicyDocument[], options: RamOptions & RamContextOptions): Authorization;
+/**
+ * RAM's decision for one action on one resource ARN under the policies.
+ * @param policies Policy documents (objects or JSON text).
+ * @param action E.g. `"ecs:RebootInstance"`.
+ * @param resource A resource ARN, e.g. `"acs:ecs:cn-hangzhou:1488317743351199:instance/i-…"`.
+ * @param options `context` (condition keys; default none), `lang` (default `"en"`).
+ * @throws {PolicyError} a policy document is malformed.
+ * @throws {InputError} a malformed context, an unknown `lang` or option name.
+ */
 export function ramEvaluate(policies: readonly PolicyDocument[], action: string, resource: string, options?: RamContextOptions): AccessCheck;

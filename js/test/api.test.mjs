@@ -38,11 +38,50 @@ test("the package name resolves to the Node entry, loaded on import", () => {
   assert.deepStrictEqual(opgate.info(), { version: "0.1.0", limits: { maxDepth: 128, maxNodes: 1_000_000, maxBytes: 32 * 1024 * 1024, maxListItems: 100_000 }, signing: false });
   assert.equal(typeof opgate.init, "function");
   assert.equal("sign" in opgate, false, "no signing in the WebAssembly build");
+});
+
+test("the exports map: Node import, Node require and the browser entry, each with its types first", () => {
   const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
   assert.equal(pkg.type, "module");
-  assert.equal(pkg.exports["."].node, "./src/node.js");
-  assert.equal(pkg.exports["."].default, "./src/index.js");
-  assert.equal(pkg.exports["."].types, "./src/index.d.ts");
+  const root = pkg.exports["."];
+  assert.deepStrictEqual(root.node.require, { types: "./src/index.d.cts", default: "./src/index.cjs" });
+  assert.deepStrictEqual(root.node.default, { types: "./src/index.d.ts", default: "./src/node.js" });
+  assert.deepStrictEqual(root.default, { types: "./src/index.d.ts", default: "./src/index.js" });
+  // Every leaf condition object names its types first (TypeScript takes the first match).
+  const leaves = [];
+  const walk = (conditions) => {
+    if (typeof conditions.default === "string") leaves.push(conditions);
+    for (const value of Object.values(conditions)) if (value && typeof value === "object") walk(value);
+  };
+  walk(root);
+  assert.equal(leaves.length, 3);
+  for (const leaf of leaves) assert.equal(Object.keys(leaf)[0], "types", JSON.stringify(leaf));
+  for (const file of leaves.flatMap((leaf) => [leaf.types, leaf.default])) {
+    assert.ok(readFileSync(new URL(`../${file}`, import.meta.url), "utf8").length > 0, file);
+  }
+  assert.ok(pkg.files.includes("LICENSE") && pkg.files.includes("pkg/opgate_wasm_bg.wasm"), "the tarball lists the wasm and LICENSE");
+  assert.equal(pkg.scripts.prepack, "bash run.sh prepack", "npm pack builds first (or refuses)");
+  assert.equal(Object.keys(pkg.dependencies ?? {}).length, 0, "no runtime dependencies");
+});
+
+test("require() gives the same API after init() (run in a child process: CommonJS)", () => {
+  const script = `
+    const opgate = require("opgate");
+    const out = { readyBefore: opgate.isReady() };
+    try { opgate.operations(); } catch (error) { out.before = error.message; }
+    opgate.init().then(async () => {
+      const esm = await import("opgate");
+      out.readyAfter = opgate.isReady();
+      out.sameNames = JSON.stringify(Object.keys(opgate).sort()) === JSON.stringify(Object.keys(esm).sort());
+      out.sameClass = opgate.ApiError === esm.ApiError;
+      out.count = opgate.operations().length;
+      console.log(JSON.stringify(out));
+    });
+  `;
+  const cwd = fileURLToPath(new URL("..", import.meta.url));
+  const out = JSON.parse(execFileSync(process.execPath, ["-e", script], { cwd, encoding: "utf8" }));
+  assert.deepStrictEqual(out, { readyBefore: false, before: out.before, readyAfter: true, sameNames: true, sameClass: true, count: 4 });
+  assert.match(out.before, /await init\(\)/);
 });
 
 test("the browser entry needs init(), then works (run in a child process: a fresh module graph)", () => {
@@ -283,6 +322,12 @@ test("parseResponse takes strings, bytes, ArrayBuffers, header objects, pairs an
   assert.equal(error.httpStatus, 403);
   assert.equal(error.requestId, "R1");
   assert.equal(error.hostId, "ecs.aliyuncs.com");
+  assert.equal(error.providerMessage, "User not authorized to operate on the specified resource.");
+  const sent = "The current status of the resource does not support this operation.";
+  const zh = thrown(() => opgate.parseResponse(ECS, 403, JSON.stringify({ RequestId: "E1", Code: "IncorrectInstanceStatus", Message: sent }), null, { lang: "zh" }));
+  assert.equal(zh.message, "该资源目前的状态不支持此操作。");
+  assert.equal(zh.providerMessage, sent);
+  assert.equal(zh.requestId, "E1");
   const parse = thrown(() => opgate.parseResponse(ECS, 200, "<not json"));
   assert.ok(parse instanceof opgate.ParseError);
 });

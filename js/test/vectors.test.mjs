@@ -66,6 +66,7 @@ for (const file of files) {
           assert.ok(error instanceof opgate[expectedClass], `${error.kind} errors are ${expectedClass}s`);
           if (error.kind === "api") {
             assert.equal(error.requestId, c.expect.error.api?.request_id ?? null);
+            assert.equal(error.providerMessage, c.expect.error.api?.provider_message ?? null);
           }
         }
       });

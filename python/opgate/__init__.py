@@ -11,8 +11,12 @@ from . import _opgate
 from ._api import (
     CURRENT_TIME,
     Clock,
+    Credentials,
     IntBound,
+    IntBounds,
+    Json,
     Lang,
+    Now,
     build,
     check,
     endpoint,
@@ -51,11 +55,6 @@ from ._model import (
     WaitState,
 )
 
-Credentials = _opgate.Credentials
-"""Signing credentials: ``Credentials(access_key_id, access_key_secret, security_token=None)``
-or ``Credentials.bearer(token)``. The secrets live in Rust memory, are never shown by ``repr``
-and cannot be pickled."""
-
 __version__: str = _opgate.__version__
 MAX_DEPTH: int = _opgate.MAX_DEPTH
 """Containers nested deeper than this in any argument are refused with an :class:`InputError`."""
@@ -73,9 +72,12 @@ __all__ = [
     "MAX_BYTES",
     "MAX_LIST_ITEMS",
     "Lang",
+    "Json",
     "IntBound",
+    "IntBounds",
     "Clock",
     "CURRENT_TIME",
+    "Now",
     "Credentials",
     # functions
     "operations",

@@ -27,9 +27,13 @@ from ._model import (
 
 __all__ = [
     "Lang",
+    "Json",
     "IntBound",
+    "IntBounds",
     "Clock",
     "CURRENT_TIME",
+    "Now",
+    "Credentials",
     "operations",
     "operation",
     "validate",
@@ -60,13 +64,22 @@ class IntBound(TypedDict, total=False):
 
 
 IntBounds = Sequence[Union[IntBound, Mapping[str, Any]]]
+"""``int_bounds=``: a list of :class:`IntBound` dicts, e.g. ``[{"path": "Period", "min": 1, "max": 36}]``."""
 
 Json = Any
-"""Plain data as the provider APIs return it: dict, list, tuple, str, int, float, bool, None."""
+"""Plain data as the provider APIs return it: dict, list, tuple, str, int, float, bool, None.
+Anything else (sets, bytes, NaN, ints beyond 64 bits, non-string keys, cycles, nesting deeper
+than :data:`opgate.MAX_DEPTH`) raises :class:`~opgate.ValidationError` with the value's path."""
+
+Credentials = _opgate.Credentials
+"""Signing credentials: ``Credentials(access_key_id, access_key_secret, security_token=None)``
+or ``Credentials.bearer(token)``. The secrets live in Rust memory, are never shown by ``repr``
+and cannot be pickled."""
 
 
 class Clock(enum.Enum):
-    """``now=CURRENT_TIME`` (the default) reads the clock when the call is made."""
+    """The type of :data:`CURRENT_TIME`: ``now=CURRENT_TIME`` (every ``now`` default) reads
+    ``time.time()`` when the call is made."""
 
     CURRENT_TIME = "current time"
 
@@ -75,8 +88,13 @@ class Clock(enum.Enum):
 
 
 CURRENT_TIME: Final = Clock.CURRENT_TIME
+"""The default of every ``now`` argument: the current Unix time, read at the call."""
+
 Now = Union[int, None, Clock]
-"""Unix seconds for expiry checks; ``None`` skips them (the core has no clock of its own)."""
+"""``now=``: Unix seconds for expiry checks (a prepaid ECS instance whose ``ExpiredTime`` has
+passed is denied); ``None`` skips them, as the Rust core does without a clock; the default
+:data:`CURRENT_TIME` reads the clock at the call."""
+
 
 
 def _clock(now: Now) -> int | None:
@@ -88,17 +106,50 @@ def _timestamp(timestamp: int | None) -> int:
 
 
 def operations(*, lang: Lang | str = "en") -> tuple[Operation, ...]:
-    """Every supported operation, described."""
+    """Every supported operation, described (parameters, statuses, wait settings, errors).
+
+    Args:
+        lang: ``"en"`` (default) or ``"zh"``, for summaries and error messages.
+
+    Raises:
+        InputError: ``lang`` is neither ``"en"`` nor ``"zh"`` (``InvalidParameter.Lang``).
+    """
     return tuple(Operation._from(d) for d in _opgate.operations(lang=lang))
 
 
 def operation(operation: str, *, lang: Lang | str = "en") -> Operation:
-    """One operation by id, e.g. ``"ecs:RebootInstance"``."""
+    """One operation's description by id.
+
+    Args:
+        operation: the operation id, e.g. ``"ecs:RebootInstance"`` or ``"zec:RebootInstances"``.
+        lang: ``"en"`` (default) or ``"zh"``.
+
+    Raises:
+        InputError: unknown operation (``UnsupportedOperation``) or language.
+    """
     return Operation._from(_opgate.operation(operation, lang=lang))
 
 
 def validate(operation: str, params: Mapping[str, Json], *, lang: Lang | str = "en", now: Now = CURRENT_TIME, int_bounds: IntBounds | None = None) -> Validated:
-    """Checks request parameters; raises :class:`ValidationError` listing every violation."""
+    """Checks request parameters against the operation's rules, without sending anything.
+
+    Args:
+        operation: the operation id, e.g. ``"ecs:RebootInstance"``.
+        params: the request parameters as the provider names them (``{"InstanceId": ...}``).
+        lang: ``"en"`` (default) or ``"zh"``, for the messages.
+        now: Unix seconds; default :data:`CURRENT_TIME` (the clock, read at the call);
+            ``None`` for no clock.
+        int_bounds: narrower integer ranges for parameters the provider leaves open, e.g.
+            ``[{"path": "Period", "min": 1, "max": 36}]``; default none.
+
+    Returns:
+        The parameters type-normalised, and the defaults the provider assumes for the rest.
+
+    Raises:
+        ValidationError: the parameters break the rules; ``errors`` lists every violation
+            (up to 100), each with its ``field`` path.
+        InputError: unknown operation or language, or malformed ``int_bounds``.
+    """
     return Validated._from(_opgate.validate(operation, params, lang=lang, now=_clock(now), int_bounds=int_bounds))
 
 
@@ -111,15 +162,53 @@ def precheck(
     now: Now = CURRENT_TIME,
     int_bounds: IntBounds | None = None,
 ) -> Verdict:
-    """Validates ``params`` and judges each target among ``resources`` (Describe items, one
-    item, or a whole Describe response). ``now`` defaults to the current Unix time; ``None``
-    skips expiry checks."""
+    """Validates ``params`` and judges each target among ``resources``: would the provider
+    accept the call now? A denial is ``verdict.allowed == False``, never an exception.
+
+    Args:
+        operation: the operation id, e.g. ``"ecs:RebootInstance"``.
+        params: the request parameters, e.g. ``{"InstanceId": "i-..."}``.
+        resources: the targets as the provider's Describe API returns them: a list of items
+            (ECS ``DescribeInstances`` items, Compute Nest ``GetServiceInstance`` bodies, ZEC
+            ``dataSet`` items), one item, or a whole Describe response.
+        lang: ``"en"`` (default) or ``"zh"``, for messages and reasons.
+        now: Unix seconds for expiry checks; default :data:`CURRENT_TIME` (the clock, read at
+            the call); ``None`` skips them.
+        int_bounds: narrower integer ranges (see :func:`validate`); default none.
+
+    Returns:
+        A :class:`Verdict`: ``allowed``, one :class:`Outcome` per target (decision, provider
+        error, reason, status transition), ``allowed_ids``/``denied_ids``, and for a
+        single-resource call the ``error`` the provider would answer.
+
+    Raises:
+        ValidationError: the parameters break the rules, or ``resources`` is not Describe
+            data (a target missing, a status of the wrong type, more than 10,000 items).
+        InputError: unknown operation or language, or malformed ``int_bounds``.
+    """
     return Verdict._from(_opgate.precheck(operation, params, resources, lang=lang, now=_clock(now), int_bounds=int_bounds))
 
 
 def precheck_resources(operation: str, resources: Json, *, lang: Lang | str = "en", now: Now = CURRENT_TIME, int_bounds: IntBounds | None = None) -> Verdict:
     """Judges every resource on its own, without request parameters: "which of these could be
-    rebooted right now?". One call for the whole list; the GIL is released while it runs."""
+    rebooted right now?". One call for the whole list; the GIL is released while it runs.
+
+    Args:
+        operation: the operation id, e.g. ``"zec:RebootInstances"``.
+        resources: Describe items, one item, or a whole Describe response (see
+            :func:`precheck`); at most 10,000 items.
+        lang: ``"en"`` (default) or ``"zh"``.
+        now: Unix seconds for expiry checks; default :data:`CURRENT_TIME`; ``None`` skips them.
+        int_bounds: narrower integer ranges (see :func:`validate`); default none.
+
+    Returns:
+        A :class:`Verdict` with one :class:`Outcome` per resource; denials are outcomes, never
+        exceptions.
+
+    Raises:
+        ValidationError: ``resources`` is not Describe data for the operation.
+        InputError: unknown operation or language, or malformed ``int_bounds``.
+    """
     return Verdict._from(_opgate.precheck_resources(operation, resources, lang=lang, now=_clock(now), int_bounds=int_bounds))
 
 
@@ -132,13 +221,47 @@ def check(
     now: Now = CURRENT_TIME,
     int_bounds: IntBounds | None = None,
 ) -> Verdict:
-    """:func:`precheck`, raising :class:`DeniedError` unless the operation is allowed: one error
-    per refused target, whose ``field`` is the target's parameter path (``instanceIds[3]``)."""
+    """:func:`precheck`, but raising unless the operation is allowed.
+
+    Args:
+        operation: the operation id, e.g. ``"zec:RebootInstances"``.
+        params: the request parameters, e.g. ``{"instanceIds": [...]}``.
+        resources: Describe items, one item, or a whole Describe response (see :func:`precheck`).
+        lang: ``"en"`` (default) or ``"zh"``.
+        now: Unix seconds for expiry checks; default :data:`CURRENT_TIME` (the clock, read at
+            the call); ``None`` skips them.
+        int_bounds: narrower integer ranges (see :func:`validate`); default none.
+
+    Returns:
+        The :class:`Verdict`, when every target is allowed (or a dry run would pass).
+
+    Raises:
+        DeniedError: the provider would refuse; ``errors`` holds one error per refused
+            target, its ``field`` the target's parameter path (``InstanceId``,
+            ``instanceIds[3]``), its ``code``/``http_status``/``message`` the provider's.
+        ValidationError: the parameters break the rules, or ``resources`` is not Describe data.
+        InputError: unknown operation or language, or malformed ``int_bounds``.
+    """
     return Verdict._from(_opgate.check(operation, params, resources, lang=lang, now=_clock(now), int_bounds=int_bounds))
 
 
 def wait_status(operation: str, status: str, *, lang: Lang | str = "en") -> WaitState:
-    """Classifies a status seen while waiting for the operation to finish."""
+    """Classifies a status seen while polling after the call: ``state`` is ``"done"`` (a
+    target status), ``"pending"`` (poll again) or ``"failed"``.
+
+    How long to wait is in the operation's description, ``operation(id)["wait"]``:
+    ``initial_delay_seconds`` (wait this long before the first poll, because right after the
+    call the status can still read as before), ``interval_seconds`` between polls and
+    ``timeout_seconds`` in all; ``target``, ``pending`` and ``failure`` list the statuses.
+
+    Args:
+        operation: the operation id.
+        status: the status the Describe API reports now, e.g. ``"Starting"``.
+        lang: ``"en"`` (default) or ``"zh"``, for ``reason``.
+
+    Raises:
+        InputError: unknown operation or language.
+    """
     return WaitState._from(_opgate.wait_status(operation, status, lang=lang))
 
 
@@ -152,21 +275,64 @@ def build(
     now: Now = CURRENT_TIME,
     int_bounds: IntBounds | None = None,
 ) -> HttpRequest:
-    """Validates ``params`` and builds the unsigned request."""
+    """Validates ``params`` and builds the unsigned HTTP request, exactly as it must be sent.
+
+    Args:
+        operation: the operation id.
+        params: the request parameters (see :func:`validate`).
+        region: the region whose endpoint to use, e.g. ``"cn-hangzhou"``; needed where the
+            operation has no ``RegionId`` parameter (ECS); default none.
+        endpoint: a host (or ``https://host``, ``http://host:port``) replacing the resolved
+            one, e.g. a VPC endpoint; default none.
+        lang: ``"en"`` (default) or ``"zh"``, for error messages.
+        now: Unix seconds for the validation's expiry checks; default :data:`CURRENT_TIME`;
+            ``None`` for none.
+        int_bounds: narrower integer ranges (see :func:`validate`); default none.
+
+    Returns:
+        An :class:`HttpRequest` (method, url, query, headers, body); sign it with :func:`sign`.
+
+    Raises:
+        ValidationError: the parameters break the rules.
+        InputError: unknown operation or language, a missing (``MissingParameter.Region``) or
+            unknown region, or an unusable ``endpoint``.
+    """
     return HttpRequest._from(_opgate.build(operation, params, region=region, endpoint=endpoint, lang=lang, now=_clock(now), int_bounds=int_bounds))
 
 
 def sign(
     request: HttpRequest | Mapping[str, Json],
-    credentials: _opgate.Credentials | Mapping[str, str],
+    credentials: Credentials | Mapping[str, str],
     *,
     algorithm: str | None = None,
     timestamp: int | None = None,
     nonce: str | None = None,
     lang: Lang | str = "en",
 ) -> SignedRequest:
-    """Signs a request from :func:`build` (or its ``to_dict()``). ``timestamp`` defaults to
-    now, ``nonce`` to a random UUID; ``algorithm`` to the provider's default."""
+    """Signs a request from :func:`build` (or its ``to_dict()``).
+
+    Args:
+        request: the :class:`HttpRequest` to sign.
+        credentials: a :class:`Credentials`, or a dict ``{"access_key_id", "access_key_secret"[,
+            "security_token"]}`` or ``{"bearer_token"}`` (Zenlayer only).
+        algorithm: ``"ACS3-HMAC-SHA256"``, ``"HMAC-SHA1"`` (Alibaba RPC v1) or
+            ``"ZC2-HMAC-SHA256"``; default ``None``: the provider's default (ACS3 for Alibaba,
+            ZC2 for Zenlayer).
+        timestamp: Unix seconds to sign with; default ``None``: the clock, read at the call
+            (the servers refuse times ~15 minutes off).
+        nonce: a value unique per request; default ``None``: a random UUID.
+        lang: ``"en"`` (default) or ``"zh"``, for error messages.
+
+    Returns:
+        A :class:`SignedRequest`: ``request`` with the signature headers added, plus the
+        canonical request, string to sign and signature.
+
+    Raises:
+        SigningError: the credentials cannot sign it (empty, a line break, a bearer token
+            for Alibaba).
+        InputError: an unknown algorithm, a malformed request, a negative timestamp or an
+            unusable nonce.
+    """
     data = request.to_dict() if isinstance(request, HttpRequest) else request
     return SignedRequest._from(
         _opgate.sign(
@@ -188,24 +354,78 @@ def parse_response(
     *,
     lang: Lang | str = "en",
 ) -> ApiResponse:
-    """Reads a provider response (HTTP status, body, and headers as a mapping or
-    ``[(name, value), ...]``): an :class:`ApiResponse`, or raises :class:`ApiError` /
-    :class:`ParseError`."""
+    """Reads a provider response into a typed result or the provider's error.
+
+    Args:
+        operation: the operation id the request was for.
+        status: the HTTP status code (100-599).
+        body: the body as bytes or text (JSON, or XML for Alibaba); at most 4 MiB.
+        headers: the response headers as a mapping or ``[(name, value), ...]``; default none.
+        lang: ``"en"`` (default) or ``"zh"``: the language of ``message``.
+
+    Returns:
+        An :class:`ApiResponse` for a success, a partial success (``failures``) or a passed
+        ECS dry run.
+
+    Raises:
+        ApiError: the provider answered with an error: its ``code`` and ``http_status``,
+            ``provider_message`` (its own message, exactly as sent, in every ``lang``),
+            ``request_id`` and the other fields it sent.
+        ParseError: the body is not a well-formed answer (an HTML gateway page, truncated
+            JSON, fields of the wrong type); ``retryable`` for 5xx and 429.
+        InputError: unknown operation or language, a status outside 100-599, or malformed
+            ``headers``.
+    """
     return ApiResponse._from(_opgate.parse_response(operation, status, body, headers, lang=lang))
 
 
 def endpoint(operation: str, *, region: str | None = None, endpoint: str | None = None, lang: Lang | str = "en") -> Endpoint:
-    """Where a request for the operation goes (``endpoint`` overrides the resolved host)."""
+    """Where a request for the operation goes: scheme, host and path.
+
+    Args:
+        operation: the operation id.
+        region: the region, e.g. ``"cn-hangzhou"``; needed for regional endpoints; default none.
+        endpoint: a host replacing the resolved one; default none.
+        lang: ``"en"`` (default) or ``"zh"``, for error messages.
+
+    Raises:
+        InputError: unknown operation or language, a missing or unknown region, or an
+            unusable ``endpoint``.
+    """
     return Endpoint._from(_opgate.endpoint(operation, region=region, endpoint=endpoint, lang=lang))
 
 
 def ram_parse_policy(policy: Mapping[str, Json] | str, *, lang: Lang | str = "en") -> Policy:
-    """Parses one RAM policy document (dict or JSON text); raises :class:`PolicyError`."""
+    """Parses one RAM policy document.
+
+    Args:
+        policy: the document as a dict or its JSON text (at most 6,144 characters).
+        lang: ``"en"`` (default) or ``"zh"``, for error messages.
+
+    Raises:
+        PolicyError: the document is malformed (``MalformedPolicyDocument``, every problem
+            listed) or too long (``InvalidParameter.PolicyDocument.Length``).
+        InputError: unknown language.
+    """
     return Policy._from(_opgate.ram_parse_policy(policy, lang=lang))
 
 
 def ram_required_access(operation: str, params: Mapping[str, Json], *, region: str, account_id: str, lang: Lang | str = "en") -> tuple[RequiredAccess, ...]:
-    """The RAM permissions the operation needs for these parameters."""
+    """The RAM permissions the operation needs for these parameters: one ``(action,
+    resource ARN)`` per target.
+
+    Args:
+        operation: the operation id.
+        params: the request parameters (validated first).
+        region: the region id used in the ARNs, e.g. ``"cn-hangzhou"``.
+        account_id: the Alibaba Cloud account id used in the ARNs (16 digits).
+        lang: ``"en"`` (default) or ``"zh"``, for error messages.
+
+    Raises:
+        ValidationError: the parameters break the operation's rules.
+        InputError: unknown operation or language, a Zenlayer operation (RAM governs Alibaba
+            Cloud only: ``UnsupportedOperation``), or a malformed region or account id.
+    """
     return tuple(RequiredAccess._from(d) for d in _opgate.ram_required_access(operation, params, region=region, account_id=account_id, lang=lang))
 
 
@@ -219,7 +439,28 @@ def ram_authorize(
     context: Mapping[str, Json] | None = None,
     lang: Lang | str = "en",
 ) -> Authorization:
-    """Whether the identity policies let the caller run the operation."""
+    """Whether the identity policies let the caller run the operation, as RAM would decide.
+
+    Args:
+        operation: the operation id.
+        params: the request parameters (validated first).
+        region: the region id used in the ARNs.
+        account_id: the account id used in the ARNs.
+        policies: the caller's policy documents (dicts or JSON text).
+        context: condition keys and values, e.g. ``{"acs:SourceIp": "203.0.113.7"}``;
+            default none.
+        lang: ``"en"`` (default) or ``"zh"``, for reasons and messages.
+
+    Returns:
+        An :class:`Authorization`: ``allowed``, one :class:`AccessCheck` per required
+        permission, and for a denial the provider's ``Forbidden.RAM`` error.
+
+    Raises:
+        PolicyError: a policy document is malformed.
+        ValidationError: the parameters break the operation's rules.
+        InputError: unknown operation or language, a Zenlayer operation
+            (``UnsupportedOperation``), or a malformed region, account id or context.
+    """
     return Authorization._from(_opgate.ram_authorize(operation, params, region=region, account_id=account_id, policies=policies, context=context, lang=lang))
 
 
@@ -231,5 +472,21 @@ def ram_evaluate(
     context: Mapping[str, Json] | None = None,
     lang: Lang | str = "en",
 ) -> AccessCheck:
-    """RAM's decision for one action on one resource ARN."""
+    """RAM's decision for one action on one resource ARN under the policies.
+
+    Args:
+        policies: policy documents (dicts or JSON text).
+        action: e.g. ``"ecs:RebootInstance"``.
+        resource: a resource ARN, e.g. ``"acs:ecs:cn-hangzhou:1488317743351199:instance/i-..."``.
+        context: condition keys and values; default none.
+        lang: ``"en"`` (default) or ``"zh"``, for ``reason``.
+
+    Returns:
+        An :class:`AccessCheck`: ``allow``, ``implicit_deny`` or ``explicit_deny``, with the
+        deciding policy and statement.
+
+    Raises:
+        PolicyError: a policy document is malformed.
+        InputError: unknown language or a malformed context.
+    """
     return AccessCheck._from(_opgate.ram_evaluate(policies, action, resource, context=context, lang=lang))

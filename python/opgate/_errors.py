@@ -85,14 +85,21 @@ class DeniedError(OpgateError):
 
 
 class ApiError(OpgateError):
-    """The provider answered with an error; ``request_id`` and the other provider fields are
-    kept as sent."""
+    """The provider answered with an error (raised by :func:`opgate.parse_response`).
+
+    ``code`` and ``http_status`` are the provider's. ``message`` is in the requested ``lang``:
+    the provider's own text, except with ``lang="zh"`` for a code in the operation's error
+    table, where it is the catalog's Chinese text. ``provider_message`` is always the
+    provider's own message exactly as sent (``None`` if it sent none), so the original is never
+    lost. ``request_id``, ``host_id``, ``recommend`` and ``access_denied_detail`` (RAM denials)
+    are kept as sent; each is ``None`` when absent."""
 
     kind = "api"
 
     def __init__(self, report: Mapping[str, Any]) -> None:
         super().__init__(report)
         api = self._report.get("api") or {}
+        self.provider_message: str | None = api.get("provider_message")
         self.request_id: str | None = api.get("request_id")
         self.host_id: str | None = api.get("host_id")
         self.recommend: str | None = api.get("recommend")

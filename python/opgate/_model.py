@@ -364,6 +364,16 @@ class Operation(_Record):
         errors: tuple[Mapping[str, Any], ...] = self._frozen("errors")
         return errors
 
+    @property
+    def wait(self) -> Mapping[str, Any]:
+        """How to wait for the operation to finish by polling the Describe API (classify each
+        status seen with :func:`opgate.wait_status`): ``target``, ``pending`` and ``failure``
+        statuses; ``initial_delay_seconds``, how long to wait before the first poll (right after
+        the call the status can still read as it did before, so a first poll could wrongly
+        read "done"); ``interval_seconds`` between polls; ``timeout_seconds`` in all."""
+        wait: Mapping[str, Any] = self._frozen("wait")
+        return wait
+
 
 class Endpoint(_Record):
     """Where requests for an operation go."""

@@ -4,8 +4,10 @@ defaults that read the clock, credentials, threads."""
 from __future__ import annotations
 
 import copy
+import inspect
 import math
 import pickle
+import re
 import sys
 import threading
 import time
@@ -183,6 +185,19 @@ def test_api_error_carries_provider_fields() -> None:
     assert error.code == "Throttling"
     assert error.retryable is True
     assert error.report["api"]["request_id"] == "ABC-123"
+    assert error.provider_message == "Request was denied due to request throttling."
+
+
+def test_api_error_in_chinese_keeps_the_provider_message() -> None:
+    sent = "The current status of the resource does not support this operation."
+    body = '{"RequestId": "E1", "Code": "IncorrectInstanceStatus", "Message": "%s"}' % sent
+    with pytest.raises(opgate.ApiError) as caught:
+        opgate.parse_response(ECS, 403, body, lang="zh")
+    error = caught.value
+    assert error.message == "该资源目前的状态不支持此操作。"
+    assert error.provider_message == sent
+    assert error.request_id == "E1"
+    assert error.report["api"]["provider_message"] == sent
 
 
 def test_parse_error_and_success() -> None:
@@ -479,3 +494,34 @@ def test_gil_is_released_while_the_core_works() -> None:
         thread.join()
     assert len(verdict.allowed_ids) == 5000
     assert advanced > 0
+
+
+PUBLIC_FUNCTIONS = [name for name in opgate.__all__ if inspect.isfunction(getattr(opgate, name))]
+# Names an annotation may use besides the package's own exports.
+BUILTIN_TYPES = {"str", "int", "float", "bool", "bytes", "bytearray", "None", "tuple", "dict", "list", "Mapping", "Sequence", "Any"}
+
+
+def test_annotations_name_only_public_types() -> None:
+    assert len(PUBLIC_FUNCTIONS) >= 15
+    for name in PUBLIC_FUNCTIONS:
+        signature = inspect.signature(getattr(opgate, name))
+        annotations = [str(p.annotation) for p in signature.parameters.values()] + [str(signature.return_annotation)]
+        for used in set(re.findall(r"[A-Za-z_][A-Za-z0-9_]*", " ".join(annotations))):
+            assert used in opgate.__all__ or used in BUILTIN_TYPES, f"{name}() annotation names {used!r}, which opgate does not export"
+
+
+def test_every_public_function_documents_its_arguments_and_errors() -> None:
+    for name in PUBLIC_FUNCTIONS:
+        function = getattr(opgate, name)
+        doc = inspect.getdoc(function) or ""
+        assert "Raises:" in doc, f"{name}() does not say what it raises"
+        for parameter in inspect.signature(function).parameters:
+            assert parameter in doc, f"{name}() does not document {parameter!r}"
+        if "now" in inspect.signature(function).parameters:
+            assert "CURRENT_TIME" in doc, f"{name}() does not say that now defaults to the clock"
+
+
+def test_operation_wait_documents_the_initial_delay() -> None:
+    wait = opgate.operation("ecs:RebootInstance").wait
+    assert wait["initial_delay_seconds"] >= 0 and wait["timeout_seconds"] > wait["interval_seconds"] > 0
+    assert "initial_delay_seconds" in (type(opgate.operation("ecs:RebootInstance")).wait.__doc__ or "")

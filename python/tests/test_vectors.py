@@ -59,6 +59,10 @@ def run(call: str, args: dict[str, Any]) -> dict[str, Any]:
     try:
         result = function(**args)
     except opgate.OpgateError as error:
+        if isinstance(error, opgate.ApiError):
+            # The attributes are the report's, as sent: the provider's message is never replaced.
+            api = error.report["api"]
+            assert (error.provider_message, error.request_id) == (api["provider_message"], api["request_id"])
         return {"error": error.report}
     return {"ok": _plain(result)}
 

@@ -132,6 +132,7 @@ pub fn parse_response(op_id: &str, status: u16, headers: &[(String, String)], bo
             let code = if challenged { "SECURITY_CHALLENGE" } else { "REQUEST_BLOCKED" };
             return Err(Error::Api(Box::new(ApiError {
                 detail: reader.api_detail(code, None),
+                provider_message: None,
                 request_id: None,
                 host_id: None,
                 recommend: None,
@@ -312,7 +313,8 @@ impl Reader {
             Some(other) => return Err(self.wrong_type("AccessDeniedDetail", "an object", other)),
         };
         Err(Error::Api(Box::new(ApiError {
-            detail: self.api_detail(&code, message),
+            detail: self.api_detail(&code, message.clone()),
+            provider_message: message,
             request_id,
             host_id: self.opt_string(&body, "HostId", "")?,
             recommend: self.opt_string(&body, "Recommend", "")?,
@@ -321,7 +323,8 @@ impl Reader {
     }
 
     /// A provider error in our terms: the provider's message when it sent one (the Chinese
-    /// text comes from the operation's table when the code is known), the table's otherwise;
+    /// text comes from the operation's table when the code is known; the sent text is kept
+    /// apart as `ApiError::provider_message`), the table's otherwise;
     /// retryable per the table, else by the usual transient codes and statuses.
     fn api_detail(&self, code: &str, message: Option<String>) -> ErrorDetail {
         let known = self.op.error(code);
