@@ -3,9 +3,9 @@ SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
 CARGO ?= cargo
 
-.PHONY: test demo bench rust-test python-test js-test demo-rust demo-python demo-js bench-rust bench-python bench-js
+.PHONY: test demo bench rust-test python-test js-test emulator-test demo-rust demo-python demo-js demo-emulator bench-rust bench-python bench-js bench-emulator
 
-test: rust-test python-test js-test
+test: rust-test python-test js-test emulator-test
 
 rust-test:
 	rustup component add rustfmt clippy >/dev/null 2>&1 || true
@@ -20,6 +20,13 @@ python-test:
 js-test:
 	bash js/run.sh test
 
+# The local emulator (emulator/): its Rust tests (API, robustness, a small load run), then the
+# official SDKs and opgate's Python client against it (emulator/sdk/run.sh installs them pinned).
+emulator-test:
+	$(CARGO) build -p opgate-emulator
+	$(CARGO) test -p opgate-emulator
+	bash emulator/sdk/run.sh test
+
 demo: demo-rust demo-python demo-js
 
 demo-rust:
@@ -31,7 +38,11 @@ demo-python:
 demo-js:
 	bash js/run.sh demo
 
-bench: bench-rust bench-python bench-js
+# Starts the emulator, runs python/examples/emulator_e2e.py against it over HTTP, stops it.
+demo-emulator:
+	bash emulator/sdk/run.sh demo
+
+bench: bench-rust bench-python bench-js bench-emulator
 
 bench-rust:
 	$(CARGO) bench -p opgate --bench pipeline
@@ -41,3 +52,8 @@ bench-python:
 
 bench-js:
 	bash js/run.sh bench
+
+# 10,000 signed requests from 50 concurrent loopback clients; prints throughput and latency.
+bench-emulator:
+	OPGATE_EMULATOR_LOAD_REQUESTS=10000 OPGATE_EMULATOR_LOAD_CLIENTS=50 \
+		$(CARGO) test --release -p opgate-emulator --test load -- --nocapture

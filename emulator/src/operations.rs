@@ -236,7 +236,7 @@ fn internal_code(op: &OperationSpec) -> &'static str {
 /// The resources it renews are the fleet's `renewable_resources` for the instance; listed
 /// ARNs outside that list fail with `InvalidParameter.ResourceArn` (our choice in Alibaba's
 /// style; the API documents only the field). Without a list, every listed ARN renews and a
-/// whole-instance renewal counts none.
+/// whole-instance renewal counts one resource (the instance's own subscription).
 fn extra_payload(op: &OperationSpec, params: &Map<String, Value>, renewable: Option<&[String]>) -> Option<Map<String, Value>> {
     if op.id != "computenest:RenewServiceInstanceResources" {
         return None;
@@ -260,7 +260,7 @@ fn extra_payload(op: &OperationSpec, params: &Map<String, Value>, renewable: Opt
             (listed.len(), succeeded)
         }
         None => {
-            let count = renewable.map_or(0, <[String]>::len);
+            let count = renewable.map_or(1, <[String]>::len);
             (count, count)
         }
     };
