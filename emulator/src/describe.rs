@@ -8,7 +8,7 @@ use serde_json::{Map, Value};
 
 use crate::operations::{Accepted, Refused};
 use crate::wire::ApiError;
-use crate::world::{World, COLLECTIONS, ECS, SERVICE_INSTANCES, ZEC};
+use crate::world::{World, ECS, ECS_RESOURCE, SERVICE_INSTANCES, SERVICE_INSTANCE_RESOURCE, ZEC, ZEC_RESOURCE};
 
 fn refused(error: ApiError) -> Refused {
     Refused { error, targets: Vec::new() }
@@ -71,7 +71,7 @@ pub fn ecs_describe_instances(world: &World, params: &[(String, String)]) -> Res
     let status = param(params, "Status");
     let number = bounded(params, "PageNumber", 1, usize::MAX)?;
     let size = bounded(params, "PageSize", 10, 100)?;
-    let status_field = COLLECTIONS[ECS].resource.status_field;
+    let status_field = ECS_RESOURCE.status_field;
     let matching: Vec<Map<String, Value>> = world
         .views(ECS)
         .into_iter()
@@ -87,7 +87,7 @@ pub fn ecs_describe_instances(world: &World, params: &[(String, String)]) -> Res
     payload.insert("TotalCount".to_owned(), Value::from(matching.len()));
     payload.insert("PageNumber".to_owned(), Value::from(number));
     payload.insert("PageSize".to_owned(), Value::from(size));
-    let targets = ids_of(&shown, COLLECTIONS[ECS].resource.id_field);
+    let targets = ids_of(&shown, ECS_RESOURCE.id_field);
     let instances: Vec<Value> = shown.into_iter().map(Value::Object).collect();
     payload.insert("Instances".to_owned(), serde_json::json!({ "Instance": instances }));
     Ok(Accepted { payload, targets })
@@ -96,7 +96,7 @@ pub fn ecs_describe_instances(world: &World, params: &[(String, String)]) -> Res
 /// Compute Nest GetServiceInstance: the item's fields at the top level beside `RequestId`.
 pub fn get_service_instance(world: &World, params: &[(String, String)]) -> Result<Accepted, Refused> {
     let id = param(params, "ServiceInstanceId").ok_or_else(|| missing("ServiceInstanceId"))?;
-    let status_field = COLLECTIONS[SERVICE_INSTANCES].resource.status_field;
+    let status_field = SERVICE_INSTANCE_RESOURCE.status_field;
     let now = world.now();
     let resource = world.fleet.collection(SERVICE_INSTANCES).and_then(|c| c.get(id)).ok_or_else(|| {
         let spec = &computenestsupplier::RESTART_SERVICE_INSTANCE;
@@ -165,7 +165,7 @@ pub fn list_service_instances(world: &World, params: &[(String, String)]) -> Res
     if start + shown.len() < matching.len() {
         payload.insert("NextToken".to_owned(), Value::from((start + shown.len()).to_string()));
     }
-    let targets = ids_of(&shown, COLLECTIONS[SERVICE_INSTANCES].resource.id_field);
+    let targets = ids_of(&shown, SERVICE_INSTANCE_RESOURCE.id_field);
     payload.insert("ServiceInstances".to_owned(), Value::Array(shown.into_iter().map(Value::Object).collect()));
     Ok(Accepted { payload, targets })
 }
@@ -215,7 +215,7 @@ pub fn zec_describe_instances(world: &World, body: &Map<String, Value>) -> Resul
     let status = zec_string_filter(body, "status")?;
     let zone = zec_string_filter(body, "zoneId")?;
     let name = zec_string_filter(body, "name")?;
-    let status_field = COLLECTIONS[ZEC].resource.status_field;
+    let status_field = ZEC_RESOURCE.status_field;
     let matching: Vec<Map<String, Value>> = world
         .views(ZEC)
         .into_iter()
@@ -233,7 +233,7 @@ pub fn zec_describe_instances(world: &World, body: &Map<String, Value>) -> Resul
         })
         .collect();
     let shown = page(&matching, number, size);
-    let targets = ids_of(&shown, COLLECTIONS[ZEC].resource.id_field);
+    let targets = ids_of(&shown, ZEC_RESOURCE.id_field);
     let mut payload = Map::new();
     payload.insert("totalCount".to_owned(), Value::from(matching.len()));
     payload.insert("dataSet".to_owned(), Value::Array(shown.into_iter().map(Value::Object).collect()));
@@ -244,7 +244,7 @@ pub fn zec_describe_instances(world: &World, body: &Map<String, Value>) -> Resul
 /// `dataSet` of `{instanceId, instanceStatus}`.
 pub fn zec_describe_instances_status(world: &World, body: &Map<String, Value>) -> Result<Accepted, Refused> {
     let (ids, size, number) = zec_paging(body)?;
-    let resource = COLLECTIONS[ZEC].resource;
+    let resource = ZEC_RESOURCE;
     let matching: Vec<Map<String, Value>> = world
         .views(ZEC)
         .into_iter()

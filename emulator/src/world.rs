@@ -30,21 +30,26 @@ pub struct CollectionSpec {
     pub resource: &'static ResourceSpec,
 }
 
+/// How each collection's items read (id and status fields), straight from the specs.
+pub static ECS_RESOURCE: &ResourceSpec = &ecs::REBOOT_INSTANCE.resource;
+pub static SERVICE_INSTANCE_RESOURCE: &ResourceSpec = &computenestsupplier::SERVICE_INSTANCE;
+pub static ZEC_RESOURCE: &ResourceSpec = &zec::REBOOT_INSTANCES.resource;
+
 pub static COLLECTIONS: [CollectionSpec; 3] = [
     CollectionSpec {
         key: "ecs",
         provider: Provider::Alibaba,
-        resource: &ecs::REBOOT_INSTANCE.resource,
+        resource: ECS_RESOURCE,
     },
     CollectionSpec {
         key: "service_instances",
         provider: Provider::Alibaba,
-        resource: &computenestsupplier::SERVICE_INSTANCE,
+        resource: SERVICE_INSTANCE_RESOURCE,
     },
     CollectionSpec {
         key: "zec",
         provider: Provider::Zenlayer,
-        resource: &zec::REBOOT_INSTANCES.resource,
+        resource: ZEC_RESOURCE,
     },
 ];
 
