@@ -4,9 +4,10 @@ SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
 CARGO ?= cargo
 
-.PHONY: test demo bench help lint fmt rust-tools rust-test python-test js-test consumer-test npm wheel demo-rust demo-python demo-js bench-rust bench-python bench-js
+.PHONY: test demo bench help lint fmt rust-tools rust-test python-test js-test emulator-test consumer-test npm wheel \
+	demo-rust demo-python demo-js demo-emulator bench-rust bench-python bench-js bench-emulator
 
-test: rust-test python-test js-test consumer-test ## Everything: Rust lint and tests, Python and JS suites, the install path
+test: rust-test python-test js-test emulator-test consumer-test ## Everything: Rust, Python, JS, the emulator with the SDKs, the install path
 
 help: ## List the targets
 	@awk 'BEGIN { FS = ":.*## " } /^[a-z][a-z-]*:.*## / { printf "  %-13s %s\n", $$1, $$2 }' $(MAKEFILE_LIST)
@@ -41,6 +42,11 @@ python-test: ## Python suite: builds the wheel into .venv, runs pytest and mypy
 js-test: ## JS suite: builds the wasm, runs the node and Chromium tests
 	bash js/run.sh test
 
+emulator-test: ## The emulator's Rust tests, then the official SDKs and opgate against it over HTTP
+	$(CARGO) build -p opgate-emulator
+	$(CARGO) test -p opgate-emulator
+	bash emulator/sdk/run.sh test
+
 consumer-test: ## The README's install path: the tarball and the wheel in clean consumer projects
 	bash tests/consumer/run.sh
 
@@ -50,7 +56,7 @@ npm: ## The npm tarball: target/npm/opgate-<version>.tgz
 wheel: ## The Python wheel: target/python-wheels/opgate-<version>-cp310-abi3-<platform>.whl
 	bash python/run.sh wheel
 
-demo: demo-rust demo-python demo-js ## The fleet demo in Rust, Python and JS
+demo: demo-rust demo-python demo-emulator demo-js ## The fleet demo in Rust and Python, end to end over HTTP against the emulator, and the web page
 
 demo-rust: ## The fleet demo in Rust
 	$(CARGO) run -q --example fleet -- examples/fleet.json
@@ -61,7 +67,10 @@ demo-python: ## The fleet demo in Python
 demo-js: ## The fleet demo in JS
 	bash js/run.sh demo
 
-bench: bench-rust bench-python bench-js ## All benchmarks
+demo-emulator: ## Starts the emulator, runs python/examples/emulator_e2e.py against it over HTTP, stops it
+	bash emulator/sdk/run.sh demo
+
+bench: bench-rust bench-python bench-js bench-emulator ## All benchmarks
 
 bench-rust: ## Rust benchmarks (criterion)
 	$(CARGO) bench -p opgate --bench pipeline
@@ -71,3 +80,8 @@ bench-python: ## Python benchmarks
 
 bench-js: ## JS benchmarks
 	bash js/run.sh bench
+
+bench-emulator: ## 10,000 signed requests from 50 concurrent loopback clients: throughput, latency, lost state
+
+	OPGATE_EMULATOR_LOAD_REQUESTS=10000 OPGATE_EMULATOR_LOAD_CLIENTS=50 \
+		$(CARGO) test --release -p opgate-emulator --test load -- --nocapture

@@ -23,4 +23,4 @@ pub use endpoint::{resolve_endpoint, Endpoint};
 pub use request::HttpRequest;
 pub use response::{header_pairs_from_json, http_status, parse_response, ApiResponse, DryRunPassed, Outcome, RenewalResult, TargetFailure, MAX_RESPONSE_BYTES};
 #[cfg(feature = "signing")]
-pub use sign::{sign, SignOptions, SignatureAlgorithm, SignedRequest};
+pub use sign::{sign, sign_acs3_over, SignOptions, SignatureAlgorithm, SignedRequest};

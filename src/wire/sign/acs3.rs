@@ -13,7 +13,9 @@ pub(super) struct Key<'a> {
     pub security_token: Option<&'a str>,
 }
 
-pub(super) fn sign(request: &HttpRequest, key: &Key<'_>, date: &str, nonce: &str) -> SignedRequest {
+/// `signed_headers` names the headers to sign (lower-case); `None` signs the default set
+/// (see [`canonical_headers`]).
+pub(super) fn sign(request: &HttpRequest, key: &Key<'_>, date: &str, nonce: &str, signed_headers: Option<&[&str]>) -> SignedRequest {
     let mut signed = request.clone();
     signed.remove_header("authorization");
     if signed.header("host").is_none() {
@@ -34,7 +36,7 @@ pub(super) fn sign(request: &HttpRequest, key: &Key<'_>, date: &str, nonce: &str
         }
     }
 
-    let (canonical_headers, signed_headers) = canonical_headers(&signed.headers);
+    let (canonical_headers, signed_headers) = canonical_headers(&signed.headers, signed_headers);
     let path = if signed.path.is_empty() { "/" } else { signed.path.as_str() };
     let canonical_request = format!(
         "{}\n{}\n{}\n{}\n{}\n{}",
@@ -72,13 +74,17 @@ fn canonical_query(query: &[(String, String)]) -> String {
 }
 
 /// Signs `host`, `content-type` and every `x-acs-*` header (the set the Go SDK and the V3
-/// documentation sign): lower-cased names in order, values trimmed, repeated names joined
-/// with commas. Returns the canonical block (each line ending in `\n`) and the name list.
-fn canonical_headers(headers: &[(String, String)]) -> (String, String) {
+/// documentation sign), or exactly the headers `chosen` names: lower-cased names in order,
+/// values trimmed, repeated names joined with commas. Returns the canonical block (each line
+/// ending in `\n`) and the name list.
+fn canonical_headers(headers: &[(String, String)], chosen: Option<&[&str]>) -> (String, String) {
     let mut selected: Vec<(String, &str)> = headers
         .iter()
         .map(|(name, value)| (name.to_ascii_lowercase(), value.trim()))
-        .filter(|(name, _)| name == "host" || name == "content-type" || name.starts_with("x-acs-"))
+        .filter(|(name, _)| match chosen {
+            Some(names) => names.iter().any(|wanted| wanted.eq_ignore_ascii_case(name)),
+            None => name == "host" || name == "content-type" || name.starts_with("x-acs-"),
+        })
         .collect();
     selected.sort_unstable();
     let mut block = String::new();

@@ -122,7 +122,7 @@ pub fn sign(request: &HttpRequest, credentials: &Credentials, options: &SignOpti
         (SignatureAlgorithm::Acs3HmacSha256, Secret::AccessKey { id, secret, security_token }) => {
             let date = super::encode::format_utc(options.timestamp).ok_or_else(|| bad_timestamp(options.timestamp))?;
             check_nonce(&options.nonce)?;
-            Ok(acs3::sign(request, &acs3::Key { id, secret, security_token }, &date, &options.nonce))
+            Ok(acs3::sign(request, &acs3::Key { id, secret, security_token }, &date, &options.nonce, None))
         }
         (SignatureAlgorithm::RpcHmacSha1, Secret::AccessKey { id, secret, security_token }) => {
             let date = super::encode::format_utc(options.timestamp).ok_or_else(|| bad_timestamp(options.timestamp))?;
@@ -130,6 +130,35 @@ pub fn sign(request: &HttpRequest, credentials: &Credentials, options: &SignOpti
             rpc_v1::sign(request, &rpc_v1::Key { id, secret, security_token }, &date, &options.nonce)
         }
     }
+}
+
+/// [`sign`] with `ACS3-HMAC-SHA256` over exactly the headers `signed_headers` names, for the
+/// server side: a service (or a test double such as `opgate-emulator`) recomputes the
+/// signature of a request as it received it, with the code that signs. Clients choose what
+/// they sign and list it in `Authorization: … SignedHeaders=…`; `alibabacloud-tea-openapi`
+/// 0.4 signs every header it sets (`user-agent`, `accept` too), the Go SDK only `host`,
+/// `content-type` and `x-acs-*`. A listed header the request lacks is left out, so the
+/// signatures then differ, as they must.
+pub fn sign_acs3_over(request: &HttpRequest, credentials: &Credentials, options: &SignOptions, signed_headers: &[&str]) -> Result<SignedRequest> {
+    let Secret::AccessKey { id, secret, security_token } = credentials.secret(Provider::Alibaba)? else {
+        return Err(Error::Signing(ErrorDetail::client(
+            "InvalidCredentials",
+            text!(
+                "ACS3-HMAC-SHA256 needs an AccessKey; bearer tokens are only accepted by Zenlayer.",
+                "ACS3-HMAC-SHA256 需要 AccessKey；只有 Zenlayer 接受 Bearer 令牌。"
+            ),
+            Some("credentials".to_owned()),
+        )));
+    };
+    let date = super::encode::format_utc(options.timestamp).ok_or_else(|| bad_timestamp(options.timestamp))?;
+    check_nonce(&options.nonce)?;
+    Ok(acs3::sign(
+        request,
+        &acs3::Key { id, secret, security_token },
+        &date,
+        &options.nonce,
+        Some(signed_headers),
+    ))
 }
 
 /// Nonces go into a header (V3) or the query (V1): no control characters, and short enough
@@ -174,5 +203,82 @@ fn hmac_sha256(key: &[u8], data: &[u8]) -> Vec<u8> {
             mac.finalize().into_bytes().to_vec()
         }
         Err(_) => Vec::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn received() -> HttpRequest {
+        let headers = [
+            ("host", "127.0.0.1:8080"),
+            ("x-acs-version", "2014-05-26"),
+            ("x-acs-action", "RebootInstance"),
+            ("user-agent", "AlibabaCloud (Linux) Python/3.11 TeaDSL/2"),
+            ("x-acs-date", "2026-01-02T03:04:05Z"),
+            ("x-acs-signature-nonce", "0123456789abcdef"),
+            ("accept", "application/json"),
+            ("x-acs-content-sha256", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),
+        ];
+        HttpRequest {
+            method: "POST".into(),
+            scheme: "http".into(),
+            host: "127.0.0.1:8080".into(),
+            path: "/".into(),
+            query: vec![("InstanceId".into(), "i-bp1h4adlltjc1d48goaq".into()), ("DryRun".into(), "True".into())],
+            headers: headers.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect(),
+            body: Vec::new(),
+        }
+    }
+
+    fn options() -> SignOptions {
+        SignOptions {
+            algorithm: Some(SignatureAlgorithm::Acs3HmacSha256),
+            timestamp: 1_767_323_045,
+            nonce: "0123456789abcdef".into(),
+        }
+    }
+
+    #[test]
+    fn acs3_over_named_headers_matches_tea_openapi_signing_every_header() {
+        // `Utils.get_authorization` of alibabacloud-tea-openapi 0.4.6 on this request signs
+        // accept and user-agent too.
+        let credentials = Credentials::access_key("LTAI5tExampleKeyId", "ExampleSecret/with+chars=");
+        let names = [
+            "accept",
+            "host",
+            "user-agent",
+            "x-acs-action",
+            "x-acs-content-sha256",
+            "x-acs-date",
+            "x-acs-signature-nonce",
+            "x-acs-version",
+        ];
+        let signed = sign_acs3_over(&received(), &credentials, &options(), &names).expect("signs");
+        assert_eq!(
+            signed.signature.as_deref(),
+            Some("7918e849535d5acc46cc5a77b411a13840c765d8e33b8084d88a7b8d70e5a912")
+        );
+        let default = sign(&received(), &credentials, &options()).expect("signs");
+        assert_ne!(default.signature, signed.signature, "the default set leaves accept and user-agent out");
+    }
+
+    #[test]
+    fn acs3_over_the_default_set_equals_sign() {
+        let credentials = Credentials::access_key("id", "secret");
+        let names = [
+            "host",
+            "x-acs-action",
+            "x-acs-content-sha256",
+            "x-acs-date",
+            "x-acs-signature-nonce",
+            "x-acs-version",
+        ];
+        let over = sign_acs3_over(&received(), &credentials, &options(), &names).expect("signs");
+        let default = sign(&received(), &credentials, &options()).expect("signs");
+        assert_eq!(over, default);
+        let bearer = sign_acs3_over(&received(), &Credentials::bearer("token"), &options(), &names);
+        assert!(matches!(bearer, Err(Error::Signing(_))));
     }
 }
