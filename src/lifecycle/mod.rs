@@ -1,0 +1,40 @@
+//! Beyond one call: waiting with memory, idempotency tokens, retry classes, batch plans, and
+//! the provider's explanation of a RAM denial. All of it reads the operation's
+//! [`crate::spec::LifecycleSpec`] and the provider's [`crate::spec::ProviderLifecycle`].
+//!
+//! - [`Waiter`]: made when the call is sent, fed Describe results over time; never calls a
+//!   target done before it has seen the operation act (the rule per operation is spec data,
+//!   with the provider page that justifies it). Serializable; the host sleeps.
+//! - [`client_token`]: one stable ClientToken per logical request (hash of the canonical
+//!   parameters and a caller-chosen scope).
+//! - [`classify`] / [`retry_advice`]: throttle, transient, state_conflict, permanent or auth for
+//!   every code, the delay (`x-acs-retry-after` / `Retry-After`, else recommended) and whether
+//!   resending is safe given idempotency.
+//! - [`plan`] / [`merge_plan`]: the requests for a batch, split to the provider's limit, and the
+//!   per-id outcome once the responses are in.
+//! - [`access_denied`]: Alibaba's `AccessDeniedDetail` in the shape of the RAM evaluator's
+//!   explanation.
+//!
+//! Error codes of bad arguments, in Alibaba's `InvalidParameter.<Name>` style (our choice):
+//! `InvalidParameter.Ids`, `InvalidParameter.Waiter`, `InvalidParameter.Scope`,
+//! `InvalidParameter.Plan`, `InvalidParameter.Responses`, `InvalidParameter.Status`;
+//! `UnsupportedOperation` for a ClientToken of an operation that takes none. The waiter's own
+//! failures are `WaiterTimeout` / `WaiterFailureStatus` (Alibaba) and `WAITER_TIMEOUT` /
+//! `WAITER_FAILURE_STATUS` (Zenlayer), also our choice in each provider's style.
+
+mod classify;
+mod denied;
+mod http_date;
+mod plan;
+mod token;
+mod waiter;
+
+pub(crate) use classify::class_of;
+pub use classify::{advise_error, classify, retry_advice, retryable, ClassSource, Classification, FailedCall, NextStep, RetryAdvice, MAX_RECOMMENDED_DELAY_MS};
+pub use denied::{access_denied, AccessExplanation};
+pub use plan::{
+    merge_plan, plan, IdOutcome, IdState, Plan, PlanOptions, PlanOutcome, PlannedDenial, PlannedRequest, PlannedUnknown, Received, RequestRetry,
+    ResourceOutcome,
+};
+pub use token::{client_token, ClientToken, TOKEN_PREFIX};
+pub use waiter::{Baseline, Counts, Proof, TargetReport, TargetState, Track, WaitReport, Waiter, WAITER_VERSION};
