@@ -138,7 +138,9 @@ def check(
 
 
 def wait_status(operation: str, status: str, *, lang: Lang | str = "en") -> WaitState:
-    """Classifies a status seen while waiting for the operation to finish."""
+    """Classifies one status seen while waiting, without memory: the target status of an
+    asynchronous operation is ``goal``, never ``done`` (right after the call it still reads so);
+    use :class:`opgate.Waiter` to know when the operation has finished."""
     return WaitState._from(_opgate.wait_status(operation, status, lang=lang))
 
 

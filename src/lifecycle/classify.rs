@@ -282,6 +282,22 @@ fn token_advice(spec: &OperationSpec, token: TokenAdvice) -> TokenAdvice {
     }
 }
 
+/// An HTTP status as a host language hands it over (any integer): 100-599, else
+/// `InvalidParameter.Status`.
+pub fn http_status(value: i64) -> Result<u16> {
+    match u16::try_from(value) {
+        Ok(status) if (100..=599).contains(&status) => Ok(status),
+        _ => Err(Error::Input(ErrorDetail::client(
+            "InvalidParameter.Status",
+            text!(
+                format!("The HTTP status {value} is not valid; expected 100-599."),
+                format!("HTTP 状态码 {value} 无效；应在 100-599 之间。")
+            ),
+            Some("status".to_owned()),
+        ))),
+    }
+}
+
 fn check_status(status: u16) -> Result<()> {
     if (100..=599).contains(&status) {
         return Ok(());

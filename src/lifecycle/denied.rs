@@ -171,7 +171,7 @@ fn invalid(field: &str, en: &str, zh: &str) -> Error {
     )])
 }
 
-/// The policy types Alibaba names in denials, in words.
+/// The policy types Alibaba names in denials, in words (without an article).
 fn policy_words(kind: &str) -> (String, String) {
     match kind {
         "AccountLevelIdentityBasedPolicy" => ("identity-based policy (account level)".to_owned(), "身份策略（账号级别）".to_owned()),
@@ -183,10 +183,20 @@ fn policy_words(kind: &str) -> (String, String) {
     }
 }
 
+fn with_article(noun: &str) -> String {
+    let article = if noun.starts_with(['a', 'e', 'i', 'o', 'u', 'A', 'E', 'I', 'O', 'U']) {
+        "an"
+    } else {
+        "a"
+    };
+    format!("{article} {noun}")
+}
+
 fn reason(explanation: &AccessExplanation) -> Text {
-    let action = explanation.action.as_deref().map(clip).unwrap_or_else(|| "the action".to_owned());
-    let action_zh = explanation.action.as_deref().map(clip).unwrap_or_else(|| "该操作".to_owned());
-    let resource = explanation.resource.as_deref().map(clip);
+    // Provider text, already bounded when read; ARNs are often longer than `clip` keeps.
+    let action = explanation.action.clone().unwrap_or_else(|| "the action".to_owned());
+    let action_zh = explanation.action.clone().unwrap_or_else(|| "该操作".to_owned());
+    let resource = explanation.resource.clone();
     let (on_en, on_zh) = match &resource {
         Some(arn) => (format!(" on {arn}"), format!("对 {arn} ")),
         None => (String::new(), String::new()),
@@ -197,7 +207,10 @@ fn reason(explanation: &AccessExplanation) -> Text {
     };
     let mut text = match explanation.decision {
         Some(Outcome::ExplicitDeny) => text!(
-            format!("Explicit deny: a {policy_en} denies {action}{on_en}; an explicit Deny overrides any Allow."),
+            format!(
+                "Explicit deny: {} denies {action}{on_en}; an explicit Deny overrides any Allow.",
+                with_article(&policy_en)
+            ),
             format!("显式拒绝：{policy_zh}拒绝{on_zh}执行 {action_zh}；显式 Deny 优先于任何 Allow。")
         ),
         Some(Outcome::ImplicitDeny) => text!(

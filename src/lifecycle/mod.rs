@@ -30,11 +30,13 @@ mod token;
 mod waiter;
 
 pub(crate) use classify::class_of;
-pub use classify::{advise_error, classify, retry_advice, retryable, ClassSource, Classification, FailedCall, NextStep, RetryAdvice, MAX_RECOMMENDED_DELAY_MS};
+pub use classify::{
+    advise_error, classify, http_status, retry_advice, retryable, ClassSource, Classification, FailedCall, NextStep, RetryAdvice, MAX_RECOMMENDED_DELAY_MS,
+};
 pub use denied::{access_denied, AccessExplanation};
 pub use plan::{
     merge_plan, plan, IdOutcome, IdState, Plan, PlanOptions, PlanOutcome, PlannedDenial, PlannedRequest, PlannedUnknown, Received, RequestRetry,
     ResourceOutcome,
 };
 pub use token::{client_token, ClientToken, TOKEN_PREFIX};
-pub use waiter::{Baseline, Counts, Proof, TargetReport, TargetState, Track, WaitReport, Waiter, WAITER_VERSION};
+pub use waiter::{Baseline, Counts, Observed, Proof, TargetReport, TargetState, Track, WaitReport, Waiter, WAITER_VERSION};

@@ -135,6 +135,14 @@ pub struct TargetReport {
     pub reason: String,
 }
 
+/// A waiter after one more observation, and what it concluded: what stateless hosts (the
+/// bindings) hand back and forth.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Observed {
+    pub waiter: Waiter,
+    pub report: WaitReport,
+}
+
 impl Waiter {
     /// A waiter for `op_id` on `ids` (a list of ids, or one id), sent at `sent` (Unix seconds).
     /// `before` are the Describe items read before the call (any shape
@@ -200,6 +208,14 @@ impl Waiter {
             )
         })?;
         Ok(waiter)
+    }
+
+    /// [`Waiter::resume`] then [`Waiter::observe`]: one step for a host that keeps only the
+    /// serialized state.
+    pub fn observe_state(state: &Value, resources: &Value, now: i64, lang: Lang) -> Result<Observed> {
+        let mut waiter = Waiter::resume(state)?;
+        let report = waiter.observe(resources, now, lang)?;
+        Ok(Observed { waiter, report })
     }
 
     /// Reads one round of Describe results at `now` (Unix seconds) and updates every target

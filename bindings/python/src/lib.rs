@@ -5,6 +5,7 @@
 
 mod convert;
 mod errors;
+mod lifecycle;
 mod ram;
 mod wire;
 
@@ -177,5 +178,6 @@ fn _opgate(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_function(wrap_pyfunction!(wait_status, module)?)?;
     wire::register(module)?;
     ram::register(module)?;
+    lifecycle::register(module)?;
     Ok(())
 }
