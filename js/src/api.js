@@ -10,6 +10,7 @@ import wasmInit, * as glue from "../pkg/opgate_wasm.js";
 import { fromReport } from "./errors.js";
 
 export { OpgateError, InputError, ValidationError, DeniedError, ApiError, ParseError, PolicyError, SigningError } from "./errors.js";
+export { clientToken, classify, retryAdvice, accessDenied, plan, mergePlan, Waiter } from "./lifecycle.js";
 
 let loading = null;
 let ready = false;
@@ -105,7 +106,11 @@ export function check(operation, params, resources, options) {
   return unwrap(glue.check(operation, params, resources, withNow(options)));
 }
 
-/** Where a polled status stands: `{operation, status, state: "done" | "pending" | "failed", target, reason}`. */
+/**
+ * Where one polled status stands, without memory: `{operation, status, state, target, reason}`.
+ * The target status of an asynchronous operation is `"goal"`, never `"done"` (right after the
+ * call it still reads so); use `Waiter` to know when the operation has finished.
+ */
 export function waitStatus(operation, status, options) {
   need();
   return unwrap(glue.waitStatus(operation, status, options));

@@ -30,6 +30,38 @@ mod token;
 mod waiter;
 
 pub(crate) use classify::class_of;
+
+use serde_json::Value;
+
+use crate::error::{Error, ErrorDetail, Result};
+use crate::text;
+
+/// A whole-number argument as a host language hands it over (a JS number, a JSON number):
+/// an integer within `min..=max`, else `InvalidParameter.<Name>` naming `name`.
+pub fn integer_argument(value: &Value, name: &str, min: i64, max: i64) -> Result<i64> {
+    let number = value.as_i64().or_else(|| {
+        value
+            .as_f64()
+            .filter(|f| f.fract() == 0.0 && f.abs() <= 9_007_199_254_740_992.0)
+            .map(|f| f as i64)
+    });
+    match number {
+        Some(number) if (min..=max).contains(&number) => Ok(number),
+        _ => {
+            let mut chars = name.chars();
+            let capitalised: String = chars.next().map(|c| c.to_ascii_uppercase().to_string() + chars.as_str()).unwrap_or_default();
+            let shown = crate::error::clip(&value.to_string());
+            Err(Error::Input(ErrorDetail::client(
+                format!("InvalidParameter.{capitalised}"),
+                text!(
+                    format!("\"{name}\" must be a whole number from {min} to {max}; got {shown}."),
+                    format!("\"{name}\" 必须是 {min} 到 {max} 之间的整数，实际为 {shown}。")
+                ),
+                Some(name.to_owned()),
+            )))
+        }
+    }
+}
 pub use classify::{
     advise_error, classify, http_status, retry_advice, retryable, ClassSource, Classification, FailedCall, NextStep, RetryAdvice, MAX_RECOMMENDED_DELAY_MS,
 };

@@ -11,6 +11,7 @@
 //! hold cloud secrets, so requests are built here and signed by a backend.
 
 mod convert;
+mod lifecycle;
 
 use opgate::params::IntBound;
 use opgate::{text, Error, ErrorDetail, Lang, Options};
