@@ -9,6 +9,8 @@
 //! never sent. [`merge_plan`] reads the responses back: ZEC lists the ids that failed, Compute
 //! Nest renewals list per-resource failures, and an error response fails its whole request.
 
+use std::collections::{HashMap, HashSet};
+
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
@@ -83,17 +85,21 @@ pub fn plan(op_id: &str, targets: &Value, resources: &Value, options: &PlanOptio
     let (ids, common) = read_targets(spec, targets)?;
     let mut unique: Vec<String> = Vec::with_capacity(ids.len());
     let mut duplicates: Vec<String> = Vec::new();
+    let mut seen: HashSet<String> = HashSet::with_capacity(ids.len());
     for id in ids {
-        if unique.contains(&id) {
-            if !duplicates.contains(&id) {
-                duplicates.push(id);
-            }
-        } else {
+        if seen.insert(id.clone()) {
             unique.push(id);
+        } else if !duplicates.contains(&id) {
+            duplicates.push(id);
         }
     }
     let resources = if resources.is_null() { Value::Array(Vec::new()) } else { resources.clone() };
     let verdict = precheck_resources(op_id, &resources, &options.options)?;
+    // The first outcome per id, as precheck reads a Describe list.
+    let mut judged: HashMap<&str, &crate::precheck::Outcome> = HashMap::with_capacity(verdict.outcomes.len());
+    for outcome in &verdict.outcomes {
+        judged.entry(outcome.id.as_str()).or_insert(outcome);
+    }
     let mut allowed = Vec::new();
     let mut denied = Vec::new();
     let mut unknown = Vec::new();
@@ -107,7 +113,7 @@ pub fn plan(op_id: &str, targets: &Value, resources: &Value, options: &PlanOptio
             });
             continue;
         }
-        match verdict.outcomes.iter().find(|o| o.id == id) {
+        match judged.get(id.as_str()).copied() {
             Some(outcome) if outcome.decision != Decision::Deny => allowed.push(id),
             Some(outcome) => {
                 let error = outcome

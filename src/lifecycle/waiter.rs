@@ -10,6 +10,8 @@
 //! [`Evidence`]s (its `rule_*` text says which, and why, with the provider page).
 //! A target missing from a Describe page is `unknown`, never `done`.
 
+use std::collections::{HashMap, HashSet};
+
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use sha2::{Digest, Sha256};
@@ -156,10 +158,14 @@ impl Waiter {
             Some(items) => read_resources(spec, items)?,
         };
         let synchronous = is_synchronous(spec);
+        let mut by_id: HashMap<&str, &Item<'_>> = HashMap::with_capacity(baselines.len());
+        for item in &baselines {
+            by_id.entry(item.id.as_str()).or_insert(item);
+        }
         let targets = ids
             .iter()
             .map(|id| {
-                let before = baselines.iter().find(|item| item.id == *id).map(|item| baseline(spec, item));
+                let before = by_id.get(id.as_str()).map(|item| baseline(spec, item));
                 Track {
                     id: id.clone(),
                     before,
@@ -225,12 +231,18 @@ impl Waiter {
         let items = if is_synchronous(spec) { Vec::new() } else { read_resources(spec, resources)? };
         let elapsed = now.saturating_sub(self.sent).max(0);
         let lifecycle = provider_lifecycle(spec.provider);
+        // The first item per id, as the pre-check reads a Describe list.
+        let mut by_id: HashMap<&str, &Item<'_>> = HashMap::with_capacity(items.len());
+        for item in &items {
+            by_id.entry(item.id.as_str()).or_insert(item);
+        }
         let mut reasons = Vec::with_capacity(self.targets.len());
         for track in &mut self.targets {
             let reason = if matches!(track.state, TargetState::Done | TargetState::Failed) {
                 settled_reason(spec, track)
             } else {
-                step(spec, track, items.iter().find(|item| item.id == track.id), elapsed)
+                let item = by_id.get(track.id.as_str()).copied();
+                step(spec, track, item, elapsed)
             };
             let reason = match track.state {
                 TargetState::Pending | TargetState::Unknown if elapsed >= i64::from(spec.wait.timeout_seconds) => {
@@ -337,11 +349,12 @@ fn read_ids(ids: &Value) -> Result<Vec<String>> {
         ));
     }
     let mut out: Vec<String> = Vec::with_capacity(list.len());
+    let mut seen: HashSet<&str> = HashSet::with_capacity(list.len());
     for (index, value) in list.into_iter().enumerate() {
         let field = format!("ids[{index}]");
         match value.as_str() {
             Some(id) if !id.is_empty() && id.chars().count() <= crate::formats::MAX_STRING_CHARS => {
-                if out.iter().any(|seen| seen == id) {
+                if !seen.insert(id) {
                     return Err(bad(
                         &field,
                         format!("\"{field}\" repeats the id {}.", clip(id)),
