@@ -9,6 +9,7 @@ pub mod error;
 pub mod formats;
 pub mod host;
 pub mod lang;
+pub mod lifecycle;
 pub mod params;
 pub mod precheck;
 pub mod ram;

@@ -150,14 +150,14 @@ fn summarise(spec: &'static OperationSpec, outcomes: Vec<Outcome>, dry_run: bool
 }
 
 /// One Describe item, with the fields every guard needs already read.
-struct Item<'a> {
-    id: String,
-    status: String,
-    raw: &'a Value,
+pub(crate) struct Item<'a> {
+    pub(crate) id: String,
+    pub(crate) status: String,
+    pub(crate) raw: &'a Value,
 }
 
 /// Accepts a list of Describe items, one item, or a whole Describe response.
-fn read_resources<'a>(spec: &OperationSpec, resources: &'a Value) -> Result<Vec<Item<'a>>> {
+pub(crate) fn read_resources<'a>(spec: &OperationSpec, resources: &'a Value) -> Result<Vec<Item<'a>>> {
     let (list, prefix): (Vec<&Value>, String) = match resources {
         Value::Array(items) => (items.iter().collect(), "resources".to_owned()),
         Value::Object(map) if map.contains_key(spec.resource.id_field) => (vec![resources], "resources".to_owned()),
@@ -516,18 +516,23 @@ fn supported_operations(item: &Value) -> std::result::Result<Vec<String>, Text> 
 pub struct WaitState {
     pub operation: &'static str,
     pub status: String,
-    /// `done`, `pending` or `failed`.
+    /// `done` (synchronous operations only), `goal` (the target status, which alone cannot
+    /// show the operation finished), `pending` or `failed`.
     pub state: &'static str,
     pub target: &'static [&'static str],
     pub reason: String,
 }
 
-/// Classifies a status observed while waiting for the operation to finish.
+/// Classifies one status observed while waiting, without memory. The target status of an
+/// asynchronous operation is `goal`, never `done`: right after `RebootInstance` the instance
+/// still reads `Running`, so only a [`crate::lifecycle::Waiter`], which remembers what it saw
+/// since the send, can tell that the operation has finished.
 pub fn wait_status(op_id: &str, status: &str, options: &Options) -> Result<WaitState> {
     let spec = operation(op_id)?;
     let wait = &spec.wait;
     let shown = clip(status);
-    let (state, reason) = if wait.target.is_empty() {
+    let synchronous = wait.target.is_empty() || spec.lifecycle.waiter.evidence.is_empty();
+    let (state, reason) = if synchronous {
         (
             "done",
             text!(
@@ -537,10 +542,16 @@ pub fn wait_status(op_id: &str, status: &str, options: &Options) -> Result<WaitS
         )
     } else if wait.target.contains(&status) {
         (
-            "done",
+            "goal",
             text!(
-                format!("Status {shown} is the goal of {}.", spec.action),
-                format!("状态 {shown} 即为 {} 的目标状态。", spec.action)
+                format!(
+                    "Status {shown} is the goal of {}, but one status cannot show that {} has finished: right after the call it still reads {shown}. Use a Waiter, which remembers whether the operation was seen acting.",
+                    spec.action, spec.action
+                ),
+                format!(
+                    "状态 {shown} 是 {} 的目标状态，但单个状态无法说明 {} 已完成：调用刚结束时它仍显示 {shown}。请使用 Waiter，它会记住是否观察到操作生效。",
+                    spec.action, spec.action
+                )
             ),
         )
     } else if wait.pending.contains(&status) {

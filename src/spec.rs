@@ -38,6 +38,8 @@ pub struct OperationSpec {
     pub dry_run: Option<DryRunSpec>,
     /// Every error code this operation can produce, client-side or from the provider.
     pub errors: &'static [ErrorSpec],
+    /// What happens around the call: waiting with memory, idempotency, retry classes.
+    pub lifecycle: LifecycleSpec,
 }
 
 /// How requests travel.
@@ -254,4 +256,140 @@ impl OperationSpec {
     pub fn param(&self, name: &str) -> Option<&'static ParamSpec> {
         self.params.iter().find(|p| p.name == name)
     }
+}
+
+/// Everything around one call, read by [`crate::lifecycle`]: how to wait for it with memory,
+/// whether it carries an idempotency token, and how each of its error codes is retried.
+#[derive(Debug)]
+pub struct LifecycleSpec {
+    pub waiter: WaiterSpec,
+    /// The parameter carrying an idempotency token (`ClientToken`), if the operation has one.
+    pub client_token: Option<&'static str>,
+    /// The retry class of every code in [`OperationSpec::errors`]; provider-wide codes are
+    /// classified in [`crate::catalog::provider_lifecycle`].
+    pub error_classes: &'static [ErrorClassSpec],
+}
+
+/// How [`crate::lifecycle::Waiter`] decides an operation has finished, beyond
+/// [`OperationSpec::wait`]'s statuses and timing.
+#[derive(Debug)]
+pub struct WaiterSpec {
+    /// What counts as having seen the operation act. A target status is trusted only after one
+    /// of these; with none (synchronous operations) there is nothing to wait for.
+    pub evidence: &'static [Evidence],
+    /// Each poll interval is the previous one times `backoff_percent / 100`, capped here.
+    pub backoff_percent: u32,
+    pub max_interval_seconds: u32,
+    /// The next poll may come this many percent earlier or later than the interval.
+    pub jitter_percent: u32,
+    /// The rule above in words, and the provider page that justifies it.
+    pub rule_en: &'static str,
+    pub rule_zh: &'static str,
+    pub source: &'static str,
+}
+
+/// One way to tell that the operation has acted on a resource.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Evidence {
+    /// The status was seen outside the target statuses after the call (ECS `Starting`).
+    StatusLeftTarget,
+    /// This Describe field differs from its value in the item read before the call.
+    FieldChanged(&'static str),
+    /// This many seconds after the send, a target status is trusted even without the above:
+    /// the operation cannot still be about to start.
+    SettleTime(u32),
+}
+
+/// What retrying a failed call can achieve.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RetryClass {
+    /// Rate limited: the same request later succeeds.
+    Throttle,
+    /// A server-side or network fault: the same request later may succeed.
+    Transient,
+    /// The resource is busy or in the wrong state: wait, re-check with Describe, then decide.
+    StateConflict,
+    /// The request itself is wrong or not allowed: retrying cannot help.
+    Permanent,
+    /// Credentials, signature or permissions: fix those first.
+    Auth,
+}
+
+/// What to do with an idempotency token after a failure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TokenAdvice {
+    /// Resend with the same token: the provider deduplicates it.
+    Keep,
+    /// The token is spent (its request failed for good); a retry needs a new one.
+    New,
+    /// The token is not the issue.
+    Any,
+}
+
+/// The class of one error code.
+#[derive(Debug)]
+pub struct ErrorClassSpec {
+    pub code: &'static str,
+    pub class: RetryClass,
+    pub token: TokenAdvice,
+    /// The request may have been carried out although this error came back (a timeout, an
+    /// unreadable answer): resending without a token may repeat the operation.
+    pub may_have_applied: bool,
+}
+
+/// A rule for codes no table lists, tried in order; the first that matches decides.
+#[derive(Debug)]
+pub struct ClassRule {
+    pub matcher: CodeMatcher,
+    pub class: RetryClass,
+    pub may_have_applied: bool,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub enum CodeMatcher {
+    /// The code contains this text (`Throttling` in `Throttling.User`).
+    Contains(&'static str),
+    /// The code starts with this text (`Forbidden` in `Forbidden.RAM`).
+    Prefix(&'static str),
+    /// The HTTP status lies in this inclusive range.
+    Status(u16, u16),
+    /// Anything.
+    Any,
+}
+
+/// What every operation of one provider shares around a call.
+#[derive(Debug)]
+pub struct ProviderLifecycle {
+    /// The class of each provider-wide code (see [`crate::catalog::provider_errors`]).
+    pub error_classes: &'static [ErrorClassSpec],
+    /// For codes neither table lists.
+    pub fallback: &'static [ClassRule],
+    /// Headers that say how long to wait, in the order they are read.
+    pub retry_after_headers: &'static [RetryAfterHeader],
+    /// What to wait when no header says, per class (milliseconds).
+    pub recommended_delay_ms: &'static [(RetryClass, u64)],
+    /// The waiter's own failure codes, in the provider's style.
+    pub waiter_timeout: &'static ErrorSpec,
+    pub waiter_failure: &'static ErrorSpec,
+    /// Where the classification comes from.
+    pub source: &'static str,
+}
+
+#[derive(Debug)]
+pub struct RetryAfterHeader {
+    /// Compared case-insensitively, as HTTP does.
+    pub name: &'static str,
+    pub unit: RetryAfterUnit,
+    /// The provider sends this header only when it throttles, whatever the error code says.
+    pub means_throttled: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RetryAfterUnit {
+    /// A positive integer of milliseconds (Alibaba `x-acs-retry-after`).
+    Milliseconds,
+    /// RFC 9110 `Retry-After`: delay-seconds or an HTTP-date.
+    SecondsOrHttpDate,
 }

@@ -35,7 +35,7 @@ enum Call {
 }
 
 /// Every call family the vectors may use. Adding a family is adding its module and a row here.
-const FAMILIES: &[&[(&str, Call)]] = &[core::CALLS, wire::CALLS, ram::CALLS];
+const FAMILIES: &[&[(&str, Call)]] = &[core::CALLS, wire::CALLS, ram::CALLS, lifecycle::CALLS];
 
 /// Every option, read from the case's `args` by its Python (snake_case) name.
 const OPTIONS: &[Opt] = &[
@@ -49,6 +49,12 @@ const OPTIONS: &[Opt] = &[
     Opt::Algorithm,
     Opt::Timestamp,
     Opt::Nonce,
+    Opt::Scope,
+    Opt::Status,
+    Opt::Params,
+    Opt::Attempt,
+    Opt::Before,
+    Opt::Seed,
 ];
 
 /// A case's arguments as the host contract takes them.
@@ -231,6 +237,106 @@ mod ram {
             &args.get("resource"),
             args.options(),
         ))
+    }
+}
+
+/// Waiters, ClientTokens, retry classes, batch plans (`life_*.json`). `plan_and_merge` and
+/// `wait` chain several calls, as a script does: a plan and its merged responses; a waiter made
+/// (or resumed), fed each step, and serialized and read back after step `resume_after`.
+mod lifecycle {
+    use super::{answer, calls, Args, Call};
+    use opgate::host::{Failed, OptionsIn};
+    use serde_json::{json, Value};
+
+    pub const CALLS: &[(&str, Call)] = &[
+        ("client_token", Call::Run(client_token)),
+        ("classify", Call::Run(classify)),
+        ("retry_advice", Call::Run(retry_advice)),
+        ("access_denied", Call::Run(access_denied)),
+        ("plan", Call::Run(plan)),
+        ("plan_and_merge", Call::Run(plan_and_merge)),
+        ("wait", Call::Run(wait)),
+    ];
+
+    fn client_token(raw: &Value) -> Value {
+        let args = Args::new(raw);
+        answer(calls::client_token(&args.get("operation"), &args.get("params"), args.options()))
+    }
+
+    fn classify(raw: &Value) -> Value {
+        let args = Args::new(raw);
+        answer(calls::classify(&args.get("operation"), &args.get("code"), args.options()))
+    }
+
+    fn retry_advice(raw: &Value) -> Value {
+        // `status` is positional here, not the `classify` option.
+        let args = Args::new(raw);
+        let options: Vec<_> = args.options.iter().filter(|(opt, _)| *opt != opgate::host::Opt::Status).cloned().collect();
+        answer(calls::retry_advice(
+            &args.get("operation"),
+            raw.get("status").as_ref(),
+            raw.get("code").as_ref(),
+            raw.get("headers").as_ref(),
+            OptionsIn::Named(&options),
+        ))
+    }
+
+    fn access_denied(raw: &Value) -> Value {
+        let args = Args::new(raw);
+        answer(calls::access_denied(&args.get("detail"), args.options()))
+    }
+
+    fn plan(raw: &Value) -> Value {
+        let args = Args::new(raw);
+        answer(calls::plan(
+            &args.get("operation"),
+            &args.get("targets"),
+            raw.get("resources").as_ref(),
+            args.options(),
+        ))
+    }
+
+    fn plan_and_merge(raw: &Value) -> Value {
+        let args = Args::new(raw);
+        let merged = calls::plan(&args.get("operation"), &args.get("targets"), raw.get("resources").as_ref(), args.options()).and_then(|plan| {
+            let plan = serde_json::to_value(plan).unwrap_or_default();
+            calls::merge_plan(&&plan, &args.get("responses"), args.options())
+        });
+        answer(merged)
+    }
+
+    fn wait(raw: &Value) -> Value {
+        let args = Args::new(raw);
+        let reports = (|| -> Result<Vec<Value>, Failed> {
+            let mut state = match raw.get("resume").filter(|state| !state.is_null()) {
+                Some(state) => serde_json::to_value(calls::waiter_resume(&state, args.options())?).unwrap_or_default(),
+                None => serde_json::to_value(calls::waiter_new(
+                    &args.get("operation"),
+                    &args.get("ids"),
+                    &args.get("sent_at"),
+                    args.options(),
+                )?)
+                .unwrap_or_default(),
+            };
+            let resume_after = raw.get("resume_after").and_then(Value::as_u64);
+            let mut reports = Vec::new();
+            let steps = raw.get("steps").and_then(Value::as_array).map(Vec::as_slice).unwrap_or_default();
+            for (index, step) in steps.iter().enumerate() {
+                let resources = step.get("resources").unwrap_or(&Value::Null);
+                let now = step.get("now").unwrap_or(&Value::Null);
+                let observed = calls::waiter_observe(&&state, &resources, &now, args.options())?;
+                reports.push(serde_json::to_value(&observed.report).unwrap_or_default());
+                state = serde_json::to_value(&observed.waiter).unwrap_or_default();
+                if resume_after == Some(index as u64) {
+                    state = serde_json::to_value(calls::waiter_resume(&&state, args.options())?).unwrap_or_default();
+                }
+            }
+            Ok(reports)
+        })();
+        match reports {
+            Ok(reports) => json!({ "ok": reports }),
+            Err(failed) => answer::<()>(Err(failed)),
+        }
     }
 }
 

@@ -10,6 +10,7 @@ import wasmInit, * as glue from "../pkg/opgate_wasm.js";
 import { fromReport } from "./errors.js";
 
 export { OpgateError, InputError, ValidationError, DeniedError, ApiError, ParseError, PolicyError, SigningError } from "./errors.js";
+export { clientToken, classify, retryAdvice, accessDenied, plan, mergePlan, Waiter } from "./lifecycle.js";
 
 let loading = null;
 let ready = false;
@@ -146,8 +147,10 @@ export function check(operation, params, resources, options) {
 }
 
 /**
- * Where a polled status stands: `{operation, status, state: "done" | "pending" | "failed", target, reason}`.
- * Poll timing is `operation(id).wait` (`initialDelaySeconds` before the first poll).
+ * Where one polled status stands, without memory: `{operation, status, state, target, reason}`,
+ * `state` being `"goal"` (a target status), `"pending"` (poll again) or `"failed"`. The target
+ * status of an asynchronous operation is `"goal"`, never `"done"` (right after the call it still
+ * reads so); use `Waiter` to know when the operation has finished.
  * @param {string} operation The operation id.
  * @param {string} status The status the Describe API reports now.
  * @param {{lang?: "en" | "zh"}} [options] `lang` defaults to `"en"`.

@@ -26,9 +26,15 @@ const FUNCTIONS = [
   "ramRequiredAccess",
   "ramAuthorize",
   "ramEvaluate",
+  "clientToken",
+  "classify",
+  "retryAdvice",
+  "accessDenied",
+  "plan",
+  "mergePlan",
   "info",
 ];
-const CLASSES = ["OpgateError", "InputError", "ValidationError", "DeniedError", "ApiError", "ParseError", "PolicyError", "SigningError"];
+const CLASSES = ["OpgateError", "InputError", "ValidationError", "DeniedError", "ApiError", "ParseError", "PolicyError", "SigningError", "Waiter"];
 
 let api = null;
 let loading = null;

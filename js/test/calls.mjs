@@ -20,6 +20,35 @@ export const CALLS = {
   ram_required_access: { positional: ["operation", "params"] },
   ram_authorize: { positional: ["operation", "params", "policies"] },
   ram_evaluate: { positional: ["policies", "action", "resource"] },
+  client_token: { positional: ["operation", "params"] },
+  classify: { positional: ["operation", "code"] },
+  retry_advice: { positional: ["operation", "status", "code", "headers"], clock: true },
+  access_denied: { positional: ["detail"] },
+  plan: { positional: ["operation", "targets", "resources"], clock: true },
+};
+
+/** Calls that are a sequence of API calls, as the Rust runner (tests/lifecycle_vectors.rs) runs them. */
+export const COMPOSITE = {
+  /** A waiter made (or resumed), fed each step, persisted as JSON and resumed after `resume_after`. */
+  wait(args) {
+    let waiter =
+      args.resume !== undefined && args.resume !== null
+        ? opgate.Waiter.resume(args.resume, { lang: args.lang })
+        : new opgate.Waiter(args.operation, args.ids, args.sent_at, { before: args.before, seed: args.seed, lang: args.lang });
+    const reports = [];
+    for (const [index, step] of args.steps.entries()) {
+      reports.push(waiter.observe(step.resources, step.now, { lang: args.lang }));
+      if (args.resume_after === index) {
+        waiter = opgate.Waiter.resume(JSON.parse(JSON.stringify(waiter)));
+      }
+    }
+    return reports;
+  },
+  plan_and_merge(args) {
+    const { responses, ...rest } = args;
+    const planned = invoke("plan", rest);
+    return opgate.mergePlan(planned, responses, { lang: args.lang });
+  },
 };
 
 export const SKIPPED = {
@@ -27,6 +56,9 @@ export const SKIPPED = {
 };
 
 export function invoke(call, args) {
+  if (COMPOSITE[call]) {
+    return COMPOSITE[call](args);
+  }
   const spec = CALLS[call];
   assert.ok(spec, `unknown call "${call}": add it to js/test/vectors.test.mjs and the JS API`);
   const fn = opgate[camelKey(call) ?? call];

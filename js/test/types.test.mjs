@@ -33,6 +33,13 @@ const TYPES = {
   ram_required_access: "RequiredAccess[]",
   ram_authorize: "Authorization",
   ram_evaluate: "AccessCheck",
+  client_token: "ClientToken",
+  classify: "Classification",
+  retry_advice: "RetryAdvice",
+  access_denied: "AccessExplanation",
+  plan: "Plan",
+  plan_and_merge: "PlanOutcome",
+  wait: "WaitReport[]",
 };
 
 function tsc(...args) {

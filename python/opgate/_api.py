@@ -246,8 +246,10 @@ def check(
 
 
 def wait_status(operation: str, status: str, *, lang: Lang | str = "en") -> WaitState:
-    """Classifies a status seen while polling after the call: ``state`` is ``"done"`` (a
-    target status), ``"pending"`` (poll again) or ``"failed"``.
+    """Classifies one status seen while polling, without memory: ``state`` is ``"goal"`` (a
+    target status), ``"pending"`` (poll again) or ``"failed"``. The target status of an
+    asynchronous operation is ``goal``, never ``done`` (right after the call it still reads so);
+    use :class:`opgate.Waiter` to know when the operation has finished.
 
     How long to wait is in the operation's description, ``operation(id)["wait"]``:
     ``initial_delay_seconds`` (wait this long before the first poll, because right after the

@@ -295,8 +295,10 @@ class WaitState(_Record):
         return str(self._data["status"])
 
     @property
-    def state(self) -> Literal["done", "pending", "failed"]:
-        state: Literal["done", "pending", "failed"] = self._data["state"]
+    def state(self) -> Literal["done", "goal", "pending", "failed"]:
+        """``goal`` is the target status of an asynchronous operation: alone it cannot show the
+        operation finished (use :class:`opgate.Waiter`); ``done`` only for synchronous ones."""
+        state: Literal["done", "goal", "pending", "failed"] = self._data["state"]
         return state
 
     @property

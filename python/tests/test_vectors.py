@@ -7,7 +7,9 @@ Two adaptations, both mechanical:
 - a case without ``now`` runs with ``now=None`` (no clock), as the Rust runner does; the
   Python default would read the current time;
 - a result that is a tuple of records (``operations``, ``ram_required_access``) is compared
-  as the list of their ``to_dict()``.
+  as the list of their ``to_dict()``;
+- ``wait`` and ``plan_and_merge`` are sequences of calls (a :class:`opgate.Waiter` fed step by
+  step, persisted and resumed; ``plan`` then ``merge_plan``), run by ``COMPOSITE`` below.
 """
 
 from __future__ import annotations
@@ -39,18 +41,49 @@ CASES = _cases()
 def test_vectors_exist() -> None:
     files = sorted(p.name for p in VECTORS.glob("*.json"))
     assert any(name.startswith("core_") for name in files), files
+    assert sum(name.startswith("life_") for name in files) >= 4, files
     assert len(CASES) > 100
 
 
 def _plain(result: Any) -> Any:
-    if isinstance(result, tuple):
+    if isinstance(result, (tuple, list)):
         return [_plain(item) for item in result]
     to_dict = getattr(result, "to_dict", None)
     assert callable(to_dict), f"{type(result).__name__} has no to_dict()"
     return to_dict()
 
 
+def _wait(args: dict[str, Any]) -> list[opgate.WaitReport]:
+    """A waiter's life: made (or resumed), fed each step, persisted and resumed after
+    ``resume_after``, as the Rust runner does."""
+    if args.get("resume") is not None:
+        waiter = opgate.Waiter.resume(args["resume"], lang=args["lang"])
+    else:
+        waiter = opgate.Waiter(args["operation"], args["ids"], args["sent_at"], before=args.get("before"), seed=args.get("seed"), lang=args["lang"])
+    reports = []
+    for index, step in enumerate(args["steps"]):
+        reports.append(waiter.observe(step["resources"], step["now"], lang=args["lang"]))
+        if args.get("resume_after") == index:
+            waiter = opgate.Waiter.resume(json.loads(json.dumps(waiter.to_dict())))
+    return reports
+
+
+def _plan_and_merge(args: dict[str, Any]) -> opgate.PlanOutcome:
+    plan_args = {k: v for k, v in args.items() if k != "responses"}
+    plan = opgate.plan(**{"now": None, **plan_args})
+    return opgate.merge_plan(plan, args["responses"], lang=args["lang"])
+
+
+# Calls that are a sequence of API calls rather than one function.
+COMPOSITE = {"wait": _wait, "plan_and_merge": _plan_and_merge}
+
+
 def run(call: str, args: dict[str, Any]) -> dict[str, Any]:
+    if call in COMPOSITE:
+        try:
+            return {"ok": _plain(COMPOSITE[call](args))}
+        except opgate.OpgateError as error:
+            return {"error": error.report}
     function = getattr(opgate, call, None)
     if call.startswith("_") or not callable(function) or call not in opgate.__all__:
         pytest.fail(f"unknown call {call!r}: the Python API has no such function")

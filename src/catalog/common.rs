@@ -136,6 +136,35 @@ pub static ALIBABA: &[ErrorSpec] = &[
         zh: "使用已用过的 ClientToken 时参数发生了变化。",
         origin: ProviderStyle,
     },
+    // The three codes below come back to requests that carry a ClientToken. Codes and English
+    // messages as the provider sends them (ECS error center, and as reported in
+    // https://github.com/cloudfoundry/bosh-alicloud-cpi-release/issues/44 and /105); the HTTP
+    // status of the first two is not documented, 400 is our choice. LastTokenProcessing is 403
+    // in https://www.alibabacloud.com/help/en/ecs/developer-reference/api-ecs-2014-05-26-createdisk.
+    ErrorSpec {
+        code: "IdempotentProcessing",
+        http_status: 400,
+        retryable: true,
+        en: "The previous idempotent request(s) is still processing.",
+        zh: "使用同一 ClientToken 的上一个请求仍在处理中。",
+        origin: Documented,
+    },
+    ErrorSpec {
+        code: "IdempotentFailed",
+        http_status: 400,
+        retryable: true,
+        en: "The previous idempotent request(s) has failed due to some unknown error, exception or failure.",
+        zh: "使用同一 ClientToken 的上一个请求因未知错误、异常或故障而失败。",
+        origin: Documented,
+    },
+    ErrorSpec {
+        code: "LastTokenProcessing",
+        http_status: 403,
+        retryable: true,
+        en: "The last token request is processing.",
+        zh: "正在处理上一条令牌请求，请您稍后再试。",
+        origin: Documented,
+    },
     ErrorSpec {
         code: "InternalError",
         http_status: 500,

@@ -1,6 +1,6 @@
 //! Alibaba Cloud Compute Nest, user side, API 2021-06-01.
 
-use super::computenestsupplier::{SERVICE_INSTANCE, SERVICE_INSTANCE_ERRORS};
+use super::computenestsupplier::{SERVICE_INSTANCE, SERVICE_INSTANCE_ERRORS, SERVICE_INSTANCE_ERROR_CLASSES};
 use crate::spec::*;
 
 // Period ranges are undocumented; int32 is the SDK type. Callers narrow it with
@@ -122,4 +122,20 @@ pub static RENEW_SERVICE_INSTANCE_RESOURCES: OperationSpec = OperationSpec {
     }),
     dry_run: None,
     errors: SERVICE_INSTANCE_ERRORS,
+    lifecycle: RENEW_LIFECYCLE,
+};
+
+const RENEW_LIFECYCLE: LifecycleSpec = LifecycleSpec {
+    waiter: WaiterSpec {
+        // Synchronous: the response carries the per-resource result, there is nothing to poll.
+        evidence: &[],
+        backoff_percent: 100,
+        max_interval_seconds: 0,
+        jitter_percent: 0,
+        rule_en: "RenewServiceInstanceResources answers synchronously with RenewalResult and FailureDetails per resource, and does not change the status: the response is the outcome and there is nothing to wait for.",
+        rule_zh: "RenewServiceInstanceResources 同步返回 RenewalResult 及每个资源的 FailureDetails，且不改变状态：响应即结果，无需等待。",
+        source: "https://www.alibabacloud.com/help/en/compute-nest/developer-reference/api-computenest-2021-06-01-renewserviceinstanceresources",
+    },
+    client_token: Some("ClientToken"),
+    error_classes: SERVICE_INSTANCE_ERROR_CLASSES,
 };

@@ -125,4 +125,41 @@ pub static RESTART_SERVICE_INSTANCE: OperationSpec = OperationSpec {
     }),
     dry_run: None,
     errors: SERVICE_INSTANCE_ERRORS,
+    lifecycle: RESTART_LIFECYCLE,
+};
+
+/// Retry classes of [`SERVICE_INSTANCE_ERRORS`], for every operation that uses that table.
+pub static SERVICE_INSTANCE_ERROR_CLASSES: &[ErrorClassSpec] = &[
+    ErrorClassSpec {
+        code: "EntityNotExist.ServiceInstance",
+        class: RetryClass::Permanent,
+        token: TokenAdvice::Any,
+        may_have_applied: false,
+    },
+    ErrorClassSpec {
+        code: "IncorrectServiceInstanceStatus",
+        class: RetryClass::StateConflict,
+        token: TokenAdvice::Any,
+        may_have_applied: false,
+    },
+    ErrorClassSpec {
+        code: "UnsupportedOperation",
+        class: RetryClass::Permanent,
+        token: TokenAdvice::Any,
+        may_have_applied: false,
+    },
+];
+
+const RESTART_LIFECYCLE: LifecycleSpec = LifecycleSpec {
+    waiter: WaiterSpec {
+        evidence: &[Evidence::StatusLeftTarget, Evidence::FieldChanged("UpdateTime"), Evidence::SettleTime(60)],
+        backoff_percent: 150,
+        max_interval_seconds: 30,
+        jitter_percent: 20,
+        rule_en: "RestartServiceInstance is asynchronous and ends in Deployed; the status in between is not documented, and right after the call it can still read Deployed. So Deployed counts only after the status was seen to leave Deployed, or UpdateTime differs from the item read before the call, or 60 s have passed since the send (our choice).",
+        rule_zh: "RestartServiceInstance 为异步操作，最终状态为 Deployed；中间状态未见文档说明，调用刚结束时状态可能仍显示 Deployed。因此只有在观察到状态离开 Deployed、或 UpdateTime 与调用前读取的值不同、或距发送已过 60 秒（我们的选择）之后，Deployed 才算完成。",
+        source: "https://www.alibabacloud.com/help/en/compute-nest/developer-reference/api-computenestsupplier-2021-05-21-restartserviceinstance",
+    },
+    client_token: Some("ClientToken"),
+    error_classes: SERVICE_INSTANCE_ERROR_CLASSES,
 };

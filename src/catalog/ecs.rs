@@ -210,4 +210,76 @@ pub static REBOOT_INSTANCE: OperationSpec = OperationSpec {
             origin: ProviderStyle,
         },
     ],
+    lifecycle: REBOOT_LIFECYCLE,
+};
+
+const REBOOT_LIFECYCLE: LifecycleSpec = LifecycleSpec {
+    waiter: WaiterSpec {
+        evidence: &[Evidence::StatusLeftTarget, Evidence::FieldChanged("StartTime"), Evidence::SettleTime(60)],
+        backoff_percent: 150,
+        max_interval_seconds: 30,
+        jitter_percent: 20,
+        rule_en: "RebootInstance sets the status to Starting and the restart is complete once it is Running again, but right after the call the status can still read Running. So Running counts only after the status was seen to leave Running, or StartTime (\"the time when the instance was last started\", DescribeInstances) differs from the item read before the call, or 60 s have passed since the send (our choice: a reboot that was accepted has shown Starting long before).",
+        rule_zh: "RebootInstance 会将状态置为 Starting，再次变为 Running 即重启完成；但调用刚结束时状态可能仍显示 Running。因此只有在观察到状态离开 Running、或 StartTime（DescribeInstances 中“实例最近一次启动的时间”）与调用前读取的值不同、或距发送已过 60 秒（我们的选择：已受理的重启早已显示过 Starting）之后，Running 才算完成。",
+        source: "https://www.alibabacloud.com/help/en/ecs/developer-reference/api-ecs-2014-05-26-rebootinstance",
+    },
+    client_token: None,
+    error_classes: &[
+        // A passed dry run: the answer itself, nothing to retry.
+        ErrorClassSpec {
+            code: "DryRunOperation",
+            class: RetryClass::Permanent,
+            token: TokenAdvice::Any,
+            may_have_applied: false,
+        },
+        ErrorClassSpec {
+            code: "IncorrectInstanceStatus",
+            class: RetryClass::StateConflict,
+            token: TokenAdvice::Any,
+            may_have_applied: false,
+        },
+        ErrorClassSpec {
+            code: "IncorrectInstanceStatus.Initializing",
+            class: RetryClass::StateConflict,
+            token: TokenAdvice::Any,
+            may_have_applied: false,
+        },
+        ErrorClassSpec {
+            code: "InstanceLockedForSecurity",
+            class: RetryClass::Permanent,
+            token: TokenAdvice::Any,
+            may_have_applied: false,
+        },
+        ErrorClassSpec {
+            code: "InstanceExpiredOrInArrears",
+            class: RetryClass::Permanent,
+            token: TokenAdvice::Any,
+            may_have_applied: false,
+        },
+        ErrorClassSpec {
+            code: "InvalidInstanceId.NotFound",
+            class: RetryClass::Permanent,
+            token: TokenAdvice::Any,
+            may_have_applied: false,
+        },
+        ErrorClassSpec {
+            code: "InvalidInstanceId.MalFormed",
+            class: RetryClass::Permanent,
+            token: TokenAdvice::Any,
+            may_have_applied: false,
+        },
+        // Terraform retries it after a wait: another operation on the instance is in progress.
+        ErrorClassSpec {
+            code: "OperationConflict",
+            class: RetryClass::StateConflict,
+            token: TokenAdvice::Any,
+            may_have_applied: false,
+        },
+        ErrorClassSpec {
+            code: "InvalidParameter.InstanceId",
+            class: RetryClass::Permanent,
+            token: TokenAdvice::Any,
+            may_have_applied: false,
+        },
+    ],
 };

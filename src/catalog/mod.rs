@@ -6,10 +6,11 @@ pub mod computenest;
 pub mod computenestsupplier;
 mod describe;
 pub mod ecs;
+mod lifecycle;
 pub mod zec;
 
 use crate::error::{clip, Error, ErrorDetail, Result};
-use crate::spec::{ErrorSpec, OperationSpec, Provider};
+use crate::spec::{ErrorSpec, OperationSpec, Provider, ProviderLifecycle};
 use crate::text;
 
 static OPERATIONS: [&OperationSpec; 4] = [
@@ -44,6 +45,15 @@ pub fn provider_errors(provider: Provider) -> &'static [ErrorSpec] {
     match provider {
         Provider::Alibaba => common::ALIBABA,
         Provider::Zenlayer => common::ZENLAYER,
+    }
+}
+
+/// What every operation of a provider shares around a call: retry classes of its common codes,
+/// retry-after headers, recommended delays, the waiter's failure codes.
+pub fn provider_lifecycle(provider: Provider) -> &'static ProviderLifecycle {
+    match provider {
+        Provider::Alibaba => &lifecycle::ALIBABA,
+        Provider::Zenlayer => &lifecycle::ZENLAYER,
     }
 }
 

@@ -122,4 +122,44 @@ pub static REBOOT_INSTANCES: OperationSpec = OperationSpec {
             origin: Documented,
         },
     ],
+    lifecycle: REBOOT_LIFECYCLE,
+};
+
+const REBOOT_LIFECYCLE: LifecycleSpec = LifecycleSpec {
+    waiter: WaiterSpec {
+        evidence: &[Evidence::StatusLeftTarget, Evidence::SettleTime(60)],
+        backoff_percent: 150,
+        max_interval_seconds: 30,
+        jitter_percent: 20,
+        rule_en: "RebootInstances moves the status RUNNING → REBOOT → RUNNING, and the provider says the restart succeeded when instanceStatus changes from REBOOT to RUNNING. So RUNNING counts only after the status was seen to leave RUNNING, or 60 s have passed since the send (our choice; DescribeInstances has no start-time field to compare).",
+        rule_zh: "RebootInstances 使状态从 RUNNING → REBOOT → RUNNING，服务商说明 instanceStatus 由 REBOOT 变为 RUNNING 即重启成功。因此只有在观察到状态离开 RUNNING、或距发送已过 60 秒（我们的选择；DescribeInstances 没有可比较的启动时间字段）之后，RUNNING 才算完成。",
+        source: "https://docs.console.zenlayer.com/api-reference/zec/instance/rebootinstances",
+    },
+    client_token: None,
+    error_classes: &[
+        ErrorClassSpec {
+            code: "INVALID_INSTANCE_NOT_FOUND",
+            class: RetryClass::Permanent,
+            token: TokenAdvice::Any,
+            may_have_applied: false,
+        },
+        ErrorClassSpec {
+            code: "OPERATION_DENIED_INSTANCE_RECYCLED",
+            class: RetryClass::Permanent,
+            token: TokenAdvice::Any,
+            may_have_applied: false,
+        },
+        ErrorClassSpec {
+            code: "OPERATION_DENIED_INSTANCE_STATUS",
+            class: RetryClass::StateConflict,
+            token: TokenAdvice::Any,
+            may_have_applied: false,
+        },
+        ErrorClassSpec {
+            code: "OPERATION_DENIED_INSTANCE_NOT_RUNNING",
+            class: RetryClass::StateConflict,
+            token: TokenAdvice::Any,
+            may_have_applied: false,
+        },
+    ],
 };

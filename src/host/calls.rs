@@ -235,6 +235,191 @@ pub fn ram_evaluate<H: HostValue>(policies: &H, action: &H, resource: &H, option
     call.run(policies_value.detach(|| crate::ram::check_access(&policies, &action, &resource, &context, lang)))
 }
 
+pub use lifecycle::{access_denied, classify, client_token, merge_plan, plan, retry_advice, waiter_new, waiter_observe, waiter_resume};
+
+/// Waiters, ClientTokens, retry classes and batch plans (`opgate::lifecycle`).
+mod lifecycle {
+    use super::*;
+    use crate::lifecycle::{
+        self as engine, AccessExplanation, Classification, ClientToken, FailedCall, Observed, Plan, PlanOptions, PlanOutcome, Received, RetryAdvice, Waiter,
+    };
+
+    const CODE: Arg = Arg::new("code", "code", "InvalidParameter.Code");
+    const DETAIL: Arg = Arg::new("detail", "detail", "InvalidParameter");
+    const TARGETS: Arg = Arg::new("targets", "targets", "InvalidParameter");
+    const PLAN: Arg = Arg::new("plan", "plan", "InvalidParameter.Plan");
+    const RESPONSES: Arg = Arg::new("responses", "responses", "InvalidParameter.Responses");
+    const IDS: Arg = Arg::new("ids", "ids", "InvalidParameter.Ids");
+    const SENT_AT: Arg = Arg::new("sent_at", "sentAt", "InvalidParameter.SentAt");
+    const WAITER: Arg = Arg::new("waiter", "waiter", "InvalidParameter.Waiter");
+    const NOW: Arg = Arg::new("now", "now", "InvalidParameter.Now");
+
+    const TOKEN: &[Opt] = &[Opt::Lang, Opt::IntBounds, Opt::Scope];
+    const CLASSIFY: &[Opt] = &[Opt::Lang, Opt::Status];
+    const ADVICE: &[Opt] = &[Opt::Lang, Opt::Params, Opt::Now, Opt::Attempt];
+    const PLANNING: &[Opt] = &[Opt::Lang, Opt::Now, Opt::IntBounds, Opt::Scope, Opt::Region, Opt::Endpoint];
+    const NEW_WAITER: &[Opt] = &[Opt::Lang, Opt::Before, Opt::Seed];
+
+    impl<H: HostValue> Call<'_, H> {
+        /// An integer argument within `min..=max`, in the core's wording for its range.
+        fn ranged(&mut self, arg: &Arg, value: &H, min: i64, max: i64) -> Result<i64, Failed> {
+            let number = self.reader.integer(value).map_err(|e| self.host(arg, e))?;
+            self.run(engine::integer_argument(&Value::from(number), arg.name(H::HOST), min, max))
+        }
+
+        fn ranged_option(&mut self, opt: Opt, min: i64, max: i64) -> Result<Option<i64>, Failed> {
+            match self.options.integer(&mut self.reader, opt)? {
+                None => Ok(None),
+                Some(number) => self.run(engine::integer_argument(&Value::from(number), opt.name(H::HOST), min, max)).map(Some),
+            }
+        }
+
+        /// An HTTP status, or none when null/absent.
+        fn optional_status(&mut self, value: Option<&H>) -> Result<Option<u16>, Failed> {
+            let Some(value) = value else { return Ok(None) };
+            if matches!(value.kind(), Ok(Kind::Null)) {
+                return Ok(None);
+            }
+            let number = self.reader.integer(value).map_err(|e| self.host(&STATUS, e))?;
+            self.run(engine::http_status(number)).map(Some)
+        }
+    }
+
+    /// One stable ClientToken per logical request.
+    pub fn client_token<H: HostValue>(op: &H, params: &H, options: OptionsIn<'_, H>) -> Result<ClientToken, Failed> {
+        let mut call = Call::start(options, TOKEN)?;
+        let core = call.options.core(&mut call.reader)?;
+        let scope = call.options.string(&mut call.reader, Opt::Scope)?.unwrap_or_default();
+        let id = call.string(&OPERATION, op)?;
+        let params = call.json(&PARAMS, params)?;
+        call.run(op.detach(|| engine::client_token(&id, &params, &scope, &core)))
+    }
+
+    /// The retry class of an error code.
+    pub fn classify<H: HostValue>(op: &H, code: &H, options: OptionsIn<'_, H>) -> Result<Classification, Failed> {
+        let mut call = Call::start(options, CLASSIFY)?;
+        let status = match call.options.integer(&mut call.reader, Opt::Status)? {
+            None => None,
+            Some(number) => Some(call.run(engine::http_status(number))?),
+        };
+        let id = call.string(&OPERATION, op)?;
+        let code = call.string(&CODE, code)?;
+        let lang = call.lang();
+        call.run(engine::classify(&id, &code, status, lang))
+    }
+
+    /// What to do after a failed call: the class, the delay, whether resending is safe.
+    pub fn retry_advice<H: HostValue>(
+        op: &H,
+        status: Option<&H>,
+        code: Option<&H>,
+        headers: Option<&H>,
+        options: OptionsIn<'_, H>,
+    ) -> Result<RetryAdvice, Failed> {
+        let mut call = Call::start(options, ADVICE)?;
+        let params = match call.options.json(&mut call.reader, Opt::Params)? {
+            Value::Null => None,
+            params => Some(params),
+        };
+        let now = call.options.integer(&mut call.reader, Opt::Now)?;
+        let attempt = call.ranged_option(Opt::Attempt, 1, i64::from(u32::MAX))?.unwrap_or(1);
+        let id = call.string(&OPERATION, op)?;
+        let status = call.optional_status(status)?;
+        let code = match code {
+            Some(code) if !matches!(code.kind(), Ok(Kind::Null)) => Some(call.string(&CODE, code)?),
+            _ => None,
+        };
+        let headers = match headers {
+            None => Vec::new(),
+            Some(headers) => {
+                let headers = call.json(&HEADERS, headers)?;
+                call.run(crate::wire::header_pairs_from_json(headers))?
+            }
+        };
+        let failed = FailedCall {
+            status,
+            code,
+            headers,
+            params,
+            now,
+            attempt: u32::try_from(attempt).unwrap_or(u32::MAX),
+        };
+        let lang = call.lang();
+        call.run(engine::retry_advice(&id, &failed, lang))
+    }
+
+    /// Alibaba's `AccessDeniedDetail`, in the shape of the RAM evaluator's explanation.
+    pub fn access_denied<H: HostValue>(detail: &H, options: OptionsIn<'_, H>) -> Result<AccessExplanation, Failed> {
+        let mut call = Call::start(options, LANG_ONLY)?;
+        let detail = call.json(&DETAIL, detail)?;
+        let lang = call.lang();
+        call.run(engine::access_denied(&detail, lang))
+    }
+
+    /// The requests for a batch, split to the provider's limit, with the denied and unknown ids.
+    pub fn plan<H: HostValue>(op: &H, targets: &H, resources: Option<&H>, options: OptionsIn<'_, H>) -> Result<Plan, Failed> {
+        let mut call = Call::start(options, PLANNING)?;
+        let core = call.options.core(&mut call.reader)?;
+        let scope = call.options.string(&mut call.reader, Opt::Scope)?.unwrap_or_default();
+        let region = call.options.string(&mut call.reader, Opt::Region)?;
+        let endpoint = call.options.string(&mut call.reader, Opt::Endpoint)?;
+        let spec = call.operation(op)?;
+        let targets = call.json(&TARGETS, targets)?;
+        let resources = match resources {
+            Some(resources) => call.resources(spec, resources)?,
+            None => Value::Null,
+        };
+        let options = PlanOptions {
+            options: core,
+            region,
+            endpoint,
+            scope,
+        };
+        call.run(op.detach(|| engine::plan(spec.id, &targets, &resources, &options)))
+    }
+
+    /// Per-id outcomes once a plan's responses are in.
+    pub fn merge_plan<H: HostValue>(plan: &H, responses: &H, options: OptionsIn<'_, H>) -> Result<PlanOutcome, Failed> {
+        let mut call = Call::start(options, LANG_ONLY)?;
+        let plan_value = call.json(&PLAN, plan)?;
+        let responses = call.json(&RESPONSES, responses)?;
+        let lang = call.lang();
+        call.run(plan.detach(|| Received::list_from_json(&responses).and_then(|received| engine::merge_plan(&plan_value, &received, lang))))
+    }
+
+    /// A waiter, made when the call is sent.
+    pub fn waiter_new<H: HostValue>(op: &H, ids: &H, sent_at: &H, options: OptionsIn<'_, H>) -> Result<Waiter, Failed> {
+        let mut call = Call::start(options, NEW_WAITER)?;
+        let spec = call.operation(op)?;
+        let before = call.options.resources(&mut call.reader, Opt::Before, spec)?;
+        let seed = call
+            .ranged_option(Opt::Seed, 0, i64::from(u32::MAX))?
+            .map(|seed| u32::try_from(seed).unwrap_or(u32::MAX));
+        let ids = call.json(&IDS, ids)?;
+        let sent_at = call.ranged(&SENT_AT, sent_at, i64::MIN, i64::MAX)?;
+        call.run(engine::Waiter::new(spec.id, &ids, sent_at, before.as_ref(), seed))
+    }
+
+    /// A waiter from its persisted state.
+    pub fn waiter_resume<H: HostValue>(state: &H, options: OptionsIn<'_, H>) -> Result<Waiter, Failed> {
+        let mut call = Call::start(options, LANG_ONLY)?;
+        let state = call.json(&WAITER, state)?;
+        call.run(Waiter::resume(&state))
+    }
+
+    /// What one poll of Describe results tells the waiter.
+    pub fn waiter_observe<H: HostValue>(state: &H, resources: &H, now: &H, options: OptionsIn<'_, H>) -> Result<Observed, Failed> {
+        let mut call = Call::start(options, LANG_ONLY)?;
+        let state_value = call.json(&WAITER, state)?;
+        let waiter = call.run(Waiter::resume(&state_value))?;
+        let spec = call.run(find_operation(&waiter.operation))?;
+        let resources = call.resources(spec, resources)?;
+        let now = call.ranged(&NOW, now, i64::MIN, i64::MAX)?;
+        let lang = call.lang();
+        call.run(state.detach(|| Waiter::observe_state(&state_value, &resources, now, lang)))
+    }
+}
+
 #[cfg(feature = "signing")]
 pub use signing::{bearer_credentials, credentials, sign, CredentialsIn};
 

@@ -25,6 +25,18 @@ pub enum Opt {
     Algorithm,
     Timestamp,
     Nonce,
+    /// ClientToken scope (`client_token`, `plan`).
+    Scope,
+    /// An HTTP status given as an option (`classify`).
+    Status,
+    /// The parameters a failed call sent (`retry_advice`).
+    Params,
+    /// Which retry this is (`retry_advice`).
+    Attempt,
+    /// Describe items read before the call (`waiter_new`).
+    Before,
+    /// Seed of a waiter's jitter (`waiter_new`).
+    Seed,
 }
 
 impl Opt {
@@ -40,6 +52,15 @@ impl Opt {
             Opt::Algorithm => Arg::new("algorithm", "algorithm", "InvalidParameter.Algorithm"),
             Opt::Timestamp => Arg::new("timestamp", "timestamp", "InvalidParameter.Timestamp"),
             Opt::Nonce => Arg::new("nonce", "nonce", "InvalidParameter.Nonce"),
+            Opt::Scope => Arg::new("scope", "scope", "InvalidParameter.Scope"),
+            Opt::Status => Arg::new("status", "status", "InvalidParameter.Status"),
+            Opt::Params => Arg {
+                bare_paths: true,
+                ..Arg::new("params", "params", "InvalidParameter")
+            },
+            Opt::Attempt => Arg::new("attempt", "attempt", "InvalidParameter.Attempt"),
+            Opt::Before => Arg::new("before", "before", "InvalidParameter"),
+            Opt::Seed => Arg::new("seed", "seed", "InvalidParameter.Seed"),
         }
     }
 
@@ -174,6 +195,17 @@ impl<'a, H: HostValue> OptionReader<'a, H> {
         match self.value(opt).map_err(|e| self.fail(e))? {
             None => Ok(Value::Null),
             Some(value) => reader.json(&value).map_err(|e| self.host_error(opt, e)),
+        }
+    }
+
+    /// An option holding Describe items, read by projection for `spec` (`before`).
+    pub fn resources(&self, reader: &mut Reader, opt: Opt, spec: &crate::spec::OperationSpec) -> Result<Option<Value>, Failed> {
+        match self.value(opt).map_err(|e| self.fail(e))? {
+            None => Ok(None),
+            Some(value) => reader.resources(spec, &value).map(Some).map_err(|refusal| match refusal {
+                crate::host::projection::Refusal::Host(error) => self.host_error(opt, error),
+                crate::host::projection::Refusal::Engine(error) => self.fail(error),
+            }),
         }
     }
 

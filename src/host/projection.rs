@@ -63,6 +63,12 @@ impl Pick {
                     .field("TemplateName", Pick::Scalar),
             };
         }
+        // The fields whose change shows a waiter that the operation acted (ECS `StartTime`).
+        for evidence in spec.lifecycle.waiter.evidence {
+            if let crate::spec::Evidence::FieldChanged(field) = evidence {
+                item = item.field(field, Pick::Whole);
+            }
+        }
         item
     }
 }

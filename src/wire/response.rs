@@ -6,7 +6,7 @@ use serde_json::{Map, Value};
 use super::xml;
 use crate::catalog::operation;
 use crate::error::{ApiError, Error, ErrorDetail, Result};
-use crate::spec::{OperationSpec, Provider, TargetSpec};
+use crate::spec::{OperationSpec, Provider, RetryClass, TargetSpec};
 use crate::text;
 
 /// Responses to these operations are a few kilobytes; anything this large is not one.
@@ -325,7 +325,8 @@ impl Reader {
     /// A provider error in our terms: the provider's message when it sent one (the Chinese
     /// text comes from the operation's table when the code is known; the sent text is kept
     /// apart as `ApiError::provider_message`), the table's otherwise;
-    /// retryable per the table, else by the usual transient codes and statuses.
+    /// retryable per the table, else when the provider's retry rules class it as throttle or
+    /// transient.
     fn api_detail(&self, code: &str, message: Option<String>) -> ErrorDetail {
         let known = self.op.error(code);
         let message = match (message, known) {
@@ -339,7 +340,11 @@ impl Reader {
         };
         let retryable = match known {
             Some(entry) => entry.retryable,
-            None => is_transient(code, self.status),
+            // Codes no table lists: the provider's retry rules (crate::lifecycle) decide.
+            None => matches!(
+                crate::lifecycle::class_of(self.op, code, Some(self.status)).class,
+                RetryClass::Throttle | RetryClass::Transient
+            ),
         };
         ErrorDetail {
             code: code.to_owned(),
@@ -416,16 +421,6 @@ impl Reader {
             Some(other) => Err(self.wrong_type(path, "a list", other)),
         }
     }
-}
-
-/// Codes and statuses that mean "try again later" when the operation's table does not say.
-fn is_transient(code: &str, status: u16) -> bool {
-    matches!(
-        code,
-        "InternalError" | "ServiceUnavailable" | "REQUEST_LIMIT_EXCEEDED" | "SERVICE_TEMPORARY_UNAVAILABLE" | "INTERNAL_SERVER_ERROR" | "REQUEST_TIMED_OUT"
-    ) || code.contains("Throttling")
-        || status >= 500
-        || status == 429
 }
 
 fn looks_like_html(text: &str) -> bool {

@@ -7,6 +7,7 @@
 
 mod convert;
 mod errors;
+mod lifecycle;
 mod ram;
 mod wire;
 
@@ -155,5 +156,6 @@ fn _opgate(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_function(wrap_pyfunction!(wait_status, module)?)?;
     wire::register(module)?;
     ram::register(module)?;
+    lifecycle::register(module)?;
     Ok(())
 }

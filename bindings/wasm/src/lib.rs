@@ -12,6 +12,7 @@
 //! hold cloud secrets, so requests are built here and signed by a backend.
 
 mod convert;
+mod lifecycle;
 mod precheck;
 mod ram;
 mod wire;

@@ -298,15 +298,17 @@ def fleet_cases():
 def wait_and_catalog_cases():
     f = "core_wait.json"
     w = lambda name, op, status, state, lang="en": case(f, name, "wait_status", {"operation": op, "status": status, "lang": lang}, ("wait", state))
-    for status, state in [("Running", "done"), ("Starting", "pending"), ("Stopping", "pending"), ("Pending", "pending"), ("Stopped", "failed"), ("Released", "failed")]:
+    # The target status alone is "goal", never "done": right after the call it still reads so.
+    for status, state in [("Running", "goal"), ("Starting", "pending"), ("Stopping", "pending"), ("Pending", "pending"), ("Stopped", "failed"), ("Released", "failed")]:
         w(f"ecs {status.lower()}", ECS, status, state)
     w("ecs starting zh", ECS, "Starting", "pending", "zh")
-    for status, state in [("Deployed", "done"), ("Restarting", "pending"), ("DeployedFailed", "failed"), ("Deleted", "failed"), ("Weird", "failed")]:
+    for status, state in [("Deployed", "goal"), ("Restarting", "pending"), ("DeployedFailed", "failed"), ("Deleted", "failed"), ("Weird", "failed")]:
         w(f"restart {status.lower()}", RESTART, status, state)
     w("renew is synchronous", RENEW, "Deployed", "done")
-    for status, state in [("RUNNING", "done"), ("REBOOT", "pending"), ("BOOTING", "pending"), ("RECYCLE", "failed"), ("STOPPED", "failed"), ("UNKNOWN", "failed")]:
+    for status, state in [("RUNNING", "goal"), ("REBOOT", "pending"), ("BOOTING", "pending"), ("RECYCLE", "failed"), ("STOPPED", "failed"), ("UNKNOWN", "failed")]:
         w(f"zec {status.lower()}", ZEC, status, state)
     w("zec reboot zh", ZEC, "REBOOT", "pending", "zh")
+    w("ecs running zh", ECS, "Running", "goal", "zh")
     case(f, "wait unknown operation", "wait_status", {"operation": "zec:StopInstances", "status": "RUNNING", "lang": "en"}, err("input", "UnsupportedOperation"))
     g = "core_catalog.json"
     case(g, "operations en", "operations", {"lang": "en"}, ("operations", 4))
@@ -327,7 +329,7 @@ def write():
         "core_precheck.json": "State pre-checks against Describe items: every status, lock reason, expiry, O&M support, not-found, dry run, input shapes.",
         "core_check.json": "check(): a pre-check that turns a refusal into a denied error, one detail per refused target.",
         "core_fleet.json": "Per-resource pre-checks of the bundled sample fleet (examples/fleet.json), as the demo console asks them.",
-        "core_wait.json": "Classifying polled statuses while waiting for an operation to settle.",
+        "core_wait.json": "Classifying one polled status without memory: the target status of an asynchronous operation is 'goal', never 'done' (only a Waiter, life_wait.json, can tell).",
         "core_catalog.json": "The operation catalog as the bindings expose it.",
     }
     for name, cases in FILES.items():

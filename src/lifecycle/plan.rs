@@ -1,0 +1,764 @@
+//! Batch plans: from "these ids" to the requests to send, and from their responses back to
+//! one outcome per id.
+//!
+//! [`plan`] validates every id, judges each against the Describe items (the same guards as
+//! [`crate::precheck`]), keeps the allowed ones and splits them to the provider's limit (the
+//! operation's [`TargetSpec`]: ZEC up to 100 ids per call, ECS and Compute Nest one resource per
+//! call). Each request gets a ClientToken derived from the scope where the operation takes one.
+//! Denied ids carry the provider's error; ids missing from the Describe items are `unknown`,
+//! never sent. [`merge_plan`] reads the responses back: ZEC lists the ids that failed, Compute
+//! Nest renewals list per-resource failures, and an error response fails its whole request.
+
+use std::collections::{HashMap, HashSet};
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+use crate::catalog::operation;
+use crate::error::{clip, Error, ErrorDetail, RenderedError, Result};
+use crate::lang::{Lang, Text};
+use crate::lifecycle::classify::{advise_error, retry_advice, FailedCall, RetryAdvice};
+use crate::lifecycle::token::token_for;
+use crate::params::{json_type, validate_spec, Options};
+use crate::precheck::{precheck_resources, Decision, MAX_RESOURCES};
+use crate::spec::{OperationSpec, Provider, TargetSpec};
+use crate::text;
+use crate::wire::{build, parse_response, BuildOptions, HttpRequest, Outcome as ResponseOutcome};
+
+/// How to plan, beyond the targets.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct PlanOptions {
+    /// Validation and pre-check options (`lang`, `now`, `int_bounds`).
+    pub options: Options,
+    /// Region and endpoint for the requests, as [`crate::wire::build`] takes them.
+    pub region: Option<String>,
+    pub endpoint: Option<String>,
+    /// Scope of the ClientTokens (see [`crate::lifecycle::client_token`]).
+    pub scope: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Plan {
+    pub operation: &'static str,
+    /// The most ids one request may carry.
+    pub batch_max: usize,
+    pub requests: Vec<PlannedRequest>,
+    pub allowed_ids: Vec<String>,
+    pub denied: Vec<PlannedDenial>,
+    pub unknown: Vec<PlannedUnknown>,
+    /// Ids given more than once; each is planned once.
+    pub duplicates: Vec<String>,
+    pub reason: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PlannedRequest {
+    pub index: usize,
+    pub ids: Vec<String>,
+    /// The parameters sent, the ClientToken included.
+    pub params: Map<String, Value>,
+    /// The ClientToken, for operations that take one.
+    pub token: Option<String>,
+    pub request: HttpRequest,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PlannedDenial {
+    pub id: String,
+    pub status: Option<String>,
+    pub error: RenderedError,
+    pub reason: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PlannedUnknown {
+    pub id: String,
+    pub reason: String,
+}
+
+/// Plans `op_id` for `targets`: a list of ids, or a parameter object whose target parameter
+/// holds one id or a list (its other parameters apply to every request). `resources` are the
+/// Describe items (any shape [`crate::precheck`] accepts; `null` for none).
+pub fn plan(op_id: &str, targets: &Value, resources: &Value, options: &PlanOptions) -> Result<Plan> {
+    let spec = operation(op_id)?;
+    let lang = options.options.lang;
+    let (ids, common) = read_targets(spec, targets)?;
+    let mut unique: Vec<String> = Vec::with_capacity(ids.len());
+    let mut duplicates: Vec<String> = Vec::new();
+    let mut seen: HashSet<String> = HashSet::with_capacity(ids.len());
+    for id in ids {
+        if seen.insert(id.clone()) {
+            unique.push(id);
+        } else if !duplicates.contains(&id) {
+            duplicates.push(id);
+        }
+    }
+    let resources = if resources.is_null() { Value::Array(Vec::new()) } else { resources.clone() };
+    let verdict = precheck_resources(op_id, &resources, &options.options)?;
+    // The first outcome per id, as precheck reads a Describe list.
+    let mut judged: HashMap<&str, &crate::precheck::Outcome> = HashMap::with_capacity(verdict.outcomes.len());
+    for outcome in &verdict.outcomes {
+        judged.entry(outcome.id.as_str()).or_insert(outcome);
+    }
+    let mut allowed = Vec::new();
+    let mut denied = Vec::new();
+    let mut unknown = Vec::new();
+    for id in unique {
+        if let Some(problem) = id_problem(spec, &common, &id, &options.options)? {
+            denied.push(PlannedDenial {
+                id,
+                status: None,
+                reason: problem.message.get(lang).to_owned(),
+                error: problem.render(lang),
+            });
+            continue;
+        }
+        match judged.get(id.as_str()).copied() {
+            Some(outcome) if outcome.decision != Decision::Deny => allowed.push(id),
+            Some(outcome) => {
+                let error = outcome
+                    .error
+                    .clone()
+                    .unwrap_or_else(|| spec.error_detail(spec.resource.not_found, None).render(lang));
+                denied.push(PlannedDenial {
+                    id,
+                    status: outcome.status.clone(),
+                    error,
+                    reason: outcome.reason.clone(),
+                });
+            }
+            None => {
+                let reason: Text = text!(
+                    format!(
+                        "No {} with id {} is among the {} results, so it is not planned; read it first.",
+                        spec.resource.noun_en,
+                        clip(&id),
+                        spec.resource.describe_api
+                    ),
+                    format!(
+                        "{} 结果中没有 ID 为 {} 的{}，因此未纳入计划；请先查询它。",
+                        spec.resource.describe_api,
+                        clip(&id),
+                        spec.resource.noun_zh
+                    )
+                );
+                unknown.push(PlannedUnknown {
+                    id,
+                    reason: reason.get(lang).to_owned(),
+                });
+            }
+        }
+    }
+    let batch_max = batch_max(spec);
+    let build_options = BuildOptions {
+        region: options.region.clone(),
+        endpoint: options.endpoint.clone(),
+        validation: options.options.clone(),
+    };
+    let mut requests = Vec::new();
+    for (index, chunk) in allowed.chunks(batch_max).enumerate() {
+        let mut params = with_targets(spec, &common, chunk);
+        let token = match spec.lifecycle.client_token {
+            Some(name) => {
+                let validated = validate_spec(spec, &Value::Object(params.clone()), &options.options)?;
+                let mut effective = validated.defaults.clone();
+                effective.extend(validated.params);
+                let token = token_for(spec, &effective, &options.scope);
+                params.insert(name.to_owned(), Value::String(token.clone()));
+                Some(token)
+            }
+            None => None,
+        };
+        let request = build(op_id, &Value::Object(params.clone()), &build_options)?;
+        requests.push(PlannedRequest {
+            index,
+            ids: chunk.to_vec(),
+            params,
+            token,
+            request,
+        });
+    }
+    let reason = plan_reason(spec, allowed.len(), requests.len(), batch_max, denied.len(), unknown.len());
+    Ok(Plan {
+        operation: spec.id,
+        batch_max,
+        requests,
+        allowed_ids: allowed,
+        denied,
+        unknown,
+        duplicates,
+        reason: reason.get(lang).to_owned(),
+    })
+}
+
+fn batch_max(spec: &OperationSpec) -> usize {
+    match spec.target {
+        TargetSpec::Single { .. } => 1,
+        TargetSpec::Batch { max, .. } => max.max(1),
+    }
+}
+
+fn invalid_code(spec: &OperationSpec) -> &'static str {
+    match spec.provider {
+        Provider::Alibaba => "InvalidParameter",
+        Provider::Zenlayer => "INVALID_PARAMETER",
+    }
+}
+
+fn input_problem(spec: &OperationSpec, field: &str, en: String, zh: String) -> Error {
+    Error::Validation(vec![ErrorDetail::client(invalid_code(spec), text!(en, zh), Some(field.to_owned()))])
+}
+
+/// The ids, and the parameters every request shares.
+fn read_targets(spec: &OperationSpec, targets: &Value) -> Result<(Vec<String>, Map<String, Value>)> {
+    let param = spec.target.param();
+    let (list, mut common, field): (Vec<&Value>, Map<String, Value>, String) = match targets {
+        Value::Array(items) => (items.iter().collect(), Map::new(), "targets".to_owned()),
+        Value::Object(map) => {
+            let mut common = map.clone();
+            common.remove(param);
+            let list = match map.get(param) {
+                Some(Value::Array(items)) => items.iter().collect(),
+                Some(single @ Value::String(_)) => vec![single],
+                None | Some(Value::Null) => {
+                    return Err(Error::Validation(vec![ErrorDetail::client(
+                        if spec.provider == Provider::Alibaba {
+                            "MissingParameter"
+                        } else {
+                            "MISSING_PARAMETER"
+                        },
+                        text!(
+                            format!("The input parameter \"{param}\" that is mandatory for processing this request is not supplied."),
+                            format!("缺少必填参数 \"{param}\"。")
+                        ),
+                        Some(param.to_owned()),
+                    )]))
+                }
+                Some(other) => {
+                    return Err(input_problem(
+                        spec,
+                        param,
+                        format!("\"{param}\" must be an id or a list of ids; got {}.", json_type(other)),
+                        format!("\"{param}\" 必须是 ID 或 ID 列表，实际为 {}。", json_type(other)),
+                    ))
+                }
+            };
+            (list, common, param.to_owned())
+        }
+        other => {
+            return Err(input_problem(
+                spec,
+                "targets",
+                format!("\"targets\" must be a list of ids or an object of parameters; got {}.", json_type(other)),
+                format!("\"targets\" 必须是 ID 列表或参数对象，实际为 {}。", json_type(other)),
+            ))
+        }
+    };
+    if list.is_empty() || list.len() > MAX_RESOURCES {
+        return Err(input_problem(
+            spec,
+            &field,
+            format!("A plan needs 1 to {MAX_RESOURCES} ids; got {}.", list.len()),
+            format!("计划需要 1 到 {MAX_RESOURCES} 个 ID，实际为 {} 个。", list.len()),
+        ));
+    }
+    let mut ids = Vec::with_capacity(list.len());
+    for (index, value) in list.into_iter().enumerate() {
+        match value.as_str() {
+            Some(id) => ids.push(id.to_owned()),
+            None => {
+                return Err(input_problem(
+                    spec,
+                    &format!("{field}[{index}]"),
+                    format!("\"{field}[{index}]\" must be an id string; got {}.", json_type(value)),
+                    format!("\"{field}[{index}]\" 必须是 ID 字符串，实际为 {}。", json_type(value)),
+                ))
+            }
+        }
+    }
+    if let Some(name) = spec.lifecycle.client_token {
+        if common.remove(name).is_some_and(|v| !v.is_null()) {
+            return Err(input_problem(
+                spec,
+                name,
+                format!("A plan derives one {name} per request from its scope; pass a scope instead of a {name}."),
+                format!("计划会根据 scope 为每个请求生成 {name}；请传入 scope 而不是 {name}。"),
+            ));
+        }
+    }
+    Ok((ids, common))
+}
+
+fn with_targets(spec: &OperationSpec, common: &Map<String, Value>, ids: &[String]) -> Map<String, Value> {
+    let mut params = common.clone();
+    let value = match (spec.target, ids) {
+        (TargetSpec::Single { .. }, [only]) => Value::String(only.clone()),
+        _ => Value::Array(ids.iter().cloned().map(Value::String).collect()),
+    };
+    params.insert(spec.target.param().to_owned(), value);
+    params
+}
+
+/// The problem with `id` itself (its format), or an error for the shared parameters.
+fn id_problem(spec: &'static OperationSpec, common: &Map<String, Value>, id: &str, options: &Options) -> Result<Option<ErrorDetail>> {
+    let param = spec.target.param();
+    match validate_spec(spec, &Value::Object(with_targets(spec, common, &[id.to_owned()])), options) {
+        Ok(_) => Ok(None),
+        Err(Error::Validation(details)) => {
+            let on_target = |d: &ErrorDetail| d.field.as_deref().is_some_and(|f| f == param || f.starts_with(&format!("{param}[")));
+            let (mine, shared): (Vec<ErrorDetail>, Vec<ErrorDetail>) = details.into_iter().partition(on_target);
+            if shared.is_empty() {
+                Ok(mine.into_iter().next())
+            } else {
+                Err(Error::Validation(shared))
+            }
+        }
+        Err(other) => Err(other),
+    }
+}
+
+fn plan_reason(spec: &OperationSpec, allowed: usize, requests: usize, batch_max: usize, denied: usize, unknown: usize) -> Text {
+    let action = spec.action;
+    text!(
+        format!("{allowed} id(s) may proceed: {requests} {action} request(s) of at most {batch_max} id(s); {denied} denied, {unknown} unknown (not sent)."),
+        format!("{allowed} 个 ID 可以执行：共 {requests} 个 {action} 请求，每个最多 {batch_max} 个 ID；{denied} 个被拒绝，{unknown} 个未知（不发送）。")
+    )
+}
+
+// --- merging responses ------------------------------------------------------------------
+
+/// One response to a planned request, as the host received it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Received {
+    /// `None` when the request was sent but no response arrived.
+    pub status: Option<u16>,
+    pub headers: Vec<(String, String)>,
+    pub body: Vec<u8>,
+}
+
+impl Received {
+    /// Reads the responses as the bindings receive them: a list with one entry per planned
+    /// request, each `{status, body, headers}` (`status: null` for no response) or `null` for
+    /// a request not sent.
+    pub fn list_from_json(value: &Value) -> Result<Vec<Option<Received>>> {
+        let bad = |field: String, en: &str, zh: &str| {
+            Error::Input(ErrorDetail::client(
+                "InvalidParameter.Responses",
+                text!(format!("\"{field}\" {en}"), format!("\"{field}\" {zh}")),
+                Some(field),
+            ))
+        };
+        let Value::Array(items) = value else {
+            return Err(bad(
+                "responses".to_owned(),
+                "must be a list with one entry per planned request.",
+                "必须是与计划请求一一对应的列表。",
+            ));
+        };
+        items
+            .iter()
+            .enumerate()
+            .map(|(index, item)| {
+                let field = format!("responses[{index}]");
+                let Value::Object(map) = item else {
+                    return if item.is_null() {
+                        Ok(None)
+                    } else {
+                        Err(bad(
+                            field,
+                            "must be {status, body, headers} or null.",
+                            "必须是 {status, body, headers} 或 null。",
+                        ))
+                    };
+                };
+                let status = match map.get("status") {
+                    None | Some(Value::Null) => None,
+                    Some(value) => Some(
+                        value
+                            .as_u64()
+                            .and_then(|s| u16::try_from(s).ok())
+                            .ok_or_else(|| bad(format!("{field}.status"), "must be an HTTP status or null.", "必须是 HTTP 状态码或 null。"))?,
+                    ),
+                };
+                let body = match map.get("body") {
+                    None | Some(Value::Null) => Vec::new(),
+                    Some(Value::String(text)) => text.clone().into_bytes(),
+                    Some(_) => return Err(bad(format!("{field}.body"), "must be the response body as text.", "必须是文本形式的响应体。")),
+                };
+                let headers = crate::wire::header_pairs_from_json(map.get("headers").cloned().unwrap_or(Value::Null)).map_err(|_| {
+                    bad(
+                        format!("{field}.headers"),
+                        "must be an object of header names to strings, or a list of [name, value] pairs.",
+                        "必须是从请求头名称到字符串的对象，或 [名称, 值] 对的列表。",
+                    )
+                })?;
+                Ok(Some(Received { status, headers, body }))
+            })
+            .collect()
+    }
+}
+
+/// Where one id ended up once the responses are in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum IdState {
+    /// The provider accepted it; wait for it with a [`crate::lifecycle::Waiter`].
+    Accepted,
+    /// Accepted, but some of its resources failed (Compute Nest renewals).
+    PartlyFailed,
+    /// The provider refused it.
+    Failed,
+    /// A dry run passed; nothing was changed.
+    DryRunPassed,
+    /// The plan denied it; never sent.
+    Denied,
+    /// Not among the Describe items; never sent.
+    Unknown,
+    /// Its request has not been sent (no response given).
+    NotSent,
+    /// Sent, but no usable answer came back: it may or may not have been carried out.
+    NoAnswer,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ResourceOutcome {
+    /// The resource (Compute Nest `ResourceArn`).
+    pub id: String,
+    pub failed: bool,
+    pub code: Option<String>,
+    pub message: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct IdOutcome {
+    pub id: String,
+    pub state: IdState,
+    pub request_index: Option<usize>,
+    pub code: Option<String>,
+    pub message: Option<String>,
+    pub request_id: Option<String>,
+    /// Per-resource results inside this target, where the provider lists them.
+    pub resources: Vec<ResourceOutcome>,
+    pub reason: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RequestRetry {
+    pub index: usize,
+    pub advice: RetryAdvice,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PlanOutcome {
+    pub operation: &'static str,
+    pub outcomes: Vec<IdOutcome>,
+    /// Hand these to a [`crate::lifecycle::Waiter`].
+    pub accepted_ids: Vec<String>,
+    pub failed_ids: Vec<String>,
+    /// For each request that failed or got no answer: what to do about it.
+    pub retries: Vec<RequestRetry>,
+    pub reason: String,
+}
+
+/// The parts of a plan [`merge_plan`] reads back. Keys are single words so the plan can make
+/// the round trip through any binding.
+#[derive(Debug, Deserialize)]
+struct PlanShape {
+    operation: String,
+    requests: Vec<RequestShape>,
+    #[serde(default)]
+    denied: Vec<DenialShape>,
+    #[serde(default)]
+    unknown: Vec<IdShape>,
+}
+
+#[derive(Debug, Deserialize)]
+struct RequestShape {
+    ids: Vec<String>,
+    #[serde(default)]
+    params: Map<String, Value>,
+}
+
+#[derive(Debug, Deserialize)]
+struct DenialShape {
+    id: String,
+    error: CodeShape,
+    #[serde(default)]
+    reason: String,
+}
+
+#[derive(Debug, Deserialize)]
+struct CodeShape {
+    code: String,
+    #[serde(default)]
+    message: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+struct IdShape {
+    id: String,
+    #[serde(default)]
+    reason: String,
+}
+
+/// Merges the responses to a plan's requests (from [`plan`]) into one outcome per id.
+/// `responses` has one entry per request, in order (`None`: not sent).
+pub fn merge_plan(plan: &Value, responses: &[Option<Received>], lang: Lang) -> Result<PlanOutcome> {
+    let shape: PlanShape = serde_json::from_value(plan.clone()).map_err(|err| {
+        let shown = clip(&err.to_string());
+        Error::Input(ErrorDetail::client(
+            "InvalidParameter.Plan",
+            text!(
+                format!("\"plan\" must be a plan as plan() returns it: {shown}."),
+                format!("\"plan\" 必须是 plan() 返回的计划：{shown}。")
+            ),
+            Some("plan".to_owned()),
+        ))
+    })?;
+    let spec = operation(&shape.operation)?;
+    if responses.len() != shape.requests.len() {
+        return Err(Error::Input(ErrorDetail::client(
+            "InvalidParameter.Responses",
+            text!(
+                format!(
+                    "The plan has {} request(s) but {} response(s) were given; give one per request (null for one not sent).",
+                    shape.requests.len(),
+                    responses.len()
+                ),
+                format!(
+                    "计划有 {} 个请求，但提供了 {} 个响应；请为每个请求提供一个（未发送的为 null）。",
+                    shape.requests.len(),
+                    responses.len()
+                )
+            ),
+            Some("responses".to_owned()),
+        )));
+    }
+    let mut outcomes = Vec::new();
+    let mut retries = Vec::new();
+    for (index, (request, response)) in shape.requests.iter().zip(responses).enumerate() {
+        merge_one(spec, index, request, response.as_ref(), lang, &mut outcomes, &mut retries)?;
+    }
+    for denial in &shape.denied {
+        outcomes.push(IdOutcome {
+            id: denial.id.clone(),
+            state: IdState::Denied,
+            request_index: None,
+            code: Some(denial.error.code.clone()),
+            message: denial.error.message.clone(),
+            request_id: None,
+            resources: Vec::new(),
+            reason: denial.reason.clone(),
+        });
+    }
+    for unknown in &shape.unknown {
+        outcomes.push(IdOutcome {
+            id: unknown.id.clone(),
+            state: IdState::Unknown,
+            request_index: None,
+            code: None,
+            message: None,
+            request_id: None,
+            resources: Vec::new(),
+            reason: unknown.reason.clone(),
+        });
+    }
+    let pick = |states: &[IdState]| outcomes.iter().filter(|o| states.contains(&o.state)).map(|o| o.id.clone()).collect::<Vec<_>>();
+    let accepted_ids = pick(&[IdState::Accepted, IdState::PartlyFailed]);
+    let failed_ids = pick(&[IdState::Failed]);
+    let counts = |state: IdState| outcomes.iter().filter(|o| o.state == state).count();
+    let reason: Text = text!(
+        format!(
+            "{} accepted, {} partly failed, {} failed, {} dry run, {} without an answer, {} not sent, {} denied, {} unknown.",
+            counts(IdState::Accepted),
+            counts(IdState::PartlyFailed),
+            counts(IdState::Failed),
+            counts(IdState::DryRunPassed),
+            counts(IdState::NoAnswer),
+            counts(IdState::NotSent),
+            counts(IdState::Denied),
+            counts(IdState::Unknown)
+        ),
+        format!(
+            "{} 个已受理，{} 个部分失败，{} 个失败，{} 个预检通过，{} 个无应答，{} 个未发送，{} 个被拒绝，{} 个未知。",
+            counts(IdState::Accepted),
+            counts(IdState::PartlyFailed),
+            counts(IdState::Failed),
+            counts(IdState::DryRunPassed),
+            counts(IdState::NoAnswer),
+            counts(IdState::NotSent),
+            counts(IdState::Denied),
+            counts(IdState::Unknown)
+        )
+    );
+    Ok(PlanOutcome {
+        operation: spec.id,
+        outcomes,
+        accepted_ids,
+        failed_ids,
+        retries,
+        reason: reason.get(lang).to_owned(),
+    })
+}
+
+fn merge_one(
+    spec: &OperationSpec,
+    index: usize,
+    request: &RequestShape,
+    response: Option<&Received>,
+    lang: Lang,
+    outcomes: &mut Vec<IdOutcome>,
+    retries: &mut Vec<RequestRetry>,
+) -> Result<()> {
+    let action = spec.action;
+    let each = |outcomes: &mut Vec<IdOutcome>, state: IdState, code: Option<String>, message: Option<String>, request_id: Option<String>, reason: &Text| {
+        for id in &request.ids {
+            outcomes.push(IdOutcome {
+                id: id.clone(),
+                state,
+                request_index: Some(index),
+                code: code.clone(),
+                message: message.clone(),
+                request_id: request_id.clone(),
+                resources: Vec::new(),
+                reason: reason.get(lang).to_owned(),
+            });
+        }
+    };
+    let params = Value::Object(request.params.clone());
+    let Some(received) = response else {
+        let reason = text!(format!("Request {index} has not been sent."), format!("请求 {index} 尚未发送。"));
+        each(outcomes, IdState::NotSent, None, None, None, &reason);
+        return Ok(());
+    };
+    let Some(status) = received.status else {
+        let call = FailedCall {
+            params: Some(params),
+            attempt: 1,
+            ..FailedCall::default()
+        };
+        let advice = retry_advice(spec.id, &call, lang)?;
+        let reason = text!(
+            format!("No response arrived for request {index}: {action} may or may not have been carried out."),
+            format!("请求 {index} 没有收到响应：{action} 可能已执行也可能未执行。")
+        );
+        each(outcomes, IdState::NoAnswer, None, None, None, &reason);
+        retries.push(RequestRetry { index, advice });
+        return Ok(());
+    };
+    match parse_response(spec.id, status, &received.headers, &received.body) {
+        Ok(parsed) if parsed.outcome == ResponseOutcome::DryRunPassed => {
+            let reason = text!(
+                format!("The dry run of request {index} passed; nothing was changed."),
+                format!("请求 {index} 的预检（DryRun）通过，未做任何更改。")
+            );
+            let code = parsed.dry_run.as_ref().map(|d| d.code.clone());
+            each(outcomes, IdState::DryRunPassed, code, None, parsed.request_id.clone(), &reason);
+        }
+        Ok(parsed) => {
+            // Failures that name no target are resources inside a single target (Compute Nest
+            // `FailureDetails[].ResourceArn`); a batch lists the failed targets themselves.
+            let single = matches!(spec.target, TargetSpec::Single { .. });
+            let failed_resources: Vec<ResourceOutcome> = parsed
+                .failures
+                .iter()
+                .filter(|f| single && !request.ids.contains(&f.id))
+                .map(|f| ResourceOutcome {
+                    id: f.id.clone(),
+                    failed: true,
+                    code: f.code.clone(),
+                    message: f.message.clone(),
+                })
+                .collect();
+            for id in &request.ids {
+                let failure = parsed.failures.iter().find(|f| f.id == *id);
+                let resources = listed_resources(&request.params, &failed_resources);
+                let renewal_failed = parsed.renewal.is_some_and(|r| r.failed > 0);
+                let (state, reason) = match failure {
+                    Some(_) => (
+                        IdState::Failed,
+                        text!(
+                            format!("The provider listed {} among the ids whose {action} failed.", clip(id)),
+                            format!("服务商将 {} 列为 {action} 失败的 ID。", clip(id))
+                        ),
+                    ),
+                    None if !failed_resources.is_empty() || renewal_failed => {
+                        let failed = failed_resources.len().max(parsed.renewal.map_or(0, |r| usize::try_from(r.failed).unwrap_or(0)));
+                        (
+                            IdState::PartlyFailed,
+                            text!(
+                                format!("{action} was accepted for {}, but {failed} of its resource(s) failed.", clip(id)),
+                                format!("{} 的 {action} 已受理，但其中 {failed} 个资源失败。", clip(id))
+                            ),
+                        )
+                    }
+                    None => (
+                        IdState::Accepted,
+                        text!(
+                            format!("The provider accepted {action} for {}.", clip(id)),
+                            format!("服务商已受理 {} 的 {action}。", clip(id))
+                        ),
+                    ),
+                };
+                outcomes.push(IdOutcome {
+                    id: id.clone(),
+                    state,
+                    request_index: Some(index),
+                    code: failure.and_then(|f| f.code.clone()),
+                    message: failure.and_then(|f| f.message.clone()),
+                    request_id: parsed.request_id.clone(),
+                    resources,
+                    reason: reason.get(lang).to_owned(),
+                });
+            }
+        }
+        Err(error @ (Error::Api(_) | Error::Parse(_))) => {
+            let advice = advise_error(spec.id, &error, &received.headers, Some(&params), None, lang)?;
+            let detail = error.primary();
+            let code = detail.map(|d| d.code.clone());
+            let message = detail.map(|d| d.message.get(lang).to_owned());
+            let request_id = match &error {
+                Error::Api(api) => api.request_id.clone(),
+                _ => None,
+            };
+            let state = if matches!(error, Error::Parse(_)) {
+                IdState::NoAnswer
+            } else {
+                IdState::Failed
+            };
+            let reason = text!(
+                format!("Request {index} failed with {}: {}", code.as_deref().unwrap_or_default(), advice.reason),
+                format!("请求 {index} 失败，错误码 {}：{}", code.as_deref().unwrap_or_default(), advice.reason)
+            );
+            each(outcomes, state, code, message, request_id, &reason);
+            retries.push(RequestRetry { index, advice });
+        }
+        Err(other) => return Err(other),
+    }
+    Ok(())
+}
+
+/// For a request that listed its resources (`ResourcePeriod[].ResourceArn`), one outcome per
+/// listed resource, then any failed resource it did not list.
+fn listed_resources(params: &Map<String, Value>, failed: &[ResourceOutcome]) -> Vec<ResourceOutcome> {
+    let listed: Vec<&str> = params
+        .values()
+        .filter_map(Value::as_array)
+        .flatten()
+        .filter_map(|item| item.get("ResourceArn").and_then(Value::as_str))
+        .collect();
+    let mut out: Vec<ResourceOutcome> = listed
+        .iter()
+        .map(|arn| match failed.iter().find(|f| f.id == *arn) {
+            Some(failure) => failure.clone(),
+            None => ResourceOutcome {
+                id: (*arn).to_owned(),
+                failed: false,
+                code: None,
+                message: None,
+            },
+        })
+        .collect();
+    out.extend(failed.iter().filter(|f| !listed.contains(&f.id.as_str())).cloned());
+    out
+}

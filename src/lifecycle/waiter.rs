@@ -1,0 +1,679 @@
+//! A waiter that remembers: made when the call is sent, fed Describe results over time, it
+//! says per target `done | pending | failed | unknown` and when to poll next.
+//!
+//! The host does the sleeping (so it works sync and async, and on wasm32 where there is no
+//! clock), and the waiter serializes, so a script can persist it and resume later.
+//!
+//! The rule that matters: a status that equals the goal is not proof. Right after
+//! `RebootInstance` the instance still reads `Running`; a waiter that trusted it would stop
+//! before the reboot began. A target status counts only after one of the operation's
+//! [`Evidence`]s (its `rule_*` text says which, and why, with the provider page).
+//! A target missing from a Describe page is `unknown`, never `done`.
+
+use std::collections::{HashMap, HashSet};
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+use sha2::{Digest, Sha256};
+
+use crate::catalog::{operation, provider_lifecycle};
+use crate::error::{clip, Error, ErrorDetail, RenderedError, Result};
+use crate::lang::{Lang, Text};
+use crate::precheck::{read_resources, Item, MAX_RESOURCES};
+use crate::spec::{ErrorSpec, Evidence, OperationSpec};
+use crate::text;
+
+/// The serialized form's version; [`Waiter::resume`] refuses any other.
+pub const WAITER_VERSION: u32 = 1;
+
+/// Where one target stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TargetState {
+    /// Not finished yet (or finished without proof yet).
+    Pending,
+    /// Finished: the target status, with evidence the operation acted.
+    Done,
+    /// Will not finish: a failure status, or the maximum wait passed.
+    Failed,
+    /// Missing from the last Describe results: nothing is known.
+    Unknown,
+}
+
+/// What showed that the operation acted on a target.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Proof {
+    /// The status was seen outside the target statuses after the call.
+    StatusLeftTarget,
+    /// A Describe field differs from its value before the call.
+    FieldChanged,
+    /// The operation's settle time passed with the target status showing.
+    SettleTime,
+    /// The operation is synchronous: its response was the outcome.
+    Synchronous,
+}
+
+/// A target's state before the call, for [`Evidence::FieldChanged`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Baseline {
+    pub status: String,
+    /// The evidence fields as they were (`StartTime`), when the item had them.
+    pub fields: Map<String, Value>,
+}
+
+/// One target as the waiter remembers it. Keys are single words so the serialized form is the
+/// same in every language binding.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Track {
+    pub id: String,
+    pub before: Option<Baseline>,
+    /// The operation has been seen acting on it.
+    pub seen: bool,
+    /// The last status observed.
+    pub status: Option<String>,
+    pub state: TargetState,
+    pub proof: Option<Proof>,
+    /// For a failed target: the waiter's failure code.
+    pub code: Option<String>,
+}
+
+/// The waiter's whole memory; serialize it to persist, [`Waiter::resume`] to go on.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Waiter {
+    pub version: u32,
+    pub operation: String,
+    /// When the call was sent, Unix seconds.
+    pub sent: i64,
+    /// Makes the jitter of poll intervals reproducible.
+    pub seed: u32,
+    /// Observations made so far.
+    pub polls: u32,
+    /// When to poll next, Unix seconds.
+    pub next: i64,
+    pub targets: Vec<Track>,
+}
+
+/// What one observation concluded.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct WaitReport {
+    pub operation: &'static str,
+    /// Every target has settled (done or failed).
+    pub done: bool,
+    /// Every target is done.
+    pub succeeded: bool,
+    pub elapsed_seconds: i64,
+    pub polls: u32,
+    pub timeout_seconds: u32,
+    /// Seconds until the next poll; `None` once done.
+    pub next_poll_after_seconds: Option<u32>,
+    pub next_poll_at: Option<i64>,
+    /// The range the jitter allowed for this wait, `[min, max]` seconds.
+    pub next_poll_window: Option<[u32; 2]>,
+    pub counts: Counts,
+    pub targets: Vec<TargetReport>,
+    /// When a target status counts as done for this operation, and why.
+    pub rule: String,
+    pub source: &'static str,
+    pub reason: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+pub struct Counts {
+    pub done: usize,
+    pub pending: usize,
+    pub failed: usize,
+    pub unknown: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TargetReport {
+    pub id: String,
+    pub state: TargetState,
+    pub status: Option<String>,
+    pub transition_seen: bool,
+    pub proof: Option<Proof>,
+    pub error: Option<RenderedError>,
+    pub reason: String,
+}
+
+/// A waiter after one more observation, and what it concluded: what stateless hosts (the
+/// bindings) hand back and forth.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Observed {
+    pub waiter: Waiter,
+    pub report: WaitReport,
+}
+
+impl Waiter {
+    /// A waiter for `op_id` on `ids` (a list of ids, or one id), sent at `sent` (Unix seconds).
+    /// `before` are the Describe items read before the call (any shape
+    /// [`crate::precheck`] accepts), or `None`; `seed` fixes the jitter (default: derived from
+    /// the other arguments).
+    pub fn new(op_id: &str, ids: &Value, sent: i64, before: Option<&Value>, seed: Option<u32>) -> Result<Waiter> {
+        let spec = operation(op_id)?;
+        let ids = read_ids(ids)?;
+        let baselines: Vec<Item<'_>> = match before {
+            None | Some(Value::Null) => Vec::new(),
+            Some(items) => read_resources(spec, items)?,
+        };
+        let synchronous = is_synchronous(spec);
+        let mut by_id: HashMap<&str, &Item<'_>> = HashMap::with_capacity(baselines.len());
+        for item in &baselines {
+            by_id.entry(item.id.as_str()).or_insert(item);
+        }
+        let targets = ids
+            .iter()
+            .map(|id| {
+                let before = by_id.get(id.as_str()).map(|item| baseline(spec, item));
+                Track {
+                    id: id.clone(),
+                    before,
+                    seen: synchronous,
+                    status: None,
+                    state: if synchronous { TargetState::Done } else { TargetState::Pending },
+                    proof: synchronous.then_some(Proof::Synchronous),
+                    code: None,
+                }
+            })
+            .collect();
+        let seed = seed.unwrap_or_else(|| derived_seed(spec.id, &ids, sent));
+        Ok(Waiter {
+            version: WAITER_VERSION,
+            operation: spec.id.to_owned(),
+            sent,
+            seed,
+            polls: 0,
+            next: sent.saturating_add(i64::from(spec.wait.initial_delay_seconds)),
+            targets,
+        })
+    }
+
+    /// Reads a persisted waiter back, checking it is one this version wrote.
+    pub fn resume(state: &Value) -> Result<Waiter> {
+        let bad = |en: String, zh: String| Error::Input(ErrorDetail::client("InvalidParameter.Waiter", text!(en, zh), Some("waiter".to_owned())));
+        let waiter: Waiter = serde_json::from_value(state.clone()).map_err(|err| {
+            let shown = clip(&err.to_string());
+            bad(
+                format!("The waiter state is not one a Waiter wrote: {shown}."),
+                format!("该等待器状态不是 Waiter 生成的：{shown}。"),
+            )
+        })?;
+        if waiter.version != WAITER_VERSION {
+            return Err(bad(
+                format!("The waiter state has version {}; this opgate reads version {WAITER_VERSION}.", waiter.version),
+                format!("等待器状态的版本为 {}；当前 opgate 只能读取版本 {WAITER_VERSION}。", waiter.version),
+            ));
+        }
+        operation(&waiter.operation)?;
+        let ids: Vec<Value> = waiter.targets.iter().map(|t| Value::String(t.id.clone())).collect();
+        read_ids(&Value::Array(ids)).map_err(|_| {
+            bad(
+                "The waiter state's targets must be 1 to 10000 distinct, non-empty ids.".to_owned(),
+                "等待器状态中的目标必须是 1 到 10000 个互不相同的非空 ID。".to_owned(),
+            )
+        })?;
+        Ok(waiter)
+    }
+
+    /// [`Waiter::resume`] then [`Waiter::observe`]: one step for a host that keeps only the
+    /// serialized state.
+    pub fn observe_state(state: &Value, resources: &Value, now: i64, lang: Lang) -> Result<Observed> {
+        let mut waiter = Waiter::resume(state)?;
+        let report = waiter.observe(resources, now, lang)?;
+        Ok(Observed { waiter, report })
+    }
+
+    /// Reads one round of Describe results at `now` (Unix seconds) and updates every target
+    /// that has not settled. A `now` before the send counts as the send time.
+    pub fn observe(&mut self, resources: &Value, now: i64, lang: Lang) -> Result<WaitReport> {
+        let spec = operation(&self.operation)?;
+        let items = if is_synchronous(spec) { Vec::new() } else { read_resources(spec, resources)? };
+        let elapsed = now.saturating_sub(self.sent).max(0);
+        let lifecycle = provider_lifecycle(spec.provider);
+        // The first item per id, as the pre-check reads a Describe list.
+        let mut by_id: HashMap<&str, &Item<'_>> = HashMap::with_capacity(items.len());
+        for item in &items {
+            by_id.entry(item.id.as_str()).or_insert(item);
+        }
+        let mut reasons = Vec::with_capacity(self.targets.len());
+        for track in &mut self.targets {
+            let reason = if matches!(track.state, TargetState::Done | TargetState::Failed) {
+                settled_reason(spec, track)
+            } else {
+                let item = by_id.get(track.id.as_str()).copied();
+                step(spec, track, item, elapsed)
+            };
+            let reason = match track.state {
+                TargetState::Pending | TargetState::Unknown if elapsed >= i64::from(spec.wait.timeout_seconds) => {
+                    track.state = TargetState::Failed;
+                    track.code = Some(lifecycle.waiter_timeout.code.to_owned());
+                    timeout_reason(spec, track)
+                }
+                _ => reason,
+            };
+            reasons.push(reason);
+        }
+        self.polls = self.polls.saturating_add(1);
+        let counts = self.targets.iter().fold(Counts::default(), |mut counts, track| {
+            match track.state {
+                TargetState::Done => counts.done += 1,
+                TargetState::Pending => counts.pending += 1,
+                TargetState::Failed => counts.failed += 1,
+                TargetState::Unknown => counts.unknown += 1,
+            }
+            counts
+        });
+        let done = counts.pending == 0 && counts.unknown == 0;
+        let next = (!done).then(|| self.next_wait(spec, elapsed));
+        if let Some((after, _)) = next {
+            self.next = now.saturating_add(i64::from(after));
+        }
+        let targets = self
+            .targets
+            .iter()
+            .zip(reasons)
+            .map(|(track, reason)| TargetReport {
+                id: track.id.clone(),
+                state: track.state,
+                status: track.status.clone(),
+                transition_seen: track.seen,
+                proof: track.proof,
+                error: track.code.as_deref().and_then(|code| waiter_error(spec, code)).map(|e| render(e, lang)),
+                reason: reason.get(lang).to_owned(),
+            })
+            .collect();
+        let summary = summary(spec, counts, done, next.map(|(after, _)| after));
+        Ok(WaitReport {
+            operation: spec.id,
+            done,
+            succeeded: counts.done == self.targets.len(),
+            elapsed_seconds: elapsed,
+            polls: self.polls,
+            timeout_seconds: spec.wait.timeout_seconds,
+            next_poll_after_seconds: next.map(|(after, _)| after),
+            next_poll_at: next.map(|_| self.next),
+            next_poll_window: next.map(|(_, window)| window),
+            counts,
+            targets,
+            rule: text!(spec.lifecycle.waiter.rule_en, spec.lifecycle.waiter.rule_zh).get(lang).to_owned(),
+            source: spec.lifecycle.waiter.source,
+            reason: summary.get(lang).to_owned(),
+        })
+    }
+
+    /// Seconds to the next poll and the jitter window: the interval grows by the backoff after
+    /// each poll up to its cap, the jitter is drawn from the seed, and the wait never runs past
+    /// the maximum wait.
+    fn next_wait(&self, spec: &OperationSpec, elapsed: i64) -> (u32, [u32; 2]) {
+        let waiter = &spec.lifecycle.waiter;
+        let mut interval = u64::from(spec.wait.interval_seconds.max(1));
+        let cap = u64::from(waiter.max_interval_seconds.max(spec.wait.interval_seconds).max(1));
+        for _ in 1..self.polls.min(64) {
+            interval = (interval * u64::from(waiter.backoff_percent) / 100).clamp(1, cap);
+        }
+        let jitter = u64::from(waiter.jitter_percent.min(100));
+        let low = (interval * (100 - jitter) / 100).max(1);
+        let high = (interval * (100 + jitter) / 100).max(low);
+        let remaining = u64::try_from(i64::from(spec.wait.timeout_seconds).saturating_sub(elapsed)).unwrap_or(0).max(1);
+        let (low, high) = (low.min(remaining), high.min(remaining));
+        let pick = low + mix(self.seed, self.polls) % (high - low + 1);
+        let fit = |value: u64| u32::try_from(value).unwrap_or(u32::MAX);
+        (fit(pick), [fit(low), fit(high)])
+    }
+}
+
+/// Operations with nothing to wait for: the response is the outcome.
+fn is_synchronous(spec: &OperationSpec) -> bool {
+    spec.wait.target.is_empty() || spec.lifecycle.waiter.evidence.is_empty()
+}
+
+fn read_ids(ids: &Value) -> Result<Vec<String>> {
+    let bad = |field: &str, en: String, zh: String| Error::Input(ErrorDetail::client("InvalidParameter.Ids", text!(en, zh), Some(field.to_owned())));
+    let list: Vec<&Value> = match ids {
+        Value::String(_) => vec![ids],
+        Value::Array(items) => items.iter().collect(),
+        _ => {
+            return Err(bad(
+                "ids",
+                "\"ids\" must be a list of target ids, or one id.".to_owned(),
+                "\"ids\" 必须是目标 ID 的列表或单个 ID。".to_owned(),
+            ))
+        }
+    };
+    if list.is_empty() || list.len() > MAX_RESOURCES {
+        return Err(bad(
+            "ids",
+            format!("\"ids\" must hold 1 to {MAX_RESOURCES} ids; got {}.", list.len()),
+            format!("\"ids\" 必须包含 1 到 {MAX_RESOURCES} 个 ID，实际为 {} 个。", list.len()),
+        ));
+    }
+    let mut out: Vec<String> = Vec::with_capacity(list.len());
+    let mut seen: HashSet<&str> = HashSet::with_capacity(list.len());
+    for (index, value) in list.into_iter().enumerate() {
+        let field = format!("ids[{index}]");
+        match value.as_str() {
+            Some(id) if !id.is_empty() && id.chars().count() <= crate::formats::MAX_STRING_CHARS => {
+                if !seen.insert(id) {
+                    return Err(bad(
+                        &field,
+                        format!("\"{field}\" repeats the id {}.", clip(id)),
+                        format!("\"{field}\" 重复了 ID {}。", clip(id)),
+                    ));
+                }
+                out.push(id.to_owned());
+            }
+            _ => {
+                return Err(bad(
+                    &field,
+                    format!("\"{field}\" must be a non-empty id string."),
+                    format!("\"{field}\" 必须是非空的 ID 字符串。"),
+                ))
+            }
+        }
+    }
+    Ok(out)
+}
+
+fn baseline(spec: &OperationSpec, item: &Item<'_>) -> Baseline {
+    let mut fields = Map::new();
+    for evidence in spec.lifecycle.waiter.evidence {
+        if let Evidence::FieldChanged(name) = evidence {
+            if let Some(value) = item.raw.get(*name).filter(|v| !v.is_null()) {
+                fields.insert((*name).to_owned(), value.clone());
+            }
+        }
+    }
+    Baseline {
+        status: item.status.clone(),
+        fields,
+    }
+}
+
+fn derived_seed(op_id: &str, ids: &[String], sent: i64) -> u32 {
+    let mut hasher = Sha256::new();
+    hasher.update(op_id.as_bytes());
+    for id in ids {
+        hasher.update([0]);
+        hasher.update(id.as_bytes());
+    }
+    hasher.update(sent.to_be_bytes());
+    let digest = hasher.finalize();
+    u32::from_be_bytes([digest[0], digest[1], digest[2], digest[3]])
+}
+
+/// SplitMix64 of (seed, poll number): the same waiter always waits the same.
+fn mix(seed: u32, poll: u32) -> u64 {
+    let mut z = ((u64::from(seed) << 32) | u64::from(poll)).wrapping_add(0x9E37_79B9_7F4A_7C15);
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^ (z >> 31)
+}
+
+/// Applies one observation to an unsettled target; returns why it now stands where it does.
+fn step(spec: &OperationSpec, track: &mut Track, item: Option<&Item<'_>>, elapsed: i64) -> Text {
+    let (noun_en, noun_zh, api, action) = (spec.resource.noun_en, spec.resource.noun_zh, spec.resource.describe_api, spec.action);
+    let id = clip(&track.id);
+    let Some(item) = item else {
+        track.state = TargetState::Unknown;
+        return text!(
+            format!("The {noun_en} {id} is not among these {api} results, so nothing is known about it; it is not done."),
+            format!("本次 {api} 结果中没有{noun_zh} {id}，无法得知其状态，不视为完成。")
+        );
+    };
+    let status = item.status.as_str();
+    let shown = clip(status);
+    track.status = Some(status.to_owned());
+    let wait = &spec.wait;
+    let evidence = spec.lifecycle.waiter.evidence;
+    let left_counts = evidence.contains(&Evidence::StatusLeftTarget);
+    if wait.failure.contains(&status) {
+        track.state = TargetState::Failed;
+        track.code = Some(provider_lifecycle(spec.provider).waiter_failure.code.to_owned());
+        return text!(
+            format!("The {noun_en} {id} is {shown}, which means {action} did not complete."),
+            format!("{noun_zh} {id} 当前为 {shown}，表示 {action} 未能完成。")
+        );
+    }
+    if !wait.target.contains(&status) {
+        let documented = spec.resource.statuses.contains(&status) || wait.pending.contains(&status);
+        if documented && !wait.pending.contains(&status) {
+            track.state = TargetState::Failed;
+            track.code = Some(provider_lifecycle(spec.provider).waiter_failure.code.to_owned());
+            return text!(
+                format!("The {noun_en} {id} is {shown}: neither the goal nor on the way to it, so {action} will not complete."),
+                format!("{noun_zh} {id} 当前为 {shown}：既不是目标状态也不是中间状态，{action} 不会完成。")
+            );
+        }
+        track.state = TargetState::Pending;
+        if left_counts {
+            track.seen = true;
+        }
+        let goal = wait.target.join(" / ");
+        return if documented {
+            text!(
+                format!("The {noun_en} {id} is {shown}, on the way to {goal}."),
+                format!("{noun_zh} {id} 当前为 {shown}，正在向 {goal} 转换。")
+            )
+        } else {
+            text!(
+                format!("The {noun_en} {id} reports the undocumented status \"{shown}\"; it is not {goal}, so keep polling."),
+                format!("{noun_zh} {id} 返回了未见文档的状态 \"{shown}\"，不是 {goal}，请继续轮询。")
+            )
+        };
+    }
+    // The target status: done only with evidence that the operation acted.
+    let proof = if track.seen {
+        Some(Proof::StatusLeftTarget)
+    } else if changed_field(evidence, track, item).is_some() {
+        Some(Proof::FieldChanged)
+    } else if evidence.iter().any(|e| matches!(e, Evidence::SettleTime(s) if elapsed >= i64::from(*s))) {
+        Some(Proof::SettleTime)
+    } else {
+        None
+    };
+    match proof {
+        Some(proof) => {
+            track.state = TargetState::Done;
+            track.proof = Some(proof);
+            match proof {
+                Proof::FieldChanged => {
+                    track.seen = true;
+                    let field = changed_field(evidence, track, item).unwrap_or_default();
+                    text!(
+                        format!("The {noun_en} {id} is {shown} and its {field} changed since before the call: {action} is done."),
+                        format!("{noun_zh} {id} 当前为 {shown}，且 {field} 与调用前不同：{action} 已完成。")
+                    )
+                }
+                Proof::SettleTime => text!(
+                    format!("The {noun_en} {id} is {shown} {elapsed} s after the send, past the settle time: {action} is done."),
+                    format!("{noun_zh} {id} 在发送 {elapsed} 秒后为 {shown}，已超过稳定时间：{action} 已完成。")
+                ),
+                _ => text!(
+                    format!("The {noun_en} {id} left {shown} and is {shown} again: {action} is done."),
+                    format!("{noun_zh} {id} 曾离开 {shown}，现已回到 {shown}：{action} 已完成。")
+                ),
+            }
+        }
+        None => {
+            track.state = TargetState::Pending;
+            text!(
+                format!("The {noun_en} {id} still reads {shown}, but {action} has not been seen acting on it yet (right after the call the status has not changed); keep polling."),
+                format!("{noun_zh} {id} 仍显示 {shown}，但尚未观察到 {action} 生效（调用刚结束时状态尚未变化），请继续轮询。")
+            )
+        }
+    }
+}
+
+/// The first evidence field whose value differs from the baseline (both present).
+fn changed_field(evidence: &[Evidence], track: &Track, item: &Item<'_>) -> Option<&'static str> {
+    let before = track.before.as_ref()?;
+    evidence.iter().find_map(|e| match e {
+        Evidence::FieldChanged(name) => {
+            let then = before.fields.get(*name)?;
+            let now = item.raw.get(*name).filter(|v| !v.is_null())?;
+            (then != now).then_some(*name)
+        }
+        _ => None,
+    })
+}
+
+fn settled_reason(spec: &OperationSpec, track: &Track) -> Text {
+    let (noun_en, noun_zh, action) = (spec.resource.noun_en, spec.resource.noun_zh, spec.action);
+    let id = clip(&track.id);
+    match (track.state, track.proof) {
+        (TargetState::Done, Some(Proof::Synchronous)) => text!(
+            format!("{action} is synchronous: its response was the outcome for {id}; there is nothing to wait for."),
+            format!("{action} 为同步操作：其响应即为 {id} 的结果，无需等待。")
+        ),
+        (TargetState::Done, _) => text!(format!("The {noun_en} {id} was already done."), format!("{noun_zh} {id} 此前已完成。")),
+        _ => text!(
+            format!("The {noun_en} {id} had already failed ({}).", track.code.as_deref().unwrap_or_default()),
+            format!("{noun_zh} {id} 此前已失败（{}）。", track.code.as_deref().unwrap_or_default())
+        ),
+    }
+}
+
+fn timeout_reason(spec: &OperationSpec, track: &Track) -> Text {
+    let (noun_en, noun_zh) = (spec.resource.noun_en, spec.resource.noun_zh);
+    let (id, limit, goal) = (clip(&track.id), spec.wait.timeout_seconds, spec.wait.target.join(" / "));
+    match &track.status {
+        Some(status) => text!(
+            format!("The {noun_en} {id} did not reach {goal} within {limit} s; it last read {}.", clip(status)),
+            format!("{noun_zh} {id} 未在 {limit} 秒内达到 {goal}；最后一次状态为 {}。", clip(status))
+        ),
+        None => text!(
+            format!("The {noun_en} {id} did not reach {goal} within {limit} s; it never appeared in the Describe results."),
+            format!("{noun_zh} {id} 未在 {limit} 秒内达到 {goal}；它从未出现在 Describe 结果中。")
+        ),
+    }
+}
+
+fn summary(spec: &OperationSpec, counts: Counts, done: bool, next: Option<u32>) -> Text {
+    let action = spec.action;
+    let Counts {
+        done: ok,
+        pending,
+        failed,
+        unknown,
+    } = counts;
+    match (done, next) {
+        (true, _) if failed == 0 => text!(
+            format!("{action} is done for all {ok} target(s)."),
+            format!("{action} 已对全部 {ok} 个目标完成。")
+        ),
+        (true, _) => text!(
+            format!("Waiting is over: {ok} done, {failed} failed."),
+            format!("等待结束：{ok} 个完成，{failed} 个失败。")
+        ),
+        (false, next) => {
+            let after = next.unwrap_or_default();
+            text!(
+                format!("{ok} done, {pending} pending, {failed} failed, {unknown} unknown; poll again in {after} s."),
+                format!("{ok} 个完成，{pending} 个进行中，{failed} 个失败，{unknown} 个未知；请在 {after} 秒后再次轮询。")
+            )
+        }
+    }
+}
+
+fn waiter_error(spec: &OperationSpec, code: &str) -> Option<&'static ErrorSpec> {
+    let lifecycle = provider_lifecycle(spec.provider);
+    [lifecycle.waiter_timeout, lifecycle.waiter_failure].into_iter().find(|e| e.code == code)
+}
+
+fn render(entry: &ErrorSpec, lang: Lang) -> RenderedError {
+    ErrorDetail {
+        code: entry.code.to_owned(),
+        http_status: entry.http_status,
+        message: text!(entry.en, entry.zh),
+        field: None,
+        retryable: entry.retryable,
+    }
+    .render(lang)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    const ECS: &str = "ecs:RebootInstance";
+    const ID: &str = "i-bp67acfmxazb4ph1abcd";
+
+    fn item(status: &str, start: &str) -> Value {
+        json!({"InstanceId": ID, "Status": status, "StartTime": start})
+    }
+
+    #[test]
+    fn running_right_after_the_send_is_not_done() {
+        let mut waiter = Waiter::new(ECS, &json!([ID]), 1000, Some(&json!([item("Running", "2026-01-01T00:00Z")])), Some(7)).expect("waiter");
+        let report = waiter
+            .observe(&json!([item("Running", "2026-01-01T00:00Z")]), 1001, Lang::En)
+            .expect("observed");
+        assert!(!report.done);
+        assert_eq!(report.targets[0].state, TargetState::Pending);
+        let report = waiter
+            .observe(&json!([item("Starting", "2026-01-01T00:00Z")]), 1010, Lang::En)
+            .expect("observed");
+        assert_eq!(report.targets[0].state, TargetState::Pending);
+        let report = waiter
+            .observe(&json!([item("Running", "2026-01-01T00:00Z")]), 1020, Lang::En)
+            .expect("observed");
+        assert!(report.done && report.succeeded);
+        assert_eq!(report.targets[0].proof, Some(Proof::StatusLeftTarget));
+    }
+
+    #[test]
+    fn a_changed_start_time_or_the_settle_time_is_proof_too() {
+        let before = json!([item("Running", "2026-01-01T00:00Z")]);
+        let mut waiter = Waiter::new(ECS, &json!(ID), 1000, Some(&before), None).expect("waiter");
+        let report = waiter
+            .observe(&json!([item("Running", "2026-01-01T00:01Z")]), 1005, Lang::En)
+            .expect("observed");
+        assert_eq!(report.targets[0].proof, Some(Proof::FieldChanged));
+        let mut waiter = Waiter::new(ECS, &json!(ID), 1000, None, None).expect("waiter");
+        assert!(!waiter.observe(&before, 1059, Lang::En).expect("observed").done);
+        assert_eq!(
+            waiter.observe(&before, 1060, Lang::En).expect("observed").targets[0].proof,
+            Some(Proof::SettleTime)
+        );
+    }
+
+    #[test]
+    fn missing_is_unknown_and_times_out() {
+        let mut waiter = Waiter::new(ECS, &json!([ID]), 0, None, Some(1)).expect("waiter");
+        let report = waiter.observe(&json!([]), 5, Lang::En).expect("observed");
+        assert_eq!(report.targets[0].state, TargetState::Unknown);
+        let report = waiter.observe(&json!([]), 600, Lang::En).expect("observed");
+        assert_eq!(report.targets[0].state, TargetState::Failed);
+        assert_eq!(report.targets[0].error.as_ref().map(|e| e.code.as_str()), Some("WaiterTimeout"));
+    }
+
+    #[test]
+    fn jitter_is_reproducible_and_within_its_window() {
+        let make = || Waiter::new(ECS, &json!([ID]), 0, None, Some(42)).expect("waiter");
+        let (mut a, mut b) = (make(), make());
+        for now in [5, 12, 20, 31, 45, 58] {
+            let (ra, rb) = (
+                a.observe(&json!([item("Starting", "x")]), now, Lang::En),
+                b.observe(&json!([item("Starting", "x")]), now, Lang::En),
+            );
+            let (ra, rb) = (ra.expect("a"), rb.expect("b"));
+            assert_eq!(ra.next_poll_after_seconds, rb.next_poll_after_seconds);
+            let (after, [low, high]) = (ra.next_poll_after_seconds.expect("after"), ra.next_poll_window.expect("window"));
+            assert!(low <= after && after <= high && high <= 36, "{after} {low} {high}");
+        }
+        let state = serde_json::to_value(&a).expect("serializes");
+        assert_eq!(Waiter::resume(&state).expect("resumes"), a);
+    }
+
+    #[test]
+    fn resume_refuses_foreign_state() {
+        for bad in [
+            json!({}),
+            json!({"version": 2, "operation": ECS, "sent": 0, "seed": 0, "polls": 0, "next": 0, "targets": []}),
+        ] {
+            assert!(Waiter::resume(&bad).is_err());
+        }
+    }
+}
