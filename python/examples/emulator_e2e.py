@@ -8,11 +8,11 @@ binary comes from ``OPGATE_EMULATOR`` or ``cargo build -p opgate-emulator``) and
 the end. The emulator's clock is manual, so the wait step advances it by the operation's own
 poll interval between polls: the demo shows the spec's timing without sleeping.
 
-Each operation goes through ``precheck_step`` (Describe from the emulator, then
-``opgate.precheck``), ``send_step`` (``opgate.build`` → ``opgate.sign`` → urllib →
-``opgate.parse_response``) and ``wait_step`` (poll the Describe call, classify with
-``opgate.wait_status``). When opgate gains ``plan`` and a ``Waiter``, they replace
-``precheck_step`` and ``wait_step``; ``send_step`` stays as it is.
+Each operation goes through ``plan_step`` (Describe from the emulator, then ``opgate.plan``:
+the allowed ids split into requests, each with its ClientToken where the operation takes one,
+and the refused ids with the provider's code), ``send_step`` (``opgate.sign`` → urllib →
+``opgate.parse_response``) and ``wait_step`` (an ``opgate.Waiter`` fed Describe results until
+every id has settled: it does not call a reboot done before it has seen the transition).
 """
 
 from __future__ import annotations
@@ -22,7 +22,6 @@ import json
 import sys
 import urllib.error
 import urllib.request
-import uuid
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
@@ -42,7 +41,7 @@ class Scenario:
     ids: tuple[str, ...]
     #: Describe for the given ids, answering the whole Describe response.
     describe: Callable[[Emulator, tuple[str, ...]], Any]
-    #: The call's parameters for the allowed ids (one call for a batch, else one per id).
+    #: The call's parameters, its target parameter holding every id (the plan splits them).
     params: Callable[[tuple[str, ...]], dict[str, Any]]
     #: Where a resource's status sits in the Describe response, for the wait step.
     status_of: Callable[[Any, str], str | None]
@@ -134,56 +133,53 @@ def scenarios(fleet: dict[str, Any]) -> list[Scenario]:
     si_ids = tuple(i["ServiceInstanceId"] for i in fleet.get("service_instances", [])[:2])
     zec_ids = tuple(i["instanceId"] for i in fleet.get("zec", [])[:3])
     return [
-        Scenario("ecs:RebootInstance", ecs_ids, ecs_describe, lambda ids: {"InstanceId": ids[0]}, ecs_status),
+        Scenario("ecs:RebootInstance", ecs_ids, ecs_describe, lambda ids: {"InstanceId": list(ids)}, ecs_status),
         Scenario(
             "computenestsupplier:RestartServiceInstance",
             si_ids,
             service_instances_describe,
-            lambda ids: {"RegionId": REGION, "ServiceInstanceId": ids[0], "ClientToken": f"demo-restart-{uuid.uuid4().hex[:12]}"},
+            lambda ids: {"RegionId": REGION, "ServiceInstanceId": list(ids)},
             service_instance_status,
         ),
         Scenario(
             "computenest:RenewServiceInstanceResources",
             si_ids[:1],
             service_instances_describe,
-            lambda ids: {"ServiceInstanceId": ids[0], "Period": 1, "PeriodUnit": "Month", "ClientToken": f"demo-renew-{uuid.uuid4().hex[:12]}"},
+            lambda ids: {"ServiceInstanceId": list(ids), "Period": 1, "PeriodUnit": "Month"},
             service_instance_status,
         ),
         Scenario("zec:RebootInstances", zec_ids, zec_describe, lambda ids: {"instanceIds": list(ids)}, zec_status),
     ]
 
 
-def precheck_step(emu: Emulator, scenario: Scenario) -> tuple[str, ...]:
-    """Describe from the emulator, then opgate's verdict per resource; returns the allowed ids."""
+def plan_step(emu: Emulator, scenario: Scenario) -> tuple[opgate.Plan, Any]:
+    """Describe from the emulator, then opgate's plan: requests for the allowed ids only."""
     describe = scenario.describe(emu, scenario.ids)
-    op = opgate.operation(scenario.operation)
-    target = str(op.target["param"])
-    allowed: list[str] = []
-    for resource_id in scenario.ids:
-        value: Any = [resource_id] if op.target["batch_max"] is not None else resource_id
-        params = {**scenario.params((resource_id,)), target: value}
-        verdict = opgate.precheck(scenario.operation, params, describe, now=emu.now())
-        outcome = verdict.outcomes[0]
-        if outcome.error is None:
-            allowed.append(resource_id)
-            t = outcome.transition
-            if t is None:
-                path = ""
-            elif t.immediate == t.from_ == t.settled:
-                path = f"status stays {t.settled}"
-            else:
-                path = f"{t.from_} → {t.immediate or '…'} → {t.settled}"
-            print(f"  precheck {resource_id}: allow   {path}")
-        else:
-            print(f"  precheck {resource_id}: deny    {outcome.error.http_status} {outcome.error.code} — {outcome.reason}")
-    return tuple(allowed)
-
-
-def send_step(emu: Emulator, scenario: Scenario, ids: tuple[str, ...]) -> opgate.ApiResponse | None:
-    """Build, sign, send over HTTP, parse; ``None`` if the provider refused after all."""
     zenlayer = scenario.operation.startswith("zec:")
-    request = opgate.build(scenario.operation, scenario.params(ids), endpoint=emu.url, region=None if zenlayer else REGION)
-    signed = opgate.sign(request, opgate.Credentials(*(emu.zenlayer_key if zenlayer else emu.alibaba_key)))
+    plan = opgate.plan(
+        scenario.operation,
+        scenario.params(scenario.ids),
+        describe,
+        scope="emulator-demo",
+        endpoint=emu.url,
+        region=None if zenlayer else REGION,
+        now=emu.now(),
+    )
+    for request in plan.requests:
+        token = f", ClientToken {request.token}" if request.token else ""
+        print(f"  plan     request {request.index + 1}: {', '.join(request.ids)}{token}")
+    for denied in plan.denied:
+        error = denied.error
+        print(f"  plan     {denied.id}: deny    {error.http_status} {error.code} — {denied.reason}")
+    for unknown in plan.unknown:
+        print(f"  plan     {unknown.id}: unknown — {unknown.reason}")
+    return plan, describe
+
+
+def send_step(emu: Emulator, scenario: Scenario, planned: opgate.PlannedRequest) -> opgate.ApiResponse | None:
+    """Sign the planned request, send it over HTTP, parse; ``None`` if the provider refused after all."""
+    zenlayer = scenario.operation.startswith("zec:")
+    signed = opgate.sign(planned.request, opgate.Credentials(*(emu.zenlayer_key if zenlayer else emu.alibaba_key)))
     status, headers, body = send(signed.request)
     print(f"  send     {signed.request.method} {signed.request.url} ({signed.algorithm}) → HTTP {status}")
     try:
@@ -198,48 +194,35 @@ def send_step(emu: Emulator, scenario: Scenario, ids: tuple[str, ...]) -> opgate
     return response
 
 
-def wait_step(emu: Emulator, scenario: Scenario, ids: tuple[str, ...]) -> bool:
-    """Polls the Describe call until every resource settles, advancing the emulator's clock by
-    the operation's own delays; returns whether all reached the goal."""
-    wait = opgate.operation(scenario.operation)["wait"]
-    if not wait["target"]:
-        print("  wait     nothing to wait for: the call is synchronous")
-        return True
-    waited = int(wait["initial_delay_seconds"])
-    emu.advance(waited)
-    pending = set(ids)
-    polls = 0
-    while pending and waited <= int(wait["timeout_seconds"]):
-        polls += 1
-        describe = scenario.describe(emu, tuple(sorted(pending)))
-        for resource_id in sorted(pending):
-            status = scenario.status_of(describe, resource_id) or "absent"
-            state = opgate.wait_status(scenario.operation, status)
-            print(f"  wait     t+{waited:>3}s {resource_id}: {status} ({state.state})")
-            if state.state == "failed":
-                return False
-            if state.state == "done":
-                pending.discard(resource_id)
-        if pending:
-            emu.advance(int(wait["interval_seconds"]))
-            waited += int(wait["interval_seconds"])
-    print(f"  wait     {'settled' if not pending else 'timed out'} after {polls} poll(s), {waited} s of emulator time")
-    return not pending
+def wait_step(emu: Emulator, scenario: Scenario, ids: tuple[str, ...], before: Any) -> bool:
+    """Feeds an ``opgate.Waiter`` Describe results until every id has settled, advancing the
+    emulator's clock by the waiter's own delays; returns whether all succeeded."""
+    waiter = opgate.Waiter(scenario.operation, ids, sent_at=emu.now(), before=before)
+    report = waiter.observe(before, now=emu.now())
+    while not report.done:
+        delay = report.next_poll_after_seconds or 1
+        emu.advance(delay)
+        report = waiter.observe(scenario.describe(emu, ids), now=emu.now())
+        for target in report.targets:
+            print(f"  wait     t+{report.elapsed_seconds:>3}s {target.id}: {target.status or 'absent'} ({target.state}) — {target.reason}")
+    verdict = "settled" if report.succeeded else "failed"
+    print(f"  wait     {verdict} after {report.polls} poll(s), {report.elapsed_seconds} s of emulator time")
+    return report.succeeded
 
 
 def run(emu: Emulator, fleet: dict[str, Any]) -> bool:
-    print(f"opgate end to end against the emulator at {emu.url} (clock {emu.now()})\n")
+    print(f"opgate end to end against the emulator at {emu.url} (clock {emu.now()}), over real HTTP:")
+    print("plan -> sign -> send -> parse -> wait\n")
     ok = True
     for scenario in scenarios(fleet):
         print(f"== {scenario.operation}")
-        allowed = precheck_step(emu, scenario)
-        if not allowed:
+        plan, before = plan_step(emu, scenario)
+        if not plan.requests:
             print("  nothing allowed: no request sent\n")
             continue
-        batch = opgate.operation(scenario.operation).target["batch_max"] is not None
-        for ids in [allowed] if batch else [(i,) for i in allowed]:
-            response = send_step(emu, scenario, ids)
-            ok = response is not None and wait_step(emu, scenario, ids) and ok
+        for planned in plan.requests:
+            response = send_step(emu, scenario, planned)
+            ok = response is not None and wait_step(emu, scenario, planned.ids, before) and ok
         print()
     calls = emu.calls()
     print(f"The emulator answered {len(calls)} signed HTTP calls; every request above went over real HTTP to {emu.url}.")
