@@ -4,7 +4,7 @@ SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
 CARGO ?= cargo
 
-.PHONY: test demo bench help lint fmt rust-tools rust-test python-test js-test emulator-test consumer-test npm wheel \
+.PHONY: test demo bench help lint fmt generate rust-tools rust-test python-test js-test emulator-test consumer-test npm wheel \
 	demo-rust demo-python demo-js demo-emulator bench-rust bench-python bench-js bench-emulator
 
 test: rust-test python-test js-test emulator-test consumer-test ## Everything: Rust, Python, JS, the emulator with the SDKs, the install path
@@ -27,6 +27,9 @@ rust-tools: ## Add rustfmt and clippy (via rustup) when they are missing
 
 fmt: rust-tools ## Format all Rust code in place
 	$(CARGO) fmt --all
+
+generate: ## Regenerate js/src/types.d.ts, python/opgate/_types.py and _opgate.pyi from the Rust types
+	OPGATE_REGENERATE=1 $(CARGO) test -q -p opgate --lib record::
 
 lint: rust-tools ## rustfmt check, clippy on every target, clippy on the browser (no signing) build
 	$(CARGO) fmt --all -- --check

@@ -4,9 +4,10 @@
 //! reduced to [`ErrorDetail`]s in the provider's vocabulary (code, HTTP status, message), so a
 //! console can show exactly what the provider would have said.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::lang::{Lang, Text};
+use crate::record::Record;
 
 /// One provider-style error.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -43,13 +44,20 @@ impl ErrorDetail {
     }
 }
 
-/// An [`ErrorDetail`] with its message in one language: what crosses into Python and JS.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// One provider-style error: what the provider would answer (an [`ErrorDetail`] with its
+/// message in one language).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Record)]
+#[record(name = "ErrorInfo", repr(code, http_status, field, message))]
 pub struct RenderedError {
+    /// The provider's error code, e.g. `IncorrectInstanceStatus`.
     pub code: String,
+    /// The HTTP status the provider answers with.
     pub http_status: u16,
+    /// The message, in the requested language.
     pub message: String,
+    /// Path of the offending input, e.g. `ResourcePeriod[2].Period` or `resources[0].Status`.
     pub field: Option<String>,
+    /// Whether sending the same request again later can succeed.
     pub retryable: bool,
 }
 
@@ -96,15 +104,15 @@ pub struct ApiError {
 
 impl Error {
     /// Stable name of the variant, used by the bindings to pick an exception class.
-    pub fn kind(&self) -> &'static str {
+    pub fn kind(&self) -> ErrorKind {
         match self {
-            Error::Input(_) => "input",
-            Error::Validation(_) => "validation",
-            Error::Denied(_) => "denied",
-            Error::Api(_) => "api",
-            Error::Parse(_) => "parse",
-            Error::Policy(_) => "policy",
-            Error::Signing(_) => "signing",
+            Error::Input(_) => ErrorKind::Input,
+            Error::Validation(_) => ErrorKind::Validation,
+            Error::Denied(_) => ErrorKind::Denied,
+            Error::Api(_) => ErrorKind::Api,
+            Error::Parse(_) => ErrorKind::Parse,
+            Error::Policy(_) => ErrorKind::Policy,
+            Error::Signing(_) => ErrorKind::Signing,
         }
     }
 
@@ -145,24 +153,49 @@ impl Error {
     }
 }
 
+/// Which kind of failure an error is; each has its exception class (`InputError`, ...).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Record)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorKind {
+    /// The call's own arguments are unusable (unknown operation, language, option).
+    Input,
+    /// Request parameters break the operation's rules; every violation is listed.
+    Validation,
+    /// The pre-check found the provider would refuse the operation (`check`).
+    Denied,
+    /// The provider answered with an error.
+    Api,
+    /// A provider response could not be understood.
+    Parse,
+    /// A RAM policy document is malformed.
+    Policy,
+    /// The request could not be signed.
+    Signing,
+}
+
 /// The serialized form of an [`Error`]: `{"kind": ..., "errors": [...]}`, plus the provider's
-/// extra fields for API errors. This is what the conformance vectors compare.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// extra fields for API errors. This is what the conformance vectors compare; JS keeps it with
+/// these (snake_case) keys as `error.report`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Record)]
 pub struct ErrorReport {
-    pub kind: &'static str,
+    pub kind: ErrorKind,
+    /// Every error, the first one the headline.
     pub errors: Vec<RenderedError>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// The provider's own fields, for an API error.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub api: Option<ApiErrorExtras>,
 }
 
 /// The provider's fields of an API error, as sent; `provider_message` is its untranslated
-/// message whatever `lang` the report is rendered in.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// message whatever `lang` the report is rendered in. Each is `None` when the provider sent none.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Record)]
 pub struct ApiErrorExtras {
+    /// The provider's own message exactly as sent (bounded in length).
     pub provider_message: Option<String>,
     pub request_id: Option<String>,
     pub host_id: Option<String>,
     pub recommend: Option<String>,
+    /// RAM denials explain themselves here (Alibaba `AccessDeniedDetail`), kept as sent.
     pub access_denied_detail: Option<serde_json::Value>,
 }
 

@@ -1,10 +1,11 @@
-//! Languages and bilingual text. This module depends on nothing else in the crate, so every
-//! module (errors included) can use it without an import cycle.
+//! Languages and bilingual text. This module depends on nothing else in the crate (only the
+//! code `derive(Record)` generates names `crate::record`), so every module (errors included) can
+//! use it without an import cycle.
 
 use serde::{Deserialize, Serialize};
 
-/// Language of human-readable messages. Codes never change with the language.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+/// Language of human-readable messages; codes never change with it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, opgate_derive::Record)]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
     #[default]

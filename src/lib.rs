@@ -13,12 +13,13 @@ pub mod lifecycle;
 pub mod params;
 pub mod precheck;
 pub mod ram;
+pub mod record;
 pub mod spec;
 pub mod time;
 pub mod wire;
 
 pub use catalog::{operation, operations};
-pub use error::{Error, ErrorDetail, ErrorReport, RenderedError, Result};
+pub use error::{Error, ErrorDetail, ErrorKind, ErrorReport, RenderedError, Result};
 pub use lang::{Lang, Text};
 pub use params::{validate, Options, Validated};
 pub use precheck::{check, precheck, precheck_resources, wait_status, Verdict};

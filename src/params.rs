@@ -1,12 +1,13 @@
 //! Parameter validation: one engine for every operation, driven by `OperationSpec::params`
 //! and `OperationSpec::rules`. Every violation is reported, each with a field path.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use crate::catalog::operation;
 use crate::error::{clip, Error, ErrorDetail, Result};
 use crate::lang::Lang;
+use crate::record::Record;
 use crate::spec::{CrossRule, MethodGroup, OperationSpec, ParamKind, ParamSpec, Provider, Uniqueness};
 use crate::text;
 
@@ -27,10 +28,18 @@ pub struct Options {
     pub int_bounds: Vec<IntBound>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A narrower integer range for one parameter path the provider leaves open (`Period`,
+/// `ResourcePeriod.Period`), e.g. `{"path": "Period", "min": 1, "max": 36}`.
+#[derive(Debug, Clone, PartialEq, Eq, Record)]
+#[record(input)]
 pub struct IntBound {
+    /// The parameter path, nested fields joined with `.`.
     pub path: String,
+    /// The smallest value allowed; left out or null: no lower bound.
+    #[record(ty = Option<i64>, optional)]
     pub min: i64,
+    /// The largest value allowed; left out or null: no upper bound.
+    #[record(ty = Option<i64>, optional)]
     pub max: i64,
 }
 
@@ -86,9 +95,12 @@ impl IntBound {
     }
 }
 
-/// Parameters that passed validation.
-#[derive(Debug, Clone)]
+/// Parameters that passed validation, type-normalised, and the provider's defaults.
+#[derive(Debug, Clone, Serialize, Deserialize, Record)]
 pub struct Validated {
+    /// The operation id.
+    #[serde(serialize_with = "crate::catalog::serialize_spec_id", deserialize_with = "crate::catalog::deserialize_spec")]
+    #[record(ty = crate::record::OperationId)]
     pub operation: &'static OperationSpec,
     /// What the caller gave, type-normalised, in the SDK's serialisation order.
     pub params: Map<String, Value>,
@@ -106,17 +118,6 @@ impl Validated {
     /// A parameter as the provider will see it: given, or defaulted.
     pub fn effective(&self, name: &str) -> Option<&Value> {
         self.params.get(name).or_else(|| self.defaults.get(name))
-    }
-}
-
-impl Serialize for Validated {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
-        use serde::ser::SerializeStruct;
-        let mut out = serializer.serialize_struct("Validated", 3)?;
-        out.serialize_field("operation", self.operation.id)?;
-        out.serialize_field("params", &self.params)?;
-        out.serialize_field("defaults", &self.defaults)?;
-        out.end()
     }
 }
 

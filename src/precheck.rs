@@ -1,26 +1,35 @@
 //! State pre-checks: given resources as the provider's Describe API returns them, decide per
 //! resource whether the operation would be accepted, with the provider's own error if not.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::catalog::operation;
 use crate::error::{clip, Error, ErrorDetail, RenderedError, Result};
 use crate::lang::{Lang, Text};
 use crate::params::{describe_value, validate_spec, Options};
+use crate::record::Record;
 use crate::spec::{Guard, OperationSpec, Provider, TargetSpec, Transition};
 use crate::text;
 
 /// Resource lists longer than this are refused before any work (a console page never needs more).
 pub const MAX_RESOURCES: usize = 10_000;
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// Whether the operation may happen: per resource, and overall.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Record)]
+#[record(repr(operation, allowed, dry_run, allowed_ids, denied_ids, error))]
 pub struct Verdict {
-    pub operation: &'static str,
+    /// The operation id.
+    #[serde(deserialize_with = "crate::catalog::deserialize_id")]
+    #[record(ty = crate::record::OperationId)]
+    pub operation: crate::catalog::StaticId,
     /// Every target would be accepted (for a dry run: would pass).
     pub allowed: bool,
+    /// The request is a dry run (ECS `DryRun=true`): nothing would change.
     pub dry_run: bool,
+    /// One per target, in the order of the request (or of `resources`, without parameters).
     pub outcomes: Vec<Outcome>,
+    /// The ids that would be accepted (for a dry run: would pass).
     pub allowed_ids: Vec<String>,
     /// The ids the provider would refuse; for a ZEC batch, what its response would list.
     pub denied_ids: Vec<String>,
@@ -29,11 +38,16 @@ pub struct Verdict {
     pub error: Option<RenderedError>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// The pre-check's answer for one resource.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Record)]
+#[record(repr(id, decision, status, error))]
 pub struct Outcome {
+    /// The resource's id.
     pub id: String,
     pub decision: Decision,
+    /// The status the Describe data reports; `None` when the resource was not found.
     pub status: Option<String>,
+    /// For a denial, the error the provider would answer with.
     pub error: Option<RenderedError>,
     /// Why, in the caller's language; meant for a tooltip.
     pub reason: String,
@@ -41,7 +55,8 @@ pub struct Outcome {
     pub transition: Option<TransitionView>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+/// What the pre-check decided for one resource.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Record)]
 #[serde(rename_all = "snake_case")]
 pub enum Decision {
     Allow,
@@ -50,11 +65,15 @@ pub enum Decision {
     DryRun,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// Where a status goes once the call is accepted. In Python the attribute `from` is `from_`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Record)]
+#[record(python = "Transition", ts = "TransitionView")]
 pub struct TransitionView {
+    /// The status now.
     pub from: String,
     /// `None` where the provider does not document the intermediate status.
     pub immediate: Option<String>,
+    /// Where it ends.
     pub settled: String,
 }
 
@@ -512,15 +531,31 @@ fn supported_operations(item: &Value) -> std::result::Result<Vec<String>, Text> 
 }
 
 /// Where a polled status stands relative to the operation's goal.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Record)]
+#[record(repr(operation, status, state, target))]
 pub struct WaitState {
-    pub operation: &'static str,
+    /// The operation id.
+    #[serde(deserialize_with = "crate::catalog::deserialize_id")]
+    #[record(ty = crate::record::OperationId)]
+    pub operation: crate::catalog::StaticId,
+    /// The status that was classified.
     pub status: String,
-    /// `done` (synchronous operations only), `goal` (the target status, which alone cannot
-    /// show the operation finished), `pending` or `failed`.
-    pub state: &'static str,
-    pub target: &'static [&'static str],
+    pub state: WaitProgress,
+    /// The statuses that mean the goal.
+    pub target: Vec<String>,
+    /// Why, in the requested language.
     pub reason: String,
+}
+
+/// `done` (synchronous operations only: nothing to wait for), `goal` (the target status, which
+/// alone cannot show the operation finished), `pending` (poll again) or `failed` (stop waiting).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Record)]
+#[serde(rename_all = "snake_case")]
+pub enum WaitProgress {
+    Done,
+    Goal,
+    Pending,
+    Failed,
 }
 
 /// Classifies one status observed while waiting, without memory. The target status of an
@@ -534,7 +569,7 @@ pub fn wait_status(op_id: &str, status: &str, options: &Options) -> Result<WaitS
     let synchronous = wait.target.is_empty() || spec.lifecycle.waiter.evidence.is_empty();
     let (state, reason) = if synchronous {
         (
-            "done",
+            WaitProgress::Done,
             text!(
                 format!("{} is synchronous; there is nothing to wait for.", spec.action),
                 format!("{} 为同步操作，无需等待。", spec.action)
@@ -542,7 +577,7 @@ pub fn wait_status(op_id: &str, status: &str, options: &Options) -> Result<WaitS
         )
     } else if wait.target.contains(&status) {
         (
-            "goal",
+            WaitProgress::Goal,
             text!(
                 format!(
                     "Status {shown} is the goal of {}, but one status cannot show that {} has finished: right after the call it still reads {shown}. Use a Waiter, which remembers whether the operation was seen acting.",
@@ -556,7 +591,7 @@ pub fn wait_status(op_id: &str, status: &str, options: &Options) -> Result<WaitS
         )
     } else if wait.pending.contains(&status) {
         (
-            "pending",
+            WaitProgress::Pending,
             text!(
                 format!("Status {shown} is on the way to {}; keep polling.", wait.target.join(" / ")),
                 format!("状态 {shown} 仍在向 {} 转换，请继续轮询。", wait.target.join(" / "))
@@ -564,7 +599,7 @@ pub fn wait_status(op_id: &str, status: &str, options: &Options) -> Result<WaitS
         )
     } else if wait.failure.contains(&status) {
         (
-            "failed",
+            WaitProgress::Failed,
             text!(
                 format!("Status {shown} means {} did not complete.", spec.action),
                 format!("状态 {shown} 表示 {} 未能完成。", spec.action)
@@ -572,7 +607,7 @@ pub fn wait_status(op_id: &str, status: &str, options: &Options) -> Result<WaitS
         )
     } else {
         (
-            "failed",
+            WaitProgress::Failed,
             text!(
                 format!("Status {shown} is neither the goal nor on the way to it; stop waiting."),
                 format!("状态 {shown} 既不是目标状态也不是中间状态，请停止等待。")
@@ -583,7 +618,7 @@ pub fn wait_status(op_id: &str, status: &str, options: &Options) -> Result<WaitS
         operation: spec.id,
         status: shown,
         state,
-        target: wait.target,
+        target: wait.target.iter().map(|status| (*status).to_owned()).collect(),
         reason: reason.get(options.lang).to_owned(),
     })
 }

@@ -2,10 +2,12 @@
 //! [`OperationSpec`] value; validation, pre-checks, waiting, request building and RAM checks are
 //! generic engines that read it.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
+
+use crate::record::Record;
 
 /// Who runs the API; decides error style (`InvalidParameter.X` vs `INVALID_PARAMETER`) and wire format.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Record)]
 #[serde(rename_all = "lowercase")]
 pub enum Provider {
     Alibaba,
@@ -106,7 +108,7 @@ pub enum Uniqueness {
 }
 
 /// String formats, each checked by [`crate::formats`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Record)]
 pub enum Format {
     EcsInstanceId,
     ServiceInstanceId,
@@ -236,7 +238,8 @@ pub struct ErrorSpec {
     pub origin: ErrorOrigin,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+/// Where an error code comes from: the provider's documentation, or our choice in its style.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Record)]
 #[serde(rename_all = "snake_case")]
 pub enum ErrorOrigin {
     Documented,

@@ -26,7 +26,7 @@ fn code() -> impl Strategy<Value = (&'static str, &'static str, u16)> {
 fn api_report(op: &str, status: u16, body: &Value, lang: Lang) -> Value {
     let bytes = serde_json::to_vec(body).expect("serializable");
     let error = wire::parse_response(op, status, &[], &bytes).expect_err("an error body");
-    assert_eq!(error.kind(), "api");
+    assert_eq!(error.kind(), opgate::ErrorKind::Api);
     serde_json::to_value(error.render(lang)).expect("serializable")
 }
 

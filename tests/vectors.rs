@@ -193,7 +193,11 @@ mod wire {
     fn sign(raw: &Value) -> Value {
         let args = Args::new(raw);
         let credentials = args.get("credentials");
-        answer(calls::sign(&args.get("request"), calls::CredentialsIn::Host(&credentials), args.options()))
+        answer(calls::sign(
+            calls::RequestIn::Host(&args.get("request")),
+            calls::CredentialsIn::Host(&credentials),
+            args.options(),
+        ))
     }
 }
 

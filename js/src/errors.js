@@ -5,15 +5,19 @@
 
 const clone = (value) => (value === undefined ? undefined : JSON.parse(JSON.stringify(value)));
 
-/** One provider-style error, camelCased. */
+// The one rename JS results get (`opgate::record::camel_key` in the core, which the glue and the
+// generated src/types.d.ts use): opgate's snake_case keys become camelCase.
+const SNAKE = /^[a-z][a-z0-9]*(_[a-z0-9]+)+$/;
+const camel = (key) => (SNAKE.test(key) ? key.replace(/_([a-z0-9])/g, (_, c) => c.toUpperCase()) : key);
+
+/** A report's own object (an error, the provider's fields) with the result key convention. */
+function camelized(object) {
+  return Object.fromEntries(Object.entries(object ?? {}).map(([key, value]) => [camel(key), clone(value) ?? null]));
+}
+
+/** One provider-style error, as results hold it (`ErrorInfo`). */
 function info(detail) {
-  return Object.freeze({
-    code: detail.code,
-    httpStatus: detail.http_status,
-    message: detail.message,
-    field: detail.field ?? null,
-    retryable: detail.retryable,
-  });
+  return Object.freeze(camelized(detail));
 }
 
 export class OpgateError extends Error {
@@ -73,12 +77,8 @@ export class ApiError extends OpgateError {
   static kind = "api";
   constructor(report) {
     super(report);
-    const api = report?.api ?? {};
-    this.providerMessage = api.provider_message ?? null;
-    this.requestId = api.request_id ?? null;
-    this.hostId = api.host_id ?? null;
-    this.recommend = api.recommend ?? null;
-    this.accessDeniedDetail = clone(api.access_denied_detail) ?? null;
+    // The provider's fields (`ApiErrorExtras`: providerMessage, requestId, hostId, ...).
+    Object.assign(this, camelized(report?.api));
   }
 }
 

@@ -1,16 +1,39 @@
-// Types of the `opgate` package. Hand-written to match the Rust core's serialized results
-// (snake_case keys of opgate's own structures become camelCase; provider data keeps its keys).
-// `js/test/types.test.mjs` checks them against real results: every ok result of the shared
-// vectors is written into a TypeScript file as a literal of the declared type and compiled with
-// `tsc --strict`, so a missing, extra or mistyped field fails the test.
+// Types of the `opgate` package. The results, the closed sets and the options objects are
+// generated from the Rust types (`./types.d.ts`, rendered by `make generate`; `cargo test` fails
+// while it is stale); this file declares the functions and error classes over them and the
+// shapes of the inputs a caller passes through unchanged (parameters, Describe data, policies).
+// `js/test/types.test.mjs` checks the declarations against real results: every result of the
+// shared vectors is written into a TypeScript file as a literal of the type declared for its call
+// and compiled with `tsc --strict`, so a field the core adds, drops or retypes fails there.
 
-/** Language of human-readable messages; codes never change with it. */
-export type Lang = "en" | "zh";
+import type {
+  ApiErrorExtras,
+  ErrorInfo,
+  ErrorKind,
+  ErrorReport,
+  BuildInfo,
+  LangOptions,
+  CheckOptions,
+  BuildOptions,
+  EndpointOptions,
+  RamOptions,
+  RamAuthorizeOptions,
+  RamContextOptions,
+  OperationId,
+  OperationDescription,
+  Validated,
+  Verdict,
+  WaitState,
+  HttpRequest,
+  Endpoint,
+  ApiResponse,
+  Policy,
+  RequiredAccess,
+  Authorization,
+  AccessCheck,
+} from "./types.js";
 
-/** The operations in the catalog; any other string is refused with `InputError` (`UnsupportedOperation`). */
-export type OperationId = "ecs:RebootInstance" | "computenestsupplier:RestartServiceInstance" | "computenest:RenewServiceInstanceResources" | "zec:RebootInstances";
-
-export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
+export type * from "./types.js";
 
 /** Request parameters as the provider names them (`InstanceId`, `ResourcePeriod`, `instanceIds`). 64-bit integers may be given as `bigint`. */
 export type Params = { readonly [name: string]: unknown };
@@ -18,83 +41,23 @@ export type Params = { readonly [name: string]: unknown };
 /** Describe items (ECS `DescribeInstances` items, Compute Nest `GetServiceInstance` bodies, ZEC `dataSet` items), one item, or a whole Describe response. */
 export type Resources = readonly object[] | object;
 
-/** A narrower integer range for a parameter path the provider leaves open (`Period`, `ResourcePeriod.Period`). */
-export interface IntBound {
-  path: string;
-  min?: number | null;
-  max?: number | null;
-}
+/** The first error's fields, `null` when a report has none (the core always gives one). */
+type FirstError = { readonly [K in "code" | "httpStatus" | "field"]: ErrorInfo[K] | null };
 
-export interface LangOptions {
-  /** `"en"` (default) or `"zh"`. */
-  lang?: Lang;
-}
-
-export interface CheckOptions extends LangOptions {
-  /** Unix seconds for expiry checks. Default: the current time; `null`: no expiry checks. */
-  now?: number | null;
-  /** Narrower integer ranges for parameters the provider leaves open, e.g. `[{path: "Period", min: 1, max: 36}]`. Default: none. */
-  intBounds?: readonly IntBound[];
-}
-
-export interface BuildOptions extends CheckOptions {
-  /** Region whose endpoint to use; needed where the operation has no `RegionId` parameter (ECS). */
-  region?: string | null;
-  /** A host (or `https://host`, `http://host:port`) replacing the resolved one. */
-  endpoint?: string | null;
-}
-
-export interface EndpointOptions extends LangOptions {
-  region?: string | null;
-  endpoint?: string | null;
-}
-
-export interface RamOptions extends LangOptions {
-  /** Region id used in resource ARNs, e.g. `cn-hangzhou`. */
-  region: string;
-  /** The 16-digit Alibaba Cloud account id used in resource ARNs. */
-  accountId: string;
-}
-
-export interface RamContextOptions extends LangOptions {
-  /** Condition keys and their values, e.g. `{"acs:SourceIp": "203.0.113.7"}`. */
-  context?: { readonly [key: string]: unknown } | null;
-}
-
-/** One provider-style error. */
-export interface ErrorInfo {
-  code: string;
-  httpStatus: number;
-  message: string;
-  /** Path of the offending input, e.g. `ResourcePeriod[2].Period`. */
-  field: string | null;
-  /** Whether sending the same request again later can succeed. */
-  retryable: boolean;
-}
-
-/** The core's error report, exactly as the conformance vectors hold it (snake_case keys). */
-export interface ErrorReport {
-  kind: ErrorKind;
-  errors: { code: string; http_status: number; message: string; field: string | null; retryable: boolean }[];
-  api?: { provider_message: string | null; request_id: string | null; host_id: string | null; recommend: string | null; access_denied_detail: JsonValue };
-}
-
-export type ErrorKind = "input" | "validation" | "denied" | "api" | "parse" | "policy" | "signing";
-
+/** Base of every error opgate throws: a subclass per `kind`. `message` is the first error's. */
 export class OpgateError extends Error {
+  /** Which kind of failure: picks the subclass. */
   readonly kind: ErrorKind;
-  /** The first error's code, HTTP status and field; `message` is its message. */
-  readonly code: string | null;
-  readonly httpStatus: number | null;
-  readonly field: string | null;
   /** True when any of the errors is retryable. */
   readonly retryable: boolean;
   /** Every error in the report. */
   readonly errors: readonly ErrorInfo[];
-  /** The core's report (a copy). */
+  /** The core's report exactly, snake_case keys as the conformance vectors hold it (a copy). */
   readonly report: ErrorReport;
   constructor(report: ErrorReport);
 }
+/** `code`, `httpStatus` and `field` of the first error. */
+export interface OpgateError extends FirstError {}
 /** The call's own arguments are unusable (unknown operation, language, option). */
 export class InputError extends OpgateError {}
 /** Request parameters (or data JSON cannot hold) break the operation's rules; every violation is in `errors`. */
@@ -103,179 +66,18 @@ export class ValidationError extends OpgateError {}
 export class DeniedError extends OpgateError {}
 /**
  * The provider answered with an error (thrown by `parseResponse`). `message` is in the requested
- * `lang` (with `"zh"`, the catalog's Chinese text for a code in the operation's error table).
+ * `lang` (with `"zh"`, the catalog's Chinese text for a code in the operation's error table);
+ * `providerMessage` is the provider's own message exactly as sent, whatever `lang`; `requestId`,
+ * `hostId`, `recommend`, `accessDeniedDetail` are kept as sent (`null` when absent).
  */
-export class ApiError extends OpgateError {
-  /** The provider's own message exactly as sent, whatever `lang`; `null` if it sent none. */
-  readonly providerMessage: string | null;
-  readonly requestId: string | null;
-  readonly hostId: string | null;
-  readonly recommend: string | null;
-  readonly accessDeniedDetail: JsonValue;
-}
+export class ApiError extends OpgateError {}
+export interface ApiError extends Readonly<ApiErrorExtras> {}
 /** A provider response could not be understood. */
 export class ParseError extends OpgateError {}
 /** A RAM policy document is malformed. */
 export class PolicyError extends OpgateError {}
 /** Never thrown by this package: the WebAssembly build cannot sign. */
 export class SigningError extends OpgateError {}
-
-export interface Validated {
-  operation: string;
-  /** What the caller gave, type-normalised, in the SDK's serialisation order. */
-  params: { [name: string]: JsonValue };
-  /** Values the provider assumes for parameters left out; not sent on the wire. */
-  defaults: { [name: string]: JsonValue };
-}
-
-export type Decision = "allow" | "deny" | "dry_run";
-
-export interface TransitionView {
-  from: string;
-  /** `null` where the provider does not document the intermediate status. */
-  immediate: string | null;
-  settled: string;
-}
-
-export interface Outcome {
-  id: string;
-  decision: Decision;
-  status: string | null;
-  error: ErrorInfo | null;
-  /** Why, in the requested language; meant for a tooltip. */
-  reason: string;
-  transition: TransitionView | null;
-}
-
-export interface Verdict {
-  operation: string;
-  /** Every target would be accepted (for a dry run: would pass). */
-  allowed: boolean;
-  dryRun: boolean;
-  outcomes: Outcome[];
-  allowedIds: string[];
-  deniedIds: string[];
-  /** What a single-resource call would answer instead of success; `null` for batch calls. */
-  error: ErrorInfo | null;
-}
-
-export interface WaitState {
-  operation: string;
-  status: string;
-  /** `goal`: the target status of an asynchronous operation, which alone cannot show it finished (use `Waiter`); `done` only for synchronous operations. */
-  state: "done" | "goal" | "pending" | "failed";
-  target: string[];
-  reason: string;
-}
-
-export interface ParamDescription {
-  name: string;
-  required: boolean;
-  type: "boolean" | "integer" | "enum" | "string" | "list" | "object";
-  default?: boolean | string | null;
-  min?: number;
-  max?: number;
-  values?: string[];
-  format?: string;
-  items?: Omit<ParamDescription, "name" | "required">;
-  unique?: string | null;
-  fields?: ParamDescription[];
-}
-
-export interface OperationDescription {
-  id: string;
-  provider: "alibaba" | "zenlayer";
-  product: string;
-  apiVersion: string;
-  action: string;
-  summary: string;
-  wire: { style: "alibaba_rpc"; endpoint: string; regions: string[] } | { style: "zenlayer_json"; host: string; path: string };
-  params: ParamDescription[];
-  rules: { oneMethodOf: string[][] }[];
-  target: { param: string; batchMax: number | null };
-  resource: { describeApi: string; idField: string; statusField: string; statuses: string[] };
-  allowedStatuses: string[];
-  transition: { immediate: string | null; settled: string } | null;
-  /**
-   * How to wait by polling the Describe API (classify each status with `waitStatus`):
-   * `initialDelaySeconds` before the first poll (right after the call the status can still read
-   * as before, so a first poll could wrongly read "done"), `intervalSeconds` between polls,
-   * `timeoutSeconds` in all.
-   */
-  wait: { target: string[]; pending: string[]; failure: string[]; initialDelaySeconds: number; intervalSeconds: number; timeoutSeconds: number };
-  ram: { action: string; resource: string } | null;
-  dryRun: { param: string; code: string } | null;
-  errors: { code: string; httpStatus: number; retryable: boolean; message: string; origin: "documented" | "provider_style" }[];
-}
-
-/** An unsigned HTTP request, exactly as it must go on the wire. */
-export interface HttpRequest {
-  method: string;
-  scheme: string;
-  host: string;
-  path: string;
-  /** Unencoded, in wire order; `url` has them encoded. */
-  query: [string, string][];
-  headers: [string, string][];
-  /** The body as UTF-8 text (empty for Alibaba RPC requests). */
-  body: string;
-  /** Only for a body that is not UTF-8. */
-  bodyBase64?: string;
-  url: string;
-}
-
-export interface Endpoint {
-  scheme: string;
-  host: string;
-  path: string;
-}
-
-export interface ApiResponse {
-  outcome: "succeeded" | "some_failed" | "dry_run_passed";
-  requestId: string | null;
-  /** Compute Nest `RenewalResult`. */
-  renewal?: { totalCount: number; succeeded: number; failed: number };
-  /** Targets the provider reports as failed. */
-  failures: { id: string; code: string | null; message: string | null }[];
-  dryRun?: { code: string; message: string | null };
-  /** The provider's payload as sent (XML converted). */
-  data: JsonValue;
-}
-
-export interface Policy {
-  version: string;
-  statements: {
-    sid: string | null;
-    effect: "Allow" | "Deny";
-    action?: string[];
-    notAction?: string[];
-    resources: string[];
-    conditions: { operator: string; key: string; values: string[] }[];
-  }[];
-}
-
-export interface RequiredAccess {
-  action: string;
-  resource: string;
-}
-
-export interface AccessCheck {
-  action: string;
-  resource: string;
-  decision: "allow" | "implicit_deny" | "explicit_deny";
-  policyIndex: number | null;
-  statementIndex: number | null;
-  reason: string;
-}
-
-export interface Authorization {
-  allowed: boolean;
-  checks: AccessCheck[];
-  reason: string;
-  noPermissionType: "ImplicitDeny" | "ExplicitDeny" | null;
-  /** For a denial, `Forbidden.RAM` (HTTP 403) as the provider answers it. */
-  error: ErrorInfo | null;
-}
 
 /** A fetch `Headers` object (or anything with `entries()`), typed structurally so no DOM types are needed. */
 export interface HeadersLike {
@@ -298,23 +100,12 @@ export type PolicyDocument = string | { readonly [key: string]: unknown };
 export function init(input?: string | ArrayBuffer | ArrayBufferView | object): Promise<void>;
 /** True once `init()` has finished (always true after a Node `import`). */
 export function isReady(): boolean;
-/** The limits on arguments, the same in Python and JavaScript (README "Limits"). */
-export interface Limits {
-  /** Containers nested deeper than this are refused. */
-  maxDepth: number;
-  /** Values one call may read across all its arguments. */
-  maxNodes: number;
-  /** Bytes of text and binary data one call may read across all its arguments. */
-  maxBytes: number;
-  /** Items one list may report. */
-  maxListItems: number;
-}
 /**
  * The glue's limits and build facts: the package version, the limits on arguments (the same in
  * Python; README "Limits") and `signing: false`.
  * @throws Error if called before `init()` has finished.
  */
-export function info(): { version: string; limits: Limits; signing: false };
+export function info(): BuildInfo;
 
 /**
  * Every supported operation, described (parameters, statuses, wait settings, errors).
@@ -328,7 +119,7 @@ export function operations(options?: LangOptions): OperationDescription[];
  * @param options `lang`: `"en"` (default) or `"zh"`.
  * @throws {InputError} an unknown operation (`UnsupportedOperation`), `lang` or option name.
  */
-export function operation(id: OperationId | (string & {}), options?: LangOptions): OperationDescription;
+export function operation(id: OperationId, options?: LangOptions): OperationDescription;
 /**
  * Checks request parameters against the operation's rules, without sending anything.
  * @param operation The operation id.
@@ -340,7 +131,7 @@ export function operation(id: OperationId | (string & {}), options?: LangOptions
  *   (up to 100), each with its `field` path.
  * @throws {InputError} an unknown operation, `lang`, option name, or malformed `intBounds`.
  */
-export function validate(operation: OperationId | (string & {}), params: Params, options?: CheckOptions): Validated;
+export function validate(operation: OperationId, params: Params, options?: CheckOptions): Validated;
 /**
  * Validates `params` and judges each target among `resources`: would the provider accept the
  * call now? Never throws for a denial: see `verdict.allowed` and each outcome's `error` and
@@ -355,7 +146,7 @@ export function validate(operation: OperationId | (string & {}), params: Params,
  *   (more than 10,000 items included).
  * @throws {InputError} an unknown operation, `lang` or option name.
  */
-export function precheck(operation: OperationId | (string & {}), params: Params, resources: Resources, options?: CheckOptions): Verdict;
+export function precheck(operation: OperationId, params: Params, resources: Resources, options?: CheckOptions): Verdict;
 /**
  * Judges every resource on its own, without request parameters ("which of these could be
  * rebooted now?"): one outcome per resource. Never throws for a denial.
@@ -366,7 +157,7 @@ export function precheck(operation: OperationId | (string & {}), params: Params,
  * @throws {ValidationError} `resources` is not Describe data for the operation.
  * @throws {InputError} an unknown operation, `lang` or option name.
  */
-export function precheckResources(operation: OperationId | (string & {}), resources: Resources, options?: CheckOptions): Verdict;
+export function precheckResources(operation: OperationId, resources: Resources, options?: CheckOptions): Verdict;
 /**
  * `precheck`, but throws unless every target is allowed.
  * @param operation The operation id.
@@ -380,7 +171,7 @@ export function precheckResources(operation: OperationId | (string & {}), resour
  * @throws {ValidationError} the parameters break the rules, or `resources` is not Describe data.
  * @throws {InputError} an unknown operation, `lang` or option name.
  */
-export function check(operation: OperationId | (string & {}), params: Params, resources: Resources, options?: CheckOptions): Verdict;
+export function check(operation: OperationId, params: Params, resources: Resources, options?: CheckOptions): Verdict;
 /**
  * Classifies a status seen while polling after the call: `state` is `"done"`, `"pending"` or
  * `"failed"`. How long to wait is `operation(id).wait`: `initialDelaySeconds` before the first
@@ -391,7 +182,7 @@ export function check(operation: OperationId | (string & {}), params: Params, re
  * @param options `lang`: `"en"` (default) or `"zh"`, for `reason`.
  * @throws {InputError} an unknown operation, `lang` or option name.
  */
-export function waitStatus(operation: OperationId | (string & {}), status: string, options?: LangOptions): WaitState;
+export function waitStatus(operation: OperationId, status: string, options?: LangOptions): WaitState;
 /**
  * Validates `params` and builds the unsigned HTTP request, exactly as it must be sent. Signing
  * is not in this build: a backend that holds the credentials signs it (Rust or Python `sign`).
@@ -404,7 +195,7 @@ export function waitStatus(operation: OperationId | (string & {}), status: strin
  * @throws {InputError} an unknown operation, `lang` or option name; a missing
  *   (`MissingParameter.Region`) or unknown region; an unusable `endpoint`.
  */
-export function build(operation: OperationId | (string & {}), params: Params, options?: BuildOptions): HttpRequest;
+export function build(operation: OperationId, params: Params, options?: BuildOptions): HttpRequest;
 /**
  * Where a request for the operation goes: `{scheme, host, path}`.
  * @param operation The operation id.
@@ -412,7 +203,7 @@ export function build(operation: OperationId | (string & {}), params: Params, op
  * @throws {InputError} an unknown operation, `lang` or option name; a missing or unknown region;
  *   an unusable `endpoint`.
  */
-export function endpoint(operation: OperationId | (string & {}), options?: EndpointOptions): Endpoint;
+export function endpoint(operation: OperationId, options?: EndpointOptions): Endpoint;
 /**
  * Reads a provider response: `parseResponse(op, res.status, await res.text(), res.headers)`.
  * @param operation The operation id the request was for.
@@ -430,7 +221,7 @@ export function endpoint(operation: OperationId | (string & {}), options?: Endpo
  *   malformed headers.
  */
 export function parseResponse(
-  operation: OperationId | (string & {}),
+  operation: OperationId,
   status: number,
   body: string | Uint8Array | ArrayBuffer | null | undefined,
   headers?: { readonly [name: string]: string } | readonly (readonly [string, string])[] | HeadersLike | null,
@@ -454,7 +245,7 @@ export function ramParsePolicy(policy: PolicyDocument, options?: LangOptions): P
  * @throws {InputError} an unknown or Zenlayer operation (`UnsupportedOperation`), a malformed
  *   region or account id, an unknown `lang` or option name.
  */
-export function ramRequiredAccess(operation: OperationId | (string & {}), params: Params, options: RamOptions): RequiredAccess[];
+export function ramRequiredAccess(operation: OperationId, params: Params, options: RamOptions): RequiredAccess[];
 /**
  * Whether the identity policies let the caller run the operation, as RAM would decide.
  * @param operation The operation id (Alibaba Cloud).
@@ -468,7 +259,7 @@ export function ramRequiredAccess(operation: OperationId | (string & {}), params
  * @throws {InputError} an unknown or Zenlayer operation, a malformed region, account id or
  *   context, an unknown `lang` or option name.
  */
-export function ramAuthorize(operation: OperationId | (string & {}), params: Params, policies: readonly PolicyDocument[], options: RamOptions & RamContextOptions): Authorization;
+export function ramAuthorize(operation: OperationId, params: Params, policies: readonly PolicyDocument[], options: RamAuthorizeOptions): Authorization;
 /**
  * RAM's decision for one action on one resource ARN under the policies.
  * @param policies Policy documents (objects or JSON text).

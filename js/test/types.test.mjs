@@ -97,3 +97,21 @@ test("the type check can fail: a result with a changed field is refused", () => 
   writeFileSync(`${OUT}bad.ts`, `import type { Verdict } from "opgate";\nexport const v: Verdict = ${JSON.stringify(bad)};\n`);
   assert.match(tsc(...STRICT, `${OUT}bad.ts`), /dry_run/);
 });
+
+test("the declarations refuse what the core refuses: an unknown operation id, language or option", () => {
+  mkdirSync(OUT, { recursive: true });
+  writeFileSync(
+    `${OUT}refused.ts`,
+    [
+      `import { precheckResources, operations, ramRequiredAccess } from "opgate";`,
+      `precheckResources("ecs:Nope", []);`,
+      `operations({ lang: "fr" });`,
+      `ramRequiredAccess("ecs:RebootInstance", {}, { region: "cn-hangzhou" });`,
+      `const decision: "allow" | "deny" = precheckResources("ecs:RebootInstance", []).outcomes[0]!.decision;`,
+      "",
+    ].join("\n"),
+  );
+  const errors = tsc(...STRICT, `${OUT}refused.ts`);
+  const lines = new Set([...errors.matchAll(/refused\.ts\((\d+),/g)].map((m) => Number(m[1])));
+  assert.deepStrictEqual([...lines].sort(), [2, 3, 4, 5], errors);
+});

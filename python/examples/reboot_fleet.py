@@ -26,7 +26,7 @@ from typing import Any, Callable
 import opgate
 
 #: (fleet list, operation) pairs, as in the Rust demo.
-PLAN = (
+PLAN: tuple[tuple[str, opgate.OperationId], ...] = (
     ("ecs", "ecs:RebootInstance"),
     ("service_instances", "computenestsupplier:RestartServiceInstance"),
     ("zec", "zec:RebootInstances"),
@@ -114,6 +114,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--lang", choices=("en", "zh"), default="en")
     parser.add_argument("--sign", action="store_true", help="sign with fake demo credentials")
     args = parser.parse_args(argv)
+    lang: opgate.Lang = "zh" if args.lang == "zh" else "en"
 
     fleet: dict[str, Any] = json.loads(args.fleet.read_text(encoding="utf-8"))
     now = int(fleet.get("now", 0))

@@ -1,8 +1,11 @@
 """opgate: decide, before a cloud API call is sent, whether a lifecycle operation may happen,
 and build and sign the exact request for it.
 
-All decisions are made by the Rust core; this package converts Python data to it and its
-results to frozen objects. Inputs are plain dicts and lists as the provider APIs return them.
+All decisions are made by the Rust core. Inputs are plain dicts and lists as the provider APIs
+return them; results are the core's own structs as frozen Python classes (immutable, compared
+and hashed by value, picklable, ``to_dict()`` for the plain JSON form). Their attribute types
+and the closed sets (:data:`OperationId`, :data:`Lang`, :data:`Decision`, ...) are generated from
+the Rust types, as is ``opgate._opgate.pyi``.
 """
 
 from __future__ import annotations
@@ -12,11 +15,13 @@ from ._api import (
     CURRENT_TIME,
     Clock,
     Credentials,
-    IntBound,
+    Headers,
     IntBounds,
     Json,
-    Lang,
     Now,
+    Params,
+    PolicyDocument,
+    Resources,
     build,
     check,
     endpoint,
@@ -59,26 +64,49 @@ from ._lifecycle import (
     retry_advice,
 )
 from ._errors import ApiError, DeniedError, InputError, OpgateError, ParseError, PolicyError, SigningError, ValidationError
-from ._model import (
+from ._opgate import (
     AccessCheck,
+    AlibabaRpcWire,
+    ApiErrorExtras,
     ApiResponse,
     Authorization,
+    BooleanKind,
+    Condition,
+    DryRunDescription,
     DryRunPassed,
     Endpoint,
+    EnumKind,
+    ErrorDescription,
     ErrorInfo,
+    ErrorReport,
     HttpRequest,
+    IntegerKind,
+    ListKind,
+    ObjectKind,
     Operation,
     Outcome,
+    ParamDescription,
     Policy,
+    RamDescription,
     RenewalResult,
     RequiredAccess,
+    ResourceDescription,
+    RuleDescription,
     SignedRequest,
+    Statement,
+    StringKind,
+    TargetDescription,
     TargetFailure,
     Transition,
+    TransitionDescription,
     Validated,
     Verdict,
+    WaitDescription,
     WaitState,
+    ZenlayerJsonWire,
 )
+from . import _types
+from ._types import *  # noqa: F403 - the generated Literal aliases and TypedDicts, listed in _types.__all__
 
 __version__: str = _opgate.__version__
 MAX_DEPTH: int = _opgate.MAX_DEPTH
@@ -96,9 +124,12 @@ __all__ = [
     "MAX_NODES",
     "MAX_BYTES",
     "MAX_LIST_ITEMS",
-    "Lang",
+    # argument types (the closed sets and TypedDicts follow, from _types.__all__)
     "Json",
-    "IntBound",
+    "Params",
+    "Resources",
+    "PolicyDocument",
+    "Headers",
     "IntBounds",
     "Headers",
     "Response",
@@ -132,22 +163,42 @@ __all__ = [
     "merge_plan",
     # results
     "AccessCheck",
+    "AlibabaRpcWire",
+    "ApiErrorExtras",
     "ApiResponse",
     "Authorization",
+    "BooleanKind",
+    "Condition",
+    "DryRunDescription",
     "DryRunPassed",
     "Endpoint",
+    "EnumKind",
+    "ErrorDescription",
     "ErrorInfo",
+    "ErrorReport",
     "HttpRequest",
+    "IntegerKind",
+    "ListKind",
+    "ObjectKind",
     "Operation",
     "Outcome",
+    "ParamDescription",
     "Policy",
+    "RamDescription",
     "RenewalResult",
     "RequiredAccess",
+    "ResourceDescription",
+    "RuleDescription",
     "SignedRequest",
+    "Statement",
+    "StringKind",
+    "TargetDescription",
     "TargetFailure",
     "Transition",
+    "TransitionDescription",
     "Validated",
     "Verdict",
+    "WaitDescription",
     "WaitState",
     "AccessExplanation",
     "Classification",
@@ -163,6 +214,7 @@ __all__ = [
     "RetryAdvice",
     "TargetReport",
     "WaitReport",
+    "ZenlayerJsonWire",
     # errors
     "OpgateError",
     "InputError",
@@ -173,3 +225,4 @@ __all__ = [
     "PolicyError",
     "SigningError",
 ]
+__all__ += _types.__all__

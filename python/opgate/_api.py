@@ -1,5 +1,6 @@
-"""The public functions: each calls the extension once and wraps its plain result in a frozen
-object. Defaults that need the outside world (the clock, a nonce) are filled in here, because
+"""The public functions: each calls the extension once and returns its result as it comes, a
+native object owned by the Rust core (the classes of :mod:`opgate._opgate`, defined by the core's
+structs). Defaults that need the outside world (the clock, a nonce) are filled in here, because
 the core never reads a clock."""
 
 from __future__ import annotations
@@ -7,13 +8,14 @@ from __future__ import annotations
 import enum
 import time
 import uuid
-from typing import Any, Final, Literal, Mapping, Sequence, TypedDict, Union
+from typing import Final, Mapping, Sequence, Union
 
 from . import _opgate
-from ._model import (
+from ._opgate import (
     AccessCheck,
     ApiResponse,
     Authorization,
+    Credentials,
     Endpoint,
     HttpRequest,
     Operation,
@@ -24,16 +26,34 @@ from ._model import (
     Verdict,
     WaitState,
 )
+from ._types import (
+    AccessKeyCredentials,
+    BearerCredentials,
+    HttpRequestDict,
+    IntBound,
+    JsonValue,
+    Lang,
+    OperationId,
+    SignatureAlgorithm,
+)
 
 __all__ = [
     "Lang",
+    "OperationId",
     "Json",
+    "Params",
+    "Resources",
+    "PolicyDocument",
+    "Headers",
     "IntBound",
     "IntBounds",
     "Clock",
     "CURRENT_TIME",
     "Now",
     "Credentials",
+    "AccessKeyCredentials",
+    "BearerCredentials",
+    "SignatureAlgorithm",
     "operations",
     "operation",
     "validate",
@@ -51,30 +71,28 @@ __all__ = [
     "ram_evaluate",
 ]
 
-Lang = Literal["en", "zh"]
-"""Language of messages; codes never change with it."""
+Json = JsonValue
+"""Plain JSON data: dict, list, str, int, float, bool, None (what ``to_dict()`` returns)."""
 
+Params = Mapping[str, object]
+"""Request parameters as the provider names them (``{"InstanceId": "i-..."}``). The values are
+checked by the core, never coerced: anything that is not JSON data (sets, bytes, NaN, ints beyond
+64 bits, non-string keys, cycles, nesting deeper than :data:`opgate.MAX_DEPTH`) raises an
+:class:`~opgate.InputError` with the value's path."""
 
-class IntBound(TypedDict, total=False):
-    """A narrower integer range for one parameter path (``Period``, ``ResourcePeriod.Period``)."""
+Resources = Union[Sequence[Mapping[str, object]], Mapping[str, object]]
+"""Describe data as the provider returns it: a list of items (ECS ``DescribeInstances`` items,
+Compute Nest ``GetServiceInstance`` bodies, ZEC ``dataSet`` items), one item, or a whole Describe
+response. Only the fields the operation's guards name are read."""
 
-    path: str
-    min: int
-    max: int
+PolicyDocument = Union[Mapping[str, object], str]
+"""A RAM policy document: a dict, or its JSON text."""
 
+Headers = Union[Mapping[str, str], Sequence[Sequence[str]]]
+"""Response headers: a mapping of name to value, or ``[(name, value), ...]`` (for repeated names)."""
 
-IntBounds = Sequence[Union[IntBound, Mapping[str, Any]]]
-"""``int_bounds=``: a list of :class:`IntBound` dicts, e.g. ``[{"path": "Period", "min": 1, "max": 36}]``."""
-
-Json = Any
-"""Plain data as the provider APIs return it: dict, list, tuple, str, int, float, bool, None.
-Anything else (sets, bytes, NaN, ints beyond 64 bits, non-string keys, cycles, nesting deeper
-than :data:`opgate.MAX_DEPTH`) raises :class:`~opgate.ValidationError` with the value's path."""
-
-Credentials = _opgate.Credentials
-"""Signing credentials: ``Credentials(access_key_id, access_key_secret, security_token=None)``
-or ``Credentials.bearer(token)``. The secrets live in Rust memory, are never shown by ``repr``
-and cannot be pickled."""
+IntBounds = Sequence[IntBound]
+"""``int_bounds=``: narrower integer ranges, e.g. ``[{"path": "Period", "min": 1, "max": 36}]``."""
 
 
 class Clock(enum.Enum):
@@ -96,7 +114,6 @@ passed is denied); ``None`` skips them, as the Rust core does without a clock; t
 :data:`CURRENT_TIME` reads the clock at the call."""
 
 
-
 def _clock(now: Now) -> int | None:
     return int(time.time()) if now is CURRENT_TIME else now
 
@@ -105,7 +122,7 @@ def _timestamp(timestamp: int | None) -> int:
     return int(time.time()) if timestamp is None else timestamp
 
 
-def operations(*, lang: Lang | str = "en") -> tuple[Operation, ...]:
+def operations(*, lang: Lang = "en") -> tuple[Operation, ...]:
     """Every supported operation, described (parameters, statuses, wait settings, errors).
 
     Args:
@@ -114,10 +131,10 @@ def operations(*, lang: Lang | str = "en") -> tuple[Operation, ...]:
     Raises:
         InputError: ``lang`` is neither ``"en"`` nor ``"zh"`` (``InvalidParameter.Lang``).
     """
-    return tuple(Operation._from(d) for d in _opgate.operations(lang=lang))
+    return _opgate.operations(lang=lang)
 
 
-def operation(operation: str, *, lang: Lang | str = "en") -> Operation:
+def operation(operation: OperationId, *, lang: Lang = "en") -> Operation:
     """One operation's description by id.
 
     Args:
@@ -127,10 +144,10 @@ def operation(operation: str, *, lang: Lang | str = "en") -> Operation:
     Raises:
         InputError: unknown operation (``UnsupportedOperation``) or language.
     """
-    return Operation._from(_opgate.operation(operation, lang=lang))
+    return _opgate.operation(operation, lang=lang)
 
 
-def validate(operation: str, params: Mapping[str, Json], *, lang: Lang | str = "en", now: Now = CURRENT_TIME, int_bounds: IntBounds | None = None) -> Validated:
+def validate(operation: OperationId, params: Params, *, lang: Lang = "en", now: Now = CURRENT_TIME, int_bounds: IntBounds | None = None) -> Validated:
     """Checks request parameters against the operation's rules, without sending anything.
 
     Args:
@@ -150,15 +167,15 @@ def validate(operation: str, params: Mapping[str, Json], *, lang: Lang | str = "
             (up to 100), each with its ``field`` path.
         InputError: unknown operation or language, or malformed ``int_bounds``.
     """
-    return Validated._from(_opgate.validate(operation, params, lang=lang, now=_clock(now), int_bounds=int_bounds))
+    return _opgate.validate(operation, params, lang=lang, now=_clock(now), int_bounds=int_bounds)
 
 
 def precheck(
-    operation: str,
-    params: Mapping[str, Json],
-    resources: Json,
+    operation: OperationId,
+    params: Params,
+    resources: Resources,
     *,
-    lang: Lang | str = "en",
+    lang: Lang = "en",
     now: Now = CURRENT_TIME,
     int_bounds: IntBounds | None = None,
 ) -> Verdict:
@@ -186,10 +203,10 @@ def precheck(
             data (a target missing, a status of the wrong type, more than 10,000 items).
         InputError: unknown operation or language, or malformed ``int_bounds``.
     """
-    return Verdict._from(_opgate.precheck(operation, params, resources, lang=lang, now=_clock(now), int_bounds=int_bounds))
+    return _opgate.precheck(operation, params, resources, lang=lang, now=_clock(now), int_bounds=int_bounds)
 
 
-def precheck_resources(operation: str, resources: Json, *, lang: Lang | str = "en", now: Now = CURRENT_TIME, int_bounds: IntBounds | None = None) -> Verdict:
+def precheck_resources(operation: OperationId, resources: Resources, *, lang: Lang = "en", now: Now = CURRENT_TIME, int_bounds: IntBounds | None = None) -> Verdict:
     """Judges every resource on its own, without request parameters: "which of these could be
     rebooted right now?". One call for the whole list; the GIL is released while it runs.
 
@@ -209,15 +226,15 @@ def precheck_resources(operation: str, resources: Json, *, lang: Lang | str = "e
         ValidationError: ``resources`` is not Describe data for the operation.
         InputError: unknown operation or language, or malformed ``int_bounds``.
     """
-    return Verdict._from(_opgate.precheck_resources(operation, resources, lang=lang, now=_clock(now), int_bounds=int_bounds))
+    return _opgate.precheck_resources(operation, resources, lang=lang, now=_clock(now), int_bounds=int_bounds)
 
 
 def check(
-    operation: str,
-    params: Mapping[str, Json],
-    resources: Json,
+    operation: OperationId,
+    params: Params,
+    resources: Resources,
     *,
-    lang: Lang | str = "en",
+    lang: Lang = "en",
     now: Now = CURRENT_TIME,
     int_bounds: IntBounds | None = None,
 ) -> Verdict:
@@ -242,16 +259,17 @@ def check(
         ValidationError: the parameters break the rules, or ``resources`` is not Describe data.
         InputError: unknown operation or language, or malformed ``int_bounds``.
     """
-    return Verdict._from(_opgate.check(operation, params, resources, lang=lang, now=_clock(now), int_bounds=int_bounds))
+    return _opgate.check(operation, params, resources, lang=lang, now=_clock(now), int_bounds=int_bounds)
 
 
-def wait_status(operation: str, status: str, *, lang: Lang | str = "en") -> WaitState:
+def wait_status(operation: OperationId, status: str, *, lang: Lang = "en") -> WaitState:
     """Classifies one status seen while polling, without memory: ``state`` is ``"goal"`` (a
-    target status), ``"pending"`` (poll again) or ``"failed"``. The target status of an
-    asynchronous operation is ``goal``, never ``done`` (right after the call it still reads so);
-    use :class:`opgate.Waiter` to know when the operation has finished.
+    target status), ``"pending"`` (poll again) or ``"failed"`` (``"done"`` only for synchronous
+    operations: nothing to wait for). The target status of an asynchronous operation is
+    ``goal``, never ``done`` (right after the call it still reads so); use
+    :class:`opgate.Waiter` to know when the operation has finished.
 
-    How long to wait is in the operation's description, ``operation(id)["wait"]``:
+    How long to wait is in the operation's description, ``operation(id).wait``:
     ``initial_delay_seconds`` (wait this long before the first poll, because right after the
     call the status can still read as before), ``interval_seconds`` between polls and
     ``timeout_seconds`` in all; ``target``, ``pending`` and ``failure`` list the statuses.
@@ -264,16 +282,16 @@ def wait_status(operation: str, status: str, *, lang: Lang | str = "en") -> Wait
     Raises:
         InputError: unknown operation or language.
     """
-    return WaitState._from(_opgate.wait_status(operation, status, lang=lang))
+    return _opgate.wait_status(operation, status, lang=lang)
 
 
 def build(
-    operation: str,
-    params: Mapping[str, Json],
+    operation: OperationId,
+    params: Params,
     *,
     region: str | None = None,
     endpoint: str | None = None,
-    lang: Lang | str = "en",
+    lang: Lang = "en",
     now: Now = CURRENT_TIME,
     int_bounds: IntBounds | None = None,
 ) -> HttpRequest:
@@ -299,22 +317,22 @@ def build(
         InputError: unknown operation or language, a missing (``MissingParameter.Region``) or
             unknown region, or an unusable ``endpoint``.
     """
-    return HttpRequest._from(_opgate.build(operation, params, region=region, endpoint=endpoint, lang=lang, now=_clock(now), int_bounds=int_bounds))
+    return _opgate.build(operation, params, region=region, endpoint=endpoint, lang=lang, now=_clock(now), int_bounds=int_bounds)
 
 
 def sign(
-    request: HttpRequest | Mapping[str, Json],
-    credentials: Credentials | Mapping[str, str],
+    request: HttpRequest | HttpRequestDict,
+    credentials: Credentials | AccessKeyCredentials | BearerCredentials,
     *,
-    algorithm: str | None = None,
+    algorithm: SignatureAlgorithm | None = None,
     timestamp: int | None = None,
     nonce: str | None = None,
-    lang: Lang | str = "en",
+    lang: Lang = "en",
 ) -> SignedRequest:
     """Signs a request from :func:`build` (or its ``to_dict()``).
 
     Args:
-        request: the :class:`HttpRequest` to sign.
+        request: the :class:`HttpRequest` to sign (signed as it is), or its ``to_dict()``.
         credentials: a :class:`Credentials`, or a dict ``{"access_key_id", "access_key_secret"[,
             "security_token"]}`` or ``{"bearer_token"}`` (Zenlayer only).
         algorithm: ``"ACS3-HMAC-SHA256"``, ``"HMAC-SHA1"`` (Alibaba RPC v1) or
@@ -335,26 +353,23 @@ def sign(
         InputError: an unknown algorithm, a malformed request, a negative timestamp or an
             unusable nonce.
     """
-    data = request.to_dict() if isinstance(request, HttpRequest) else request
-    return SignedRequest._from(
-        _opgate.sign(
-            data,
-            credentials,
-            algorithm=algorithm,
-            timestamp=_timestamp(timestamp),
-            nonce=uuid.uuid4().hex if nonce is None else nonce,
-            lang=lang,
-        )
+    return _opgate.sign(
+        request,
+        credentials,
+        algorithm=algorithm,
+        timestamp=_timestamp(timestamp),
+        nonce=uuid.uuid4().hex if nonce is None else nonce,
+        lang=lang,
     )
 
 
 def parse_response(
-    operation: str,
+    operation: OperationId,
     status: int,
     body: bytes | bytearray | str,
-    headers: Mapping[str, str] | Sequence[Sequence[str]] | None = None,
+    headers: Headers | None = None,
     *,
-    lang: Lang | str = "en",
+    lang: Lang = "en",
 ) -> ApiResponse:
     """Reads a provider response into a typed result or the provider's error.
 
@@ -378,10 +393,10 @@ def parse_response(
         InputError: unknown operation or language, a status outside 100-599, or malformed
             ``headers``.
     """
-    return ApiResponse._from(_opgate.parse_response(operation, status, body, headers, lang=lang))
+    return _opgate.parse_response(operation, status, body, headers, lang=lang)
 
 
-def endpoint(operation: str, *, region: str | None = None, endpoint: str | None = None, lang: Lang | str = "en") -> Endpoint:
+def endpoint(operation: OperationId, *, region: str | None = None, endpoint: str | None = None, lang: Lang = "en") -> Endpoint:
     """Where a request for the operation goes: scheme, host and path.
 
     Args:
@@ -394,10 +409,10 @@ def endpoint(operation: str, *, region: str | None = None, endpoint: str | None 
         InputError: unknown operation or language, a missing or unknown region, or an
             unusable ``endpoint``.
     """
-    return Endpoint._from(_opgate.endpoint(operation, region=region, endpoint=endpoint, lang=lang))
+    return _opgate.endpoint(operation, region=region, endpoint=endpoint, lang=lang)
 
 
-def ram_parse_policy(policy: Mapping[str, Json] | str, *, lang: Lang | str = "en") -> Policy:
+def ram_parse_policy(policy: PolicyDocument, *, lang: Lang = "en") -> Policy:
     """Parses one RAM policy document.
 
     Args:
@@ -409,10 +424,10 @@ def ram_parse_policy(policy: Mapping[str, Json] | str, *, lang: Lang | str = "en
             listed) or too long (``InvalidParameter.PolicyDocument.Length``).
         InputError: unknown language.
     """
-    return Policy._from(_opgate.ram_parse_policy(policy, lang=lang))
+    return _opgate.ram_parse_policy(policy, lang=lang)
 
 
-def ram_required_access(operation: str, params: Mapping[str, Json], *, region: str, account_id: str, lang: Lang | str = "en") -> tuple[RequiredAccess, ...]:
+def ram_required_access(operation: OperationId, params: Params, *, region: str, account_id: str, lang: Lang = "en") -> tuple[RequiredAccess, ...]:
     """The RAM permissions the operation needs for these parameters: one ``(action,
     resource ARN)`` per target.
 
@@ -428,18 +443,18 @@ def ram_required_access(operation: str, params: Mapping[str, Json], *, region: s
         InputError: unknown operation or language, a Zenlayer operation (RAM governs Alibaba
             Cloud only: ``UnsupportedOperation``), or a malformed region or account id.
     """
-    return tuple(RequiredAccess._from(d) for d in _opgate.ram_required_access(operation, params, region=region, account_id=account_id, lang=lang))
+    return _opgate.ram_required_access(operation, params, region=region, account_id=account_id, lang=lang)
 
 
 def ram_authorize(
-    operation: str,
-    params: Mapping[str, Json],
+    operation: OperationId,
+    params: Params,
     *,
     region: str,
     account_id: str,
-    policies: Sequence[Mapping[str, Json] | str],
-    context: Mapping[str, Json] | None = None,
-    lang: Lang | str = "en",
+    policies: Sequence[PolicyDocument],
+    context: Mapping[str, object] | None = None,
+    lang: Lang = "en",
 ) -> Authorization:
     """Whether the identity policies let the caller run the operation, as RAM would decide.
 
@@ -463,16 +478,16 @@ def ram_authorize(
         InputError: unknown operation or language, a Zenlayer operation
             (``UnsupportedOperation``), or a malformed region, account id or context.
     """
-    return Authorization._from(_opgate.ram_authorize(operation, params, region=region, account_id=account_id, policies=policies, context=context, lang=lang))
+    return _opgate.ram_authorize(operation, params, region=region, account_id=account_id, policies=policies, context=context, lang=lang)
 
 
 def ram_evaluate(
-    policies: Sequence[Mapping[str, Json] | str],
+    policies: Sequence[PolicyDocument],
     action: str,
     resource: str,
     *,
-    context: Mapping[str, Json] | None = None,
-    lang: Lang | str = "en",
+    context: Mapping[str, object] | None = None,
+    lang: Lang = "en",
 ) -> AccessCheck:
     """RAM's decision for one action on one resource ARN under the policies.
 
@@ -491,4 +506,4 @@ def ram_evaluate(
         PolicyError: a policy document is malformed.
         InputError: unknown language or a malformed context.
     """
-    return AccessCheck._from(_opgate.ram_evaluate(policies, action, resource, context=context, lang=lang))
+    return _opgate.ram_evaluate(policies, action, resource, context=context, lang=lang)

@@ -1,13 +1,13 @@
-"""Exception classes. The extension renders every core error as a report
-``{"kind", "errors": [...], "api"?}`` and calls :func:`_from_report`, which picks the class
+"""Exception classes. The extension hands every core error over as its report (the native
+:class:`ErrorReport`, ``kind``, ``errors``, ``api``) to :func:`_from_report`, which picks the class
 by ``kind``. Nothing here decides anything; it only exposes the report."""
 
 from __future__ import annotations
 
-import copy
-from typing import Any, Mapping
+from typing import ClassVar, Mapping, Union
 
-from ._model import ErrorInfo
+from ._opgate import ApiErrorExtras, ErrorInfo, ErrorReport
+from ._types import ErrorKind, ErrorReportDict, JsonView
 
 __all__ = [
     "OpgateError",
@@ -20,33 +20,46 @@ __all__ = [
     "SigningError",
 ]
 
+ReportLike = Union[ErrorReport, ErrorReportDict, Mapping[str, object]]
+
 
 class OpgateError(Exception):
     """Base of every opgate error.
 
     ``code``, ``http_status``, ``message`` and ``field`` come from the first error in the
     report; ``retryable`` is true when sending the same request later can succeed for any of
-    them; ``errors`` lists every error; ``report`` is the whole report as a dict, exactly what
-    the conformance vectors compare."""
+    them; ``errors`` lists every error (:class:`ErrorInfo`); ``kind`` says which kind of failure
+    it is; ``report`` is the whole report as a dict, exactly what the conformance vectors
+    compare."""
 
-    kind: str = ""
+    KIND: ClassVar[ErrorKind | None] = None
 
-    def __init__(self, report: Mapping[str, Any]) -> None:
-        self._report: dict[str, Any] = copy.deepcopy(dict(report))
-        self.kind = str(self._report.get("kind", type(self).kind))
-        self.errors: tuple[ErrorInfo, ...] = tuple(ErrorInfo._from(e) for e in self._report.get("errors", ()))
+    kind: ErrorKind
+    errors: tuple[ErrorInfo, ...]
+    code: str | None
+    http_status: int | None
+    message: str | None
+    field: str | None
+    retryable: bool
+
+    def __init__(self, report: ReportLike) -> None:
+        """Takes the core's report, or a dict of the shape ``report`` returns."""
+        native = report if isinstance(report, ErrorReport) else ErrorReport(report)
+        self._report = native
+        self.kind = native.kind
+        self.errors = native.errors
         first = self.errors[0] if self.errors else None
-        self.code: str | None = first.code if first else None
-        self.http_status: int | None = first.http_status if first else None
-        self.message: str | None = first.message if first else None
-        self.field: str | None = first.field if first else None
-        self.retryable: bool = any(e.retryable for e in self.errors)
+        self.code = first.code if first else None
+        self.http_status = first.http_status if first else None
+        self.message = first.message if first else None
+        self.field = first.field if first else None
+        self.retryable = any(e.retryable for e in self.errors)
         super().__init__(self._summary())
 
     @property
-    def report(self) -> dict[str, Any]:
-        """The core's report, ``{"kind", "errors": [...], "api"?}`` (a copy)."""
-        return copy.deepcopy(self._report)
+    def report(self) -> ErrorReportDict:
+        """The core's report, ``{"kind", "errors": [...], "api"?}`` (a new copy each time)."""
+        return self._report.to_dict()
 
     def _summary(self) -> str:
         if not self.errors:
@@ -56,7 +69,7 @@ class OpgateError(Exception):
         more = f" (+{len(self.errors) - 1} more)" if len(self.errors) > 1 else ""
         return f"{first.code} ({first.http_status}){where}: {first.message}{more}"
 
-    def __reduce__(self) -> tuple[Any, ...]:
+    def __reduce__(self) -> tuple[object, tuple[ErrorReport]]:
         return (_from_report, (self._report,))
 
     def __repr__(self) -> str:
@@ -66,14 +79,14 @@ class OpgateError(Exception):
 class InputError(OpgateError):
     """The call's own arguments are unusable (unknown operation, language, option)."""
 
-    kind = "input"
+    KIND = "input"
 
 
 class ValidationError(OpgateError):
     """Request parameters (or data that cannot be JSON) break the operation's rules; every
     violation is listed in ``errors``."""
 
-    kind = "validation"
+    KIND = "validation"
 
 
 class DeniedError(OpgateError):
@@ -81,7 +94,7 @@ class DeniedError(OpgateError):
     :func:`opgate.check`); ``errors`` holds one error per refused target, its ``field`` naming
     the target."""
 
-    kind = "denied"
+    KIND = "denied"
 
 
 class ApiError(OpgateError):
@@ -89,47 +102,64 @@ class ApiError(OpgateError):
 
     ``code`` and ``http_status`` are the provider's. ``message`` is in the requested ``lang``:
     the provider's own text, except with ``lang="zh"`` for a code in the operation's error
-    table, where it is the catalog's Chinese text. ``provider_message`` is always the
-    provider's own message exactly as sent (``None`` if it sent none), so the original is never
-    lost. ``request_id``, ``host_id``, ``recommend`` and ``access_denied_detail`` (RAM denials)
-    are kept as sent; each is ``None`` when absent."""
+    table, where it is the catalog's Chinese text. ``api`` holds the provider's own fields
+    (:class:`ApiErrorExtras`), also readable here: ``provider_message`` is always the provider's
+    own message exactly as sent (``None`` if it sent none), so the original is never lost;
+    ``request_id``, ``host_id``, ``recommend`` and ``access_denied_detail`` (RAM denials) are
+    kept as sent; each is ``None`` when absent."""
 
-    kind = "api"
+    KIND = "api"
 
-    def __init__(self, report: Mapping[str, Any]) -> None:
-        super().__init__(report)
-        api = self._report.get("api") or {}
-        self.provider_message: str | None = api.get("provider_message")
-        self.request_id: str | None = api.get("request_id")
-        self.host_id: str | None = api.get("host_id")
-        self.recommend: str | None = api.get("recommend")
-        self.access_denied_detail: Any = copy.deepcopy(api.get("access_denied_detail"))
+    @property
+    def api(self) -> ApiErrorExtras | None:
+        """The provider's fields of the error, as sent."""
+        return self._report.api
+
+    @property
+    def provider_message(self) -> str | None:
+        return self.api.provider_message if self.api else None
+
+    @property
+    def request_id(self) -> str | None:
+        return self.api.request_id if self.api else None
+
+    @property
+    def host_id(self) -> str | None:
+        return self.api.host_id if self.api else None
+
+    @property
+    def recommend(self) -> str | None:
+        return self.api.recommend if self.api else None
+
+    @property
+    def access_denied_detail(self) -> JsonView | None:
+        return self.api.access_denied_detail if self.api else None
 
 
 class ParseError(OpgateError):
     """A provider response could not be understood."""
 
-    kind = "parse"
+    KIND = "parse"
 
 
 class PolicyError(OpgateError):
     """A RAM policy document is malformed."""
 
-    kind = "policy"
+    KIND = "policy"
 
 
 class SigningError(OpgateError):
     """The request could not be signed (missing or unusable credentials)."""
 
-    kind = "signing"
+    KIND = "signing"
 
 
 _CLASSES: dict[str, type[OpgateError]] = {
-    cls.kind: cls for cls in (InputError, ValidationError, DeniedError, ApiError, ParseError, PolicyError, SigningError)
+    str(cls.KIND): cls for cls in (InputError, ValidationError, DeniedError, ApiError, ParseError, PolicyError, SigningError)
 }
 
 
-def _from_report(report: Mapping[str, Any]) -> OpgateError:
-    """The exception for a report; an unknown kind still gives an :class:`OpgateError`."""
-    cls = _CLASSES.get(str(report.get("kind")), OpgateError)
+def _from_report(report: ErrorReport) -> OpgateError:
+    """The exception for a report (what the extension raises)."""
+    cls = _CLASSES.get(report.kind, OpgateError)
     return cls(report)

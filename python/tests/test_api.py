@@ -11,14 +11,14 @@ import re
 import sys
 import threading
 import time
-from typing import Any
+from typing import Any, Final
 
 import pytest
 
 import opgate
 
-ECS = "ecs:RebootInstance"
-ZEC = "zec:RebootInstances"
+ECS: Final = "ecs:RebootInstance"
+ZEC: Final = "zec:RebootInstances"
 INSTANCE = "i-bp67acfmxazb4ph1abcd"
 
 
@@ -85,9 +85,20 @@ def test_to_dict_is_an_independent_copy() -> None:
 def test_nested_data_is_read_only() -> None:
     op = opgate.operation("computenest:RenewServiceInstanceResources")
     assert isinstance(op.params, tuple)
+    with pytest.raises(AttributeError):
+        op.params[0].name = "x"  # type: ignore[misc]
+    assert op.to_dict()["params"][0]["name"] == op.params[0].name
+    period = op.params[1]
+    assert isinstance(period.kind, opgate.IntegerKind) and period.kind.type == "integer"
+    resource_period = op.params[4].kind
+    assert isinstance(resource_period, opgate.ListKind)
+    assert isinstance(resource_period.items, opgate.ObjectKind)
+    assert [field.name for field in resource_period.items.fields] == ["ResourceArn", "Period", "PeriodUnit"]
+    # Provider data stays a read-only mapping.
+    response = opgate.parse_response(ECS, 200, '{"RequestId": "R", "Nested": {"a": [1, 2]}}')
     with pytest.raises(TypeError):
-        op.params[0]["name"] = "x"  # type: ignore[index]
-    assert op.to_dict()["params"][0]["name"] == op.params[0]["name"]
+        response.data["RequestId"] = "changed"  # type: ignore[index]
+    assert response.data == {"RequestId": "R", "Nested": {"a": (1, 2)}}
 
 
 def test_equality_and_hash() -> None:
@@ -107,7 +118,9 @@ def test_operations_lists_every_operation() -> None:
     ids = [op.id for op in ops]
     assert ids == ["ecs:RebootInstance", "computenestsupplier:RestartServiceInstance", "computenest:RenewServiceInstanceResources", ZEC]
     assert opgate.operation(ZEC) == ops[3]
-    assert ops[3].target["batch_max"] == 100
+    assert ops[3].target.batch_max == 100
+    assert isinstance(ops[3].wire, opgate.ZenlayerJsonWire) and ops[3].wire.style == "zenlayer_json"
+    assert isinstance(ops[0].wire, opgate.AlibabaRpcWire)
     assert ops[0].summary != opgate.operation(ECS, lang="zh").summary
 
 
@@ -151,14 +164,14 @@ def test_messages_follow_lang() -> None:
 
 def test_input_errors() -> None:
     with pytest.raises(opgate.InputError) as caught:
-        opgate.validate("ecs:Nope", {})
+        opgate.validate("ecs:Nope", {})  # type: ignore[arg-type]
     assert caught.value.code == "UnsupportedOperation"
     assert caught.value.field == "operation"
     with pytest.raises(opgate.InputError) as lang:
-        opgate.operations(lang="fr")
+        opgate.operations(lang="fr")  # type: ignore[arg-type]
     assert lang.value.code == "InvalidParameter.Lang"
     with pytest.raises(opgate.InputError) as bounds:
-        opgate.validate(ECS, {"InstanceId": INSTANCE}, int_bounds=[{"min": 1}])
+        opgate.validate(ECS, {"InstanceId": INSTANCE}, int_bounds=[{"min": 1}])  # type: ignore[typeddict-item]
     assert bounds.value.field == "int_bounds[0]"
 
 
@@ -240,12 +253,12 @@ def test_exceptions_pickle() -> None:
     errors: list[opgate.OpgateError] = []
     for call in (
         lambda: opgate.validate(ECS, {}),
-        lambda: opgate.validate("nope", {}),
+        lambda: opgate.validate("nope", {}),  # type: ignore[arg-type]
         lambda: opgate.check(ECS, {"InstanceId": INSTANCE}, [ecs_item(status="Stopped")]),
         lambda: opgate.parse_response(ECS, 500, '{"Code": "InternalError", "Message": "x", "RequestId": "R"}'),
         lambda: opgate.parse_response(ECS, 200, "not json"),
         lambda: opgate.ram_parse_policy({}),
-        lambda: opgate.sign({"method": "POST", "host": "h"}, {"bearer_token": "t"}, algorithm="HMAC-SHA1"),
+        lambda: opgate.sign({"method": "POST", "host": "h"}, {"bearer_token": "t"}, algorithm="HMAC-SHA1"),  # type: ignore[arg-type]
     ):
         with pytest.raises(opgate.OpgateError) as caught:
             call()
@@ -426,7 +439,7 @@ def test_sign_defaults_read_the_clock_and_draw_a_nonce() -> None:
     assert pinned == opgate.sign(request, keys, timestamp=1700000000, nonce="n")
     assert pinned.request.content == b""
     with pytest.raises(opgate.InputError):
-        opgate.sign(request, {"access_key_id": "id"})
+        opgate.sign(request, {"access_key_id": "id"})  # type: ignore[arg-type]
 
 
 def test_zec_request_body() -> None:
@@ -498,7 +511,7 @@ def test_gil_is_released_while_the_core_works() -> None:
 
 PUBLIC_FUNCTIONS = [name for name in opgate.__all__ if inspect.isfunction(getattr(opgate, name))]
 # Names an annotation may use besides the package's own exports.
-BUILTIN_TYPES = {"str", "int", "float", "bool", "bytes", "bytearray", "None", "tuple", "dict", "list", "Mapping", "Sequence", "Any"}
+BUILTIN_TYPES = {"str", "int", "float", "bool", "bytes", "bytearray", "None", "tuple", "dict", "list", "Mapping", "Sequence", "object"}
 
 
 def test_annotations_name_only_public_types() -> None:
@@ -523,5 +536,5 @@ def test_every_public_function_documents_its_arguments_and_errors() -> None:
 
 def test_operation_wait_documents_the_initial_delay() -> None:
     wait = opgate.operation("ecs:RebootInstance").wait
-    assert wait["initial_delay_seconds"] >= 0 and wait["timeout_seconds"] > wait["interval_seconds"] > 0
-    assert "initial_delay_seconds" in (type(opgate.operation("ecs:RebootInstance")).wait.__doc__ or "")
+    assert wait.initial_delay_seconds >= 0 and wait.timeout_seconds > wait.interval_seconds > 0
+    assert "first poll" in (opgate.WaitDescription.initial_delay_seconds.__doc__ or "")

@@ -4,7 +4,7 @@
 mod common;
 pub mod computenest;
 pub mod computenestsupplier;
-mod describe;
+pub mod describe;
 pub mod ecs;
 mod lifecycle;
 pub mod zec;
@@ -38,6 +38,27 @@ pub fn operation(id: &str) -> Result<&'static OperationSpec> {
             Some("operation".to_owned()),
         ))
     })
+}
+
+/// An operation id as the catalog holds it. (An alias, not `&'static str` written out, so that
+/// serde's derive does not make results that hold one borrow from their input.)
+pub type StaticId = &'static str;
+
+/// Reads an operation id back as the catalog's own `&'static str`, for results rebuilt from their
+/// serialized form (Python's unpickling); an unknown id is refused.
+pub fn deserialize_id<'de, D: serde::Deserializer<'de>>(deserializer: D) -> std::result::Result<&'static str, D::Error> {
+    deserialize_spec(deserializer).map(|spec| spec.id)
+}
+
+/// [`deserialize_id`], giving the spec.
+pub fn deserialize_spec<'de, D: serde::Deserializer<'de>>(deserializer: D) -> std::result::Result<&'static OperationSpec, D::Error> {
+    let id = <String as serde::Deserialize>::deserialize(deserializer)?;
+    operation(&id).map_err(|_| serde::de::Error::custom(format!("unknown operation {:?}", clip(&id))))
+}
+
+/// An operation spec written as its id.
+pub fn serialize_spec_id<S: serde::Serializer>(spec: &&'static OperationSpec, serializer: S) -> std::result::Result<S::Ok, S::Error> {
+    serializer.serialize_str(spec.id)
 }
 
 /// Errors every operation of a provider can meet (throttling, auth, server faults).

@@ -5,6 +5,7 @@
 
 use serde_json::Value;
 
+use crate::catalog::describe::OperationDescription;
 use crate::catalog::operation as find_operation;
 use crate::error::Error;
 use crate::host::errors::{Arg, Expected, HostError};
@@ -33,13 +34,14 @@ const POLICIES: Arg = Arg::new("policies", "policies", "InvalidParameter.Policie
 const ACTION: Arg = Arg::new("action", "action", "InvalidParameter");
 const RESOURCE: Arg = Arg::new("resource", "resource", "InvalidParameter");
 
-const LANG_ONLY: &[Opt] = &[Opt::Lang];
-const CORE: &[Opt] = &[Opt::Lang, Opt::Now, Opt::IntBounds];
-const BUILD: &[Opt] = &[Opt::Lang, Opt::Now, Opt::IntBounds, Opt::Region, Opt::Endpoint];
-const ENDPOINT: &[Opt] = &[Opt::Lang, Opt::Region, Opt::Endpoint];
-const REQUIRED_ACCESS: &[Opt] = &[Opt::Lang, Opt::Region, Opt::AccountId];
-const AUTHORIZE: &[Opt] = &[Opt::Lang, Opt::Region, Opt::AccountId, Opt::Context];
-const EVALUATE: &[Opt] = &[Opt::Lang, Opt::Context];
+// The options each call takes (the generated TypeScript declares one options interface per set).
+pub(crate) const LANG_ONLY: &[Opt] = &[Opt::Lang];
+pub(crate) const CORE: &[Opt] = &[Opt::Lang, Opt::Now, Opt::IntBounds];
+pub(crate) const BUILD: &[Opt] = &[Opt::Lang, Opt::Now, Opt::IntBounds, Opt::Region, Opt::Endpoint];
+pub(crate) const ENDPOINT: &[Opt] = &[Opt::Lang, Opt::Region, Opt::Endpoint];
+pub(crate) const REQUIRED_ACCESS: &[Opt] = &[Opt::Lang, Opt::Region, Opt::AccountId];
+pub(crate) const AUTHORIZE: &[Opt] = &[Opt::Lang, Opt::Region, Opt::AccountId, Opt::Context];
+pub(crate) const EVALUATE: &[Opt] = &[Opt::Lang, Opt::Context];
 
 /// One call in progress: its budget, its options and the language of its errors.
 struct Call<'a, H: HostValue> {
@@ -101,13 +103,13 @@ impl<'a, H: HostValue> Call<'a, H> {
 }
 
 /// Every operation's description.
-pub fn operations<H: HostValue>(options: OptionsIn<'_, H>) -> Result<Vec<Value>, Failed> {
+pub fn operations<H: HostValue>(options: OptionsIn<'_, H>) -> Result<Vec<OperationDescription>, Failed> {
     let call = Call::start(options, LANG_ONLY)?;
     Ok(crate::operations().iter().map(|op| op.describe(call.lang())).collect())
 }
 
 /// One operation's description.
-pub fn operation<H: HostValue>(id: &H, options: OptionsIn<'_, H>) -> Result<Value, Failed> {
+pub fn operation<H: HostValue>(id: &H, options: OptionsIn<'_, H>) -> Result<OperationDescription, Failed> {
     let mut call = Call::start(options, LANG_ONLY)?;
     let spec = call.operation(id)?;
     Ok(spec.describe(call.lang()))
@@ -421,7 +423,7 @@ mod lifecycle {
 }
 
 #[cfg(feature = "signing")]
-pub use signing::{bearer_credentials, credentials, sign, CredentialsIn};
+pub use signing::{bearer_credentials, credentials, sign, AccessKeyCredentials, BearerCredentials, CredentialsIn, RequestIn};
 
 #[cfg(feature = "signing")]
 mod signing {
@@ -433,6 +435,40 @@ mod signing {
     const SIGN: &[Opt] = &[Opt::Lang, Opt::Algorithm, Opt::Timestamp, Opt::Nonce];
     const CREDENTIAL_FIELDS: [&str; 4] = ["access_key_id", "access_key_secret", "security_token", "bearer_token"];
 
+    /// The mapping form of AccessKey (or STS) credentials `sign` accepts, read by
+    /// `read_credentials` (its field names are `CREDENTIAL_FIELDS`; a test keeps the two alike).
+    #[derive(Debug, crate::record::Record)]
+    #[record(input)]
+    pub struct AccessKeyCredentials {
+        /// The AccessKey id.
+        pub access_key_id: String,
+        /// The AccessKey secret.
+        pub access_key_secret: String,
+        /// An STS token, for temporary credentials.
+        #[record(optional)]
+        pub security_token: Option<String>,
+    }
+
+    /// The mapping form of a Zenlayer bearer token `sign` accepts.
+    #[derive(Debug, crate::record::Record)]
+    #[record(input)]
+    pub struct BearerCredentials {
+        pub bearer_token: String,
+    }
+
+    #[cfg(test)]
+    #[test]
+    fn the_credential_shapes_name_the_fields_read() {
+        use crate::record::schema::{Kind, NamedSchema};
+        let mut declared = Vec::new();
+        for named in [AccessKeyCredentials::named(), BearerCredentials::named()] {
+            if let Kind::Record(shape) = named.kind {
+                declared.extend(shape.fields.iter().map(|field| field.name));
+            }
+        }
+        assert_eq!(declared, CREDENTIAL_FIELDS);
+    }
+
     /// Credentials as the caller gives them: a credentials object the binding already holds,
     /// or a mapping read here.
     pub enum CredentialsIn<'a, H> {
@@ -440,15 +476,32 @@ mod signing {
         Host(&'a H),
     }
 
-    pub fn sign<H: HostValue>(request: &H, credentials: CredentialsIn<'_, H>, options: OptionsIn<'_, H>) -> Result<SignedRequest, Failed> {
-        let request_value = request;
+    /// The request to sign: one the binding already holds (a result of `build`, no copy through
+    /// JSON), or a host value read here as `build` returned it; either way with the host value,
+    /// which also releases the host's lock while signing.
+    pub enum RequestIn<'a, H> {
+        Held(&'a HttpRequest, &'a H),
+        Host(&'a H),
+    }
+
+    pub fn sign<H: HostValue>(request: RequestIn<'_, H>, credentials: CredentialsIn<'_, H>, options: OptionsIn<'_, H>) -> Result<SignedRequest, Failed> {
+        let request_value = match request {
+            RequestIn::Held(_, value) | RequestIn::Host(value) => value,
+        };
         let mut call = Call::start(options, SIGN)?;
         let algorithm = call.options.string(&mut call.reader, Opt::Algorithm)?;
         let algorithm = call.run(algorithm.as_deref().map(SignatureAlgorithm::parse).transpose())?;
         let timestamp = call.options.integer(&mut call.reader, Opt::Timestamp)?.unwrap_or(-1);
         let nonce = call.options.string(&mut call.reader, Opt::Nonce)?.unwrap_or_default();
-        let request = call.json(&REQUEST, request)?;
-        let request = call.run(HttpRequest::from_json(request))?;
+        let parsed;
+        let request = match request {
+            RequestIn::Held(held, _) => held,
+            RequestIn::Host(value) => {
+                let json = call.json(&REQUEST, value)?;
+                parsed = call.run(HttpRequest::from_json(json))?;
+                &parsed
+            }
+        };
         let read;
         let credentials = match credentials {
             CredentialsIn::Held(held) => held,
@@ -458,7 +511,7 @@ mod signing {
             }
         };
         let options = SignOptions { algorithm, timestamp, nonce };
-        call.run(request_value.detach(|| crate::wire::sign(&request, credentials, &options)))
+        call.run(request_value.detach(|| crate::wire::sign(request, credentials, &options)))
     }
 
     /// `{access_key_id, access_key_secret[, security_token]}` or `{bearer_token}`. Errors name

@@ -296,6 +296,6 @@ mod tests {
         assert_eq!(detail.field.as_deref(), Some("params"));
         assert_eq!(detail.code, "InvalidParameter");
         assert!(detail.message.en.contains("\"params\""));
-        assert_eq!(rendered.kind(), "input");
+        assert_eq!(rendered.kind(), crate::error::ErrorKind::Input);
     }
 }

@@ -1,6 +1,6 @@
 //! From an operation to the RAM permissions it needs, and whether given policies grant them.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::catalog::operation;
@@ -10,17 +10,20 @@ use crate::lang::{Lang, Text};
 use crate::params::{validate, Options};
 use crate::precheck::target_ids;
 use crate::ram::condition::Context;
-use crate::ram::evaluate::{evaluate, AccessRequest, Decision, Outcome};
+use crate::ram::evaluate::{evaluate, AccessRequest, Decision, NoPermissionType, Outcome};
 use crate::ram::policy::{parse_policies, Policy};
+use crate::record::Record;
 use crate::text;
 
 /// Code and HTTP status Alibaba Cloud answers with when RAM refuses a call.
 pub const FORBIDDEN_RAM: &str = "Forbidden.RAM";
 
-/// One permission an operation needs: an action on one resource.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// One RAM permission an operation needs: an action on one resource ARN.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Record)]
 pub struct RequiredAccess {
+    /// The RAM action, e.g. `ecs:RebootInstance`.
     pub action: String,
+    /// The resource ARN, e.g. `acs:ecs:cn-hangzhou:1488317743351199:instance/i-...`.
     pub resource: String,
 }
 
@@ -132,13 +135,16 @@ fn fill_arn(template: &str, region: &str, account_id: &str, id: &str) -> String 
     filled
 }
 
-/// The decision for one required permission.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// RAM's decision for one action on one resource, and which statement decided it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Record)]
+#[record(repr(action, resource, decision))]
 pub struct AccessCheck {
     pub action: String,
     pub resource: String,
     pub decision: Outcome,
+    /// Which policy decided (an index into the policies given); `None` for an implicit deny.
     pub policy_index: Option<usize>,
+    /// Which statement of that policy decided.
     pub statement_index: Option<usize>,
     /// Why, in the requested language.
     pub reason: String,
@@ -157,8 +163,9 @@ impl AccessCheck {
     }
 }
 
-/// Whether an operation may be called under the given policies.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// Whether RAM policies let the caller run an operation, per required permission.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Record)]
+#[record(repr(allowed, no_permission_type, checks))]
 pub struct Authorization {
     /// True when every required permission is allowed.
     pub allowed: bool,
@@ -168,7 +175,7 @@ pub struct Authorization {
     pub reason: String,
     /// For a denial, Alibaba's `AccessDeniedDetail.NoPermissionType` of the first denied check:
     /// `ImplicitDeny` or `ExplicitDeny`.
-    pub no_permission_type: Option<&'static str>,
+    pub no_permission_type: Option<NoPermissionType>,
     /// For a denial, the error the provider would answer with (`Forbidden.RAM`, HTTP 403).
     pub error: Option<RenderedError>,
 }
@@ -284,7 +291,7 @@ mod tests {
         );
         assert!(!one_denied.allowed);
         assert_eq!(one_denied.reason, "b: ExplicitDeny");
-        assert_eq!(one_denied.no_permission_type, Some("ExplicitDeny"));
+        assert_eq!(one_denied.no_permission_type, Some(NoPermissionType::ExplicitDeny));
         assert_eq!(one_denied.error.map(|e| (e.code, e.http_status)), Some((FORBIDDEN_RAM.to_owned(), 403)));
         assert_eq!(one_denied.checks.len(), 3);
     }

@@ -19,15 +19,16 @@
 use std::collections::BTreeMap;
 use std::net::IpAddr;
 
-use serde::{Serialize, Serializer};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::Value;
 
 use crate::error::{clip, Error, ErrorDetail, Result};
 use crate::ram::matcher::wildcard_match;
+use crate::record::Record;
 use crate::text;
 
 /// A condition operator, named as in RAM policies (case-sensitive).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Record)]
 pub enum Operator {
     StringEquals,
     StringNotEquals,
@@ -133,6 +134,13 @@ impl Serialize for Operator {
     }
 }
 
+impl<'de> Deserialize<'de> for Operator {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> std::result::Result<Self, D::Error> {
+        let name = String::deserialize(deserializer)?;
+        Operator::from_name(&name).ok_or_else(|| serde::de::Error::custom(format!("unknown condition operator {:?}", clip(&name))))
+    }
+}
+
 /// A policy value already read as its operator's type, so evaluation never re-parses it.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum Operand {
@@ -221,7 +229,7 @@ fn parse_bool(text: &str) -> Option<bool> {
 }
 
 /// One key under one operator, e.g. `"IpAddress": {"acs:SourceIp": ["10.0.0.0/8"]}`.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Record)]
 pub struct Condition {
     pub operator: Operator,
     /// The key as written; matched against the context case-insensitively.
@@ -230,6 +238,34 @@ pub struct Condition {
     pub values: Vec<String>,
     #[serde(skip)]
     pub(crate) operands: Vec<Operand>,
+}
+
+/// Read back from its serialized form (`{operator, key, values}`), the operands parsed again as
+/// the policy reader parses them; a value the operator cannot read is refused.
+impl<'de> Deserialize<'de> for Condition {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> std::result::Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        struct Shape {
+            operator: Operator,
+            key: String,
+            values: Vec<String>,
+        }
+        let shape = Shape::deserialize(deserializer)?;
+        let kind = shape.operator.kind();
+        let operands = shape
+            .values
+            .iter()
+            .map(|text| {
+                Operand::parse(kind, text).ok_or_else(|| serde::de::Error::custom(format!("{:?} is not a {} value", clip(text), shape.operator.name())))
+            })
+            .collect::<std::result::Result<Vec<_>, D::Error>>()?;
+        Ok(Condition {
+            operator: shape.operator,
+            key: shape.key,
+            values: shape.values,
+            operands,
+        })
+    }
 }
 
 impl Condition {

@@ -5,12 +5,13 @@
 //! statements are visited in order and the first applicable `Deny` decides at once (RAM stops
 //! at the first deny); otherwise the first applicable `Allow` is named as the deciding one.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::lang::Text;
 use crate::ram::condition::Context;
 use crate::ram::matcher::{wildcard_match, wildcard_match_ignore_case};
 use crate::ram::policy::{Actions, Effect, Policy, Statement};
+use crate::record::Record;
 use crate::text;
 
 /// What is asked: one action on one resource, in a context.
@@ -23,8 +24,10 @@ pub struct AccessRequest {
     pub context: Context,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+/// RAM's answer for one action on one resource.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Record)]
 #[serde(rename_all = "snake_case")]
+#[record(name = "AccessDecision")]
 pub enum Outcome {
     Allow,
     /// No statement allows the request.
@@ -37,13 +40,22 @@ impl Outcome {
     /// Alibaba's `AccessDeniedDetail.NoPermissionType` for a denial: `ImplicitDeny` or
     /// `ExplicitDeny`, as Alibaba's 403 access-denied responses carry it
     /// (<https://help.aliyun.com/en/agentrun/api-agentrun-2025-09-10-accessdenieddetail>).
-    pub fn no_permission_type(self) -> Option<&'static str> {
+    pub fn no_permission_type(self) -> Option<NoPermissionType> {
         match self {
             Outcome::Allow => None,
-            Outcome::ImplicitDeny => Some("ImplicitDeny"),
-            Outcome::ExplicitDeny => Some("ExplicitDeny"),
+            Outcome::ImplicitDeny => Some(NoPermissionType::ImplicitDeny),
+            Outcome::ExplicitDeny => Some(NoPermissionType::ExplicitDeny),
         }
     }
+}
+
+/// Alibaba's `AccessDeniedDetail.NoPermissionType` of a denial.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Record)]
+pub enum NoPermissionType {
+    /// No statement allows the request.
+    ImplicitDeny,
+    /// A `Deny` statement applies.
+    ExplicitDeny,
 }
 
 /// The answer, with the statement that decided it (none for an implicit deny).

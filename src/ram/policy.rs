@@ -4,12 +4,13 @@
 //! The reader reports every problem it finds, each with the path of the offending element
 //! (`policy.Statement[2].Condition.IpAddress.acs:SourceIp[0]`), instead of stopping at the first.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use crate::error::{clip, Error, ErrorDetail, Result};
 use crate::lang::Text;
 use crate::ram::condition::{scalar_text, Condition, Operand, OperandKind, Operator};
+use crate::record::Record;
 use crate::text;
 
 /// RAM accepts custom policy documents of 1 to 6,144 characters.
@@ -26,34 +27,39 @@ pub const MALFORMED_POLICY_DOCUMENT: &str = "MalformedPolicyDocument";
 /// document outside 1–6,144 characters.
 pub const POLICY_DOCUMENT_LENGTH: &str = "InvalidParameter.PolicyDocument.Length";
 
-/// A parsed, checked policy document.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// A parsed, checked RAM policy document.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Record)]
 pub struct Policy {
+    /// The document's `Version`.
     pub version: String,
     pub statements: Vec<Statement>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+/// Whether a statement allows or denies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Record)]
 pub enum Effect {
     Allow,
     Deny,
 }
 
 /// `Action` lists the actions a statement covers; `NotAction` covers every action except those.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Record)]
 #[serde(rename_all = "snake_case")]
 pub enum Actions {
     Action(Vec<String>),
     NotAction(Vec<String>),
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// One statement of a policy.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Record)]
 pub struct Statement {
+    /// The statement's `Sid`, if it has one.
     pub sid: Option<String>,
     pub effect: Effect,
     /// Serialized as `"action": [...]` or `"not_action": [...]`.
     #[serde(flatten)]
     pub actions: Actions,
+    /// The resource patterns it covers.
     pub resources: Vec<String>,
     /// All must hold.
     pub conditions: Vec<Condition>,

@@ -1,15 +1,17 @@
 //! Which host an operation's request goes to.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::error::{clip, Error, ErrorDetail, Result};
 use crate::formats::{check_region_argument, MAX_STRING_CHARS};
+use crate::record::Record;
 use crate::spec::{OperationSpec, WireSpec};
 use crate::text;
 
-/// Where a request is sent.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// Where requests for an operation go.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Record)]
 pub struct Endpoint {
+    /// `https`, or the scheme an endpoint override gave.
     pub scheme: String,
     pub host: String,
     pub path: String,

@@ -5,19 +5,40 @@ use base64::Engine as _;
 use serde::{Deserialize, Serialize, Serializer};
 
 use super::encode::encode_pairs;
+use crate::record::Record;
 
-/// One HTTP request, exactly as it must go on the wire.
+/// One HTTP request exactly as it must go on the wire; send it with any HTTP client.
 ///
 /// Query parameters and headers keep their order (the SDKs' order), and are unencoded:
 /// [`HttpRequest::url`] encodes them the way the signatures expect.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Record)]
+#[record(
+    computed(
+        "The body as UTF-8 text (empty for Alibaba RPC requests)." body: String = body_lossy,
+        "The body in base64, only for a body that is not UTF-8." body_base64?: Option<String> = body_base64,
+        "`scheme://host/path?query`, the query percent-encoded as the signatures expect." url: String = url
+    ),
+    repr(method, url),
+    python_stub = "@property
+def content(self) -> bytes:
+    \"\"\"The body as the bytes to send.\"\"\"
+def header(self, name: str) -> str | None:
+    \"\"\"The first header of that name, compared case-insensitively as HTTP does.\"\"\""
+)]
 pub struct HttpRequest {
+    /// `GET` or `POST`.
     pub method: String,
+    /// `https` (or what an endpoint override gave).
     pub scheme: String,
     pub host: String,
     pub path: String,
+    /// Query parameters, unencoded, in wire order; `url` has them encoded.
     pub query: Vec<(String, String)>,
+    /// Headers in wire order.
     pub headers: Vec<(String, String)>,
+    /// The body's bytes; hosts see it as `body` (UTF-8 text) and, only when it is not UTF-8,
+    /// `body_base64`.
+    #[record(skip)]
     pub body: Vec<u8>,
 }
 
@@ -90,6 +111,35 @@ impl HttpRequest {
     pub fn body_text(&self) -> Option<&str> {
         std::str::from_utf8(&self.body).ok()
     }
+
+    /// The body as UTF-8 text (empty for Alibaba RPC requests); invalid bytes become U+FFFD, and
+    /// [`HttpRequest::body_base64`] then has the exact bytes.
+    pub fn body_lossy(&self) -> String {
+        String::from_utf8_lossy(&self.body).into_owned()
+    }
+
+    /// The body in base64, only when it is not UTF-8.
+    pub fn body_base64(&self) -> Option<String> {
+        match self.body_text() {
+            Some(_) => None,
+            None => Some(base64::engine::general_purpose::STANDARD.encode(&self.body)),
+        }
+    }
+}
+
+#[cfg(feature = "python")]
+#[pyo3::pymethods]
+impl PyHttpRequest {
+    /// The body as the bytes to send.
+    #[getter]
+    fn get_content<'py>(&self, py: pyo3::Python<'py>) -> pyo3::Bound<'py, pyo3::types::PyBytes> {
+        pyo3::types::PyBytes::new(py, &self.value.body)
+    }
+
+    /// The first header of that name, compared case-insensitively as HTTP does.
+    fn header(&self, name: &str) -> Option<&str> {
+        self.value.header(name)
+    }
 }
 
 /// Serialized as `{method, scheme, host, path, query: [[k, v]…], headers: [[k, v]…], body,
@@ -109,10 +159,7 @@ impl Serialize for HttpRequest {
             body_base64: Option<String>,
             url: String,
         }
-        let body_base64 = match self.body_text() {
-            Some(_) => None,
-            None => Some(base64::engine::general_purpose::STANDARD.encode(&self.body)),
-        };
+        let body_base64 = self.body_base64();
         Shape {
             method: &self.method,
             scheme: &self.scheme,

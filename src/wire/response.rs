@@ -1,11 +1,12 @@
 //! Reading provider responses into typed results or provider-style errors.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use super::xml;
 use crate::catalog::operation;
 use crate::error::{ApiError, Error, ErrorDetail, Result};
+use crate::record::Record;
 use crate::spec::{OperationSpec, Provider, RetryClass, TargetSpec};
 use crate::text;
 
@@ -16,8 +17,10 @@ pub const MAX_RESPONSE_BYTES: usize = 4 * 1024 * 1024;
 /// into a huge error value.
 const MAX_PROVIDER_TEXT_CHARS: usize = 4096;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+/// How a provider response turned out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Record)]
 #[serde(rename_all = "snake_case")]
+#[record(name = "ResponseOutcome")]
 pub enum Outcome {
     /// Accepted for every target.
     Succeeded,
@@ -27,38 +30,48 @@ pub enum Outcome {
     DryRunPassed,
 }
 
-/// A successful (or dry-run-passed) response.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// A successful (or dry-run-passed) provider response.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Record)]
+#[record(repr(outcome, request_id, failures))]
 pub struct ApiResponse {
     pub outcome: Outcome,
+    /// The provider's request id, as sent.
     pub request_id: Option<String>,
     /// Compute Nest `RenewalResult`.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub renewal: Option<RenewalResult>,
     /// Targets the provider reports as failed: Compute Nest `FailureDetails`, or the ids a
     /// Zenlayer batch call returns (those are the ones that failed).
     pub failures: Vec<TargetFailure>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// An ECS dry run that passed: the provider's `DryRunOperation` answer.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dry_run: Option<DryRunPassed>,
-    /// The provider's payload as sent (Zenlayer: the `response` object; XML converted).
-    pub data: Value,
+    /// The provider's payload as sent (Zenlayer: the `response` object; XML converted), always
+    /// an object.
+    pub data: Map<String, Value>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+/// Compute Nest's `RenewalResult`: how many resources were renewed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Record)]
 pub struct RenewalResult {
     pub total_count: i64,
     pub succeeded: i64,
     pub failed: i64,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// One target the provider reports as failed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Record)]
 pub struct TargetFailure {
+    /// The target's id.
     pub id: String,
+    /// The provider's code for it, when it sent one.
     pub code: Option<String>,
+    /// The provider's message for it, when it sent one.
     pub message: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// A dry run that passed: the provider's answer (`DryRunOperation`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Record)]
 pub struct DryRunPassed {
     pub code: String,
     pub message: Option<String>,
@@ -242,7 +255,7 @@ impl Reader {
             renewal,
             failures,
             dry_run: None,
-            data: Value::Object(body),
+            data: body,
         })
     }
 
@@ -281,7 +294,7 @@ impl Reader {
             renewal: None,
             failures,
             dry_run: None,
-            data: Value::Object(response),
+            data: response,
         })
     }
 
@@ -302,7 +315,7 @@ impl Reader {
                 renewal: None,
                 failures: Vec::new(),
                 dry_run: Some(DryRunPassed { code, message }),
-                data: Value::Object(body),
+                data: body,
             });
         }
         let access_denied_detail = match body.get("AccessDeniedDetail") {

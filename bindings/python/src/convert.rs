@@ -1,12 +1,12 @@
 //! Python objects as the core's [`HostValue`]: classification and child access only. What a
-//! value must be, the limits and every error message live in `opgate::host`.
+//! value must be, the limits and every error message live in `opgate::host`. (Results go the
+//! other way as the core's own classes, `opgate::record::python`.)
 
 use std::borrow::Cow;
 
 use opgate::host::{HostKind, HostValue, Kind, Problem};
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyByteArray, PyBytes, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
-use serde_json::Value;
 
 /// A Python object the core reads.
 #[derive(Clone)]
@@ -104,38 +104,4 @@ impl HostValue for Py<'_> {
     fn detach<T: Send>(&self, work: impl FnOnce() -> T + Send) -> T {
         self.0.py().detach(work)
     }
-}
-
-/// JSON to Python: objects to dicts (keys in order), arrays to lists, numbers to int/float.
-/// Core results go through `serde_json::Value` first so that every binding sees the same
-/// JSON shape (pythonize would turn Rust tuples into Python tuples).
-pub fn to_python<'py>(py: Python<'py>, value: &Value) -> PyResult<Bound<'py, PyAny>> {
-    Ok(match value {
-        Value::Null => py.None().into_bound(py),
-        Value::Bool(flag) => PyBool::new(py, *flag).to_owned().into_any(),
-        Value::Number(number) => {
-            if let Some(int) = number.as_i64() {
-                int.into_pyobject(py)?.into_any()
-            } else if let Some(int) = number.as_u64() {
-                int.into_pyobject(py)?.into_any()
-            } else {
-                number.as_f64().unwrap_or(f64::NAN).into_pyobject(py)?.into_any()
-            }
-        }
-        Value::String(text) => PyString::new(py, text).into_any(),
-        Value::Array(items) => {
-            let list = PyList::empty(py);
-            for item in items {
-                list.append(to_python(py, item)?)?;
-            }
-            list.into_any()
-        }
-        Value::Object(map) => {
-            let dict = PyDict::new(py);
-            for (key, item) in map {
-                dict.set_item(PyString::new(py, key), to_python(py, item)?)?;
-            }
-            dict.into_any()
-        }
-    })
 }

@@ -1,9 +1,10 @@
 //! pyo3 glue for opgate: wraps arguments as `opgate::host` values, calls the core's host
-//! contract (`opgate::host::calls`) and converts results (via serde) and errors (via
-//! `opgate._errors`) back. Every argument is taken as a plain Python object, so a value of the
-//! wrong type is refused by the core with a code and a field, never by pyo3 with a bare
-//! `TypeError`. No decisions are made here; the Python package `opgate` wraps these functions
-//! in typed, frozen result objects.
+//! contract (`opgate::host::calls`) and hands results back as the core's own classes (each
+//! result struct is a frozen Python class, `opgate::record`) and errors as `opgate._errors`
+//! exceptions. Every argument is taken as a plain Python object, so a value of the wrong type is
+//! refused by the core with a code and a field, never by pyo3 with a bare `TypeError`. No
+//! decisions are made here; the Python package `opgate` adds the clock and nonce defaults and the
+//! precise argument types.
 
 mod convert;
 mod errors;
@@ -12,9 +13,8 @@ mod ram;
 mod wire;
 
 use opgate::host::{calls, Failed, Opt, OptionsIn};
-use pyo3::exceptions::PyRuntimeError;
+use opgate::record::python::IntoPy;
 use pyo3::prelude::*;
-use serde::Serialize;
 
 use convert::Py;
 use errors::to_pyerr;
@@ -30,36 +30,16 @@ fn kwargs<'a, 'py>(pairs: &'a Named<'py>) -> OptionsIn<'a, Py<'py>> {
     OptionsIn::Named(pairs)
 }
 
-/// The result as plain Python data (dicts, lists, str, int, float, bool, None), serialized
-/// straight into Python objects. Rust tuples would become Python tuples this way, so results
-/// that hold tuples go through [`to_python_json`] instead (the vectors catch any that do not).
-fn to_python<'py, T: Serialize>(py: Python<'py>, value: &T) -> PyResult<Bound<'py, PyAny>> {
-    Ok(pythonize::pythonize(py, value)?)
-}
-
-/// The result via `serde_json::Value`: exactly the JSON shape, tuples as lists.
-fn to_python_json<'py, T: Serialize>(py: Python<'py>, value: &T) -> PyResult<Bound<'py, PyAny>> {
-    let value = serde_json::to_value(value).map_err(|error| PyRuntimeError::new_err(format!("opgate could not serialize its result: {error}")))?;
-    convert::to_python(py, &value)
-}
-
-/// Converts a core result, raising the matching `OpgateError` subclass on error.
-fn finish<'py, T: Serialize>(py: Python<'py>, result: Result<T, Failed>) -> PyResult<Bound<'py, PyAny>> {
+/// The result as its class (no copy: the Python object owns the Rust value), or the matching
+/// `OpgateError` subclass raised.
+fn finish<'py, T: IntoPy>(py: Python<'py>, result: Result<T, Failed>) -> PyResult<Bound<'py, PyAny>> {
     match result {
-        Ok(value) => to_python(py, &value),
+        Ok(value) => value.into_py(py),
         Err(failed) => Err(to_pyerr(py, &failed.error, failed.lang)),
     }
 }
 
-/// [`finish`] for results that hold Rust tuples (requests: `query`, `headers`).
-fn finish_json<'py, T: Serialize>(py: Python<'py>, result: Result<T, Failed>) -> PyResult<Bound<'py, PyAny>> {
-    match result {
-        Ok(value) => to_python_json(py, &value),
-        Err(failed) => Err(to_pyerr(py, &failed.error, failed.lang)),
-    }
-}
-
-/// Every operation's description: `[{"id", "provider", "action", "params", ...}, ...]`.
+/// Every operation's description, as a tuple of `Operation`.
 #[pyfunction]
 #[pyo3(signature = (*, lang = None))]
 fn operations<'py>(py: Python<'py>, lang: Option<Bound<'py, PyAny>>) -> PyResult<Bound<'py, PyAny>> {
@@ -154,6 +134,7 @@ fn _opgate(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_function(wrap_pyfunction!(check, module)?)?;
     module.add_function(wrap_pyfunction!(precheck_resources, module)?)?;
     module.add_function(wrap_pyfunction!(wait_status, module)?)?;
+    opgate::record::python::register(module)?;
     wire::register(module)?;
     ram::register(module)?;
     lifecycle::register(module)?;

@@ -4,7 +4,7 @@ use opgate::host::{calls, Opt};
 use pyo3::prelude::*;
 
 use crate::convert::Py;
-use crate::{finish, finish_json, kwargs, named};
+use crate::{finish, kwargs, named};
 
 #[pyfunction]
 #[pyo3(signature = (operation, params, *, region = None, endpoint = None, lang = None, now = None, int_bounds = None))]
@@ -26,7 +26,7 @@ fn build<'py>(
         (Opt::Region, region),
         (Opt::Endpoint, endpoint),
     ]);
-    finish_json(py, calls::build(&Py(operation), &Py(params), kwargs(&options)))
+    finish(py, calls::build(&Py(operation), &Py(params), kwargs(&options)))
 }
 
 #[pyfunction]
@@ -62,8 +62,9 @@ fn parse_response<'py>(
 
 #[cfg(feature = "signing")]
 mod signing {
-    use opgate::host::calls::CredentialsIn;
-    use opgate::wire::Credentials;
+    use opgate::host::calls::{CredentialsIn, RequestIn};
+    use opgate::record::python::Native;
+    use opgate::wire::{Credentials, HttpRequest};
     use pyo3::exceptions::PyTypeError;
 
     use super::*;
@@ -135,7 +136,14 @@ mod signing {
             Some(held) => CredentialsIn::Held(held),
             None => CredentialsIn::Host(&given),
         };
-        finish_json(py, calls::sign(&Py(request), credentials, kwargs(&options)))
+        // A request `build()` returned is its own class: signed as it is, without a trip through JSON.
+        let built = request.cast::<<HttpRequest as Native>::Class>().ok().cloned();
+        let given = Py(request);
+        let request = match &built {
+            Some(built) => RequestIn::Held(HttpRequest::value(built.get()), &given),
+            None => RequestIn::Host(&given),
+        };
+        finish(py, calls::sign(request, credentials, kwargs(&options)))
     }
 
     pub fn register(module: &Bound<'_, PyModule>) -> PyResult<()> {

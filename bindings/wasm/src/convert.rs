@@ -13,6 +13,7 @@ use std::borrow::Cow;
 use js_sys::{Array, ArrayBuffer, Date, JsString, Map, Reflect, Set, Uint8Array};
 use opgate::host::limits::MAX_BYTES;
 use opgate::host::{unconvertible_result, HostKind, HostValue, Kind, Problem};
+use opgate::record::camel_key;
 use opgate::Error;
 use serde::Serialize;
 use serde_json::{Number, Value};
@@ -157,34 +158,9 @@ impl HostValue for Js {
     }
 }
 
-/// `snake_case` → `camelCase` for keys of our own result structures. Provider data keys
-/// (`InstanceId`, `instanceIdSet`, `x-acs-date`, `acs:SourceIp`) never match the pattern
-/// `^[a-z][a-z0-9]*(_[a-z0-9]+)+$`, so they pass unchanged.
-pub fn camel_key(key: &str) -> Option<String> {
-    let bytes = key.as_bytes();
-    let first_ok = bytes.first().is_some_and(u8::is_ascii_lowercase);
-    let chars_ok = bytes.iter().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || *b == b'_');
-    let parts_ok = key.split('_').all(|part| !part.is_empty());
-    if !(first_ok && chars_ok && parts_ok && key.contains('_')) {
-        return None;
-    }
-    let mut out = String::with_capacity(key.len());
-    for (index, part) in key.split('_').enumerate() {
-        if index == 0 {
-            out.push_str(part);
-        } else {
-            let mut chars = part.chars();
-            if let Some(first) = chars.next() {
-                out.push(first.to_ascii_uppercase());
-                out.push_str(chars.as_str());
-            }
-        }
-    }
-    Some(out)
-}
-
-/// Renames keys as [`camel_key`] says, and turns integers JavaScript cannot hold exactly into
-/// floats (what `JSON.parse` would give) so serialization cannot fail on them.
+/// Renames keys as [`camel_key`] says (the core's rule, which the generated TypeScript follows),
+/// and turns integers JavaScript cannot hold exactly into floats (what `JSON.parse` would give)
+/// so serialization cannot fail on them.
 fn to_js_shape(value: Value) -> Value {
     match value {
         Value::Object(map) => Value::Object(map.into_iter().map(|(key, item)| (camel_key(&key).unwrap_or(key), to_js_shape(item))).collect()),
@@ -209,31 +185,4 @@ pub fn plain(value: &Value) -> Result<JsValue, Error> {
     value
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
         .map_err(|e| unconvertible_result(&e.to_string()))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::camel_key;
-
-    #[test]
-    fn camel_keys() {
-        assert_eq!(camel_key("dry_run").as_deref(), Some("dryRun"));
-        assert_eq!(camel_key("http_status").as_deref(), Some("httpStatus"));
-        assert_eq!(camel_key("initial_delay_seconds").as_deref(), Some("initialDelaySeconds"));
-        assert_eq!(camel_key("policy_2_index").as_deref(), Some("policy2Index"));
-        for unchanged in [
-            "InstanceId",
-            "instanceIds",
-            "x-acs-date",
-            "acs:SourceIp",
-            "id",
-            "_x",
-            "x_",
-            "a__b",
-            "Dry_Run",
-            "a_B",
-        ] {
-            assert_eq!(camel_key(unchanged), None, "{unchanged}");
-        }
-    }
 }

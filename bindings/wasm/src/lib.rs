@@ -4,7 +4,7 @@
 //!
 //! Every export returns an envelope, `{ok: <result>}` or `{error: <report>}`, and never throws
 //! for a core error: the ESM wrapper in `js/src/` turns `error` into an `OpgateError`. Results
-//! have camelCase keys (see [`convert::camel_key`]); reports keep the core's snake_case keys,
+//! have camelCase keys (see [`opgate::record::camel_key`]); reports keep the core's snake_case keys,
 //! exactly what the conformance vectors compare. Nothing here panics on user input: a panic
 //! aborts the wasm instance for the whole page.
 //!
@@ -24,17 +24,10 @@ use wasm_bindgen::prelude::*;
 
 use convert::{plain, to_js, Js};
 
-/// The limits on arguments, exported for the tests and the README check.
+/// The limits on arguments (`Limits`, camelCased), exported for the tests and the README check.
 #[wasm_bindgen]
 pub fn limits() -> JsValue {
-    use opgate::host::limits::{MAX_BYTES, MAX_DEPTH, MAX_LIST_ITEMS, MAX_NODES};
-    let limits = serde_json::json!({
-        "maxDepth": MAX_DEPTH,
-        "maxNodes": MAX_NODES,
-        "maxBytes": MAX_BYTES,
-        "maxListItems": MAX_LIST_ITEMS,
-    });
-    plain(&limits).unwrap_or(JsValue::NULL)
+    to_js(&opgate::host::limits::LIMITS).unwrap_or(JsValue::NULL)
 }
 
 /// The crate version.

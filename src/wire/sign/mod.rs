@@ -12,11 +12,12 @@ use sha2::{Digest, Sha256};
 use super::credentials::{Credentials, Secret};
 use super::request::HttpRequest;
 use crate::error::{clip, Error, ErrorDetail, Result};
+use crate::record::Record;
 use crate::spec::Provider;
 use crate::text;
 
 /// The signature schemes the providers accept.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Record)]
 pub enum SignatureAlgorithm {
     /// Alibaba V3: `Authorization: ACS3-HMAC-SHA256 …` over a canonical request. What the
     /// current SDKs send by default.
@@ -92,12 +93,17 @@ pub struct SignOptions {
 
 /// A signed request, with the intermediate strings a signature mismatch is debugged with.
 /// The strings are `None` for bearer-token requests, which carry no signature.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Record)]
+#[record(repr(algorithm, request))]
 pub struct SignedRequest {
     pub algorithm: SignatureAlgorithm,
+    /// The request to send: the one given, with the signature headers (or query) added.
     pub request: HttpRequest,
+    /// The canonical request the signature covers.
     pub canonical_request: Option<String>,
+    /// The string that was signed.
     pub string_to_sign: Option<String>,
+    /// The signature, hex or base64 as the scheme writes it.
     pub signature: Option<String>,
 }
 
