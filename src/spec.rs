@@ -304,7 +304,7 @@ pub enum Evidence {
 }
 
 /// What retrying a failed call can achieve.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Record)]
 #[serde(rename_all = "snake_case")]
 pub enum RetryClass {
     /// Rate limited: the same request later succeeds.
@@ -320,7 +320,7 @@ pub enum RetryClass {
 }
 
 /// What to do with an idempotency token after a failure.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Record)]
 #[serde(rename_all = "snake_case")]
 pub enum TokenAdvice {
     /// Resend with the same token: the provider deduplicates it.

@@ -48,7 +48,7 @@ proptest! {
             }
             match report.next_poll_after_seconds {
                 Some(after) => {
-                    let [low, high] = report.next_poll_window.expect("window");
+                    let (low, high) = report.next_poll_window.expect("window");
                     prop_assert!(low <= after && after <= high && low >= 1 && high <= 36);
                     prop_assert!(!report.done);
                 }

@@ -299,14 +299,17 @@ export interface WaitState {
   /** The status that was classified. */
   status: string;
   state: WaitProgress;
-  /** The statuses that mean done. */
+  /** The statuses that mean the goal. */
   target: string[];
   /** Why, in the requested language. */
   reason: string;
 }
 
-/** `done` (a target status), `pending` (poll again) or `failed` (stop waiting). */
-export type WaitProgress = "done" | "pending" | "failed";
+/**
+ * `done` (synchronous operations only: nothing to wait for), `goal` (the target status, which
+ * alone cannot show the operation finished), `pending` (poll again) or `failed` (stop waiting).
+ */
+export type WaitProgress = "done" | "goal" | "pending" | "failed";
 
 /**
  * One HTTP request exactly as it must go on the wire; send it with any HTTP client.
@@ -508,6 +511,318 @@ export interface IntBound {
   max?: number | null;
 }
 
+/** A stable idempotency token: put `token` into the parameter `param` (`ClientToken`). */
+export interface ClientToken {
+  /** The operation id. */
+  operation: OperationId;
+  /** The parameter to put it in (`ClientToken`). */
+  param: string;
+  token: string;
+  scope: string;
+}
+
+/** The class of one error code of one operation. */
+export interface Classification {
+  /** The operation id. */
+  operation: OperationId;
+  code: string;
+  httpStatus: number | null;
+  class: RetryClass;
+  source: ClassSource;
+  /** What to do with the request's ClientToken; `any` for operations without one. */
+  token: TokenAdvice;
+  /** The request may have been carried out although this error came back. */
+  mayHaveApplied: boolean;
+  /** How long to wait before trying again, when trying again can help. */
+  recommendedDelayMs: number | null;
+  reason: string;
+}
+
+/** What retrying a failed call can achieve. */
+export type RetryClass = "throttle" | "transient" | "state_conflict" | "permanent" | "auth";
+
+/** Where a class came from. */
+export type ClassSource = "operation" | "provider" | "rule" | "header" | "no_response";
+
+/** What to do with an idempotency token after a failure. */
+export type TokenAdvice = "keep" | "new" | "any";
+
+/** The advice for one failed call (an error response, an unreadable one, or none at all). */
+export interface RetryAdvice {
+  /** The operation id. */
+  operation: OperationId;
+  /** `null` when no response arrived. */
+  code: string | null;
+  httpStatus: number | null;
+  class: RetryClass;
+  source: ClassSource;
+  mayHaveApplied: boolean;
+  /** Whether the request that failed carried a ClientToken. */
+  tokenSent: boolean;
+  token: TokenAdvice;
+  /**
+   * Resending cannot make the operation happen twice: the request was rejected before it
+   * acted, or it carried a ClientToken the provider deduplicates.
+   */
+  safeToRetry: boolean;
+  action: NextStep;
+  /** How long to wait before the next attempt; `null` when none should be made. */
+  retryAfterMs: number | null;
+  /** The header the delay was read from, or `recommended`. */
+  retryAfterSource: string | null;
+  reason: string;
+}
+
+/** What to do next after a failed call. */
+export type NextStep = "retry" | "retry_with_new_token" | "recheck" | "fix_request" | "fix_credentials";
+
+/** Why access was denied (or allowed), from either source. */
+export interface AccessExplanation {
+  /** `provider` (read from a response) or `policy_check` (from `authorize`). */
+  source: ExplanationSource;
+  /** The action checked (`ecs:RebootInstance`). */
+  action: string | null;
+  /** The resource ARN checked, when known. */
+  resource: string | null;
+  /**
+   * `implicit_deny`, `explicit_deny` (or `allow` for a policy check); `null` when the
+   * provider did not say.
+   */
+  decision: AccessDecision | null;
+  /** Alibaba's name for the decision: `ImplicitDeny` or `ExplicitDeny`. */
+  noPermissionType: string | null;
+  /** The kind of policy that denied (`AccountLevelIdentityBasedPolicy`, `ControlPolicy`, ...). */
+  policyType: string | null;
+  /** For a policy check: which policy and statement decided. */
+  policyIndex: number | null;
+  statementIndex: number | null;
+  principalType: string | null;
+  principalOwnerId: string | null;
+  principalDisplayName: string | null;
+  /** Still encoded: `ram:DecodeDiagnosticMessage` turns it into the full diagnosis. */
+  encodedDiagnosticMessage: string | null;
+  reason: string;
+}
+
+/** Where an `AccessExplanation` comes from. */
+export type ExplanationSource = "provider" | "policy_check";
+
+/** The requests to send for a batch, split to the provider's limit, and the ids left out. */
+export interface Plan {
+  /** The operation id. */
+  operation: OperationId;
+  /** The most ids one request may carry. */
+  batchMax: number;
+  requests: PlannedRequest[];
+  /** The ids the requests carry, in order. */
+  allowedIds: string[];
+  /** Ids the pre-check refused; never sent. */
+  denied: PlannedDenial[];
+  /** Ids missing from the Describe items; never sent. */
+  unknown: PlannedUnknown[];
+  /** Ids given more than once; each is planned once. */
+  duplicates: string[];
+  reason: string;
+}
+
+/** One request of a plan. */
+export interface PlannedRequest {
+  /** Its position among the plan's requests (the index of its response for `merge_plan`). */
+  index: number;
+  /** The ids it carries. */
+  ids: string[];
+  /** The parameters sent, the ClientToken included. */
+  params: { [key: string]: JsonValue };
+  /** The ClientToken, for operations that take one. */
+  token: string | null;
+  /** The request, built as `build` builds it. */
+  request: HttpRequest;
+}
+
+/** An id the plan leaves out because the provider would refuse it. */
+export interface PlannedDenial {
+  id: string;
+  /** Its status in the Describe items, when it was there. */
+  status: string | null;
+  /** The provider's error for it. */
+  error: ErrorInfo;
+  reason: string;
+}
+
+/** An id missing from the Describe items: nothing is known, so it is not sent. */
+export interface PlannedUnknown {
+  id: string;
+  reason: string;
+}
+
+/** One outcome per id once a plan's responses are in. */
+export interface PlanOutcome {
+  /** The operation id. */
+  operation: OperationId;
+  /** One per id: the planned ones in request order, then the denied and the unknown. */
+  outcomes: IdOutcome[];
+  /** Hand these to a `Waiter`. */
+  acceptedIds: string[];
+  /** The ids the provider refused. */
+  failedIds: string[];
+  /** For each request that failed or got no answer: what to do about it. */
+  retries: RequestRetry[];
+  reason: string;
+}
+
+/** Where one id of a plan ended up. */
+export interface IdOutcome {
+  id: string;
+  state: IdState;
+  /** The planned request that carried it; `null` for ids never planned. */
+  requestIndex: number | null;
+  /** The error code, for an id that failed or was denied. */
+  code: string | null;
+  message: string | null;
+  /** The provider's request id of the response. */
+  requestId: string | null;
+  /** Per-resource results inside this target, where the provider lists them. */
+  resources: ResourceOutcome[];
+  reason: string;
+}
+
+/** Where one id ended up once the responses are in. */
+export type IdState = "accepted" | "partly_failed" | "failed" | "dry_run_passed" | "denied" | "unknown" | "not_sent" | "no_answer";
+
+/** One resource inside a target, where the provider lists them (Compute Nest renewals). */
+export interface ResourceOutcome {
+  /** The resource (Compute Nest `ResourceArn`). */
+  id: string;
+  failed: boolean;
+  code: string | null;
+  message: string | null;
+}
+
+/** What to do about one planned request that failed or got no answer. */
+export interface RequestRetry {
+  /** The planned request's index. */
+  index: number;
+  advice: RetryAdvice;
+}
+
+/**
+ * The waiter's whole memory; serialize it to persist, `resume` to go on.
+ *
+ * Python and JS call it `WaiterState`: the `Waiter` class of each package holds one.
+ */
+export interface WaiterState {
+  /** The version of this form (`WAITER_VERSION`). */
+  version: number;
+  /** The operation id. */
+  operation: OperationId;
+  /** When the call was sent, Unix seconds. */
+  sent: number;
+  /** Makes the jitter of poll intervals reproducible. */
+  seed: number;
+  /** Observations made so far. */
+  polls: number;
+  /** When to poll next, Unix seconds. */
+  next: number;
+  /** Every target, in the order given. */
+  targets: WaiterTarget[];
+}
+
+/**
+ * One target as the waiter remembers it. Keys are single words so the serialized form is the
+ * same in every language binding.
+ */
+export interface WaiterTarget {
+  id: string;
+  /** Its state before the call, when the Describe items read then had it. */
+  before: WaiterBaseline | null;
+  /** The operation has been seen acting on it. */
+  seen: boolean;
+  /** The last status observed. */
+  status: string | null;
+  state: TargetState;
+  /** What showed the operation acted, once done. */
+  proof: Proof | null;
+  /** For a failed target: the waiter's failure code. */
+  code: string | null;
+}
+
+/** A target's state before the call, for `FieldChanged`. */
+export interface WaiterBaseline {
+  /** The status it had. */
+  status: string;
+  /** The evidence fields as they were (`StartTime`), when the item had them. */
+  fields: { [key: string]: JsonValue };
+}
+
+/** Where one target stands. */
+export type TargetState = "pending" | "done" | "failed" | "unknown";
+
+/** What showed that the operation acted on a target. */
+export type Proof = "status_left_target" | "field_changed" | "settle_time" | "synchronous";
+
+/** What one observation concluded. */
+export interface WaitReport {
+  /** The operation id. */
+  operation: OperationId;
+  /** Every target has settled (done or failed). */
+  done: boolean;
+  /** Every target is done. */
+  succeeded: boolean;
+  /** Seconds since the send. */
+  elapsedSeconds: number;
+  /** Observations made so far, this one included. */
+  polls: number;
+  /** The most this operation is waited for. */
+  timeoutSeconds: number;
+  /** Seconds until the next poll; `null` once done. */
+  nextPollAfterSeconds: number | null;
+  /** When to poll next, Unix seconds; `null` once done. */
+  nextPollAt: number | null;
+  /** The range the jitter allowed for this wait, `[min, max]` seconds. */
+  nextPollWindow: [number, number] | null;
+  /** How many targets stand where. */
+  counts: WaitCounts;
+  /** Every target, in the order given. */
+  targets: TargetReport[];
+  /** When a target status counts as done for this operation, and why. */
+  rule: string;
+  /** The provider page the rule rests on. */
+  source: string;
+  reason: string;
+}
+
+/** How many targets of a wait stand where. */
+export interface WaitCounts {
+  done: number;
+  pending: number;
+  failed: number;
+  unknown: number;
+}
+
+/** Where one target of a wait stands, and why. */
+export interface TargetReport {
+  id: string;
+  state: TargetState;
+  /** The last status observed. */
+  status: string | null;
+  /** The operation has been seen acting on it. */
+  transitionSeen: boolean;
+  /** What showed the operation acted, once done. */
+  proof: Proof | null;
+  /** The waiter's error, for a failed target. */
+  error: ErrorInfo | null;
+  reason: string;
+}
+
+/**
+ * A waiter after one more observation, and what it concluded: what stateless hosts (the
+ * bindings) hand back and forth.
+ */
+export interface Observed {
+  waiter: WaiterState;
+  report: WaitReport;
+}
+
 /** What a build of opgate is and can do (JS `info()`). */
 export interface BuildInfo {
   /** The package version. */
@@ -530,7 +845,7 @@ export interface Limits {
   maxListItems: number;
 }
 
-/** Options of `operations`, `operation`, `waitStatus`, `parseResponse` and `ramParsePolicy`. */
+/** Options of `operations`, `operation`, `waitStatus`, `parseResponse`, `ramParsePolicy`, `accessDenied`, `mergePlan`, `Waiter.resume` and `Waiter.observe`. */
 export interface LangOptions {
   /** `"en"` (default) or `"zh"`: the language of messages and reasons; codes never change with it. */
   lang?: Lang;
@@ -598,4 +913,60 @@ export interface RamContextOptions {
   lang?: Lang;
   /** Condition keys and their values, e.g. `{"acs:SourceIp": "203.0.113.7"}`. Default: none. */
   context?: { readonly [key: string]: unknown } | null;
+}
+
+/** Options of `clientToken`. */
+export interface ClientTokenOptions {
+  /** `"en"` (default) or `"zh"`: the language of messages and reasons; codes never change with it. */
+  lang?: Lang;
+  /** Narrower integer ranges for parameters the provider leaves open, e.g. `[{path: "Period", min: 1, max: 36}]`. Default: none. */
+  intBounds?: readonly IntBound[];
+  /** Chosen by the caller (a deployment id, a user, a day): the same request in another scope gets another ClientToken. Default `""`. */
+  scope?: string;
+}
+
+/** Options of `classify`. */
+export interface ClassifyOptions {
+  /** `"en"` (default) or `"zh"`: the language of messages and reasons; codes never change with it. */
+  lang?: Lang;
+  /** The HTTP status of the response; it decides only for codes no table lists. Default: none. */
+  status?: number | null;
+}
+
+/** Options of `retryAdvice`. */
+export interface RetryAdviceOptions {
+  /** `"en"` (default) or `"zh"`: the language of messages and reasons; codes never change with it. */
+  lang?: Lang;
+  /** The parameters that were sent, to tell whether they carried a ClientToken. Default: none. */
+  params?: { readonly [name: string]: unknown } | null;
+  /** Unix seconds for expiry checks. Default: the current time (`Math.floor(Date.now() / 1000)`); `null`: no expiry checks, as the core without a clock. */
+  now?: number | null;
+  /** 1 (default) for the first retry; the recommended delay doubles with each. */
+  attempt?: number;
+}
+
+/** Options of `plan`. */
+export interface PlanOptions {
+  /** `"en"` (default) or `"zh"`: the language of messages and reasons; codes never change with it. */
+  lang?: Lang;
+  /** Unix seconds for expiry checks. Default: the current time (`Math.floor(Date.now() / 1000)`); `null`: no expiry checks, as the core without a clock. */
+  now?: number | null;
+  /** Narrower integer ranges for parameters the provider leaves open, e.g. `[{path: "Period", min: 1, max: 36}]`. Default: none. */
+  intBounds?: readonly IntBound[];
+  /** Chosen by the caller (a deployment id, a user, a day): the same request in another scope gets another ClientToken. Default `""`. */
+  scope?: string;
+  /** The region whose endpoint (or ARN) to use, e.g. `"cn-hangzhou"`; needed where the operation has no `RegionId` parameter (ECS). */
+  region?: string | null;
+  /** A host (or `https://host`, `http://host:port`) replacing the resolved one, e.g. a VPC endpoint. Default: none. */
+  endpoint?: string | null;
+}
+
+/** Options of the `Waiter` constructor. */
+export interface WaiterOptions {
+  /** `"en"` (default) or `"zh"`: the language of messages and reasons; codes never change with it. */
+  lang?: Lang;
+  /** The Describe items read before the call (items, one item or a whole response). Default: none. */
+  before?: readonly object[] | object | null;
+  /** Fixes the jitter of poll intervals (0 to 2^32-1). Default: derived from the other arguments. */
+  seed?: number | null;
 }

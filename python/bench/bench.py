@@ -13,12 +13,13 @@ import sys
 import threading
 import timeit
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Final
 
 import opgate
 from opgate import _opgate
 
-ECS = "ecs:RebootInstance"
+# Final: the type is the literal, one of opgate.OperationId.
+ECS: Final = "ecs:RebootInstance"
 
 
 def plain_read(items: list[dict[str, Any]]) -> int:

@@ -24,7 +24,7 @@ import urllib.error
 import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Mapping
 
 import opgate
 from opgate.testing import Emulator
@@ -37,7 +37,7 @@ REGION = "cn-hangzhou"
 class Scenario:
     """One operation on some resources: how to describe them, and the call's parameters."""
 
-    operation: str
+    operation: opgate.OperationId
     ids: tuple[str, ...]
     #: Describe for the given ids, answering the whole Describe response.
     describe: Callable[[Emulator, tuple[str, ...]], Any]
@@ -58,9 +58,10 @@ def send(request: opgate.HttpRequest) -> tuple[int, list[tuple[str, str]], bytes
         return error.code, list(error.headers.items()), error.read()
 
 
-def signed_call(emu: Emulator, request: dict[str, Any]) -> Any:
+def signed_call(emu: Emulator, fields: Mapping[str, object]) -> Any:
     """Signs a request opgate has no builder for (the Describe calls) and sends it."""
-    zenlayer = any(name.lower() == "x-zc-action" for name, _ in request["headers"])
+    request = opgate.HttpRequest(fields)
+    zenlayer = request.header("x-zc-action") is not None
     credentials = opgate.Credentials(*(emu.zenlayer_key if zenlayer else emu.alibaba_key))
     status, _, body = send(opgate.sign(request, credentials).request)
     if status != 200:

@@ -77,7 +77,7 @@ def simulated_response(op: opgate.Operation, index: int) -> dict[str, Any]:
     """SIMULATED: the provider accepts the request."""
     request_id = f"SIMULATED-{index:04d}"
     if op.provider == "zenlayer":
-        body: dict[str, Any] = {"requestId": request_id, "response": {"requestId": request_id, str(op.target["param"]): []}}
+        body: dict[str, Any] = {"requestId": request_id, "response": {"requestId": request_id, op.target.param: []}}
     else:
         body = {"RequestId": request_id}
     return {"status": 200, "body": json.dumps(body), "headers": {"content-type": "application/json"}}
@@ -85,12 +85,12 @@ def simulated_response(op: opgate.Operation, index: int) -> dict[str, Any]:
 
 def simulated_describe(op: opgate.Operation, items: list[dict[str, Any]], ids: tuple[str, ...], elapsed: int) -> list[dict[str, Any]]:
     """SIMULATED: the Describe items of `ids`, `elapsed` seconds after the send."""
-    id_field, status_field = str(op["resource"]["id_field"]), str(op["resource"]["status_field"])
+    id_field, status_field = op.resource.id_field, op.resource.status_field
     status = next(status for until, status in SIMULATED_PATHS[op.id] if elapsed < until)
     return [{**item, status_field: status} for item in items if item.get(id_field) in ids]
 
 
-def wait_simulated(op: opgate.Operation, items: list[dict[str, Any]], accepted: tuple[str, ...], sent_at: int, lang: str) -> None:
+def wait_simulated(op: opgate.Operation, items: list[dict[str, Any]], accepted: tuple[str, ...], sent_at: int, lang: opgate.Lang) -> None:
     waiter = opgate.Waiter(op.id, accepted, sent_at, before=items, lang=lang)
     now = waiter.next_poll_at
     print(f"   waiting for {len(accepted)} target(s) (SIMULATED Describe results; nothing was sent):")
@@ -126,16 +126,16 @@ def main(argv: list[str]) -> int:
         "zenlayer": opgate.Credentials("zc-demo-key-id", "demo-password-not-real"),
     }
     for fleet_list, op_id in PLAN:
-        op = opgate.operation(op_id, lang=args.lang)
+        op = opgate.operation(op_id, lang=lang)
         items: list[dict[str, Any]] = fleet.get(fleet_list, [])
-        id_field = str(op["resource"]["id_field"])
+        id_field = op.resource.id_field
         try:
-            verdict = opgate.precheck_resources(op_id, items, now=now, lang=args.lang)
+            verdict = opgate.precheck_resources(op_id, items, now=now, lang=lang)
             show_verdict(verdict)
-            targets: dict[str, Any] = {str(op.target["param"]): [item[id_field] for item in items]}
-            if any(p["name"] == "RegionId" for p in op.params):
+            targets: dict[str, Any] = {op.target.param: [item[id_field] for item in items]}
+            if any(p.name == "RegionId" for p in op.params):
                 targets["RegionId"] = region
-            plan = opgate.plan(op_id, targets, items, scope="reboot_fleet-demo", region=region if op.provider == "alibaba" else None, now=now, lang=args.lang)
+            plan = opgate.plan(op_id, targets, items, scope="reboot_fleet-demo", region=region if op.provider == "alibaba" else None, now=now, lang=lang)
         except opgate.OpgateError as error:
             print(f"{op_id}: {error}", file=sys.stderr)
             return 1
@@ -144,9 +144,9 @@ def main(argv: list[str]) -> int:
         show_plan(plan, sign)
         if plan.requests:
             responses = [simulated_response(op, planned.index) for planned in plan.requests]
-            outcome = opgate.merge_plan(plan, responses, lang=args.lang)
+            outcome = opgate.merge_plan(plan, responses, lang=lang)
             print(f"   SIMULATED responses merged: {outcome.reason}")
-            wait_simulated(op, items, outcome.accepted_ids, now, args.lang)
+            wait_simulated(op, items, outcome.accepted_ids, now, lang)
         print()
     return 0
 

@@ -8,6 +8,7 @@ from typing import Literal, Mapping, final
 from ._types import (
     AccessCheckDict,
     AccessDecision,
+    AccessExplanationDict,
     AccessKeyCredentials,
     AlibabaRpcWireDict,
     ApiErrorExtrasDict,
@@ -15,6 +16,9 @@ from ._types import (
     AuthorizationDict,
     BearerCredentials,
     BooleanKindDict,
+    ClassSource,
+    ClassificationDict,
+    ClientTokenDict,
     ConditionDict,
     Decision,
     DryRunDescriptionDict,
@@ -27,27 +31,42 @@ from ._types import (
     ErrorKind,
     ErrorOrigin,
     ErrorReportDict,
+    ExplanationSource,
     Format,
     HttpRequestDict,
+    IdOutcomeDict,
+    IdState,
     IntBound,
     IntegerKindDict,
     JsonView,
     Lang,
     ListKindDict,
+    NextStep,
     NoPermissionType,
     ObjectKindDict,
+    ObservedDict,
     OperationDict,
     OperationId,
     Operator,
     OutcomeDict,
     ParamDescriptionDict,
+    PlanDict,
+    PlanOutcomeDict,
+    PlannedDenialDict,
+    PlannedRequestDict,
+    PlannedUnknownDict,
     PolicyDict,
+    Proof,
     Provider,
     RamDescriptionDict,
     RenewalResultDict,
+    RequestRetryDict,
     RequiredAccessDict,
     ResourceDescriptionDict,
+    ResourceOutcomeDict,
     ResponseOutcome,
+    RetryAdviceDict,
+    RetryClass,
     RuleDescriptionDict,
     SignatureAlgorithm,
     SignedRequestDict,
@@ -55,13 +74,21 @@ from ._types import (
     StringKindDict,
     TargetDescriptionDict,
     TargetFailureDict,
+    TargetReportDict,
+    TargetState,
+    TokenAdvice,
     TransitionDescriptionDict,
     TransitionDict,
     ValidatedDict,
     VerdictDict,
+    WaitCountsDict,
     WaitDescriptionDict,
     WaitProgress,
+    WaitReportDict,
     WaitStateDict,
+    WaiterBaselineDict,
+    WaiterStateDict,
+    WaiterTargetDict,
     ZenlayerJsonWireDict,
 )
 
@@ -129,6 +156,36 @@ def ram_authorize(
     lang: object = ...,
 ) -> Authorization: ...
 def ram_evaluate(policies: object, action: object, resource: object, *, context: object = ..., lang: object = ...) -> AccessCheck: ...
+def client_token(operation: object, params: object, *, scope: object = ..., lang: object = ..., int_bounds: object = ...) -> ClientToken: ...
+def classify(operation: object, code: object, *, status: object = ..., lang: object = ...) -> Classification: ...
+def retry_advice(
+    operation: object,
+    status: object = ...,
+    code: object = ...,
+    headers: object = ...,
+    *,
+    params: object = ...,
+    now: object = ...,
+    attempt: object = ...,
+    lang: object = ...,
+) -> RetryAdvice: ...
+def access_denied(detail: object, *, lang: object = ...) -> AccessExplanation: ...
+def plan(
+    operation: object,
+    targets: object,
+    resources: object = ...,
+    *,
+    scope: object = ...,
+    region: object = ...,
+    endpoint: object = ...,
+    lang: object = ...,
+    now: object = ...,
+    int_bounds: object = ...,
+) -> Plan: ...
+def merge_plan(plan: object, responses: object, *, lang: object = ...) -> PlanOutcome: ...
+def waiter_new(operation: object, ids: object, sent_at: object, *, before: object = ..., seed: object = ..., lang: object = ...) -> WaiterState: ...
+def waiter_resume(state: object, *, lang: object = ...) -> WaiterState: ...
+def waiter_observe(state: object, resources: object, now: object, *, lang: object = ...) -> Observed: ...
 
 __all__ = [
     "__version__",
@@ -153,6 +210,15 @@ __all__ = [
     "ram_required_access",
     "ram_authorize",
     "ram_evaluate",
+    "client_token",
+    "classify",
+    "retry_advice",
+    "access_denied",
+    "plan",
+    "merge_plan",
+    "waiter_new",
+    "waiter_resume",
+    "waiter_observe",
     "Operation",
     "AlibabaRpcWire",
     "ZenlayerJsonWire",
@@ -192,6 +258,25 @@ __all__ = [
     "AccessCheck",
     "ApiErrorExtras",
     "ErrorReport",
+    "ClientToken",
+    "Classification",
+    "RetryAdvice",
+    "AccessExplanation",
+    "Plan",
+    "PlannedRequest",
+    "PlannedDenial",
+    "PlannedUnknown",
+    "PlanOutcome",
+    "IdOutcome",
+    "ResourceOutcome",
+    "RequestRetry",
+    "WaiterState",
+    "WaiterTarget",
+    "WaiterBaseline",
+    "WaitReport",
+    "WaitCounts",
+    "TargetReport",
+    "Observed",
 ]
 
 @final
@@ -772,7 +857,7 @@ class WaitState:
         ...
     @property
     def target(self) -> tuple[str, ...]:
-        """The statuses that mean done."""
+        """The statuses that mean the goal."""
     @property
     def reason(self) -> str:
         """Why, in the requested language."""
@@ -1171,3 +1256,605 @@ class ErrorReport:
     def __reduce__(self) -> tuple[builtins.type[ErrorReport], tuple[ErrorReportDict]]: ...
     def __copy__(self) -> ErrorReport: ...
     def __deepcopy__(self, memo: object) -> ErrorReport: ...
+
+@final
+class ClientToken:
+    """A stable idempotency token: put `token` into the parameter `param` (`ClientToken`)."""
+    def __new__(cls, data: ClientTokenDict | Mapping[str, object]) -> ClientToken: ...
+    @property
+    def operation(self) -> OperationId:
+        """The operation id."""
+    @property
+    def param(self) -> str:
+        """The parameter to put it in (`ClientToken`)."""
+    @property
+    def token(self) -> str:
+        ...
+    @property
+    def scope(self) -> str:
+        ...
+    def to_dict(self) -> ClientTokenDict: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __ne__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+    def __reduce__(self) -> tuple[builtins.type[ClientToken], tuple[ClientTokenDict]]: ...
+    def __copy__(self) -> ClientToken: ...
+    def __deepcopy__(self, memo: object) -> ClientToken: ...
+
+@final
+class Classification:
+    """The class of one error code of one operation."""
+    def __new__(cls, data: ClassificationDict | Mapping[str, object]) -> Classification: ...
+    @property
+    def operation(self) -> OperationId:
+        """The operation id."""
+    @property
+    def code(self) -> str:
+        ...
+    @property
+    def http_status(self) -> int | None:
+        ...
+    @property
+    def class_(self) -> RetryClass:
+        ...
+    @property
+    def source(self) -> ClassSource:
+        ...
+    @property
+    def token(self) -> TokenAdvice:
+        """What to do with the request's ClientToken; `any` for operations without one."""
+    @property
+    def may_have_applied(self) -> bool:
+        """The request may have been carried out although this error came back."""
+    @property
+    def recommended_delay_ms(self) -> int | None:
+        """How long to wait before trying again, when trying again can help."""
+    @property
+    def reason(self) -> str:
+        ...
+    def to_dict(self) -> ClassificationDict: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __ne__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+    def __reduce__(self) -> tuple[builtins.type[Classification], tuple[ClassificationDict]]: ...
+    def __copy__(self) -> Classification: ...
+    def __deepcopy__(self, memo: object) -> Classification: ...
+
+@final
+class RetryAdvice:
+    """The advice for one failed call (an error response, an unreadable one, or none at all)."""
+    def __new__(cls, data: RetryAdviceDict | Mapping[str, object]) -> RetryAdvice: ...
+    @property
+    def operation(self) -> OperationId:
+        """The operation id."""
+    @property
+    def code(self) -> str | None:
+        """`None` when no response arrived."""
+    @property
+    def http_status(self) -> int | None:
+        ...
+    @property
+    def class_(self) -> RetryClass:
+        ...
+    @property
+    def source(self) -> ClassSource:
+        ...
+    @property
+    def may_have_applied(self) -> bool:
+        ...
+    @property
+    def token_sent(self) -> bool:
+        """Whether the request that failed carried a ClientToken."""
+    @property
+    def token(self) -> TokenAdvice:
+        ...
+    @property
+    def safe_to_retry(self) -> bool:
+        """Resending cannot make the operation happen twice: the request was rejected before it
+        acted, or it carried a ClientToken the provider deduplicates.
+        """
+    @property
+    def action(self) -> NextStep:
+        ...
+    @property
+    def retry_after_ms(self) -> int | None:
+        """How long to wait before the next attempt; `None` when none should be made."""
+    @property
+    def retry_after_source(self) -> str | None:
+        """The header the delay was read from, or `recommended`."""
+    @property
+    def reason(self) -> str:
+        ...
+    def to_dict(self) -> RetryAdviceDict: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __ne__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+    def __reduce__(self) -> tuple[builtins.type[RetryAdvice], tuple[RetryAdviceDict]]: ...
+    def __copy__(self) -> RetryAdvice: ...
+    def __deepcopy__(self, memo: object) -> RetryAdvice: ...
+
+@final
+class AccessExplanation:
+    """Why access was denied (or allowed), from either source."""
+    def __new__(cls, data: AccessExplanationDict | Mapping[str, object]) -> AccessExplanation: ...
+    @property
+    def source(self) -> ExplanationSource:
+        """`provider` (read from a response) or `policy_check` (from `authorize`)."""
+    @property
+    def action(self) -> str | None:
+        """The action checked (`ecs:RebootInstance`)."""
+    @property
+    def resource(self) -> str | None:
+        """The resource ARN checked, when known."""
+    @property
+    def decision(self) -> AccessDecision | None:
+        """`implicit_deny`, `explicit_deny` (or `allow` for a policy check); `None` when the
+        provider did not say.
+        """
+    @property
+    def no_permission_type(self) -> str | None:
+        """Alibaba's name for the decision: `ImplicitDeny` or `ExplicitDeny`."""
+    @property
+    def policy_type(self) -> str | None:
+        """The kind of policy that denied (`AccountLevelIdentityBasedPolicy`, `ControlPolicy`, ...)."""
+    @property
+    def policy_index(self) -> int | None:
+        """For a policy check: which policy and statement decided."""
+    @property
+    def statement_index(self) -> int | None:
+        ...
+    @property
+    def principal_type(self) -> str | None:
+        ...
+    @property
+    def principal_owner_id(self) -> str | None:
+        ...
+    @property
+    def principal_display_name(self) -> str | None:
+        ...
+    @property
+    def encoded_diagnostic_message(self) -> str | None:
+        """Still encoded: `ram:DecodeDiagnosticMessage` turns it into the full diagnosis."""
+    @property
+    def reason(self) -> str:
+        ...
+    def to_dict(self) -> AccessExplanationDict: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __ne__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+    def __reduce__(self) -> tuple[builtins.type[AccessExplanation], tuple[AccessExplanationDict]]: ...
+    def __copy__(self) -> AccessExplanation: ...
+    def __deepcopy__(self, memo: object) -> AccessExplanation: ...
+
+@final
+class Plan:
+    """The requests to send for a batch, split to the provider's limit, and the ids left out."""
+    def __new__(cls, data: PlanDict | Mapping[str, object]) -> Plan: ...
+    @property
+    def operation(self) -> OperationId:
+        """The operation id."""
+    @property
+    def batch_max(self) -> int:
+        """The most ids one request may carry."""
+    @property
+    def requests(self) -> tuple[PlannedRequest, ...]:
+        ...
+    @property
+    def allowed_ids(self) -> tuple[str, ...]:
+        """The ids the requests carry, in order."""
+    @property
+    def denied(self) -> tuple[PlannedDenial, ...]:
+        """Ids the pre-check refused; never sent."""
+    @property
+    def unknown(self) -> tuple[PlannedUnknown, ...]:
+        """Ids missing from the Describe items; never sent."""
+    @property
+    def duplicates(self) -> tuple[str, ...]:
+        """Ids given more than once; each is planned once."""
+    @property
+    def reason(self) -> str:
+        ...
+    def to_dict(self) -> PlanDict: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __ne__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+    def __reduce__(self) -> tuple[builtins.type[Plan], tuple[PlanDict]]: ...
+    def __copy__(self) -> Plan: ...
+    def __deepcopy__(self, memo: object) -> Plan: ...
+
+@final
+class PlannedRequest:
+    """One request of a plan."""
+    def __new__(cls, data: PlannedRequestDict | Mapping[str, object]) -> PlannedRequest: ...
+    @property
+    def index(self) -> int:
+        """Its position among the plan's requests (the index of its response for `merge_plan`)."""
+    @property
+    def ids(self) -> tuple[str, ...]:
+        """The ids it carries."""
+    @property
+    def params(self) -> Mapping[str, JsonView]:
+        """The parameters sent, the ClientToken included."""
+    @property
+    def token(self) -> str | None:
+        """The ClientToken, for operations that take one."""
+    @property
+    def request(self) -> HttpRequest:
+        """The request, built as `build` builds it."""
+    def to_dict(self) -> PlannedRequestDict: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __ne__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+    def __reduce__(self) -> tuple[builtins.type[PlannedRequest], tuple[PlannedRequestDict]]: ...
+    def __copy__(self) -> PlannedRequest: ...
+    def __deepcopy__(self, memo: object) -> PlannedRequest: ...
+
+@final
+class PlannedDenial:
+    """An id the plan leaves out because the provider would refuse it."""
+    def __new__(cls, data: PlannedDenialDict | Mapping[str, object]) -> PlannedDenial: ...
+    @property
+    def id(self) -> str:
+        ...
+    @property
+    def status(self) -> str | None:
+        """Its status in the Describe items, when it was there."""
+    @property
+    def error(self) -> ErrorInfo:
+        """The provider's error for it."""
+    @property
+    def reason(self) -> str:
+        ...
+    def to_dict(self) -> PlannedDenialDict: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __ne__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+    def __reduce__(self) -> tuple[builtins.type[PlannedDenial], tuple[PlannedDenialDict]]: ...
+    def __copy__(self) -> PlannedDenial: ...
+    def __deepcopy__(self, memo: object) -> PlannedDenial: ...
+
+@final
+class PlannedUnknown:
+    """An id missing from the Describe items: nothing is known, so it is not sent."""
+    def __new__(cls, data: PlannedUnknownDict | Mapping[str, object]) -> PlannedUnknown: ...
+    @property
+    def id(self) -> str:
+        ...
+    @property
+    def reason(self) -> str:
+        ...
+    def to_dict(self) -> PlannedUnknownDict: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __ne__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+    def __reduce__(self) -> tuple[builtins.type[PlannedUnknown], tuple[PlannedUnknownDict]]: ...
+    def __copy__(self) -> PlannedUnknown: ...
+    def __deepcopy__(self, memo: object) -> PlannedUnknown: ...
+
+@final
+class PlanOutcome:
+    """One outcome per id once a plan's responses are in."""
+    def __new__(cls, data: PlanOutcomeDict | Mapping[str, object]) -> PlanOutcome: ...
+    @property
+    def operation(self) -> OperationId:
+        """The operation id."""
+    @property
+    def outcomes(self) -> tuple[IdOutcome, ...]:
+        """One per id: the planned ones in request order, then the denied and the unknown."""
+    @property
+    def accepted_ids(self) -> tuple[str, ...]:
+        """Hand these to a `Waiter`."""
+    @property
+    def failed_ids(self) -> tuple[str, ...]:
+        """The ids the provider refused."""
+    @property
+    def retries(self) -> tuple[RequestRetry, ...]:
+        """For each request that failed or got no answer: what to do about it."""
+    @property
+    def reason(self) -> str:
+        ...
+    def to_dict(self) -> PlanOutcomeDict: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __ne__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+    def __reduce__(self) -> tuple[builtins.type[PlanOutcome], tuple[PlanOutcomeDict]]: ...
+    def __copy__(self) -> PlanOutcome: ...
+    def __deepcopy__(self, memo: object) -> PlanOutcome: ...
+
+@final
+class IdOutcome:
+    """Where one id of a plan ended up."""
+    def __new__(cls, data: IdOutcomeDict | Mapping[str, object]) -> IdOutcome: ...
+    @property
+    def id(self) -> str:
+        ...
+    @property
+    def state(self) -> IdState:
+        ...
+    @property
+    def request_index(self) -> int | None:
+        """The planned request that carried it; `None` for ids never planned."""
+    @property
+    def code(self) -> str | None:
+        """The error code, for an id that failed or was denied."""
+    @property
+    def message(self) -> str | None:
+        ...
+    @property
+    def request_id(self) -> str | None:
+        """The provider's request id of the response."""
+    @property
+    def resources(self) -> tuple[ResourceOutcome, ...]:
+        """Per-resource results inside this target, where the provider lists them."""
+    @property
+    def reason(self) -> str:
+        ...
+    def to_dict(self) -> IdOutcomeDict: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __ne__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+    def __reduce__(self) -> tuple[builtins.type[IdOutcome], tuple[IdOutcomeDict]]: ...
+    def __copy__(self) -> IdOutcome: ...
+    def __deepcopy__(self, memo: object) -> IdOutcome: ...
+
+@final
+class ResourceOutcome:
+    """One resource inside a target, where the provider lists them (Compute Nest renewals)."""
+    def __new__(cls, data: ResourceOutcomeDict | Mapping[str, object]) -> ResourceOutcome: ...
+    @property
+    def id(self) -> str:
+        """The resource (Compute Nest `ResourceArn`)."""
+    @property
+    def failed(self) -> bool:
+        ...
+    @property
+    def code(self) -> str | None:
+        ...
+    @property
+    def message(self) -> str | None:
+        ...
+    def to_dict(self) -> ResourceOutcomeDict: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __ne__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+    def __reduce__(self) -> tuple[builtins.type[ResourceOutcome], tuple[ResourceOutcomeDict]]: ...
+    def __copy__(self) -> ResourceOutcome: ...
+    def __deepcopy__(self, memo: object) -> ResourceOutcome: ...
+
+@final
+class RequestRetry:
+    """What to do about one planned request that failed or got no answer."""
+    def __new__(cls, data: RequestRetryDict | Mapping[str, object]) -> RequestRetry: ...
+    @property
+    def index(self) -> int:
+        """The planned request's index."""
+    @property
+    def advice(self) -> RetryAdvice:
+        ...
+    def to_dict(self) -> RequestRetryDict: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __ne__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+    def __reduce__(self) -> tuple[builtins.type[RequestRetry], tuple[RequestRetryDict]]: ...
+    def __copy__(self) -> RequestRetry: ...
+    def __deepcopy__(self, memo: object) -> RequestRetry: ...
+
+@final
+class WaiterState:
+    """The waiter's whole memory; serialize it to persist, `resume` to go on.
+
+    Python and JS call it `WaiterState`: the `Waiter` class of each package holds one.
+    """
+    def __new__(cls, data: WaiterStateDict | Mapping[str, object]) -> WaiterState: ...
+    @property
+    def version(self) -> int:
+        """The version of this form (`WAITER_VERSION`)."""
+    @property
+    def operation(self) -> OperationId:
+        """The operation id."""
+    @property
+    def sent(self) -> int:
+        """When the call was sent, Unix seconds."""
+    @property
+    def seed(self) -> int:
+        """Makes the jitter of poll intervals reproducible."""
+    @property
+    def polls(self) -> int:
+        """Observations made so far."""
+    @property
+    def next(self) -> int:
+        """When to poll next, Unix seconds."""
+    @property
+    def targets(self) -> tuple[WaiterTarget, ...]:
+        """Every target, in the order given."""
+    def to_dict(self) -> WaiterStateDict: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __ne__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+    def __reduce__(self) -> tuple[builtins.type[WaiterState], tuple[WaiterStateDict]]: ...
+    def __copy__(self) -> WaiterState: ...
+    def __deepcopy__(self, memo: object) -> WaiterState: ...
+
+@final
+class WaiterTarget:
+    """One target as the waiter remembers it. Keys are single words so the serialized form is the
+    same in every language binding.
+    """
+    def __new__(cls, data: WaiterTargetDict | Mapping[str, object]) -> WaiterTarget: ...
+    @property
+    def id(self) -> str:
+        ...
+    @property
+    def before(self) -> WaiterBaseline | None:
+        """Its state before the call, when the Describe items read then had it."""
+    @property
+    def seen(self) -> bool:
+        """The operation has been seen acting on it."""
+    @property
+    def status(self) -> str | None:
+        """The last status observed."""
+    @property
+    def state(self) -> TargetState:
+        ...
+    @property
+    def proof(self) -> Proof | None:
+        """What showed the operation acted, once done."""
+    @property
+    def code(self) -> str | None:
+        """For a failed target: the waiter's failure code."""
+    def to_dict(self) -> WaiterTargetDict: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __ne__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+    def __reduce__(self) -> tuple[builtins.type[WaiterTarget], tuple[WaiterTargetDict]]: ...
+    def __copy__(self) -> WaiterTarget: ...
+    def __deepcopy__(self, memo: object) -> WaiterTarget: ...
+
+@final
+class WaiterBaseline:
+    """A target's state before the call, for `FieldChanged`."""
+    def __new__(cls, data: WaiterBaselineDict | Mapping[str, object]) -> WaiterBaseline: ...
+    @property
+    def status(self) -> str:
+        """The status it had."""
+    @property
+    def fields(self) -> Mapping[str, JsonView]:
+        """The evidence fields as they were (`StartTime`), when the item had them."""
+    def to_dict(self) -> WaiterBaselineDict: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __ne__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+    def __reduce__(self) -> tuple[builtins.type[WaiterBaseline], tuple[WaiterBaselineDict]]: ...
+    def __copy__(self) -> WaiterBaseline: ...
+    def __deepcopy__(self, memo: object) -> WaiterBaseline: ...
+
+@final
+class WaitReport:
+    """What one observation concluded."""
+    def __new__(cls, data: WaitReportDict | Mapping[str, object]) -> WaitReport: ...
+    @property
+    def operation(self) -> OperationId:
+        """The operation id."""
+    @property
+    def done(self) -> bool:
+        """Every target has settled (done or failed)."""
+    @property
+    def succeeded(self) -> bool:
+        """Every target is done."""
+    @property
+    def elapsed_seconds(self) -> int:
+        """Seconds since the send."""
+    @property
+    def polls(self) -> int:
+        """Observations made so far, this one included."""
+    @property
+    def timeout_seconds(self) -> int:
+        """The most this operation is waited for."""
+    @property
+    def next_poll_after_seconds(self) -> int | None:
+        """Seconds until the next poll; `None` once done."""
+    @property
+    def next_poll_at(self) -> int | None:
+        """When to poll next, Unix seconds; `None` once done."""
+    @property
+    def next_poll_window(self) -> tuple[int, int] | None:
+        """The range the jitter allowed for this wait, `[min, max]` seconds."""
+    @property
+    def counts(self) -> WaitCounts:
+        """How many targets stand where."""
+    @property
+    def targets(self) -> tuple[TargetReport, ...]:
+        """Every target, in the order given."""
+    @property
+    def rule(self) -> str:
+        """When a target status counts as done for this operation, and why."""
+    @property
+    def source(self) -> str:
+        """The provider page the rule rests on."""
+    @property
+    def reason(self) -> str:
+        ...
+    def to_dict(self) -> WaitReportDict: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __ne__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+    def __reduce__(self) -> tuple[builtins.type[WaitReport], tuple[WaitReportDict]]: ...
+    def __copy__(self) -> WaitReport: ...
+    def __deepcopy__(self, memo: object) -> WaitReport: ...
+
+@final
+class WaitCounts:
+    """How many targets of a wait stand where."""
+    def __new__(cls, data: WaitCountsDict | Mapping[str, object]) -> WaitCounts: ...
+    @property
+    def done(self) -> int:
+        ...
+    @property
+    def pending(self) -> int:
+        ...
+    @property
+    def failed(self) -> int:
+        ...
+    @property
+    def unknown(self) -> int:
+        ...
+    def to_dict(self) -> WaitCountsDict: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __ne__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+    def __reduce__(self) -> tuple[builtins.type[WaitCounts], tuple[WaitCountsDict]]: ...
+    def __copy__(self) -> WaitCounts: ...
+    def __deepcopy__(self, memo: object) -> WaitCounts: ...
+
+@final
+class TargetReport:
+    """Where one target of a wait stands, and why."""
+    def __new__(cls, data: TargetReportDict | Mapping[str, object]) -> TargetReport: ...
+    @property
+    def id(self) -> str:
+        ...
+    @property
+    def state(self) -> TargetState:
+        ...
+    @property
+    def status(self) -> str | None:
+        """The last status observed."""
+    @property
+    def transition_seen(self) -> bool:
+        """The operation has been seen acting on it."""
+    @property
+    def proof(self) -> Proof | None:
+        """What showed the operation acted, once done."""
+    @property
+    def error(self) -> ErrorInfo | None:
+        """The waiter's error, for a failed target."""
+    @property
+    def reason(self) -> str:
+        ...
+    def to_dict(self) -> TargetReportDict: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __ne__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+    def __reduce__(self) -> tuple[builtins.type[TargetReport], tuple[TargetReportDict]]: ...
+    def __copy__(self) -> TargetReport: ...
+    def __deepcopy__(self, memo: object) -> TargetReport: ...
+
+@final
+class Observed:
+    """A waiter after one more observation, and what it concluded: what stateless hosts (the
+    bindings) hand back and forth.
+    """
+    def __new__(cls, data: ObservedDict | Mapping[str, object]) -> Observed: ...
+    @property
+    def waiter(self) -> WaiterState:
+        ...
+    @property
+    def report(self) -> WaitReport:
+        ...
+    def to_dict(self) -> ObservedDict: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __ne__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+    def __reduce__(self) -> tuple[builtins.type[Observed], tuple[ObservedDict]]: ...
+    def __copy__(self) -> Observed: ...
+    def __deepcopy__(self, memo: object) -> Observed: ...

@@ -312,8 +312,10 @@ WaitStateDict = TypedDict(
 )
 """``WaitState.to_dict()``."""
 
-WaitProgress = Literal["done", "pending", "failed"]
-"""`done` (a target status), `pending` (poll again) or `failed` (stop waiting)."""
+WaitProgress = Literal["done", "goal", "pending", "failed"]
+"""`done` (synchronous operations only: nothing to wait for), `goal` (the target status, which
+alone cannot show the operation finished), `pending` (poll again) or `failed` (stop waiting).
+"""
 
 _HttpRequestDictRequired = TypedDict(
     "_HttpRequestDictRequired",
@@ -526,6 +528,284 @@ class IntBound(_IntBoundRequired, total=False):
     min: "int | None"
     max: "int | None"
 
+ClientTokenDict = TypedDict(
+    "ClientTokenDict",
+    {
+        "operation": "OperationId",
+        "param": "str",
+        "token": "str",
+        "scope": "str",
+    },
+)
+"""``ClientToken.to_dict()``."""
+
+ClassificationDict = TypedDict(
+    "ClassificationDict",
+    {
+        "operation": "OperationId",
+        "code": "str",
+        "http_status": "int | None",
+        "class": "RetryClass",
+        "source": "ClassSource",
+        "token": "TokenAdvice",
+        "may_have_applied": "bool",
+        "recommended_delay_ms": "int | None",
+        "reason": "str",
+    },
+)
+"""``Classification.to_dict()``."""
+
+RetryClass = Literal["throttle", "transient", "state_conflict", "permanent", "auth"]
+"""What retrying a failed call can achieve."""
+
+ClassSource = Literal["operation", "provider", "rule", "header", "no_response"]
+"""Where a class came from."""
+
+TokenAdvice = Literal["keep", "new", "any"]
+"""What to do with an idempotency token after a failure."""
+
+RetryAdviceDict = TypedDict(
+    "RetryAdviceDict",
+    {
+        "operation": "OperationId",
+        "code": "str | None",
+        "http_status": "int | None",
+        "class": "RetryClass",
+        "source": "ClassSource",
+        "may_have_applied": "bool",
+        "token_sent": "bool",
+        "token": "TokenAdvice",
+        "safe_to_retry": "bool",
+        "action": "NextStep",
+        "retry_after_ms": "int | None",
+        "retry_after_source": "str | None",
+        "reason": "str",
+    },
+)
+"""``RetryAdvice.to_dict()``."""
+
+NextStep = Literal["retry", "retry_with_new_token", "recheck", "fix_request", "fix_credentials"]
+"""What to do next after a failed call."""
+
+AccessExplanationDict = TypedDict(
+    "AccessExplanationDict",
+    {
+        "source": "ExplanationSource",
+        "action": "str | None",
+        "resource": "str | None",
+        "decision": "AccessDecision | None",
+        "no_permission_type": "str | None",
+        "policy_type": "str | None",
+        "policy_index": "int | None",
+        "statement_index": "int | None",
+        "principal_type": "str | None",
+        "principal_owner_id": "str | None",
+        "principal_display_name": "str | None",
+        "encoded_diagnostic_message": "str | None",
+        "reason": "str",
+    },
+)
+"""``AccessExplanation.to_dict()``."""
+
+ExplanationSource = Literal["provider", "policy_check"]
+"""Where an `AccessExplanation` comes from."""
+
+PlanDict = TypedDict(
+    "PlanDict",
+    {
+        "operation": "OperationId",
+        "batch_max": "int",
+        "requests": "list[PlannedRequestDict]",
+        "allowed_ids": "list[str]",
+        "denied": "list[PlannedDenialDict]",
+        "unknown": "list[PlannedUnknownDict]",
+        "duplicates": "list[str]",
+        "reason": "str",
+    },
+)
+"""``Plan.to_dict()``."""
+
+PlannedRequestDict = TypedDict(
+    "PlannedRequestDict",
+    {
+        "index": "int",
+        "ids": "list[str]",
+        "params": "dict[str, JsonValue]",
+        "token": "str | None",
+        "request": "HttpRequestDict",
+    },
+)
+"""``PlannedRequest.to_dict()``."""
+
+PlannedDenialDict = TypedDict(
+    "PlannedDenialDict",
+    {
+        "id": "str",
+        "status": "str | None",
+        "error": "ErrorInfoDict",
+        "reason": "str",
+    },
+)
+"""``PlannedDenial.to_dict()``."""
+
+PlannedUnknownDict = TypedDict(
+    "PlannedUnknownDict",
+    {
+        "id": "str",
+        "reason": "str",
+    },
+)
+"""``PlannedUnknown.to_dict()``."""
+
+PlanOutcomeDict = TypedDict(
+    "PlanOutcomeDict",
+    {
+        "operation": "OperationId",
+        "outcomes": "list[IdOutcomeDict]",
+        "accepted_ids": "list[str]",
+        "failed_ids": "list[str]",
+        "retries": "list[RequestRetryDict]",
+        "reason": "str",
+    },
+)
+"""``PlanOutcome.to_dict()``."""
+
+IdOutcomeDict = TypedDict(
+    "IdOutcomeDict",
+    {
+        "id": "str",
+        "state": "IdState",
+        "request_index": "int | None",
+        "code": "str | None",
+        "message": "str | None",
+        "request_id": "str | None",
+        "resources": "list[ResourceOutcomeDict]",
+        "reason": "str",
+    },
+)
+"""``IdOutcome.to_dict()``."""
+
+IdState = Literal["accepted", "partly_failed", "failed", "dry_run_passed", "denied", "unknown", "not_sent", "no_answer"]
+"""Where one id ended up once the responses are in."""
+
+ResourceOutcomeDict = TypedDict(
+    "ResourceOutcomeDict",
+    {
+        "id": "str",
+        "failed": "bool",
+        "code": "str | None",
+        "message": "str | None",
+    },
+)
+"""``ResourceOutcome.to_dict()``."""
+
+RequestRetryDict = TypedDict(
+    "RequestRetryDict",
+    {
+        "index": "int",
+        "advice": "RetryAdviceDict",
+    },
+)
+"""``RequestRetry.to_dict()``."""
+
+WaiterStateDict = TypedDict(
+    "WaiterStateDict",
+    {
+        "version": "int",
+        "operation": "OperationId",
+        "sent": "int",
+        "seed": "int",
+        "polls": "int",
+        "next": "int",
+        "targets": "list[WaiterTargetDict]",
+    },
+)
+"""``WaiterState.to_dict()``."""
+
+WaiterTargetDict = TypedDict(
+    "WaiterTargetDict",
+    {
+        "id": "str",
+        "before": "WaiterBaselineDict | None",
+        "seen": "bool",
+        "status": "str | None",
+        "state": "TargetState",
+        "proof": "Proof | None",
+        "code": "str | None",
+    },
+)
+"""``WaiterTarget.to_dict()``."""
+
+WaiterBaselineDict = TypedDict(
+    "WaiterBaselineDict",
+    {
+        "status": "str",
+        "fields": "dict[str, JsonValue]",
+    },
+)
+"""``WaiterBaseline.to_dict()``."""
+
+TargetState = Literal["pending", "done", "failed", "unknown"]
+"""Where one target stands."""
+
+Proof = Literal["status_left_target", "field_changed", "settle_time", "synchronous"]
+"""What showed that the operation acted on a target."""
+
+WaitReportDict = TypedDict(
+    "WaitReportDict",
+    {
+        "operation": "OperationId",
+        "done": "bool",
+        "succeeded": "bool",
+        "elapsed_seconds": "int",
+        "polls": "int",
+        "timeout_seconds": "int",
+        "next_poll_after_seconds": "int | None",
+        "next_poll_at": "int | None",
+        "next_poll_window": "list[int] | None",
+        "counts": "WaitCountsDict",
+        "targets": "list[TargetReportDict]",
+        "rule": "str",
+        "source": "str",
+        "reason": "str",
+    },
+)
+"""``WaitReport.to_dict()``."""
+
+WaitCountsDict = TypedDict(
+    "WaitCountsDict",
+    {
+        "done": "int",
+        "pending": "int",
+        "failed": "int",
+        "unknown": "int",
+    },
+)
+"""``WaitCounts.to_dict()``."""
+
+TargetReportDict = TypedDict(
+    "TargetReportDict",
+    {
+        "id": "str",
+        "state": "TargetState",
+        "status": "str | None",
+        "transition_seen": "bool",
+        "proof": "Proof | None",
+        "error": "ErrorInfoDict | None",
+        "reason": "str",
+    },
+)
+"""``TargetReport.to_dict()``."""
+
+ObservedDict = TypedDict(
+    "ObservedDict",
+    {
+        "waiter": "WaiterStateDict",
+        "report": "WaitReportDict",
+    },
+)
+"""``Observed.to_dict()``."""
+
 _AccessKeyCredentialsRequired = TypedDict(
     "_AccessKeyCredentialsRequired",
     {
@@ -605,6 +885,33 @@ __all__ = [
     "ApiErrorExtrasDict",
     "ErrorReportDict",
     "IntBound",
+    "ClientTokenDict",
+    "ClassificationDict",
+    "RetryClass",
+    "ClassSource",
+    "TokenAdvice",
+    "RetryAdviceDict",
+    "NextStep",
+    "AccessExplanationDict",
+    "ExplanationSource",
+    "PlanDict",
+    "PlannedRequestDict",
+    "PlannedDenialDict",
+    "PlannedUnknownDict",
+    "PlanOutcomeDict",
+    "IdOutcomeDict",
+    "IdState",
+    "ResourceOutcomeDict",
+    "RequestRetryDict",
+    "WaiterStateDict",
+    "WaiterTargetDict",
+    "WaiterBaselineDict",
+    "TargetState",
+    "Proof",
+    "WaitReportDict",
+    "WaitCountsDict",
+    "TargetReportDict",
+    "ObservedDict",
     "AccessKeyCredentials",
     "BearerCredentials",
 ]

@@ -7,15 +7,15 @@ from __future__ import annotations
 import json
 import pickle
 import time
-from typing import Any
+from typing import Any, Final
 
 import pytest
 
 import opgate
 
-ECS = "ecs:RebootInstance"
-ZEC = "zec:RebootInstances"
-RESTART = "computenestsupplier:RestartServiceInstance"
+ECS: Final = "ecs:RebootInstance"
+ZEC: Final = "zec:RebootInstances"
+RESTART: Final = "computenestsupplier:RestartServiceInstance"
 INSTANCE = "i-bp67acfmxazb4ph1abcd"
 SID = "si-d6ab3a63ccbb4b17a0f1"
 
@@ -75,7 +75,7 @@ def test_plan_results_are_typed_and_go_back_to_merge_plan() -> None:
     assert isinstance(plan.requests[0].request, opgate.HttpRequest)
     body = json.loads(plan.requests[1].request.body)
     assert body["instanceIds"] == list(plan.requests[1].ids)
-    ok = {"status": 200, "body": json.dumps({"requestId": "T", "response": {"requestId": "T", "instanceIds": [items[0]["instanceId"]]}})}
+    ok: opgate.Response = {"status": 200, "body": json.dumps({"requestId": "T", "response": {"requestId": "T", "instanceIds": [items[0]["instanceId"]]}})}
     merged = opgate.merge_plan(plan, [ok, None])
     assert merged == opgate.merge_plan(plan.to_dict(), [ok, None])
     assert merged.failed_ids == (items[0]["instanceId"],)
@@ -95,11 +95,11 @@ def test_plan_tokens_match_client_token() -> None:
 def test_retry_advice_and_classification() -> None:
     advice = opgate.retry_advice(ECS, 500, "InternalError", {"x-acs-request-id": "R"}, params={"InstanceId": INSTANCE})
     assert isinstance(advice, opgate.RetryAdvice)
-    assert (advice.retry_class, advice.safe_to_retry, advice.action) == ("transient", False, "recheck")
+    assert (advice.class_, advice.safe_to_retry, advice.action) == ("transient", False, "recheck")
     silent = opgate.retry_advice(RESTART, params={"ServiceInstanceId": SID, "RegionId": "cn-hangzhou", "ClientToken": "og1-x"})
-    assert silent.code == "" and silent.source == "no_response" and silent.safe_to_retry
+    assert silent.code is None and silent.source == "no_response" and silent.safe_to_retry
     classified = opgate.classify(ZEC, "REQUEST_LIMIT_EXCEEDED", status=429)
-    assert isinstance(classified, opgate.Classification) and classified.retry_class == "throttle"
+    assert isinstance(classified, opgate.Classification) and classified.class_ == "throttle"
     with pytest.raises(opgate.InputError):
         opgate.classify(ECS, "X", status=70000)
 

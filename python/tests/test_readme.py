@@ -48,6 +48,12 @@ CALLS: dict[str, Callable[[], object]] = {
     "ram_required_access": lambda: opgate.ram_required_access("ecs:RebootInstance", {"InstanceId": ITEM["InstanceId"]}, region="cn-hangzhou", account_id="1488317743351199"),
     "ram_authorize": lambda: opgate.ram_authorize("ecs:RebootInstance", {"InstanceId": ITEM["InstanceId"]}, region="cn-hangzhou", account_id="1488317743351199", policies=[POLICY]),
     "ram_evaluate": lambda: opgate.ram_evaluate([POLICY], "ecs:RebootInstance", ARN),
+    "client_token": lambda: opgate.client_token("computenestsupplier:RestartServiceInstance", {"RegionId": "cn-hangzhou", "ServiceInstanceId": "si-d6ab3a63ccbb4b17a0f1"}),
+    "classify": lambda: opgate.classify("ecs:RebootInstance", "Throttling.User"),
+    "retry_advice": lambda: opgate.retry_advice("ecs:RebootInstance", 503, "ServiceUnavailable"),
+    "access_denied": lambda: opgate.access_denied({"NoPermissionType": "ImplicitDeny", "AuthAction": "ecs:RebootInstance"}),
+    "plan": lambda: opgate.plan("zec:RebootInstances", ["1"], [{"instanceId": "1", "instanceStatus": "RUNNING"}]),
+    "merge_plan": lambda: opgate.merge_plan(opgate.plan("zec:RebootInstances", ["1"], [{"instanceId": "1", "instanceStatus": "RUNNING"}]), [None]),
     "help": lambda: help(opgate.precheck),
     # a method every result has
     "to_dict": lambda: opgate.precheck_resources("ecs:RebootInstance", [ITEM]).to_dict(),

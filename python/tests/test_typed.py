@@ -430,6 +430,244 @@ def read_Operation(value: opgate.Operation) -> None:
         read_ErrorDescription(error)
 
 
+# --- lifecycle ------------------------------------------------------------------------------------
+
+
+def read_ClientToken(value: opgate.ClientToken) -> None:
+    operation: opgate.OperationId = value.operation
+    param: str = value.param
+    token: str = value.token
+    scope: str = value.scope
+    assert operation and param == "ClientToken" and token.startswith("og1-") and isinstance(scope, str)
+
+
+def read_Classification(value: opgate.Classification) -> None:
+    operation: opgate.OperationId = value.operation
+    code: str = value.code
+    http_status: int | None = value.http_status
+    class_: opgate.RetryClass = value.class_
+    source: opgate.ClassSource = value.source
+    token: opgate.TokenAdvice = value.token
+    may_have_applied: bool = value.may_have_applied
+    recommended_delay_ms: int | None = value.recommended_delay_ms
+    reason: str = value.reason
+    assert operation and code and http_status != 0 and class_ and source and token and reason
+    assert may_have_applied in (True, False) and (recommended_delay_ms is None or recommended_delay_ms >= 0)
+
+
+def read_RetryAdvice(value: opgate.RetryAdvice) -> None:
+    operation: opgate.OperationId = value.operation
+    code: str | None = value.code
+    http_status: int | None = value.http_status
+    class_: opgate.RetryClass = value.class_
+    source: opgate.ClassSource = value.source
+    may_have_applied: bool = value.may_have_applied
+    token_sent: bool = value.token_sent
+    token: opgate.TokenAdvice = value.token
+    safe_to_retry: bool = value.safe_to_retry
+    action: opgate.NextStep = value.action
+    retry_after_ms: int | None = value.retry_after_ms
+    retry_after_source: str | None = value.retry_after_source
+    reason: str = value.reason
+    assert operation and code != "" and http_status != 0 and class_ and source and token and action and reason
+    assert may_have_applied in (True, False) and token_sent in (True, False) and safe_to_retry in (True, False)
+    assert (retry_after_ms is None) == (retry_after_source is None)
+
+
+def read_AccessExplanation(value: opgate.AccessExplanation) -> None:
+    source: opgate.ExplanationSource = value.source
+    action: str | None = value.action
+    resource: str | None = value.resource
+    decision: opgate.AccessDecision | None = value.decision
+    no_permission_type: str | None = value.no_permission_type
+    policy_type: str | None = value.policy_type
+    policy_index: int | None = value.policy_index
+    statement_index: int | None = value.statement_index
+    principal_type: str | None = value.principal_type
+    principal_owner_id: str | None = value.principal_owner_id
+    principal_display_name: str | None = value.principal_display_name
+    encoded_diagnostic_message: str | None = value.encoded_diagnostic_message
+    reason: str = value.reason
+    assert source in ("provider", "policy_check") and action != "" and resource != "" and reason
+    assert (decision == "explicit_deny") == (no_permission_type == "ExplicitDeny")
+    assert policy_type != "" and policy_index != -1 and statement_index != -1
+    assert principal_type != "" and principal_owner_id != "" and principal_display_name != "" and encoded_diagnostic_message != ""
+
+
+def read_PlannedRequest(value: opgate.PlannedRequest) -> None:
+    index: int = value.index
+    ids: tuple[str, ...] = value.ids
+    params: Mapping[str, JsonView] = value.params
+    token: str | None = value.token
+    request: opgate.HttpRequest = value.request
+    assert index >= 0 and ids and (token is None or params["ClientToken"] == token)
+    read_HttpRequest(request)
+
+
+def read_PlannedDenial(value: opgate.PlannedDenial) -> None:
+    id_: str = value.id
+    status: str | None = value.status
+    error: opgate.ErrorInfo = value.error
+    reason: str = value.reason
+    assert id_ and status != "" and reason
+    read_ErrorInfo(error)
+
+
+def read_PlannedUnknown(value: opgate.PlannedUnknown) -> None:
+    id_: str = value.id
+    reason: str = value.reason
+    assert id_ and reason
+
+
+def read_Plan(value: opgate.Plan) -> None:
+    operation: opgate.OperationId = value.operation
+    batch_max: int = value.batch_max
+    requests: tuple[opgate.PlannedRequest, ...] = value.requests
+    allowed_ids: tuple[str, ...] = value.allowed_ids
+    denied: tuple[opgate.PlannedDenial, ...] = value.denied
+    unknown: tuple[opgate.PlannedUnknown, ...] = value.unknown
+    duplicates: tuple[str, ...] = value.duplicates
+    reason: str = value.reason
+    assert operation and batch_max >= 1 and reason and isinstance(duplicates, tuple)
+    assert sum(len(request.ids) for request in requests) == len(allowed_ids)
+    for request in requests:
+        read_PlannedRequest(request)
+    for denial in denied:
+        read_PlannedDenial(denial)
+    for missing in unknown:
+        read_PlannedUnknown(missing)
+
+
+def read_ResourceOutcome(value: opgate.ResourceOutcome) -> None:
+    id_: str = value.id
+    failed: bool = value.failed
+    code: str | None = value.code
+    message: str | None = value.message
+    assert id_ and failed == (code is not None) and message != ""
+
+
+def read_IdOutcome(value: opgate.IdOutcome) -> None:
+    id_: str = value.id
+    state: opgate.IdState = value.state
+    request_index: int | None = value.request_index
+    code: str | None = value.code
+    message: str | None = value.message
+    request_id: str | None = value.request_id
+    resources: tuple[opgate.ResourceOutcome, ...] = value.resources
+    reason: str = value.reason
+    assert id_ and state and request_index != -1 and code != "" and message != "" and request_id != "" and reason
+    for resource in resources:
+        read_ResourceOutcome(resource)
+
+
+def read_RequestRetry(value: opgate.RequestRetry) -> None:
+    index: int = value.index
+    advice: opgate.RetryAdvice = value.advice
+    assert index >= 0
+    read_RetryAdvice(advice)
+
+
+def read_PlanOutcome(value: opgate.PlanOutcome) -> None:
+    operation: opgate.OperationId = value.operation
+    outcomes: tuple[opgate.IdOutcome, ...] = value.outcomes
+    accepted_ids: tuple[str, ...] = value.accepted_ids
+    failed_ids: tuple[str, ...] = value.failed_ids
+    retries: tuple[opgate.RequestRetry, ...] = value.retries
+    reason: str = value.reason
+    assert operation and reason and not set(accepted_ids) & set(failed_ids)
+    for outcome in outcomes:
+        read_IdOutcome(outcome)
+    for retry in retries:
+        read_RequestRetry(retry)
+
+
+def read_WaiterBaseline(value: opgate.WaiterBaseline) -> None:
+    status: str = value.status
+    fields: Mapping[str, JsonView] = value.fields
+    assert status and isinstance(fields, Mapping)
+
+
+def read_WaiterTarget(value: opgate.WaiterTarget) -> None:
+    id_: str = value.id
+    before: opgate.WaiterBaseline | None = value.before
+    seen: bool = value.seen
+    status: str | None = value.status
+    state: opgate.TargetState = value.state
+    proof: opgate.Proof | None = value.proof
+    code: str | None = value.code
+    assert id_ and seen in (True, False) and status != "" and state and code != ""
+    assert (proof is not None) == (state == "done")
+    if before is not None:
+        read_WaiterBaseline(before)
+
+
+def read_WaiterState(value: opgate.WaiterState) -> None:
+    version: int = value.version
+    operation: opgate.OperationId = value.operation
+    sent: int = value.sent
+    seed: int = value.seed
+    polls: int = value.polls
+    next_: int = value.next
+    targets: tuple[opgate.WaiterTarget, ...] = value.targets
+    assert version == 1 and operation and next_ >= sent and seed >= 0 and polls >= 0 and targets
+    for target in targets:
+        read_WaiterTarget(target)
+
+
+def read_WaitCounts(value: opgate.WaitCounts) -> None:
+    done: int = value.done
+    pending: int = value.pending
+    failed: int = value.failed
+    unknown: int = value.unknown
+    assert min(done, pending, failed, unknown) >= 0
+
+
+def read_TargetReport(value: opgate.TargetReport) -> None:
+    id_: str = value.id
+    state: opgate.TargetState = value.state
+    status: str | None = value.status
+    transition_seen: bool = value.transition_seen
+    proof: opgate.Proof | None = value.proof
+    error: opgate.ErrorInfo | None = value.error
+    reason: str = value.reason
+    assert id_ and state and status != "" and transition_seen in (True, False) and reason
+    assert (proof is not None) == (state == "done")
+    if error is not None:
+        read_ErrorInfo(error)
+
+
+def read_WaitReport(value: opgate.WaitReport) -> None:
+    operation: opgate.OperationId = value.operation
+    done: bool = value.done
+    succeeded: bool = value.succeeded
+    elapsed_seconds: int = value.elapsed_seconds
+    polls: int = value.polls
+    timeout_seconds: int = value.timeout_seconds
+    next_poll_after_seconds: int | None = value.next_poll_after_seconds
+    next_poll_at: int | None = value.next_poll_at
+    next_poll_window: tuple[int, int] | None = value.next_poll_window
+    counts: opgate.WaitCounts = value.counts
+    targets: tuple[opgate.TargetReport, ...] = value.targets
+    rule: str = value.rule
+    source: str = value.source
+    reason: str = value.reason
+    assert operation and elapsed_seconds >= 0 and polls >= 1 and timeout_seconds > 0 and rule and source.startswith("https://") and reason
+    assert done == (next_poll_after_seconds is None) == (next_poll_at is None) == (next_poll_window is None)
+    assert not succeeded or done
+    assert counts.done + counts.pending + counts.failed + counts.unknown == len(targets)
+    read_WaitCounts(counts)
+    for target in targets:
+        read_TargetReport(target)
+
+
+def read_Observed(value: opgate.Observed) -> None:
+    waiter: opgate.WaiterState = value.waiter
+    report: opgate.WaitReport = value.report
+    assert waiter.polls == report.polls
+    read_WaiterState(waiter)
+    read_WaitReport(report)
+
+
 # --- every public function ----------------------------------------------------------------------
 
 
@@ -515,3 +753,32 @@ def test_results_are_values() -> None:
     as_dict: opgate.VerdictDict = verdict.to_dict()
     assert as_dict["outcomes"][0]["id"] == INSTANCE
     assert verdict.__copy__() is verdict and verdict.__deepcopy__({}) is verdict
+
+
+def test_lifecycle() -> None:
+    read_ClientToken(opgate.client_token(RESTART, {"RegionId": "cn-hangzhou", "ServiceInstanceId": SERVICE_INSTANCE}, scope="typed", lang="en", int_bounds=None))
+    read_Classification(opgate.classify(ZEC, "REQUEST_LIMIT_EXCEEDED", status=429, lang="zh"))
+    read_RetryAdvice(opgate.retry_advice(ECS, 503, "ServiceUnavailable", {"x-acs-retry-after": "1500"}, params={"InstanceId": INSTANCE}, now=NOW, attempt=2, lang="en"))
+    read_RetryAdvice(opgate.retry_advice(RESTART))
+    read_AccessExplanation(opgate.access_denied({"NoPermissionType": "ExplicitDeny", "AuthAction": ECS, "PolicyType": "ControlPolicy"}, lang="en"))
+    read_AccessExplanation(opgate.access_denied('{"NoPermissionType": "ImplicitDeny"}'))
+    zec_items = [{"instanceId": "1", "instanceStatus": "RUNNING"}, {"instanceId": "2", "instanceStatus": "STOPPED"}]
+    plan = opgate.plan(ZEC, ["1", "2", "3", "1"], zec_items, scope="", region=None, endpoint=None, lang="en", now=opgate.CURRENT_TIME, int_bounds=None)
+    read_Plan(plan)
+    read_Plan(opgate.plan(RESTART, {"RegionId": "cn-hangzhou", "ServiceInstanceId": [SERVICE_INSTANCE]}, None, scope="typed", region="cn-hangzhou", now=None))
+    failed: opgate.Response = {"status": 503, "body": '{"requestId": "T", "code": "SERVICE_UNAVAILABLE", "message": "m"}', "headers": {}}
+    read_PlanOutcome(opgate.merge_plan(plan, [failed], lang="zh"))
+    as_dict: opgate.PlanDict = plan.to_dict()
+    read_PlanOutcome(opgate.merge_plan(as_dict, [None]))
+    waiter = opgate.Waiter(ECS, [INSTANCE], NOW, before=[ECS_ITEM], seed=7, lang="en")
+    operation: opgate.OperationId = waiter.operation
+    next_poll_at: int = waiter.next_poll_at
+    polls: int = waiter.polls
+    assert operation == ECS and next_poll_at > NOW and polls == 0
+    read_WaiterState(waiter.state)
+    read_WaitReport(waiter.observe([{**ECS_ITEM, "Status": "Starting"}], NOW + 10, lang="zh"))
+    state: opgate.WaiterStateDict = waiter.to_dict()
+    resumed = opgate.Waiter.resume(state, lang="en")
+    read_WaitReport(resumed.observe([ECS_ITEM]))
+    read_WaiterState(opgate.Waiter.resume(resumed.state).state)
+    read_Observed(opgate._opgate.waiter_observe(resumed.state, [ECS_ITEM], NOW + 20))

@@ -15,6 +15,7 @@ import ast
 import collections.abc
 import inspect
 import json
+import sys
 import types
 import typing
 from pathlib import Path
@@ -171,14 +172,25 @@ def vector_results() -> list[Any]:
     return cases
 
 
+#: The vectors' sequences of calls (see test_vectors.py) and the class of each result they give.
+COMPOSITE_RESULTS: dict[str, type] = {"wait": opgate.WaitReport, "plan_and_merge": opgate.PlanOutcome}
+
+
 @pytest.mark.parametrize("case", vector_results())
 def test_vector_results_have_the_declared_types(case: dict[str, Any]) -> None:
+    if case["call"] in COMPOSITE_RESULTS:
+        from test_vectors import COMPOSITE
+
+        result = COMPOSITE[case["call"]](dict(case["args"]))
+        for index, item in enumerate(result if isinstance(result, list) else [result]):
+            conforms(item, COMPOSITE_RESULTS[case["call"]], f"{case['call']}[{index}]")
+        return
     function: Callable[..., object] = getattr(opgate, case["call"])
     args = dict(case["args"])
     if "now" in inspect.signature(function).parameters and "now" not in args:
         args["now"] = None
     result = function(**args)
-    returns = typing.get_type_hints(function, globalns=vars(opgate._api))["return"]
+    returns = typing.get_type_hints(function, globalns=vars(sys.modules[function.__module__]))["return"]
     conforms(result, returns, case["call"])
 
 

@@ -237,10 +237,10 @@ pub fn ram_evaluate<H: HostValue>(policies: &H, action: &H, resource: &H, option
     call.run(policies_value.detach(|| crate::ram::check_access(&policies, &action, &resource, &context, lang)))
 }
 
-pub use lifecycle::{access_denied, classify, client_token, merge_plan, plan, retry_advice, waiter_new, waiter_observe, waiter_resume};
+pub use lifecycle::{access_denied, classify, client_token, merge_plan, plan, retry_advice, waiter_new, waiter_observe, waiter_resume, Held};
 
 /// Waiters, ClientTokens, retry classes and batch plans (`opgate::lifecycle`).
-mod lifecycle {
+pub(crate) mod lifecycle {
     use super::*;
     use crate::lifecycle::{
         self as engine, AccessExplanation, Classification, ClientToken, FailedCall, Observed, Plan, PlanOptions, PlanOutcome, Received, RetryAdvice, Waiter,
@@ -256,11 +256,11 @@ mod lifecycle {
     const WAITER: Arg = Arg::new("waiter", "waiter", "InvalidParameter.Waiter");
     const NOW: Arg = Arg::new("now", "now", "InvalidParameter.Now");
 
-    const TOKEN: &[Opt] = &[Opt::Lang, Opt::IntBounds, Opt::Scope];
-    const CLASSIFY: &[Opt] = &[Opt::Lang, Opt::Status];
-    const ADVICE: &[Opt] = &[Opt::Lang, Opt::Params, Opt::Now, Opt::Attempt];
-    const PLANNING: &[Opt] = &[Opt::Lang, Opt::Now, Opt::IntBounds, Opt::Scope, Opt::Region, Opt::Endpoint];
-    const NEW_WAITER: &[Opt] = &[Opt::Lang, Opt::Before, Opt::Seed];
+    pub(crate) const TOKEN: &[Opt] = &[Opt::Lang, Opt::IntBounds, Opt::Scope];
+    pub(crate) const CLASSIFY: &[Opt] = &[Opt::Lang, Opt::Status];
+    pub(crate) const ADVICE: &[Opt] = &[Opt::Lang, Opt::Params, Opt::Now, Opt::Attempt];
+    pub(crate) const PLANNING: &[Opt] = &[Opt::Lang, Opt::Now, Opt::IntBounds, Opt::Scope, Opt::Region, Opt::Endpoint];
+    pub(crate) const NEW_WAITER: &[Opt] = &[Opt::Lang, Opt::Before, Opt::Seed];
 
     impl<H: HostValue> Call<'_, H> {
         /// An integer argument within `min..=max`, in the core's wording for its range.
@@ -380,13 +380,35 @@ mod lifecycle {
         call.run(op.detach(|| engine::plan(spec.id, &targets, &resources, &options)))
     }
 
+    /// A result the binding already holds as the core's own value (a `Plan`, a waiter's state
+    /// the host class owns), or a host value read here as the result's plain form; either way
+    /// with the host value, which also releases the host's lock while working.
+    pub enum Held<'a, T, H> {
+        Value(&'a T, &'a H),
+        Host(&'a H),
+    }
+
+    impl<'a, T, H> Held<'a, T, H> {
+        fn host(&self) -> &'a H {
+            match self {
+                Held::Value(_, host) | Held::Host(host) => host,
+            }
+        }
+    }
+
     /// Per-id outcomes once a plan's responses are in.
-    pub fn merge_plan<H: HostValue>(plan: &H, responses: &H, options: OptionsIn<'_, H>) -> Result<PlanOutcome, Failed> {
+    pub fn merge_plan<H: HostValue>(plan: Held<'_, Plan, H>, responses: &H, options: OptionsIn<'_, H>) -> Result<PlanOutcome, Failed> {
         let mut call = Call::start(options, LANG_ONLY)?;
-        let plan_value = call.json(&PLAN, plan)?;
+        let plan_value = match &plan {
+            Held::Value(held, _) => serde_json::to_value(held).map_err(|e| call.fail(crate::host::unconvertible_result(&e.to_string())))?,
+            Held::Host(value) => call.json(&PLAN, value)?,
+        };
         let responses = call.json(&RESPONSES, responses)?;
         let lang = call.lang();
-        call.run(plan.detach(|| Received::list_from_json(&responses).and_then(|received| engine::merge_plan(&plan_value, &received, lang))))
+        call.run(
+            plan.host()
+                .detach(|| Received::list_from_json(&responses).and_then(|received| engine::merge_plan(&plan_value, &received, lang))),
+        )
     }
 
     /// A waiter, made when the call is sent.
@@ -402,23 +424,34 @@ mod lifecycle {
         call.run(engine::Waiter::new(spec.id, &ids, sent_at, before.as_ref(), seed))
     }
 
-    /// A waiter from its persisted state.
-    pub fn waiter_resume<H: HostValue>(state: &H, options: OptionsIn<'_, H>) -> Result<Waiter, Failed> {
+    /// A waiter from its persisted state (a held state is checked as a persisted one is).
+    pub fn waiter_resume<H: HostValue>(state: Held<'_, Waiter, H>, options: OptionsIn<'_, H>) -> Result<Waiter, Failed> {
         let mut call = Call::start(options, LANG_ONLY)?;
-        let state = call.json(&WAITER, state)?;
+        let state = match &state {
+            Held::Value(held, _) => serde_json::to_value(held).map_err(|e| call.fail(crate::host::unconvertible_result(&e.to_string())))?,
+            Held::Host(value) => call.json(&WAITER, value)?,
+        };
         call.run(Waiter::resume(&state))
     }
 
-    /// What one poll of Describe results tells the waiter.
-    pub fn waiter_observe<H: HostValue>(state: &H, resources: &H, now: &H, options: OptionsIn<'_, H>) -> Result<Observed, Failed> {
+    /// What one poll of Describe results tells the waiter. A held state is one the core made
+    /// (`waiter_new`, `waiter_resume`, an earlier observation), so it is used as it is, without a
+    /// trip through JSON.
+    pub fn waiter_observe<H: HostValue>(state: Held<'_, Waiter, H>, resources: &H, now: &H, options: OptionsIn<'_, H>) -> Result<Observed, Failed> {
         let mut call = Call::start(options, LANG_ONLY)?;
-        let state_value = call.json(&WAITER, state)?;
-        let waiter = call.run(Waiter::resume(&state_value))?;
-        let spec = call.run(find_operation(&waiter.operation))?;
+        let mut waiter = match &state {
+            Held::Value(held, _) => (*held).clone(),
+            Held::Host(value) => {
+                let state_value = call.json(&WAITER, value)?;
+                call.run(Waiter::resume(&state_value))?
+            }
+        };
+        let spec = call.run(find_operation(waiter.operation))?;
         let resources = call.resources(spec, resources)?;
         let now = call.ranged(&NOW, now, i64::MIN, i64::MAX)?;
         let lang = call.lang();
-        call.run(state.detach(|| Waiter::observe_state(&state_value, &resources, now, lang)))
+        let report = call.run(state.host().detach(|| waiter.observe(&resources, now, lang)))?;
+        Ok(Observed { waiter, report })
     }
 }
 

@@ -6,12 +6,13 @@
 //! common codes in [`crate::catalog::provider_lifecycle`]. Codes no table lists fall back to the
 //! provider's ordered [`crate::spec::ClassRule`]s.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::catalog::{operation, provider_lifecycle};
 use crate::error::{clip, Error, ErrorDetail, Result};
 use crate::lang::{Lang, Text};
+use crate::record::Record;
 use crate::spec::{CodeMatcher, OperationSpec, RetryAfterUnit, RetryClass, TokenAdvice};
 use crate::text;
 
@@ -19,7 +20,7 @@ use crate::text;
 pub const MAX_RECOMMENDED_DELAY_MS: u64 = 60_000;
 
 /// Where a class came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Record)]
 #[serde(rename_all = "snake_case")]
 pub enum ClassSource {
     /// The operation's error table.
@@ -35,9 +36,13 @@ pub enum ClassSource {
 }
 
 /// The class of one error code of one operation.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Record)]
+#[record(repr(operation, code, class_, source))]
 pub struct Classification {
-    pub operation: &'static str,
+    /// The operation id.
+    #[serde(deserialize_with = "crate::catalog::deserialize_id")]
+    #[record(ty = crate::record::OperationId)]
+    pub operation: crate::catalog::StaticId,
     pub code: String,
     pub http_status: Option<u16>,
     pub class: RetryClass,
@@ -52,7 +57,7 @@ pub struct Classification {
 }
 
 /// What to do next after a failed call.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Record)]
 #[serde(rename_all = "snake_case")]
 pub enum NextStep {
     /// Resend the same request (same ClientToken, fresh signature) after the delay.
@@ -68,9 +73,13 @@ pub enum NextStep {
 }
 
 /// The advice for one failed call (an error response, an unreadable one, or none at all).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Record)]
+#[record(repr(operation, code, class_, safe_to_retry, action, retry_after_ms))]
 pub struct RetryAdvice {
-    pub operation: &'static str,
+    /// The operation id.
+    #[serde(deserialize_with = "crate::catalog::deserialize_id")]
+    #[record(ty = crate::record::OperationId)]
+    pub operation: crate::catalog::StaticId,
     /// `None` when no response arrived.
     pub code: Option<String>,
     pub http_status: Option<u16>,

@@ -11,22 +11,24 @@
 //!   https://www.alibabacloud.com/help/en/ram/developer-reference/api-ram-2015-05-01-decodediagnosticmessage
 //! - a whole error body or DecodeDiagnosticMessage response holding either of them.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use crate::error::{clip, Error, ErrorDetail, Result};
 use crate::lang::{Lang, Text};
-use crate::ram::{AccessCheck, Outcome};
+use crate::ram::{AccessCheck, NoPermissionType, Outcome};
+use crate::record::Record;
 use crate::text;
 
 /// Text longer than this is not a denial detail.
 const MAX_DETAIL_BYTES: usize = 64 * 1024;
 
 /// Why access was denied (or allowed), from either source.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Record)]
+#[record(repr(source, decision, action, resource, policy_type))]
 pub struct AccessExplanation {
     /// `provider` (read from a response) or `policy_check` (from [`crate::ram::authorize`]).
-    pub source: &'static str,
+    pub source: ExplanationSource,
     /// The action checked (`ecs:RebootInstance`).
     pub action: Option<String>,
     /// The resource ARN checked, when known.
@@ -47,6 +49,25 @@ pub struct AccessExplanation {
     /// Still encoded: `ram:DecodeDiagnosticMessage` turns it into the full diagnosis.
     pub encoded_diagnostic_message: Option<String>,
     pub reason: String,
+}
+
+/// Where an [`AccessExplanation`] comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Record)]
+#[serde(rename_all = "snake_case")]
+pub enum ExplanationSource {
+    /// Read from the provider's error response.
+    Provider,
+    /// From opgate's own policy check.
+    PolicyCheck,
+}
+
+/// Alibaba's name for a denial, as its `AccessDeniedDetail` writes it.
+fn permission_type_name(kind: NoPermissionType) -> String {
+    match kind {
+        NoPermissionType::ImplicitDeny => "ImplicitDeny",
+        NoPermissionType::ExplicitDeny => "ExplicitDeny",
+    }
+    .to_owned()
 }
 
 /// Reads Alibaba's denial detail (see the module docs for the shapes).
@@ -104,10 +125,10 @@ pub fn access_denied(detail: &Value, lang: Lang) -> Result<AccessExplanation> {
         None => get("NoPermissionPolicyType")?,
     };
     let mut explanation = AccessExplanation {
-        source: "provider",
+        source: ExplanationSource::Provider,
         action: get("AuthAction")?,
         resource: get("AuthResource")?,
-        no_permission_type: no_permission_type.or_else(|| decision.and_then(Outcome::no_permission_type).map(str::to_owned)),
+        no_permission_type: no_permission_type.or_else(|| decision.and_then(Outcome::no_permission_type).map(permission_type_name)),
         decision,
         policy_type,
         policy_index: None,
@@ -126,11 +147,11 @@ impl AccessExplanation {
     /// The RAM evaluator's answer in the same shape.
     pub fn from_check(check: &AccessCheck) -> AccessExplanation {
         AccessExplanation {
-            source: "policy_check",
+            source: ExplanationSource::PolicyCheck,
             action: Some(check.action.clone()),
             resource: Some(check.resource.clone()),
             decision: Some(check.decision),
-            no_permission_type: check.decision.no_permission_type().map(str::to_owned),
+            no_permission_type: check.decision.no_permission_type().map(permission_type_name),
             policy_type: None,
             policy_index: check.policy_index,
             statement_index: check.statement_index,

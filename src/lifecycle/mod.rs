@@ -65,7 +65,7 @@ pub fn integer_argument(value: &Value, name: &str, min: i64, max: i64) -> Result
 pub use classify::{
     advise_error, classify, http_status, retry_advice, retryable, ClassSource, Classification, FailedCall, NextStep, RetryAdvice, MAX_RECOMMENDED_DELAY_MS,
 };
-pub use denied::{access_denied, AccessExplanation};
+pub use denied::{access_denied, AccessExplanation, ExplanationSource};
 pub use plan::{
     merge_plan, plan, IdOutcome, IdState, Plan, PlanOptions, PlanOutcome, PlannedDenial, PlannedRequest, PlannedUnknown, Received, RequestRetry,
     ResourceOutcome,

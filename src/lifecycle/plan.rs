@@ -21,6 +21,7 @@ use crate::lifecycle::classify::{advise_error, retry_advice, FailedCall, RetryAd
 use crate::lifecycle::token::token_for;
 use crate::params::{json_type, validate_spec, Options};
 use crate::precheck::{precheck_resources, Decision, MAX_RESOURCES};
+use crate::record::Record;
 use crate::spec::{OperationSpec, Provider, TargetSpec};
 use crate::text;
 use crate::wire::{build, parse_response, BuildOptions, HttpRequest, Outcome as ResponseOutcome};
@@ -37,40 +38,58 @@ pub struct PlanOptions {
     pub scope: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// The requests to send for a batch, split to the provider's limit, and the ids left out.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Record)]
+#[record(repr(operation, batch_max, allowed_ids))]
 pub struct Plan {
-    pub operation: &'static str,
+    /// The operation id.
+    #[serde(deserialize_with = "crate::catalog::deserialize_id")]
+    #[record(ty = crate::record::OperationId)]
+    pub operation: crate::catalog::StaticId,
     /// The most ids one request may carry.
     pub batch_max: usize,
     pub requests: Vec<PlannedRequest>,
+    /// The ids the requests carry, in order.
     pub allowed_ids: Vec<String>,
+    /// Ids the pre-check refused; never sent.
     pub denied: Vec<PlannedDenial>,
+    /// Ids missing from the Describe items; never sent.
     pub unknown: Vec<PlannedUnknown>,
     /// Ids given more than once; each is planned once.
     pub duplicates: Vec<String>,
     pub reason: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// One request of a plan.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Record)]
+#[record(repr(index, ids, token))]
 pub struct PlannedRequest {
+    /// Its position among the plan's requests (the index of its response for `merge_plan`).
     pub index: usize,
+    /// The ids it carries.
     pub ids: Vec<String>,
     /// The parameters sent, the ClientToken included.
     pub params: Map<String, Value>,
     /// The ClientToken, for operations that take one.
     pub token: Option<String>,
+    /// The request, built as `build` builds it.
     pub request: HttpRequest,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// An id the plan leaves out because the provider would refuse it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Record)]
+#[record(repr(id, status, error))]
 pub struct PlannedDenial {
     pub id: String,
+    /// Its status in the Describe items, when it was there.
     pub status: Option<String>,
+    /// The provider's error for it.
     pub error: RenderedError,
     pub reason: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// An id missing from the Describe items: nothing is known, so it is not sent.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Record)]
 pub struct PlannedUnknown {
     pub id: String,
     pub reason: String,
@@ -399,7 +418,7 @@ impl Received {
 }
 
 /// Where one id ended up once the responses are in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Record)]
 #[serde(rename_all = "snake_case")]
 pub enum IdState {
     /// The provider accepted it; wait for it with a [`crate::lifecycle::Waiter`].
@@ -420,7 +439,9 @@ pub enum IdState {
     NoAnswer,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// One resource inside a target, where the provider lists them (Compute Nest renewals).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Record)]
+#[record(repr(id, failed, code))]
 pub struct ResourceOutcome {
     /// The resource (Compute Nest `ResourceArn`).
     pub id: String,
@@ -429,31 +450,45 @@ pub struct ResourceOutcome {
     pub message: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// Where one id of a plan ended up.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Record)]
+#[record(repr(id, state, code))]
 pub struct IdOutcome {
     pub id: String,
     pub state: IdState,
+    /// The planned request that carried it; `None` for ids never planned.
     pub request_index: Option<usize>,
+    /// The error code, for an id that failed or was denied.
     pub code: Option<String>,
     pub message: Option<String>,
+    /// The provider's request id of the response.
     pub request_id: Option<String>,
     /// Per-resource results inside this target, where the provider lists them.
     pub resources: Vec<ResourceOutcome>,
     pub reason: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// What to do about one planned request that failed or got no answer.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Record)]
 pub struct RequestRetry {
+    /// The planned request's index.
     pub index: usize,
     pub advice: RetryAdvice,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// One outcome per id once a plan's responses are in.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Record)]
+#[record(repr(operation, accepted_ids, failed_ids))]
 pub struct PlanOutcome {
-    pub operation: &'static str,
+    /// The operation id.
+    #[serde(deserialize_with = "crate::catalog::deserialize_id")]
+    #[record(ty = crate::record::OperationId)]
+    pub operation: crate::catalog::StaticId,
+    /// One per id: the planned ones in request order, then the denied and the unknown.
     pub outcomes: Vec<IdOutcome>,
     /// Hand these to a [`crate::lifecycle::Waiter`].
     pub accepted_ids: Vec<String>,
+    /// The ids the provider refused.
     pub failed_ids: Vec<String>,
     /// For each request that failed or got no answer: what to do about it.
     pub retries: Vec<RequestRetry>,

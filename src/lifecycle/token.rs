@@ -8,7 +8,7 @@
 //! and any changed parameter gives another, so the provider never answers
 //! `IdempotentParameterMismatch`.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use sha2::{Digest, Sha256};
 
@@ -16,6 +16,7 @@ use crate::catalog::operation;
 use crate::error::{Error, ErrorDetail, Result};
 use crate::formats::MAX_STRING_CHARS;
 use crate::params::{validate_spec, Options};
+use crate::record::Record;
 use crate::spec::{Format, OperationSpec};
 use crate::text;
 
@@ -25,11 +26,16 @@ pub const TOKEN_PREFIX: &str = "og1-";
 /// token (52 characters) within the 64 the provider allows.
 const HASH_HEX_DIGITS: usize = 48;
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// A stable idempotency token: put `token` into the parameter `param` (`ClientToken`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Record)]
+#[record(repr(operation, token, scope))]
 pub struct ClientToken {
-    pub operation: &'static str,
+    /// The operation id.
+    #[serde(deserialize_with = "crate::catalog::deserialize_id")]
+    #[record(ty = crate::record::OperationId)]
+    pub operation: crate::catalog::StaticId,
     /// The parameter to put it in (`ClientToken`).
-    pub param: &'static str,
+    pub param: String,
     pub token: String,
     pub scope: String,
 }
@@ -66,7 +72,7 @@ pub fn client_token(op_id: &str, params: &Value, scope: &str, options: &Options)
     }
     Ok(ClientToken {
         operation: spec.id,
-        param,
+        param: param.to_owned(),
         token: token_for(spec, &effective, scope),
         scope: scope.to_owned(),
     })

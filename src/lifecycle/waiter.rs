@@ -20,6 +20,7 @@ use crate::catalog::{operation, provider_lifecycle};
 use crate::error::{clip, Error, ErrorDetail, RenderedError, Result};
 use crate::lang::{Lang, Text};
 use crate::precheck::{read_resources, Item, MAX_RESOURCES};
+use crate::record::Record;
 use crate::spec::{ErrorSpec, Evidence, OperationSpec};
 use crate::text;
 
@@ -27,7 +28,7 @@ use crate::text;
 pub const WAITER_VERSION: u32 = 1;
 
 /// Where one target stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Record)]
 #[serde(rename_all = "snake_case")]
 pub enum TargetState {
     /// Not finished yet (or finished without proof yet).
@@ -41,7 +42,7 @@ pub enum TargetState {
 }
 
 /// What showed that the operation acted on a target.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Record)]
 #[serde(rename_all = "snake_case")]
 pub enum Proof {
     /// The status was seen outside the target statuses after the call.
@@ -55,8 +56,10 @@ pub enum Proof {
 }
 
 /// A target's state before the call, for [`Evidence::FieldChanged`].
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Record)]
+#[record(name = "WaiterBaseline")]
 pub struct Baseline {
+    /// The status it had.
     pub status: String,
     /// The evidence fields as they were (`StartTime`), when the item had them.
     pub fields: Map<String, Value>,
@@ -64,25 +67,35 @@ pub struct Baseline {
 
 /// One target as the waiter remembers it. Keys are single words so the serialized form is the
 /// same in every language binding.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Record)]
+#[record(name = "WaiterTarget", repr(id, state, status))]
 pub struct Track {
     pub id: String,
+    /// Its state before the call, when the Describe items read then had it.
     pub before: Option<Baseline>,
     /// The operation has been seen acting on it.
     pub seen: bool,
     /// The last status observed.
     pub status: Option<String>,
     pub state: TargetState,
+    /// What showed the operation acted, once done.
     pub proof: Option<Proof>,
     /// For a failed target: the waiter's failure code.
     pub code: Option<String>,
 }
 
 /// The waiter's whole memory; serialize it to persist, [`Waiter::resume`] to go on.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+///
+/// Python and JS call it `WaiterState`: the `Waiter` class of each package holds one.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Record)]
+#[record(name = "WaiterState", repr(operation, polls, next))]
 pub struct Waiter {
+    /// The version of this form ([`WAITER_VERSION`]).
     pub version: u32,
-    pub operation: String,
+    /// The operation id.
+    #[serde(deserialize_with = "crate::catalog::deserialize_id")]
+    #[record(ty = crate::record::OperationId)]
+    pub operation: crate::catalog::StaticId,
     /// When the call was sent, Unix seconds.
     pub sent: i64,
     /// Makes the jitter of poll intervals reproducible.
@@ -91,34 +104,48 @@ pub struct Waiter {
     pub polls: u32,
     /// When to poll next, Unix seconds.
     pub next: i64,
+    /// Every target, in the order given.
     pub targets: Vec<Track>,
 }
 
 /// What one observation concluded.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Record)]
+#[record(repr(operation, done, succeeded, next_poll_after_seconds))]
 pub struct WaitReport {
-    pub operation: &'static str,
+    /// The operation id.
+    #[serde(deserialize_with = "crate::catalog::deserialize_id")]
+    #[record(ty = crate::record::OperationId)]
+    pub operation: crate::catalog::StaticId,
     /// Every target has settled (done or failed).
     pub done: bool,
     /// Every target is done.
     pub succeeded: bool,
+    /// Seconds since the send.
     pub elapsed_seconds: i64,
+    /// Observations made so far, this one included.
     pub polls: u32,
+    /// The most this operation is waited for.
     pub timeout_seconds: u32,
     /// Seconds until the next poll; `None` once done.
     pub next_poll_after_seconds: Option<u32>,
+    /// When to poll next, Unix seconds; `None` once done.
     pub next_poll_at: Option<i64>,
     /// The range the jitter allowed for this wait, `[min, max]` seconds.
-    pub next_poll_window: Option<[u32; 2]>,
+    pub next_poll_window: Option<(u32, u32)>,
+    /// How many targets stand where.
     pub counts: Counts,
+    /// Every target, in the order given.
     pub targets: Vec<TargetReport>,
     /// When a target status counts as done for this operation, and why.
     pub rule: String,
-    pub source: &'static str,
+    /// The provider page the rule rests on.
+    pub source: String,
     pub reason: String,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+/// How many targets of a wait stand where.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, Record)]
+#[record(name = "WaitCounts")]
 pub struct Counts {
     pub done: usize,
     pub pending: usize,
@@ -126,20 +153,27 @@ pub struct Counts {
     pub unknown: usize,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// Where one target of a wait stands, and why.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Record)]
+#[record(repr(id, state, status))]
 pub struct TargetReport {
     pub id: String,
     pub state: TargetState,
+    /// The last status observed.
     pub status: Option<String>,
+    /// The operation has been seen acting on it.
     pub transition_seen: bool,
+    /// What showed the operation acted, once done.
     pub proof: Option<Proof>,
+    /// The waiter's error, for a failed target.
     pub error: Option<RenderedError>,
     pub reason: String,
 }
 
 /// A waiter after one more observation, and what it concluded: what stateless hosts (the
 /// bindings) hand back and forth.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Record)]
+#[record(repr(report))]
 pub struct Observed {
     pub waiter: Waiter,
     pub report: WaitReport,
@@ -180,7 +214,7 @@ impl Waiter {
         let seed = seed.unwrap_or_else(|| derived_seed(spec.id, &ids, sent));
         Ok(Waiter {
             version: WAITER_VERSION,
-            operation: spec.id.to_owned(),
+            operation: spec.id,
             sent,
             seed,
             polls: 0,
@@ -293,11 +327,11 @@ impl Waiter {
             timeout_seconds: spec.wait.timeout_seconds,
             next_poll_after_seconds: next.map(|(after, _)| after),
             next_poll_at: next.map(|_| self.next),
-            next_poll_window: next.map(|(_, window)| window),
+            next_poll_window: next.map(|(_, [low, high])| (low, high)),
             counts,
             targets,
             rule: text!(spec.lifecycle.waiter.rule_en, spec.lifecycle.waiter.rule_zh).get(lang).to_owned(),
-            source: spec.lifecycle.waiter.source,
+            source: spec.lifecycle.waiter.source.to_owned(),
             reason: summary.get(lang).to_owned(),
         })
     }
@@ -660,7 +694,7 @@ mod tests {
             );
             let (ra, rb) = (ra.expect("a"), rb.expect("b"));
             assert_eq!(ra.next_poll_after_seconds, rb.next_poll_after_seconds);
-            let (after, [low, high]) = (ra.next_poll_after_seconds.expect("after"), ra.next_poll_window.expect("window"));
+            let (after, (low, high)) = (ra.next_poll_after_seconds.expect("after"), ra.next_poll_window.expect("window"));
             assert!(low <= after && after <= high && high <= 36, "{after} {low} {high}");
         }
         let state = serde_json::to_value(&a).expect("serializes");

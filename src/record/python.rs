@@ -326,6 +326,10 @@ pub fn error(py: Python<'_>, error: &Error, lang: Lang) -> PyErr {
 pub fn register(module: &Bound<'_, pyo3::types::PyModule>) -> PyResult<()> {
     use crate::catalog::describe::*;
     use crate::error::{ApiErrorExtras, ErrorReport, RenderedError};
+    use crate::lifecycle::{
+        AccessExplanation, Baseline, Classification, ClientToken, Counts, IdOutcome, Observed, Plan, PlanOutcome, PlannedDenial, PlannedRequest, PlannedUnknown,
+        RequestRetry, ResourceOutcome, RetryAdvice, TargetReport, Track, WaitReport, Waiter,
+    };
     use crate::params::Validated;
     use crate::precheck::{Outcome, TransitionView, Verdict, WaitState};
     use crate::ram::{AccessCheck, Authorization, Condition, Policy, RequiredAccess, Statement};
@@ -379,5 +383,25 @@ pub fn register(module: &Bound<'_, pyo3::types::PyModule>) -> PyResult<()> {
     add::<RenderedError>(module)?;
     add::<ApiErrorExtras>(module)?;
     add::<ErrorReport>(module)?;
+    // Lifecycle: tokens, retries, denials, batch plans, waiters.
+    add::<ClientToken>(module)?;
+    add::<Classification>(module)?;
+    add::<RetryAdvice>(module)?;
+    add::<AccessExplanation>(module)?;
+    add::<Plan>(module)?;
+    add::<PlannedRequest>(module)?;
+    add::<PlannedDenial>(module)?;
+    add::<PlannedUnknown>(module)?;
+    add::<PlanOutcome>(module)?;
+    add::<IdOutcome>(module)?;
+    add::<ResourceOutcome>(module)?;
+    add::<RequestRetry>(module)?;
+    add::<Waiter>(module)?;
+    add::<Track>(module)?;
+    add::<Baseline>(module)?;
+    add::<Observed>(module)?;
+    add::<WaitReport>(module)?;
+    add::<TargetReport>(module)?;
+    add::<Counts>(module)?;
     Ok(())
 }

@@ -387,6 +387,24 @@ fn option_ts(opt: Opt) -> (&'static str, &'static str) {
             "Condition keys and their values, e.g. `{\"acs:SourceIp\": \"203.0.113.7\"}`. Default: none.",
         ),
         Opt::Algorithm | Opt::Timestamp | Opt::Nonce => ("never", "Not in the WebAssembly build (no signing)."),
+        Opt::Scope => (
+            "string",
+            "Chosen by the caller (a deployment id, a user, a day): the same request in another scope gets another ClientToken. Default `\"\"`.",
+        ),
+        Opt::Status => ("number | null", "The HTTP status of the response; it decides only for codes no table lists. Default: none."),
+        Opt::Params => (
+            "{ readonly [name: string]: unknown } | null",
+            "The parameters that were sent, to tell whether they carried a ClientToken. Default: none.",
+        ),
+        Opt::Attempt => ("number", "1 (default) for the first retry; the recommended delay doubles with each."),
+        Opt::Before => (
+            "readonly object[] | object | null",
+            "The Describe items read before the call (items, one item or a whole response). Default: none.",
+        ),
+        Opt::Seed => (
+            "number | null",
+            "Fixes the jitter of poll intervals (0 to 2^32-1). Default: derived from the other arguments.",
+        ),
     }
 }
 
@@ -768,6 +786,7 @@ fn roots(python: bool) -> Vec<Ty> {
     use crate::params::{IntBound, Validated};
     use crate::precheck::{Verdict, WaitState};
     use crate::ram::{AccessCheck, Authorization, Policy, RequiredAccess};
+    use crate::lifecycle::{AccessExplanation, Classification, ClientToken, Observed, Plan, PlanOutcome, RetryAdvice, WaitReport, Waiter};
     use crate::wire::{ApiResponse, Endpoint, HttpRequest};
     let mut roots = vec![
         <super::OperationId as Schema>::ty(),
@@ -794,6 +813,15 @@ fn roots(python: bool) -> Vec<Ty> {
         <ApiErrorExtras as Schema>::ty(),
         <ErrorReport as Schema>::ty(),
         <IntBound as Schema>::ty(),
+        <ClientToken as Schema>::ty(),
+        <Classification as Schema>::ty(),
+        <RetryAdvice as Schema>::ty(),
+        <AccessExplanation as Schema>::ty(),
+        <Plan as Schema>::ty(),
+        <PlanOutcome as Schema>::ty(),
+        <Waiter as Schema>::ty(),
+        <WaitReport as Schema>::ty(),
+        <Observed as Schema>::ty(),
     ]);
     if python {
         #[cfg(feature = "signing")]
@@ -808,11 +836,12 @@ fn roots(python: bool) -> Vec<Ty> {
 }
 
 fn option_sets() -> Vec<OptionSet> {
+    use crate::host::calls::lifecycle::{ADVICE, CLASSIFY, NEW_WAITER, PLANNING, TOKEN};
     use crate::host::calls::{AUTHORIZE, BUILD, CORE, ENDPOINT, EVALUATE, LANG_ONLY, REQUIRED_ACCESS};
     vec![
         OptionSet {
             name: "LangOptions",
-            doc: "Options of `operations`, `operation`, `waitStatus`, `parseResponse` and `ramParsePolicy`.",
+            doc: "Options of `operations`, `operation`, `waitStatus`, `parseResponse`, `ramParsePolicy`, `accessDenied`, `mergePlan`, `Waiter.resume` and `Waiter.observe`.",
             options: LANG_ONLY,
             required: &[],
         },
@@ -850,6 +879,36 @@ fn option_sets() -> Vec<OptionSet> {
             name: "RamContextOptions",
             doc: "Options of `ramEvaluate`.",
             options: EVALUATE,
+            required: &[],
+        },
+        OptionSet {
+            name: "ClientTokenOptions",
+            doc: "Options of `clientToken`.",
+            options: TOKEN,
+            required: &[],
+        },
+        OptionSet {
+            name: "ClassifyOptions",
+            doc: "Options of `classify`.",
+            options: CLASSIFY,
+            required: &[],
+        },
+        OptionSet {
+            name: "RetryAdviceOptions",
+            doc: "Options of `retryAdvice`.",
+            options: ADVICE,
+            required: &[],
+        },
+        OptionSet {
+            name: "PlanOptions",
+            doc: "Options of `plan`.",
+            options: PLANNING,
+            required: &[],
+        },
+        OptionSet {
+            name: "WaiterOptions",
+            doc: "Options of the `Waiter` constructor.",
+            options: NEW_WAITER,
             required: &[],
         },
     ]

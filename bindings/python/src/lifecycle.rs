@@ -1,12 +1,22 @@
 //! Lifecycle glue: ClientTokens, retry classes and advice, batch plans, waiters (as their
-//! serialized state, which the Python `Waiter` class holds), access-denied details. Glue over
+//! state, a `WaiterState` the Python `Waiter` class holds), access-denied details. Glue over
 //! `opgate::host::calls`; every decision is the core's (`opgate::lifecycle`).
 
+use opgate::host::calls::Held;
 use opgate::host::{calls, Opt};
+use opgate::record::python::Native;
 use pyo3::prelude::*;
 
 use crate::convert::Py;
-use crate::{finish, finish_json, kwargs, named};
+use crate::{finish, kwargs, named};
+
+/// A result of the core passed back in: used as it is when it is its own class.
+fn held<'a, 'py, T: Native>(object: &'a Bound<'py, PyAny>, given: &'a Py<'py>) -> Held<'a, T, Py<'py>> {
+    match object.cast::<T::Class>() {
+        Ok(class) => Held::Value(T::value(class.get()), given),
+        Err(_) => Held::Host(given),
+    }
+}
 
 type Any<'py> = Bound<'py, PyAny>;
 
@@ -84,15 +94,15 @@ fn plan<'py>(
         (Opt::Endpoint, endpoint),
     ]);
     let resources = resources.map(Py);
-    // The plan holds built requests, whose query and headers are pairs.
-    finish_json(py, calls::plan(&Py(operation), &Py(targets), resources.as_ref(), kwargs(&options)))
+    finish(py, calls::plan(&Py(operation), &Py(targets), resources.as_ref(), kwargs(&options)))
 }
 
 #[pyfunction]
 #[pyo3(signature = (plan, responses, *, lang = None))]
 fn merge_plan<'py>(py: Python<'py>, plan: Any<'py>, responses: Any<'py>, lang: Option<Any<'py>>) -> PyResult<Any<'py>> {
     let options = named([(Opt::Lang, lang)]);
-    finish(py, calls::merge_plan(&Py(plan), &Py(responses), kwargs(&options)))
+    let given = Py(plan.clone());
+    finish(py, calls::merge_plan(held(&plan, &given), &Py(responses), kwargs(&options)))
 }
 
 #[pyfunction]
@@ -114,15 +124,16 @@ fn waiter_new<'py>(
 #[pyo3(signature = (state, *, lang = None))]
 fn waiter_resume<'py>(py: Python<'py>, state: Any<'py>, lang: Option<Any<'py>>) -> PyResult<Any<'py>> {
     let options = named([(Opt::Lang, lang)]);
-    finish(py, calls::waiter_resume(&Py(state), kwargs(&options)))
+    let given = Py(state.clone());
+    finish(py, calls::waiter_resume(held(&state, &given), kwargs(&options)))
 }
 
 #[pyfunction]
 #[pyo3(signature = (state, resources, now, *, lang = None))]
 fn waiter_observe<'py>(py: Python<'py>, state: Any<'py>, resources: Any<'py>, now: Any<'py>, lang: Option<Any<'py>>) -> PyResult<Any<'py>> {
     let options = named([(Opt::Lang, lang)]);
-    // The report's poll window is a pair.
-    finish_json(py, calls::waiter_observe(&Py(state), &Py(resources), &Py(now), kwargs(&options)))
+    let given = Py(state.clone());
+    finish(py, calls::waiter_observe(held(&state, &given), &Py(resources), &Py(now), kwargs(&options)))
 }
 
 pub fn register(module: &Bound<'_, PyModule>) -> PyResult<()> {

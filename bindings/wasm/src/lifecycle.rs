@@ -3,6 +3,7 @@
 //! `opgate::host::calls`; every decision is the core's (`opgate::lifecycle`).
 
 use opgate::host::calls;
+use opgate::host::calls::Held;
 use wasm_bindgen::prelude::*;
 
 use crate::convert::Js;
@@ -43,7 +44,7 @@ pub fn plan(operation: JsValue, targets: JsValue, resources: JsValue, options: J
 
 #[wasm_bindgen(js_name = mergePlan)]
 pub fn merge_plan(plan: JsValue, responses: JsValue, options: JsValue) -> JsValue {
-    finish(calls::merge_plan(&Js(plan), &Js(responses), self::options(&Js(options))))
+    finish(calls::merge_plan(Held::Host(&Js(plan)), &Js(responses), self::options(&Js(options))))
 }
 
 #[wasm_bindgen(js_name = waiterNew)]
@@ -53,10 +54,10 @@ pub fn waiter_new(operation: JsValue, ids: JsValue, sent_at: JsValue, options: J
 
 #[wasm_bindgen(js_name = waiterResume)]
 pub fn waiter_resume(state: JsValue, options: JsValue) -> JsValue {
-    finish(calls::waiter_resume(&Js(state), self::options(&Js(options))))
+    finish(calls::waiter_resume(Held::Host(&Js(state)), self::options(&Js(options))))
 }
 
 #[wasm_bindgen(js_name = waiterObserve)]
 pub fn waiter_observe(state: JsValue, resources: JsValue, now: JsValue, options: JsValue) -> JsValue {
-    finish(calls::waiter_observe(&Js(state), &Js(resources), &Js(now), self::options(&Js(options))))
+    finish(calls::waiter_observe(Held::Host(&Js(state)), &Js(resources), &Js(now), self::options(&Js(options))))
 }
