@@ -31,6 +31,19 @@ import type {
   RequiredAccess,
   Authorization,
   AccessCheck,
+  ClientTokenOptions,
+  ClassifyOptions,
+  RetryAdviceOptions,
+  PlanOptions,
+  WaiterOptions,
+  ClientToken,
+  Classification,
+  RetryAdvice,
+  AccessExplanation,
+  Plan,
+  PlanOutcome,
+  WaiterState,
+  WaitReport,
 } from "./types.js";
 
 export type * from "./types.js";
@@ -273,242 +286,115 @@ export function ramEvaluate(policies: readonly PolicyDocument[], action: string,
 
 // --- Lifecycle: waiting with memory, idempotency, retry classes, batch plans (src/lifecycle.js)
 
-export type RetryClass = "throttle" | "transient" | "state_conflict" | "permanent" | "auth";
-/** What to do with the request's ClientToken after a failure; `any` for operations without one. */
-export type TokenAdvice = "keep" | "new" | "any";
-export type ClassSource = "operation" | "provider" | "rule" | "header" | "no_response";
-
-export interface ClientToken {
-  operation: string;
-  /** The parameter to put it in (`ClientToken`). */
-  param: string;
-  token: string;
-  scope: string;
-}
-
-export interface ClientTokenOptions extends LangOptions {
-  /** Chosen by the caller (a deployment id, a user, a day): the same request in another scope gets another token. Default `""`. */
-  scope?: string;
-  intBounds?: readonly IntBound[];
-}
-
-export interface Classification {
-  operation: string;
-  code: string;
-  httpStatus: number | null;
-  class: RetryClass;
-  source: ClassSource;
-  token: TokenAdvice;
-  /** The request may have been carried out although this error came back. */
-  mayHaveApplied: boolean;
-  recommendedDelayMs: number | null;
-  reason: string;
-}
-
-export interface RetryAdvice {
-  operation: string;
-  /** `null` when no response arrived. */
-  code: string | null;
-  httpStatus: number | null;
-  class: RetryClass;
-  source: ClassSource;
-  mayHaveApplied: boolean;
-  tokenSent: boolean;
-  token: TokenAdvice;
-  /** Resending cannot make the operation happen twice. */
-  safeToRetry: boolean;
-  action: "retry" | "retry_with_new_token" | "recheck" | "fix_request" | "fix_credentials";
-  retryAfterMs: number | null;
-  /** The header the delay came from, or `recommended`. */
-  retryAfterSource: string | null;
-  reason: string;
-}
-
-export interface RetryAdviceOptions extends LangOptions {
-  /** The parameters that were sent, to tell whether they carried a ClientToken. */
-  params?: Params | null;
-  /** Unix seconds, for a `Retry-After` date. Default: the current time. */
-  now?: number | null;
-  /** 1 for the first retry; the recommended delay doubles with each. */
-  attempt?: number;
-}
-
-/** Why access was denied, from the provider (`source: "provider"`) or a policy check; the fields of `AccessCheck` plus the provider's. */
-export interface AccessExplanation {
-  source: "provider" | "policy_check";
-  action: string | null;
-  resource: string | null;
-  decision: "allow" | "implicit_deny" | "explicit_deny" | null;
-  noPermissionType: string | null;
-  policyType: string | null;
-  policyIndex: number | null;
-  statementIndex: number | null;
-  principalType: string | null;
-  principalOwnerId: string | null;
-  principalDisplayName: string | null;
-  encodedDiagnosticMessage: string | null;
-  reason: string;
-}
-
-export interface PlannedRequest {
-  index: number;
-  ids: string[];
-  /** The parameters sent, the ClientToken included. */
-  params: { [name: string]: JsonValue };
-  token: string | null;
-  request: HttpRequest;
-}
-
-export interface PlannedDenial {
-  id: string;
-  status: string | null;
-  error: ErrorInfo;
-  reason: string;
-}
-
-export interface PlannedUnknown {
-  id: string;
-  reason: string;
-}
-
-export interface Plan {
-  operation: string;
-  /** The most ids one request may carry (ZEC 100, otherwise 1). */
-  batchMax: number;
-  requests: PlannedRequest[];
-  allowedIds: string[];
-  denied: PlannedDenial[];
-  unknown: PlannedUnknown[];
-  duplicates: string[];
-  reason: string;
-}
-
-export interface PlanOptions extends CheckOptions {
-  /** Scope of the ClientTokens. */
-  scope?: string;
-  region?: string | null;
-  endpoint?: string | null;
-}
-
-/** One response to a planned request; `status: null` when none arrived. */
+/** One response to a planned request for `mergePlan`; `status: null` when none arrived. */
 export interface PlanResponse {
   status: number | null;
   body?: string | null;
   headers?: { readonly [name: string]: string } | readonly (readonly [string, string])[] | null;
 }
 
-export type IdState = "accepted" | "partly_failed" | "failed" | "dry_run_passed" | "denied" | "unknown" | "not_sent" | "no_answer";
-
-export interface ResourceOutcome {
-  id: string;
-  failed: boolean;
-  code: string | null;
-  message: string | null;
-}
-
-export interface IdOutcome {
-  id: string;
-  state: IdState;
-  requestIndex: number | null;
-  code: string | null;
-  message: string | null;
-  requestId: string | null;
-  resources: ResourceOutcome[];
-  reason: string;
-}
-
-export interface PlanOutcome {
-  operation: string;
-  outcomes: IdOutcome[];
-  acceptedIds: string[];
-  failedIds: string[];
-  retries: { index: number; advice: RetryAdvice }[];
-  reason: string;
-}
-
-export type TargetState = "pending" | "done" | "failed" | "unknown";
-export type Proof = "status_left_target" | "field_changed" | "settle_time" | "synchronous";
-
-export interface TargetReport {
-  id: string;
-  state: TargetState;
-  status: string | null;
-  transitionSeen: boolean;
-  proof: Proof | null;
-  error: ErrorInfo | null;
-  reason: string;
-}
-
-export interface WaitReport {
-  operation: string;
-  /** Every target has settled (done or failed). */
-  done: boolean;
-  succeeded: boolean;
-  elapsedSeconds: number;
-  polls: number;
-  timeoutSeconds: number;
-  nextPollAfterSeconds: number | null;
-  nextPollAt: number | null;
-  /** The range the jitter allowed, `[min, max]` seconds. */
-  nextPollWindow: [number, number] | null;
-  counts: { done: number; pending: number; failed: number; unknown: number };
-  targets: TargetReport[];
-  /** When a target status counts as done for this operation, and why. */
-  rule: string;
-  /** The provider page the rule rests on. */
-  source: string;
-  reason: string;
-}
-
-/** A waiter's serialized state (keys are single words, the same in every binding). */
-export interface WaiterState {
-  version: number;
-  operation: string;
-  sent: number;
-  seed: number;
-  polls: number;
-  next: number;
-  targets: {
-    id: string;
-    before: { status: string; fields: { [name: string]: JsonValue } } | null;
-    seen: boolean;
-    status: string | null;
-    state: TargetState;
-    proof: Proof | null;
-    code: string | null;
-  }[];
-}
-
-export interface WaiterOptions extends LangOptions {
-  /** The Describe items read before the call (items, one item or a whole response). */
-  before?: Resources | null;
-  /** Fixes the jitter of poll intervals (0 to 2^32-1). Default: derived from the other arguments. */
-  seed?: number | null;
-}
-
-export function clientToken(operation: OperationId | (string & {}), params: Params, options?: ClientTokenOptions): ClientToken;
-export function classify(operation: OperationId | (string & {}), code: string, options?: LangOptions & { status?: number | null }): Classification;
+/**
+ * The ClientToken for this logical request in `options.scope`: the same parameters (in any
+ * order, with or without defaults or a ClientToken) give the same token, any change another,
+ * so every retry of one request reuses it.
+ * @param operation The operation id, e.g. `"computenest:RenewServiceInstanceResources"`.
+ * @param params The request parameters, validated first (a `ClientToken` among them is ignored).
+ * @param options `scope` (default `""`), `lang` (default `"en"`), `intBounds`; all optional.
+ * @throws {InputError} an operation that takes no ClientToken (`UnsupportedOperation`), an unknown operation, a wrong argument type.
+ * @throws {ValidationError} the parameters break the operation's rules.
+ */
+export function clientToken(operation: OperationId, params: Params, options?: ClientTokenOptions): ClientToken;
+/**
+ * The retry class of an error code (`throttle`, `transient`, `state_conflict`, `permanent`,
+ * `auth`), with what to do about the ClientToken; `options.status` decides only for codes no
+ * table lists.
+ * @param operation The operation id.
+ * @param code The error code of the response (`ApiError.code`).
+ * @param options `status` (the HTTP status), `lang` (default `"en"`, for `reason`); both optional.
+ * @throws {InputError} an unknown operation, a status outside 100-599, a wrong argument type.
+ */
+export function classify(operation: OperationId, code: string, options?: ClassifyOptions): Classification;
+/**
+ * Advice after a failed call: `status` and `code` of the error response (both `null` when no
+ * response arrived) and its headers (`x-acs-retry-after`, `Retry-After`): the class, how long to
+ * wait, and whether resending is safe.
+ * @param operation The operation id.
+ * @param status The HTTP status of the error response; `null` when no response arrived.
+ * @param code The error code of the response, or `null`.
+ * @param headers Its headers: an object, `[name, value]` pairs or a fetch `Headers`.
+ * @param options `params` (the parameters that were sent, to tell whether they carried a
+ *   ClientToken), `attempt` (1 for the first retry), `now` (default the current time, for a
+ *   `Retry-After` date; `null`: none), `lang`; all optional.
+ * @throws {InputError} an unknown operation, a status outside 100-599, an attempt below 1, a wrong argument type.
+ */
 export function retryAdvice(
-  operation: OperationId | (string & {}),
+  operation: OperationId,
   status?: number | null,
   code?: string | null,
   headers?: { readonly [name: string]: string } | readonly (readonly [string, string])[] | HeadersLike | null,
   options?: RetryAdviceOptions,
 ): RetryAdvice;
+/**
+ * Alibaba's `AccessDeniedDetail` (or a decoded diagnostic message, or an error body holding
+ * one), as an object or JSON text, explained in the shape of `ramEvaluate`'s answer.
+ * @param detail The `AccessDeniedDetail`, an object or JSON text.
+ * @param options `lang`: `"en"` (default) or `"zh"`, for `reason`.
+ * @throws {InputError} `detail` is neither, or holds a value of the wrong type.
+ */
 export function accessDenied(detail: { readonly [key: string]: unknown } | string, options?: LangOptions): AccessExplanation;
-export function plan(operation: OperationId | (string & {}), targets: readonly string[] | Params, resources?: Resources | null, options?: PlanOptions): Plan;
+/**
+ * The requests for a batch: `targets` is a list of ids or a parameter object whose target
+ * parameter holds them, `resources` the Describe items. Allowed ids are split to the provider's
+ * limit (ZEC 100 per call, ECS and Compute Nest one), each request with its ClientToken (from
+ * `options.scope`) where the operation takes one; denied and unknown ids are listed with
+ * reasons.
+ * @param operation The operation id.
+ * @param targets A list of ids, or a parameter object whose target parameter holds them.
+ * @param resources The Describe items (a list, one item or a whole response), or `null`.
+ * @param options `scope` (of the ClientTokens), `region`, `endpoint`, `lang`, `now` (default
+ *   the current time; `null`: no expiry checks), `intBounds`; all optional.
+ * @throws {InputError} an unknown operation, a wrong argument type.
+ * @throws {ValidationError} the parameters break the operation's rules.
+ */
+export function plan(operation: OperationId, targets: readonly string[] | Params, resources?: Resources | null, options?: PlanOptions): Plan;
+/**
+ * One outcome per id from the responses to a plan's requests: one entry per request,
+ * `{status, body, headers}` or `null` for one not sent.
+ * @param plan The `Plan` from `plan()`.
+ * @param responses One entry per planned request, in order.
+ * @param options `lang`: `"en"` (default) or `"zh"`, for messages.
+ * @throws {InputError} a plan or responses that are not of that shape.
+ */
 export function mergePlan(plan: Plan, responses: readonly (PlanResponse | null)[], options?: LangOptions): PlanOutcome;
 
-/** Waits for an operation on a batch of targets, remembering what it has seen; the host does the sleeping. */
+/**
+ * Waits for an operation on a batch of targets, remembering what it has seen; the host does
+ * the sleeping. It never calls a target done before it has seen the operation act on it.
+ * `toJSON()` gives its state (a `WaiterState`); `Waiter.resume(state)` goes on from it.
+ */
 export class Waiter {
-  /** `sentAt`: the send time, Unix seconds (default: now). */
-  constructor(operation: OperationId | (string & {}), ids: readonly string[] | string, sentAt?: number | null, options?: WaiterOptions);
+  /**
+   * `sentAt`: the send time, Unix seconds (default: now).
+   * @throws {InputError} an unknown operation, bad ids, a wrong argument type.
+   */
+  constructor(operation: OperationId, ids: readonly string[] | string, sentAt?: number | null, options?: WaiterOptions);
+  /**
+   * A waiter from `toJSON()`'s state.
+   * @throws {InputError} a state this version did not write (`InvalidParameter.Waiter`).
+   */
   static resume(state: WaiterState, options?: LangOptions): Waiter;
-  /** Reads one round of Describe results at `now` (Unix seconds, default: now). */
+  /**
+   * Reads one round of Describe results at `now` (Unix seconds, default: now) and moves the
+   * waiter on.
+   * @throws {InputError} Describe data of the wrong shape, a wrong argument type.
+   */
   observe(resources: Resources, now?: number | null, options?: LangOptions): WaitReport;
-  readonly operation: string;
+  /** The operation waited for. */
+  readonly operation: OperationId;
   /** When to poll next, Unix seconds. */
   readonly nextPollAt: number;
+  /** Observations made so far. */
   readonly polls: number;
+  /** The state as plain JSON data (a copy), for `Waiter.resume`. */
   toJSON(): WaiterState;
 }

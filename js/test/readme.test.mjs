@@ -37,6 +37,12 @@ const CALLS = {
   ramRequiredAccess: () => opgate.ramRequiredAccess("ecs:RebootInstance", { InstanceId: ITEM.InstanceId }, RAM),
   ramAuthorize: () => opgate.ramAuthorize("ecs:RebootInstance", { InstanceId: ITEM.InstanceId }, [POLICY], RAM),
   ramEvaluate: () => opgate.ramEvaluate([POLICY], "ecs:RebootInstance", "*"),
+  clientToken: () => opgate.clientToken("computenestsupplier:RestartServiceInstance", { RegionId: "cn-hangzhou", ServiceInstanceId: "si-d6ab3a63ccbb4b17a0f1" }),
+  classify: () => opgate.classify("ecs:RebootInstance", "Throttling.User"),
+  retryAdvice: () => opgate.retryAdvice("ecs:RebootInstance", 503, "ServiceUnavailable"),
+  accessDenied: () => opgate.accessDenied({ NoPermissionType: "ImplicitDeny", AuthAction: "ecs:RebootInstance" }),
+  plan: () => opgate.plan("zec:RebootInstances", ["1"], [{ instanceId: "1", instanceStatus: "RUNNING" }]),
+  mergePlan: () => opgate.mergePlan(opgate.plan("zec:RebootInstances", ["1"], [{ instanceId: "1", instanceStatus: "RUNNING" }]), [null]),
 };
 
 // Names the README uses that are not this package's: JavaScript's own, a provider field, and the
