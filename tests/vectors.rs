@@ -249,6 +249,7 @@ mod ram {
 /// (or resumed), fed each step, and serialized and read back after step `resume_after`.
 mod lifecycle {
     use super::{answer, calls, Args, Call};
+    use opgate::host::calls::Held;
     use opgate::host::{Failed, OptionsIn};
     use serde_json::{json, Value};
 
@@ -302,9 +303,11 @@ mod lifecycle {
 
     fn plan_and_merge(raw: &Value) -> Value {
         let args = Args::new(raw);
+        // The plan goes back as the value `plan` returned (Python's path); the JS path hands it
+        // back as JSON, as the waiter's state goes below.
         let merged = calls::plan(&args.get("operation"), &args.get("targets"), raw.get("resources").as_ref(), args.options()).and_then(|plan| {
-            let plan = serde_json::to_value(plan).unwrap_or_default();
-            calls::merge_plan(&&plan, &args.get("responses"), args.options())
+            let plan_json = serde_json::to_value(&plan).unwrap_or_default();
+            calls::merge_plan(Held::Value(&plan, &&plan_json), &args.get("responses"), args.options())
         });
         answer(merged)
     }
@@ -313,7 +316,7 @@ mod lifecycle {
         let args = Args::new(raw);
         let reports = (|| -> Result<Vec<Value>, Failed> {
             let mut state = match raw.get("resume").filter(|state| !state.is_null()) {
-                Some(state) => serde_json::to_value(calls::waiter_resume(&state, args.options())?).unwrap_or_default(),
+                Some(state) => serde_json::to_value(calls::waiter_resume(Held::Host(&state), args.options())?).unwrap_or_default(),
                 None => serde_json::to_value(calls::waiter_new(
                     &args.get("operation"),
                     &args.get("ids"),
@@ -328,11 +331,11 @@ mod lifecycle {
             for (index, step) in steps.iter().enumerate() {
                 let resources = step.get("resources").unwrap_or(&Value::Null);
                 let now = step.get("now").unwrap_or(&Value::Null);
-                let observed = calls::waiter_observe(&&state, &resources, &now, args.options())?;
+                let observed = calls::waiter_observe(Held::Host(&&state), &resources, &now, args.options())?;
                 reports.push(serde_json::to_value(&observed.report).unwrap_or_default());
                 state = serde_json::to_value(&observed.waiter).unwrap_or_default();
                 if resume_after == Some(index as u64) {
-                    state = serde_json::to_value(calls::waiter_resume(&&state, args.options())?).unwrap_or_default();
+                    state = serde_json::to_value(calls::waiter_resume(Held::Host(&&state), args.options())?).unwrap_or_default();
                 }
             }
             Ok(reports)

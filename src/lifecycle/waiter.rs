@@ -239,7 +239,7 @@ impl Waiter {
                 format!("等待器状态的版本为 {}；当前 opgate 只能读取版本 {WAITER_VERSION}。", waiter.version),
             ));
         }
-        operation(&waiter.operation)?;
+        operation(waiter.operation)?;
         let ids: Vec<Value> = waiter.targets.iter().map(|t| Value::String(t.id.clone())).collect();
         read_ids(&Value::Array(ids)).map_err(|_| {
             bad(
@@ -261,7 +261,7 @@ impl Waiter {
     /// Reads one round of Describe results at `now` (Unix seconds) and updates every target
     /// that has not settled. A `now` before the send counts as the send time.
     pub fn observe(&mut self, resources: &Value, now: i64, lang: Lang) -> Result<WaitReport> {
-        let spec = operation(&self.operation)?;
+        let spec = operation(self.operation)?;
         let items = if is_synchronous(spec) { Vec::new() } else { read_resources(spec, resources)? };
         let elapsed = now.saturating_sub(self.sent).max(0);
         let lifecycle = provider_lifecycle(spec.provider);

@@ -327,8 +327,8 @@ pub fn register(module: &Bound<'_, pyo3::types::PyModule>) -> PyResult<()> {
     use crate::catalog::describe::*;
     use crate::error::{ApiErrorExtras, ErrorReport, RenderedError};
     use crate::lifecycle::{
-        AccessExplanation, Baseline, Classification, ClientToken, Counts, IdOutcome, Observed, Plan, PlanOutcome, PlannedDenial, PlannedRequest, PlannedUnknown,
-        RequestRetry, ResourceOutcome, RetryAdvice, TargetReport, Track, WaitReport, Waiter,
+        AccessExplanation, Baseline, Classification, ClientToken, Counts, IdOutcome, Observed, Plan, PlanOutcome, PlannedDenial, PlannedRequest,
+        PlannedUnknown, RequestRetry, ResourceOutcome, RetryAdvice, TargetReport, Track, WaitReport, Waiter,
     };
     use crate::params::Validated;
     use crate::precheck::{Outcome, TransitionView, Verdict, WaitState};

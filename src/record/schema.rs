@@ -783,10 +783,10 @@ fn roots(python: bool) -> Vec<Ty> {
     use crate::error::{ApiErrorExtras, ErrorKind, ErrorReport, RenderedError};
     use crate::host::limits::BuildInfo;
     use crate::lang::Lang;
+    use crate::lifecycle::{AccessExplanation, Classification, ClientToken, Observed, Plan, PlanOutcome, RetryAdvice, WaitReport, Waiter};
     use crate::params::{IntBound, Validated};
     use crate::precheck::{Verdict, WaitState};
     use crate::ram::{AccessCheck, Authorization, Policy, RequiredAccess};
-    use crate::lifecycle::{AccessExplanation, Classification, ClientToken, Observed, Plan, PlanOutcome, RetryAdvice, WaitReport, Waiter};
     use crate::wire::{ApiResponse, Endpoint, HttpRequest};
     let mut roots = vec![
         <super::OperationId as Schema>::ty(),

@@ -59,5 +59,10 @@ pub fn waiter_resume(state: JsValue, options: JsValue) -> JsValue {
 
 #[wasm_bindgen(js_name = waiterObserve)]
 pub fn waiter_observe(state: JsValue, resources: JsValue, now: JsValue, options: JsValue) -> JsValue {
-    finish(calls::waiter_observe(Held::Host(&Js(state)), &Js(resources), &Js(now), self::options(&Js(options))))
+    finish(calls::waiter_observe(
+        Held::Host(&Js(state)),
+        &Js(resources),
+        &Js(now),
+        self::options(&Js(options)),
+    ))
 }
