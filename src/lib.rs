@@ -15,6 +15,7 @@ pub mod ram;
 pub mod spec;
 pub mod time;
 pub mod wire;
+pub mod work;
 
 pub use catalog::{operation, operations};
 pub use error::{Error, ErrorDetail, ErrorReport, RenderedError, Result};

@@ -105,7 +105,10 @@ fn sign(args: &Value) -> Option<Value> {
         };
         wire::sign(&request, &credentials, &options)
     });
+    // A signed request shows its tokens only when the caller asks (`include_secrets`).
+    let include_secrets = args.get("include_secrets").and_then(Value::as_bool).unwrap_or(false);
     Some(match result {
+        Ok(signed) if include_secrets => json!({ "ok": serde_json::to_value(signed.with_secrets()).expect("serializable") }),
         Ok(signed) => json!({ "ok": serde_json::to_value(signed).expect("serializable") }),
         Err(error) => json!({ "error": serde_json::to_value(error.render(lang_of(args))).expect("serializable") }),
     })

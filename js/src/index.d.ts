@@ -281,6 +281,8 @@ export type PolicyDocument = string | { readonly [key: string]: unknown };
 export function init(input?: string | ArrayBuffer | ArrayBufferView | object): Promise<void>;
 export function isReady(): boolean;
 export function info(): { version: string; maxDepth: number; signing: false };
+/** Steps the core counted since the previous call; for the hostile-input suite, not a stable API. */
+export function _takeWork(): number;
 
 export function operations(options?: LangOptions): OperationDescription[];
 export function operation(id: OperationId | (string & {}), options?: LangOptions): OperationDescription;

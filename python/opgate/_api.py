@@ -163,21 +163,25 @@ def sign(
     algorithm: str | None = None,
     timestamp: int | None = None,
     nonce: str | None = None,
+    include_secrets: bool = False,
     lang: Lang | str = "en",
 ) -> SignedRequest:
     """Signs a request from :func:`build` (or its ``to_dict()``). ``timestamp`` defaults to
-    now, ``nonce`` to a random UUID; ``algorithm`` to the provider's default."""
-    data = request.to_dict() if isinstance(request, HttpRequest) else request
-    return SignedRequest._from(
-        _opgate.sign(
-            data,
-            credentials,
-            algorithm=algorithm,
-            timestamp=_timestamp(timestamp),
-            nonce=uuid.uuid4().hex if nonce is None else nonce,
-            lang=lang,
-        )
+    now, ``nonce`` to a random UUID; ``algorithm`` to the provider's default.
+
+    The result's request carries the security or bearer token to send; its ``repr``, ``str``,
+    ``to_dict()`` and debug strings show ``<redacted>`` instead, unless ``include_secrets``."""
+    data = request.to_dict(include_secrets=True) if isinstance(request, HttpRequest) else request
+    views = _opgate.sign(
+        data,
+        credentials,
+        algorithm=algorithm,
+        timestamp=_timestamp(timestamp),
+        nonce=uuid.uuid4().hex if nonce is None else nonce,
+        include_secrets=include_secrets,
+        lang=lang,
     )
+    return SignedRequest._views(views["shown"], views["sent"])
 
 
 def parse_response(

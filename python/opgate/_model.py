@@ -3,7 +3,14 @@
 Each result keeps the core's serialized dict as is; attributes read from it (nested objects
 are wrapped on first access, nested dicts and lists come back read-only), ``to_dict()`` gives
 an independent copy of exactly what the core produced, and equality, hashing and pickling go
-through that dict. No result decides anything."""
+through that dict. No result decides anything.
+
+A signed request holds two dicts the core made: what is sent, security or bearer token
+included, and what is shown, the token replaced with ``<redacted>`` (the same dict when the
+caller passed ``include_secrets=True``). The request's attributes (``url``, ``headers``,
+``query``) are what is sent; ``repr``, ``str``, ``to_dict()`` and the debug strings
+(``canonical_request``, ``string_to_sign``) are what is shown, and ``to_dict(include_secrets=True)``
+gives what is sent."""
 
 from __future__ import annotations
 
@@ -69,21 +76,30 @@ def _restore(cls: type[R], data: dict[str, Any]) -> R:
 class _Record:
     """Base of the result classes: immutable, compared and pickled by the core's dict."""
 
-    __slots__ = ("_data", "_memo")
+    __slots__ = ("_data", "_sent", "_memo")
     _repr_fields: ClassVar[tuple[str, ...]] = ()
     _data: dict[str, Any]
+    _sent: dict[str, Any]
     _memo: dict[str, Any]
 
     def __init__(self, data: Mapping[str, Any]) -> None:
         """Wraps a dict of the shape ``to_dict()`` returns (copied)."""
-        object.__setattr__(self, "_data", _copy(dict(data)))
+        copied = _copy(dict(data))
+        object.__setattr__(self, "_data", copied)
+        object.__setattr__(self, "_sent", copied)
         object.__setattr__(self, "_memo", {})
 
     @classmethod
     def _from(cls: type[R], data: dict[str, Any]) -> R:
         """Wraps a dict the extension just made, without copying it."""
+        return cls._views(data, data)
+
+    @classmethod
+    def _views(cls: type[R], shown: dict[str, Any], sent: dict[str, Any]) -> R:
+        """Wraps the shown and the sent form of a result that holds secrets."""
         record = cls.__new__(cls)
-        object.__setattr__(record, "_data", data)
+        object.__setattr__(record, "_data", shown)
+        object.__setattr__(record, "_sent", sent)
         object.__setattr__(record, "_memo", {})
         return record
 
@@ -106,23 +122,26 @@ class _Record:
     def _frozen(self, key: str) -> Any:
         return self._nested(key, _freeze)
 
-    def to_dict(self) -> dict[str, Any]:
-        """The core's result as plain data (an independent copy)."""
-        result: dict[str, Any] = _copy(self._data)
+    def to_dict(self, *, include_secrets: bool = False) -> dict[str, Any]:
+        """The core's result as plain data (an independent copy). A signed request shows its
+        security or bearer token only with ``include_secrets=True``."""
+        result: dict[str, Any] = _copy(self._sent if include_secrets else self._data)
         return result
 
     def __eq__(self, other: object) -> bool:
         if type(other) is not type(self):
             return NotImplemented
         assert isinstance(other, _Record)
-        return self._data == other._data
+        return self._sent == other._sent
 
     def __hash__(self) -> int:
-        return hash((type(self).__name__, _hashable(self._data)))
+        return hash((type(self).__name__, _hashable(self._sent)))
 
     def __repr__(self) -> str:
-        shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in self._repr_fields)
-        return f"{type(self).__name__}({shown})"
+        # Read from the shown form only: attributes of a signed request are what is sent.
+        shown = type(self)._from(self._data)
+        fields = ", ".join(f"{name}={getattr(shown, name)!r}" for name in self._repr_fields)
+        return f"{type(self).__name__}({fields})"
 
     if not TYPE_CHECKING:  # hidden from type checkers, so they still flag assignments
 
@@ -133,6 +152,11 @@ class _Record:
             raise AttributeError(f"{type(self).__name__} is immutable")
 
     def __reduce__(self) -> tuple[Any, ...]:
+        if self._data != self._sent:
+            raise TypeError(
+                f"{type(self).__name__} holds a security or bearer token and is not pickled; "
+                "pickle to_dict(include_secrets=True) if it must be stored"
+            )
         return (_restore, (type(self), self._data))
 
     def __copy__(self: R) -> R:
@@ -385,44 +409,53 @@ class Endpoint(_Record):
 
 
 class HttpRequest(_Record):
-    """One HTTP request exactly as it must go on the wire; send it with any HTTP client."""
+    """One HTTP request exactly as it must go on the wire; send it with any HTTP client.
+    The attributes are what is sent; ``repr`` and ``to_dict()`` hide a token it carries."""
 
     __slots__ = ()
     _repr_fields = ("method", "url")
 
+    def _wire(self, key: str) -> Any:
+        """A value as sent (read-only)."""
+        memo = self._memo
+        memo_key = "sent:" + key
+        if memo_key not in memo:
+            memo[memo_key] = _freeze(self._sent.get(key))
+        return memo[memo_key]
+
     @property
     def method(self) -> str:
-        return str(self._data["method"])
+        return str(self._sent["method"])
 
     @property
     def scheme(self) -> str:
-        return str(self._data["scheme"])
+        return str(self._sent["scheme"])
 
     @property
     def host(self) -> str:
-        return str(self._data["host"])
+        return str(self._sent["host"])
 
     @property
     def path(self) -> str:
-        return str(self._data["path"])
+        return str(self._sent["path"])
 
     @property
     def query(self) -> tuple[tuple[str, str], ...]:
-        query: tuple[tuple[str, str], ...] = self._frozen("query")
+        query: tuple[tuple[str, str], ...] = self._wire("query")
         return query
 
     @property
     def headers(self) -> tuple[tuple[str, str], ...]:
-        headers: tuple[tuple[str, str], ...] = self._frozen("headers")
+        headers: tuple[tuple[str, str], ...] = self._wire("headers")
         return headers
 
     @property
     def body(self) -> str:
-        return str(self._data["body"])
+        return str(self._sent["body"])
 
     @property
     def body_base64(self) -> str | None:
-        encoded: str | None = self._data.get("body_base64")
+        encoded: str | None = self._sent.get("body_base64")
         return encoded
 
     @property
@@ -433,7 +466,7 @@ class HttpRequest(_Record):
 
     @property
     def url(self) -> str:
-        return str(self._data["url"])
+        return str(self._sent["url"])
 
     def header(self, name: str) -> str | None:
         """The first header of that name, compared case-insensitively as HTTP does."""
@@ -442,7 +475,10 @@ class HttpRequest(_Record):
 
 
 class SignedRequest(_Record):
-    """A signed request, with the strings a signature mismatch is debugged with."""
+    """A signed request, with the strings a signature mismatch is debugged with. A security or
+    bearer token is in the request's attributes (to be sent) but nowhere shown: not in
+    ``repr``, ``str``, ``to_dict()`` or the debug strings, unless ``sign(...,
+    include_secrets=True)`` or ``to_dict(include_secrets=True)`` asks for it."""
 
     __slots__ = ()
     _repr_fields = ("algorithm", "request")
@@ -453,17 +489,18 @@ class SignedRequest(_Record):
 
     @property
     def request(self) -> HttpRequest:
-        request = self._one("request", HttpRequest)
-        assert request is not None
-        return request
+        """The request to send (its ``repr`` and ``to_dict()`` hide the token)."""
+        return self._nested("request", lambda shown: HttpRequest._views(shown, self._sent["request"]))
 
     @property
     def canonical_request(self) -> str | None:
+        """As shown: a security token in it is ``<redacted>`` unless ``include_secrets``."""
         text: str | None = self._data.get("canonical_request")
         return text
 
     @property
     def string_to_sign(self) -> str | None:
+        """As shown: a security token in it is ``<redacted>`` unless ``include_secrets``."""
         text: str | None = self._data.get("string_to_sign")
         return text
 

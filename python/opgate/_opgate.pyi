@@ -42,8 +42,10 @@ def sign(
     timestamp: int,
     nonce: str,
     algorithm: str | None = None,
+    include_secrets: bool = False,
     lang: str = "en",
 ) -> dict[str, Any]: ...
+def _take_work() -> int: ...
 def parse_response(
     operation: str,
     status: int,

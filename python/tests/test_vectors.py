@@ -24,9 +24,13 @@ import opgate
 VECTORS = Path(__file__).resolve().parents[2] / "tests" / "vectors"
 
 
+# Its own runner (test_hostile.py) expands its recipes and bounds the work of each case.
+HOSTILE = "hostile.json"
+
+
 def _cases() -> list[Any]:
     params = []
-    for path in sorted(VECTORS.glob("*.json")):
+    for path in sorted(p for p in VECTORS.glob("*.json") if p.name != HOSTILE):
         suite = json.loads(path.read_text(encoding="utf-8"))
         for case in suite["cases"]:
             params.append(pytest.param(case, id=f"{path.stem}::{case['name']}"))

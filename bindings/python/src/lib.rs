@@ -7,6 +7,7 @@ mod convert;
 mod errors;
 mod ram;
 mod wire;
+mod work;
 
 use opgate::params::IntBound;
 use opgate::{Error, Lang, Options};
@@ -177,5 +178,6 @@ fn _opgate(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_function(wrap_pyfunction!(wait_status, module)?)?;
     wire::register(module)?;
     ram::register(module)?;
+    work::register(module)?;
     Ok(())
 }

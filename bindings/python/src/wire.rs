@@ -5,7 +5,6 @@ use opgate::wire::BuildOptions;
 use opgate::{text, Error, ErrorDetail};
 use pyo3::prelude::*;
 use pyo3::types::{PyByteArray, PyBytes, PyString};
-use serde_json::Value;
 
 use crate::convert::{to_value, Root};
 use crate::errors::to_pyerr;
@@ -124,22 +123,34 @@ mod signing {
     impl PyCredentials {
         #[new]
         #[pyo3(signature = (access_key_id, access_key_secret, security_token = None))]
-        fn new(access_key_id: String, access_key_secret: String, security_token: Option<String>) -> Self {
-            let has_token = security_token.is_some();
-            let inner = match security_token {
-                Some(token) => Credentials::sts(access_key_id, access_key_secret, token),
-                None => Credentials::access_key(access_key_id, access_key_secret),
+        fn new(
+            py: Python<'_>,
+            access_key_id: &Bound<'_, PyAny>,
+            access_key_secret: &Bound<'_, PyAny>,
+            security_token: Option<&Bound<'_, PyAny>>,
+        ) -> PyResult<Self> {
+            let read = || -> Result<Self, Error> {
+                let id = secret_text(access_key_id, "access_key_id")?;
+                let secret = secret_text(access_key_secret, "access_key_secret")?;
+                let token = security_token
+                    .filter(|token| !token.is_none())
+                    .map(|token| secret_text(token, "security_token"))
+                    .transpose()?;
+                let has_token = token.is_some();
+                let inner = Credentials::from_parts("credentials", Some(id), Some(secret), token, None)?;
+                Ok(PyCredentials { inner, has_token })
             };
-            PyCredentials { inner, has_token }
+            read().map_err(|error| to_pyerr(py, &error, Lang::En))
         }
 
         /// A Zenlayer personal access token, sent as `Authorization: Bearer <token>`.
         #[staticmethod]
-        fn bearer(token: String) -> Self {
-            PyCredentials {
+        fn bearer(py: Python<'_>, token: &Bound<'_, PyAny>) -> PyResult<Self> {
+            let token = secret_text(token, "token").map_err(|error| to_pyerr(py, &error, Lang::En))?;
+            Ok(PyCredentials {
                 inner: Credentials::bearer(token),
                 has_token: false,
-            }
+            })
         }
 
         #[getter]
@@ -160,58 +171,45 @@ mod signing {
         }
     }
 
+    /// A credential argument as a Rust string. Python's own conversion error is dropped
+    /// unseen: a `UnicodeEncodeError` holds the whole string in `args` and `.object`.
+    fn secret_text(value: &Bound<'_, PyAny>, field: &str) -> Result<String, Error> {
+        let Ok(text) = value.cast::<PyString>() else {
+            let kind = value.get_type().name().map(|name| name.to_string()).unwrap_or_default();
+            return Err(Credentials::not_text(field, &kind));
+        };
+        text.to_str().map(str::to_owned).map_err(|_| Credentials::not_unicode(field))
+    }
+
     /// A `Credentials` object, or a dict `{access_key_id, access_key_secret[, security_token]}`
     /// / `{bearer_token}` as the conformance vectors give them.
     fn credentials(object: &Bound<'_, PyAny>) -> Result<Credentials, Error> {
         if let Ok(held) = object.cast::<PyCredentials>() {
             return Ok(held.get().inner.clone());
         }
-        let bad = || {
-            input_error(
-                "InvalidParameter.Credentials",
-                "credentials",
-                "\"credentials\" must be a Credentials object, or a dict with access_key_id and access_key_secret (and optionally security_token), or with bearer_token.".to_owned(),
-                "\"credentials\" 必须是 Credentials 对象，或包含 access_key_id 与 access_key_secret（可选 security_token）的字典，或包含 bearer_token 的字典。".to_owned(),
-            )
-        };
-        let dict = object.cast::<PyDict>().map_err(|_| bad())?;
+        let dict = object.cast::<PyDict>().map_err(|_| Credentials::bad_shape("credentials"))?;
+        if dict.len() > 3 {
+            return Err(Credentials::bad_shape("credentials"));
+        }
         let text = |name: &str| -> Result<Option<String>, Error> {
-            match dict.get_item(name).map_err(|_| bad())? {
+            match dict.get_item(name).map_err(|_| Credentials::bad_shape("credentials"))? {
                 None => Ok(None),
                 Some(value) if value.is_none() => Ok(None),
-                Some(value) => value.extract::<String>().map(Some).map_err(|_| bad()),
+                Some(value) => secret_text(&value, &format!("credentials.{name}")).map(Some),
             }
         };
-        if dict.len() > 3 {
-            return Err(bad());
-        }
-        match (
+        Credentials::from_parts(
+            "credentials",
             text("access_key_id")?,
             text("access_key_secret")?,
             text("security_token")?,
             text("bearer_token")?,
-        ) {
-            (Some(id), Some(secret), None, None) => Ok(Credentials::access_key(id, secret)),
-            (Some(id), Some(secret), Some(token), None) => Ok(Credentials::sts(id, secret, token)),
-            (None, None, None, Some(token)) => Ok(Credentials::bearer(token)),
-            _ => Err(bad()),
-        }
-    }
-
-    fn request(value: Value) -> Result<HttpRequest, Error> {
-        serde_json::from_value(value).map_err(|error| {
-            let reason = opgate::error::clip(&error.to_string());
-            input_error(
-                "InvalidParameter.Request",
-                "request",
-                format!("\"request\" is not a request as build() returns it: {reason}."),
-                format!("\"request\" 不是 build() 返回的请求：{reason}。"),
-            )
-        })
+        )
     }
 
     #[pyfunction]
-    #[pyo3(signature = (request, credentials, *, timestamp, nonce, algorithm = None, lang = "en"))]
+    #[pyo3(signature = (request, credentials, *, timestamp, nonce, algorithm = None, include_secrets = false, lang = "en"))]
+    #[allow(clippy::too_many_arguments)]
     fn sign<'py>(
         py: Python<'py>,
         request: &Bound<'py, PyAny>,
@@ -219,15 +217,16 @@ mod signing {
         timestamp: i64,
         nonce: String,
         algorithm: Option<String>,
+        include_secrets: bool,
         lang: &str,
     ) -> PyResult<Bound<'py, PyAny>> {
         let lang: Lang = crate::parse_lang(py, lang)?;
         let raise = |error: Error| to_pyerr(py, &error, lang);
-        let request = to_value(request, Root::Arg("request")).and_then(self::request).map_err(raise)?;
+        let request = to_value(request, Root::Arg("request")).and_then(HttpRequest::from_json).map_err(raise)?;
         let credentials = self::credentials(credentials).map_err(raise)?;
         let algorithm = algorithm.as_deref().map(SignatureAlgorithm::parse).transpose().map_err(raise)?;
         let sign_options = SignOptions { algorithm, timestamp, nonce };
-        let result = py.detach(|| opgate::wire::sign(&request, &credentials, &sign_options));
+        let result = py.detach(|| opgate::wire::sign(&request, &credentials, &sign_options).and_then(|signed| signed.host_views(include_secrets)));
         finish_json(py, result, lang)
     }
 

@@ -11,6 +11,7 @@
 //! hold cloud secrets, so requests are built here and signed by a backend.
 
 mod convert;
+mod work;
 
 use opgate::params::IntBound;
 use opgate::{text, Error, ErrorDetail, Lang, Options};
@@ -346,6 +347,15 @@ pub fn endpoint(operation: JsValue, options: JsValue) -> JsValue {
     })
 }
 
+/// Refuses an array of too many documents by its length, before a single item is converted.
+fn policy_count(policies: &JsValue, lang: Lang) -> Result<(), (Error, Lang)> {
+    if !js_sys::Array::is_array(policies) {
+        return Ok(());
+    }
+    let count = usize::try_from(js_sys::Array::from(policies).length()).unwrap_or(usize::MAX);
+    opgate::ram::check_policy_count(count).map_err(|error| (error, lang))
+}
+
 /// `policies` must be an array of documents (objects or JSON text).
 fn documents(value: Value, lang: Lang) -> Result<Vec<Value>, (Error, Lang)> {
     match value {
@@ -387,6 +397,7 @@ pub fn ram_authorize(operation: JsValue, params: JsValue, policies: JsValue, opt
     with_options(&options, &["lang", "region", "accountId", "context"], |opts| {
         let (region, account_id) = (opts.string("region")?.unwrap_or_default(), opts.string("accountId")?.unwrap_or_default());
         let params = data(&params, Root::Params, opts.lang)?;
+        policy_count(&policies, opts.lang)?;
         let policies = documents(data(&policies, Root::Arg("policies"), opts.lang)?, opts.lang)?;
         let context = opts.get("context").cloned().unwrap_or(Value::Null);
         opgate::ram::authorize(&text_arg(&operation), &params, &region, &account_id, &policies, &context, opts.lang).map_err(|error| opts.fail(error))
@@ -397,6 +408,7 @@ pub fn ram_authorize(operation: JsValue, params: JsValue, policies: JsValue, opt
 #[wasm_bindgen(js_name = ramEvaluate)]
 pub fn ram_evaluate(policies: JsValue, action: JsValue, resource: JsValue, options: JsValue) -> JsValue {
     with_options(&options, &["lang", "context"], |opts| {
+        policy_count(&policies, opts.lang)?;
         let policies = documents(data(&policies, Root::Arg("policies"), opts.lang)?, opts.lang)?;
         let context = opts.get("context").cloned().unwrap_or(Value::Null);
         opgate::ram::check_access(&policies, &text_arg(&action), &text_arg(&resource), &context, opts.lang).map_err(|error| opts.fail(error))

@@ -1,7 +1,7 @@
 //! Alibaba Cloud signature V3 (`ACS3-HMAC-SHA256`), as `Utils.get_authorization` in
 //! `alibabacloud-tea-openapi` and `GetAuthorization` in the Go openapi-util compute it.
 
-use super::{hmac_sha256, sha256_hex, SignatureAlgorithm, SignedRequest};
+use super::{hmac_sha256, sha256_hex, DebugStrings, SignatureAlgorithm, SignedRequest};
 use crate::wire::encode::percent_encode;
 use crate::wire::request::HttpRequest;
 
@@ -34,30 +34,47 @@ pub(super) fn sign(request: &HttpRequest, key: &Key<'_>, date: &str, nonce: &str
         }
     }
 
-    let (canonical_headers, signed_headers) = canonical_headers(&signed.headers);
     let path = if signed.path.is_empty() { "/" } else { signed.path.as_str() };
-    let canonical_request = format!(
-        "{}\n{}\n{}\n{}\n{}\n{}",
-        signed.method,
-        path,
-        canonical_query(&signed.query),
-        canonical_headers,
-        signed_headers,
-        payload_hash
-    );
-    let string_to_sign = format!("{ALGORITHM}\n{}", sha256_hex(canonical_request.as_bytes()));
+    let (sent, signed_headers) = strings(&signed, path, &payload_hash);
+    let shown = match key.security_token {
+        // The canonical request as built over the request as shown; the string to sign is
+        // only its hash, so the real one gives nothing away and stays comparable with the
+        // server's.
+        Some(_) => DebugStrings {
+            canonical_request: strings(&signed.redacted(), path, &payload_hash).0.canonical_request,
+            string_to_sign: sent.string_to_sign.clone(),
+        },
+        None => sent.clone(),
+    };
+    let string_to_sign = sent.string_to_sign.as_deref().unwrap_or_default();
     let signature = hex::encode(hmac_sha256(key.secret.as_bytes(), string_to_sign.as_bytes()));
     signed.headers.push((
         "Authorization".to_owned(),
         format!("{ALGORITHM} Credential={},SignedHeaders={signed_headers},Signature={signature}", key.id),
     ));
-    SignedRequest {
-        algorithm: SignatureAlgorithm::Acs3HmacSha256,
-        request: signed,
-        canonical_request: Some(canonical_request),
-        string_to_sign: Some(string_to_sign),
-        signature: Some(signature),
-    }
+    SignedRequest::new(SignatureAlgorithm::Acs3HmacSha256, signed, sent, shown, Some(signature))
+}
+
+/// The canonical request and the string to sign for `request`, and the signed header names.
+fn strings(request: &HttpRequest, path: &str, payload_hash: &str) -> (DebugStrings, String) {
+    let (canonical_headers, signed_headers) = canonical_headers(&request.headers);
+    let canonical_request = format!(
+        "{}\n{}\n{}\n{}\n{}\n{}",
+        request.method,
+        path,
+        canonical_query(&request.query),
+        canonical_headers,
+        signed_headers,
+        payload_hash
+    );
+    let string_to_sign = format!("{ALGORITHM}\n{}", sha256_hex(canonical_request.as_bytes()));
+    (
+        DebugStrings {
+            canonical_request: Some(canonical_request),
+            string_to_sign: Some(string_to_sign),
+        },
+        signed_headers,
+    )
 }
 
 /// Sorted by name, then value; names and values RFC 3986-encoded.

@@ -5,8 +5,11 @@ mod acs3;
 mod rpc_v1;
 mod zc2;
 
+use std::fmt;
+
 use hmac::{Hmac, Mac};
 use serde::{Deserialize, Serialize};
+use serde_json::Value;
 use sha2::{Digest, Sha256};
 
 use super::credentials::{Credentials, Secret};
@@ -92,13 +95,114 @@ pub struct SignOptions {
 
 /// A signed request, with the intermediate strings a signature mismatch is debugged with.
 /// The strings are `None` for bearer-token requests, which carry no signature.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+///
+/// The fields hold everything as sent, security and bearer tokens included. Every other view
+/// hides the tokens (see [`HttpRequest::redacted`]): `Debug`, and the serialized form, whose
+/// `canonical_request` and `string_to_sign` are the same strings built with the token replaced.
+/// [`SignedRequest::with_secrets`] serializes the tokens too, for a caller who asks for them.
+/// The AccessKey secret appears nowhere: it only keys the HMAC.
+#[derive(Clone, PartialEq, Eq)]
 pub struct SignedRequest {
     pub algorithm: SignatureAlgorithm,
     pub request: HttpRequest,
     pub canonical_request: Option<String>,
     pub string_to_sign: Option<String>,
     pub signature: Option<String>,
+    /// `canonical_request` and `string_to_sign` with the token redacted; equal to them when
+    /// the credentials have no token.
+    shown_strings: DebugStrings,
+}
+
+/// The two strings a signature is computed through.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(super) struct DebugStrings {
+    pub canonical_request: Option<String>,
+    pub string_to_sign: Option<String>,
+}
+
+/// The serialized shape: `{algorithm, request, canonical_request, string_to_sign, signature}`.
+#[derive(Serialize)]
+struct Shape<'a> {
+    algorithm: SignatureAlgorithm,
+    request: &'a HttpRequest,
+    canonical_request: &'a Option<String>,
+    string_to_sign: &'a Option<String>,
+    signature: &'a Option<String>,
+}
+
+impl SignedRequest {
+    pub(super) fn new(
+        algorithm: SignatureAlgorithm,
+        request: HttpRequest,
+        sent: DebugStrings,
+        shown: DebugStrings,
+        signature: Option<String>,
+    ) -> SignedRequest {
+        SignedRequest {
+            algorithm,
+            request,
+            canonical_request: sent.canonical_request,
+            string_to_sign: sent.string_to_sign,
+            signature,
+            shown_strings: shown,
+        }
+    }
+
+    /// Serializes with every token in place: what a caller who asked for secrets gets (the
+    /// conformance vectors compare this with the official SDKs' output).
+    pub fn with_secrets(&self) -> impl Serialize + '_ {
+        Shape {
+            algorithm: self.algorithm,
+            request: &self.request,
+            canonical_request: &self.canonical_request,
+            string_to_sign: &self.string_to_sign,
+            signature: &self.signature,
+        }
+    }
+
+    /// What a binding hands its host: `shown` for repr, str and to_dict (tokens redacted unless
+    /// `include_secrets`), `sent` for the values the host puts on the wire.
+    pub fn host_views(&self, include_secrets: bool) -> Result<Value> {
+        let unserializable = |_| {
+            Error::Signing(ErrorDetail::client(
+                "InvalidCredentials",
+                text!("The signed request could not be serialized.", "无法序列化已签名的请求。"),
+                None,
+            ))
+        };
+        let sent = serde_json::to_value(self.with_secrets()).map_err(unserializable)?;
+        let shown = if include_secrets {
+            sent.clone()
+        } else {
+            serde_json::to_value(self).map_err(unserializable)?
+        };
+        Ok(serde_json::json!({"shown": shown, "sent": sent}))
+    }
+}
+
+impl Serialize for SignedRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
+        Shape {
+            algorithm: self.algorithm,
+            request: &self.request.redacted(),
+            canonical_request: &self.shown_strings.canonical_request,
+            string_to_sign: &self.shown_strings.string_to_sign,
+            signature: &self.signature,
+        }
+        .serialize(serializer)
+    }
+}
+
+impl fmt::Debug for SignedRequest {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("SignedRequest")
+            .field("algorithm", &self.algorithm)
+            .field("request", &self.request)
+            .field("canonical_request", &self.shown_strings.canonical_request)
+            .field("string_to_sign", &self.shown_strings.string_to_sign)
+            .field("signature", &self.signature)
+            .finish()
+    }
 }
 
 /// Signs `request` with `credentials`, returning the request to send.

@@ -5,11 +5,13 @@ use base64::Engine as _;
 use hmac::{Hmac, Mac};
 use sha1::Sha1;
 
-use super::{SignatureAlgorithm, SignedRequest};
+use zeroize::Zeroizing;
+
+use super::{DebugStrings, SignatureAlgorithm, SignedRequest};
 use crate::error::{Error, ErrorDetail, Result};
 use crate::text;
 use crate::wire::encode::percent_encode;
-use crate::wire::request::HttpRequest;
+use crate::wire::request::{HttpRequest, REDACTED};
 
 pub(super) struct Key<'a> {
     pub id: &'a str,
@@ -63,6 +65,33 @@ pub(super) fn sign(request: &HttpRequest, key: &Key<'_>, timestamp: &str, nonce:
     query.push(("SignatureVersion".to_owned(), "1.0".to_owned()));
     query.push(("AccessKeyId".to_owned(), key.id.to_owned()));
 
+    let sent = strings(&request.method, &query);
+    let shown = match key.security_token {
+        Some(_) => {
+            let mut shown_query = query.clone();
+            for (name, value) in &mut shown_query {
+                if name == "SecurityToken" {
+                    REDACTED.clone_into(value);
+                }
+            }
+            strings(&request.method, &shown_query)
+        }
+        None => sent.clone(),
+    };
+    let string_to_sign = sent.string_to_sign.as_deref().unwrap_or_default();
+    // The HMAC key is the secret plus `&`; the copy is wiped when dropped.
+    let hmac_key = Zeroizing::new(format!("{}&", key.secret));
+    let signature = base64::engine::general_purpose::STANDARD.encode(hmac_sha1(hmac_key.as_bytes(), string_to_sign.as_bytes()));
+    query.push(("Signature".to_owned(), signature.clone()));
+
+    let mut signed = request.clone();
+    signed.query = query;
+    signed.remove_header("authorization");
+    Ok(SignedRequest::new(SignatureAlgorithm::RpcHmacSha1, signed, sent, shown, Some(signature)))
+}
+
+/// The sorted, encoded query (the "canonical request" of V1) and the string to sign.
+fn strings(method: &str, query: &[(String, String)]) -> DebugStrings {
     let mut sorted: Vec<(&str, &str)> = query.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
     sorted.sort_unstable();
     let canonical_query = sorted
@@ -70,20 +99,11 @@ pub(super) fn sign(request: &HttpRequest, key: &Key<'_>, timestamp: &str, nonce:
         .map(|(k, v)| format!("{}={}", percent_encode(k), percent_encode(v)))
         .collect::<Vec<_>>()
         .join("&");
-    let string_to_sign = format!("{}&{}&{}", request.method, percent_encode("/"), percent_encode(&canonical_query));
-    let signature = base64::engine::general_purpose::STANDARD.encode(hmac_sha1(format!("{}&", key.secret).as_bytes(), string_to_sign.as_bytes()));
-    query.push(("Signature".to_owned(), signature.clone()));
-
-    let mut signed = request.clone();
-    signed.query = query;
-    signed.remove_header("authorization");
-    Ok(SignedRequest {
-        algorithm: SignatureAlgorithm::RpcHmacSha1,
-        request: signed,
+    let string_to_sign = format!("{method}&{}&{}", percent_encode("/"), percent_encode(&canonical_query));
+    DebugStrings {
         canonical_request: Some(canonical_query),
         string_to_sign: Some(string_to_sign),
-        signature: Some(signature),
-    })
+    }
 }
 
 fn hmac_sha1(key: &[u8], data: &[u8]) -> Vec<u8> {

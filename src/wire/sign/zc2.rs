@@ -2,7 +2,7 @@
 //! and `signRequest` in `zenlayercloud-sdk-go` compute it. Both sign `/` as the URI whatever
 //! the real path, and only `content-type` and `host`.
 
-use super::{hmac_sha256, sha256_hex, SignatureAlgorithm, SignedRequest};
+use super::{hmac_sha256, sha256_hex, DebugStrings, SignatureAlgorithm, SignedRequest};
 use crate::wire::request::HttpRequest;
 
 const ALGORITHM: &str = "ZC2-HMAC-SHA256";
@@ -26,13 +26,12 @@ pub(super) fn sign(request: &HttpRequest, id: &str, secret: &str, timestamp: i64
         "Authorization".to_owned(),
         format!("{ALGORITHM} Credential={id}, SignedHeaders={SIGNED_HEADERS}, Signature={signature}"),
     ));
-    SignedRequest {
-        algorithm: SignatureAlgorithm::Zc2HmacSha256,
-        request: signed,
+    // An AccessKey pair has no token: the strings are shown as they are.
+    let strings = DebugStrings {
         canonical_request: Some(canonical_request),
         string_to_sign: Some(string_to_sign),
-        signature: Some(signature),
-    }
+    };
+    SignedRequest::new(SignatureAlgorithm::Zc2HmacSha256, signed, strings.clone(), strings, Some(signature))
 }
 
 /// A personal access token replaces the signature entirely.
@@ -41,13 +40,13 @@ pub(super) fn bearer(request: &HttpRequest, token: &str) -> SignedRequest {
     signed.remove_header("X-ZC-Signature-Method");
     signed.remove_header("X-ZC-Timestamp");
     signed.headers.push(("Authorization".to_owned(), format!("Bearer {token}")));
-    SignedRequest {
-        algorithm: SignatureAlgorithm::Zc2HmacSha256,
-        request: signed,
-        canonical_request: None,
-        string_to_sign: None,
-        signature: None,
-    }
+    SignedRequest::new(
+        SignatureAlgorithm::Zc2HmacSha256,
+        signed,
+        DebugStrings::default(),
+        DebugStrings::default(),
+        None,
+    )
 }
 
 /// The SDKs always send `Host` and `Content-Type`; add them when a hand-made request lacks them.
