@@ -3,7 +3,11 @@ SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
 CARGO ?= cargo
 
-.PHONY: test demo bench rust-test python-test js-test demo-rust demo-python demo-js bench-rust bench-python bench-js
+.PHONY: test demo bench rust-test python-test js-test demo-rust demo-python demo-js bench-rust bench-python bench-js \
+	bench-hostile bench-hostile-rust bench-hostile-python bench-hostile-js fuzz
+
+# Seconds each fuzz target runs under `make fuzz` (not part of `make test`).
+FUZZ_SECONDS ?= 60
 
 test: rust-test python-test js-test
 
@@ -41,3 +45,20 @@ bench-python:
 
 bench-js:
 	bash js/run.sh bench
+
+# Times every case of tests/vectors/hostile.json in Rust, Python and JS; each must finish in
+# under a second (answered or refused with a code). The tests count work instead of timing it.
+bench-hostile: bench-hostile-rust bench-hostile-python bench-hostile-js
+
+bench-hostile-rust:
+	$(CARGO) bench -p opgate --bench hostile
+
+bench-hostile-python:
+	bash python/run.sh bench-hostile
+
+bench-hostile-js:
+	bash js/run.sh bench-hostile
+
+# Runs every cargo-fuzz target for FUZZ_SECONDS seconds (fuzz/run.sh installs cargo-fuzz).
+fuzz:
+	bash fuzz/run.sh $(FUZZ_SECONDS)

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The WebAssembly build and npm package: `bash js/run.sh test|demo|bench|build`.
+# The WebAssembly build and npm package: `bash js/run.sh test|demo|bench|bench-hostile|build`.
 #
 # Works on a fresh machine: adds the wasm32 target, installs wasm-bindgen-cli at the exact
 # version Cargo.lock pins, installs the npm dev dependencies from package-lock.json (TypeScript,
@@ -137,13 +137,19 @@ cmd_bench() {
   node "$JS/bench/bench.mjs"
 }
 
+cmd_bench_hostile() {
+  build
+  (cd "$JS" && node bench/hostile.mjs)
+}
+
 case "${1:-}" in
   build) build ;;
   test) cmd_test ;;
   demo) shift; cmd_demo "$@" ;;
   bench) cmd_bench ;;
+  bench-hostile) cmd_bench_hostile ;;
   *)
-    echo "usage: bash js/run.sh test|demo|bench|build" >&2
+    echo "usage: bash js/run.sh test|demo|bench|bench-hostile|build" >&2
     exit 2
     ;;
 esac

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Python package: `bash python/run.sh test|demo|bench` (called by the Makefile).
+# Python package: `bash python/run.sh test|demo|bench|bench-hostile` (called by the Makefile).
 #
 # Works on a fresh machine: creates .venv at the repo root, installs pinned tools, builds the
 # wheel with `maturin build --release` and installs that wheel (so the wheel itself is what is
@@ -68,8 +68,13 @@ case "${1:-}" in
         build_wheel
         in_tmp "$PY" "$ROOT/python/bench/bench.py" "$ROOT/examples/fleet.json"
         ;;
+    bench-hostile)
+        ensure_venv
+        build_wheel
+        in_tmp "$PY" "$ROOT/python/bench/hostile.py"
+        ;;
     *)
-        echo "usage: bash python/run.sh test|demo|bench" >&2
+        echo "usage: bash python/run.sh test|demo|bench|bench-hostile" >&2
         exit 2
         ;;
 esac

@@ -18,58 +18,15 @@ import inspect
 import json
 import pickle
 import uuid
-from pathlib import Path
 from typing import Any, Callable, Iterator
 
 import pytest
 
 import opgate
+from hostile_recipes import expand, load_suite, run
 from opgate import _opgate
 
-VECTORS = Path(__file__).resolve().parents[2] / "tests" / "vectors"
-SUITE = json.loads((VECTORS / "hostile.json").read_text(encoding="utf-8"))
-
-
-def expand(value: Any) -> Any:
-    """The value a case means: every recipe (README.md, "Hostile inputs") replaced."""
-    if isinstance(value, list):
-        return [expand(item) for item in value]
-    if not isinstance(value, dict):
-        return value
-    first = next(iter(value), "")
-    if first == "$repeat":
-        return expand(value["$repeat"]) * value["times"]
-    if first == "$concat":
-        return "".join(expand(part) for part in value["$concat"])
-    if first == "$list":
-        return [expand(value["$list"])] * value["times"]
-    if first == "$numbered":
-        template = expand(value["$numbered"])
-        return [template.replace("{i}", str(i)) for i in range(value["times"])]
-    if first == "$object":
-        template, item = expand(value["$object"]), expand(value.get("value"))
-        return {template.replace("{i}", str(i)): item for i in range(value["times"])}
-    if first == "$json":
-        return json.dumps(expand(value["$json"]), separators=(",", ":"), ensure_ascii=False)
-    assert not first.startswith("$"), f"unknown recipe {first}"
-    return {key: expand(item) for key, item in value.items()}
-
-
-def _plain(result: Any) -> Any:
-    if isinstance(result, tuple):
-        return [_plain(item) for item in result]
-    return result.to_dict()
-
-
-def run(call: str, args: dict[str, Any]) -> dict[str, Any]:
-    function = getattr(opgate, call)
-    assert call in opgate.__all__ and callable(function), call
-    if "now" in inspect.signature(function).parameters and "now" not in args:
-        args = {**args, "now": None}
-    try:
-        return {"ok": _plain(function(**args))}
-    except opgate.OpgateError as error:
-        return {"error": error.report}
+SUITE = load_suite()
 
 
 @pytest.mark.parametrize("case", SUITE["cases"], ids=[case["name"] for case in SUITE["cases"]])
