@@ -63,6 +63,7 @@ pub struct TransitionView {
 /// Validates `params`, finds each target among `resources` and applies the operation's guards.
 pub fn precheck(op_id: &str, params: &Value, resources: &Value, options: &Options) -> Result<Verdict> {
     let spec = operation(op_id)?;
+    check_list_length(spec, resources)?;
     let validated = validate_spec(spec, params, options)?;
     let targets = target_ids(spec, &validated.params);
     let items = read_resources(spec, resources)?;
@@ -112,9 +113,40 @@ pub fn check(op_id: &str, params: &Value, resources: &Value, options: &Options) 
 /// could be rebooted right now?"
 pub fn precheck_resources(op_id: &str, resources: &Value, options: &Options) -> Result<Verdict> {
     let spec = operation(op_id)?;
+    check_list_length(spec, resources)?;
     let items = read_resources(spec, resources)?;
     let outcomes = items.iter().map(|item| judge(spec, item, false, options)).collect();
     Ok(summarise(spec, outcomes, false, options.lang))
+}
+
+/// Refuses a resource list longer than [`MAX_RESOURCES`] by its length alone, before the
+/// parameters are validated or any item is read. The bindings call it with the length of the
+/// host's list before converting an item (converting a million references to one item costs
+/// seconds in WebAssembly), so they refuse it exactly as the core does.
+pub fn check_resource_count(op_id: &str, count: usize) -> Result<()> {
+    let spec = operation(op_id)?;
+    if count <= MAX_RESOURCES {
+        return Ok(());
+    }
+    Err(too_many_resources(spec, "resources", count))
+}
+
+fn check_list_length(spec: &OperationSpec, resources: &Value) -> Result<()> {
+    match resources {
+        Value::Array(items) if items.len() > MAX_RESOURCES => Err(too_many_resources(spec, "resources", items.len())),
+        _ => Ok(()),
+    }
+}
+
+fn too_many_resources(spec: &OperationSpec, field: &str, count: usize) -> Error {
+    shape_error(
+        spec,
+        field,
+        text!(
+            format!("At most {MAX_RESOURCES} resources can be checked at once; got {count}."),
+            format!("一次最多检查 {MAX_RESOURCES} 个资源，实际为 {count} 个。")
+        ),
+    )
 }
 
 /// The ids a validated request acts on.
@@ -182,14 +214,7 @@ fn read_resources<'a>(spec: &OperationSpec, resources: &'a Value) -> Result<Vec<
         _ => return Err(shape_error(spec, "resources", shape_text(spec, "resources"))),
     };
     if list.len() > MAX_RESOURCES {
-        return Err(shape_error(
-            spec,
-            &prefix,
-            text!(
-                format!("At most {MAX_RESOURCES} resources can be checked at once; got {}.", list.len()),
-                format!("一次最多检查 {MAX_RESOURCES} 个资源，实际为 {} 个。", list.len())
-            ),
-        ));
+        return Err(too_many_resources(spec, &prefix, list.len()));
     }
     let single = matches!(resources, Value::Object(map) if map.contains_key(spec.resource.id_field));
     let mut items = Vec::with_capacity(list.len());

@@ -13,6 +13,7 @@ use opgate::params::IntBound;
 use opgate::{Error, Lang, Options};
 use pyo3::exceptions::PyRuntimeError;
 use pyo3::prelude::*;
+use pyo3::types::{PyList, PyTuple};
 use serde::Serialize;
 use serde_json::Value;
 
@@ -73,6 +74,16 @@ fn data(py: Python<'_>, object: &Bound<'_, PyAny>, root: Root<'_>, lang: Lang) -
     to_value(object, root).map_err(|error| to_pyerr(py, &error, lang))
 }
 
+/// Refuses a resource list over the core's limit by its length, before converting an item.
+fn resource_count(py: Python<'_>, operation: &str, resources: &Bound<'_, PyAny>, lang: Lang) -> PyResult<()> {
+    let count = match (resources.cast::<PyList>(), resources.cast::<PyTuple>()) {
+        (Ok(list), _) => list.len(),
+        (_, Ok(tuple)) => tuple.len(),
+        _ => return Ok(()),
+    };
+    opgate::precheck::check_resource_count(operation, count).map_err(|error| to_pyerr(py, &error, lang))
+}
+
 /// Every operation's description: `[{"id", "provider", "action", "params", ...}, ...]`.
 #[pyfunction]
 #[pyo3(signature = (*, lang = "en"))]
@@ -119,6 +130,7 @@ fn precheck<'py>(
 ) -> PyResult<Bound<'py, PyAny>> {
     let options = options(py, lang, now, int_bounds)?;
     let params = data(py, params, Root::Params, options.lang)?;
+    resource_count(py, &operation, resources, options.lang)?;
     let resources = data(py, resources, Root::Arg("resources"), options.lang)?;
     let result = py.detach(|| opgate::precheck(&operation, &params, &resources, &options));
     finish(py, result, options.lang)
@@ -137,6 +149,7 @@ fn check<'py>(
 ) -> PyResult<Bound<'py, PyAny>> {
     let options = options(py, lang, now, int_bounds)?;
     let params = data(py, params, Root::Params, options.lang)?;
+    resource_count(py, &operation, resources, options.lang)?;
     let resources = data(py, resources, Root::Arg("resources"), options.lang)?;
     let result = py.detach(|| opgate::check(&operation, &params, &resources, &options));
     finish(py, result, options.lang)
@@ -153,6 +166,7 @@ fn precheck_resources<'py>(
     int_bounds: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let options = options(py, lang, now, int_bounds)?;
+    resource_count(py, &operation, resources, options.lang)?;
     let resources = data(py, resources, Root::Arg("resources"), options.lang)?;
     let result = py.detach(|| opgate::precheck_resources(&operation, &resources, &options));
     finish(py, result, options.lang)

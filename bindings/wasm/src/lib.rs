@@ -196,6 +196,15 @@ fn data(value: &JsValue, root: Root<'_>, lang: Lang) -> Result<Value, (Error, La
 
 const CORE: &[&str] = &["lang", "now", "intBounds"];
 
+/// Refuses a resource array over the core's limit by its length, before converting an item.
+fn resource_count(operation: &str, resources: &JsValue, lang: Lang) -> Result<(), (Error, Lang)> {
+    if !js_sys::Array::is_array(resources) {
+        return Ok(());
+    }
+    let count = usize::try_from(js_sys::Array::from(resources).length()).unwrap_or(usize::MAX);
+    opgate::precheck::check_resource_count(operation, count).map_err(|error| (error, lang))
+}
+
 /// Every operation's description.
 #[wasm_bindgen]
 pub fn operations(options: JsValue) -> JsValue {
@@ -228,6 +237,7 @@ pub fn precheck(operation: JsValue, params: JsValue, resources: JsValue, options
     with_options(&options, CORE, |opts| {
         let options = opts.core()?;
         let params = data(&params, Root::Params, opts.lang)?;
+        resource_count(&text_arg(&operation), &resources, opts.lang)?;
         let resources = data(&resources, Root::Arg("resources"), opts.lang)?;
         opgate::precheck(&text_arg(&operation), &params, &resources, &options).map_err(|error| opts.fail(error))
     })
@@ -240,6 +250,7 @@ pub fn check(operation: JsValue, params: JsValue, resources: JsValue, options: J
     with_options(&options, CORE, |opts| {
         let options = opts.core()?;
         let params = data(&params, Root::Params, opts.lang)?;
+        resource_count(&text_arg(&operation), &resources, opts.lang)?;
         let resources = data(&resources, Root::Arg("resources"), opts.lang)?;
         opgate::check(&text_arg(&operation), &params, &resources, &options).map_err(|error| opts.fail(error))
     })
@@ -249,6 +260,7 @@ pub fn check(operation: JsValue, params: JsValue, resources: JsValue, options: J
 pub fn precheck_resources(operation: JsValue, resources: JsValue, options: JsValue) -> JsValue {
     with_options(&options, CORE, |opts| {
         let options = opts.core()?;
+        resource_count(&text_arg(&operation), &resources, opts.lang)?;
         let resources = data(&resources, Root::Arg("resources"), opts.lang)?;
         opgate::precheck_resources(&text_arg(&operation), &resources, &options).map_err(|error| opts.fail(error))
     })
