@@ -5,7 +5,8 @@
 # cargo-fuzz needs a nightly compiler (for -Zsanitizer). A machine with a nightly rustup
 # toolchain uses it; one with only stable (the usual case here: no other toolchain can be
 # fetched) builds with RUSTC_BOOTSTRAP=1, which lets the stable compiler accept the nightly
-# flags cargo-fuzz passes. cargo-fuzz itself is installed at a pinned version when missing.
+# flags cargo-fuzz passes (FUZZ_STABLE=1 picks that path even where nightly exists).
+# cargo-fuzz itself is installed at a pinned version when missing.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -21,13 +22,13 @@ if [[ "$(cargo fuzz --version 2>/dev/null || true)" != "cargo-fuzz $CARGO_FUZZ_V
   cargo install --locked --force "cargo-fuzz@$CARGO_FUZZ_VERSION"
 fi
 
-if rustup run nightly rustc --version >/dev/null 2>&1; then
+if [[ "${FUZZ_STABLE:-}" != 1 ]] && rustup run nightly rustc --version >/dev/null 2>&1; then
   TOOLCHAIN=(+nightly)
   say "compiler: $(rustup run nightly rustc --version)"
 else
   TOOLCHAIN=()
   export RUSTC_BOOTSTRAP=1
-  say "compiler: $(rustc --version) with RUSTC_BOOTSTRAP=1 (no nightly toolchain here)"
+  say "compiler: $(rustc --version) with RUSTC_BOOTSTRAP=1 (FUZZ_STABLE=1, or no nightly toolchain here)"
 fi
 
 python3 "$FUZZ/seed.py" "$FUZZ/corpus"

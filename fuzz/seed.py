@@ -31,6 +31,16 @@ def compact(value):
     return json.dumps(value, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
 
 
+# fuzz_targets/request.rs reads its first byte as operation | credentials << 2 | algorithm << 4
+# | check << 6: AccessKey with ACS3, STS with HMAC-SHA1, bearer with ZC2 and check().
+REQUEST_CHOICES = (0x00, 0x14, 0x68)
+
+
+def request_seeds(args, body):
+    for choice in REQUEST_CHOICES:
+        yield "request", bytes([op_byte(args)[0] | choice]) + body
+
+
 def seeds(case):
     """(target, bytes) pairs for one vector case."""
     call, args = case["call"], case["args"]
@@ -39,11 +49,11 @@ def seeds(case):
         headers = "".join(f"{k}: {v}\n" for k, v in args.get("headers") or [])
         yield "parse_response", op_byte(args) + status.to_bytes(2, "big") + headers.encode("utf-8") + b"\0" + str(args.get("body", "")).encode("utf-8")
     elif call in ("validate", "build"):
-        yield "request", op_byte(args) + compact(args.get("params"))
+        yield from request_seeds(args, compact(args.get("params")))
     elif call in ("precheck", "check"):
-        yield "request", op_byte(args) + compact({"params": args.get("params"), "resources": args.get("resources")})
+        yield from request_seeds(args, compact({"params": args.get("params"), "resources": args.get("resources")}))
     elif call == "precheck_resources":
-        yield "request", op_byte(args) + compact({"params": None, "resources": args.get("resources")})
+        yield from request_seeds(args, compact({"params": None, "resources": args.get("resources")}))
     elif call == "ram_parse_policy":
         policy = args.get("policy")
         yield "ram", b"\0" + (policy.encode("utf-8") if isinstance(policy, str) else compact(policy))
