@@ -169,3 +169,41 @@ for (const name of functions) {
     }
   });
 }
+
+test("length checks read only an array's length: trapped and revoked proxies still reach conversion", () => {
+  const thrown = (fn) => {
+    try {
+      fn();
+    } catch (error) {
+      return error;
+    }
+    assert.fail("expected an exception");
+  };
+  const { proxy: revoked, revoke } = Proxy.revocable([], {});
+  revoke();
+  const trapped = new Proxy([{ InstanceId: INSTANCE, Status: "Running" }], {
+    get(target, key) {
+      if (key === "0") {
+        throw new Error("trap");
+      }
+      return Reflect.get(target, key);
+    },
+  });
+  for (const call of [() => opgate.precheckResources(ECS, trapped), () => opgate.ramEvaluate(trapped, "ecs:RebootInstance", "*")]) {
+    const error = thrown(call);
+    assert.ok(error instanceof opgate.ValidationError, String(error));
+  }
+  for (const call of [() => opgate.precheckResources(ECS, revoked), () => opgate.ramEvaluate(revoked, "ecs:RebootInstance", "*")]) {
+    assert.ok(thrown(call) instanceof opgate.OpgateError);
+  }
+  const tooMany = new Proxy(new Array(10_001), {
+    get(target, key) {
+      if (key !== "length") {
+        throw new Error("an item was read");
+      }
+      return Reflect.get(target, key);
+    },
+  });
+  assert.equal(thrown(() => opgate.precheckResources(ECS, tooMany)).message, "At most 10000 resources can be checked at once; got 10001.");
+  assert.equal(thrown(() => opgate.ramEvaluate(new Proxy(new Array(513), { get: (t, k) => (k === "length" ? t.length : assert.fail(String(k))) }), "a:b", "*")).code, "InvalidParameter.Policies");
+});

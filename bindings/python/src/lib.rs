@@ -5,6 +5,7 @@
 
 mod convert;
 mod errors;
+mod limits;
 mod ram;
 mod wire;
 mod work;
@@ -13,12 +14,12 @@ use opgate::params::IntBound;
 use opgate::{Error, Lang, Options};
 use pyo3::exceptions::PyRuntimeError;
 use pyo3::prelude::*;
-use pyo3::types::{PyList, PyTuple};
 use serde::Serialize;
 use serde_json::Value;
 
 use convert::{to_value, Root};
 use errors::to_pyerr;
+use limits::resource_count;
 
 /// Parses `lang`; an unknown tag is an `InputError` reported in English.
 fn parse_lang(py: Python<'_>, lang: &str) -> PyResult<Lang> {
@@ -72,16 +73,6 @@ fn options(py: Python<'_>, lang: &str, now: Option<i64>, int_bounds: Option<&Bou
 /// Converts a data argument, raising `ValidationError` for values JSON cannot hold.
 fn data(py: Python<'_>, object: &Bound<'_, PyAny>, root: Root<'_>, lang: Lang) -> PyResult<Value> {
     to_value(object, root).map_err(|error| to_pyerr(py, &error, lang))
-}
-
-/// Refuses a resource list over the core's limit by its length, before converting an item.
-fn resource_count(py: Python<'_>, operation: &str, resources: &Bound<'_, PyAny>, lang: Lang) -> PyResult<()> {
-    let count = match (resources.cast::<PyList>(), resources.cast::<PyTuple>()) {
-        (Ok(list), _) => list.len(),
-        (_, Ok(tuple)) => tuple.len(),
-        _ => return Ok(()),
-    };
-    opgate::precheck::check_resource_count(operation, count).map_err(|error| to_pyerr(py, &error, lang))
 }
 
 /// Every operation's description: `[{"id", "provider", "action", "params", ...}, ...]`.

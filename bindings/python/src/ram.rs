@@ -2,23 +2,12 @@
 
 use opgate::{ram, text, Error, ErrorDetail, Lang};
 use pyo3::prelude::*;
-use pyo3::types::{PyList, PyTuple};
 use serde_json::Value;
 
 use crate::convert::Root;
 use crate::errors::to_pyerr;
+use crate::limits::policy_count;
 use crate::{data, finish, parse_lang};
-
-/// Refuses a list of too many documents by its length, before a single item is converted (a
-/// list of a million references to one dict would otherwise become a million copies).
-fn policy_count(py: Python<'_>, policies: &Bound<'_, PyAny>, lang: Lang) -> PyResult<()> {
-    let count = match (policies.cast::<PyList>(), policies.cast::<PyTuple>()) {
-        (Ok(list), _) => list.len(),
-        (_, Ok(tuple)) => tuple.len(),
-        _ => return Ok(()),
-    };
-    ram::check_policy_count(count).map_err(|error| to_pyerr(py, &error, lang))
-}
 
 /// `policies` must be a list of documents (dicts or JSON text).
 fn documents(py: Python<'_>, value: Value, lang: Lang) -> PyResult<Vec<Value>> {

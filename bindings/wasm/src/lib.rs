@@ -11,6 +11,7 @@
 //! hold cloud secrets, so requests are built here and signed by a backend.
 
 mod convert;
+mod limits;
 mod work;
 
 use opgate::params::IntBound;
@@ -20,6 +21,7 @@ use serde_json::{Map, Value};
 use wasm_bindgen::prelude::*;
 
 use convert::{plain, to_js, to_value, Root};
+use limits::{policy_count, resource_count};
 
 /// Nesting limit for arguments, exported for the tests.
 #[wasm_bindgen(js_name = maxDepth)]
@@ -196,15 +198,6 @@ fn data(value: &JsValue, root: Root<'_>, lang: Lang) -> Result<Value, (Error, La
 
 const CORE: &[&str] = &["lang", "now", "intBounds"];
 
-/// Refuses a resource array over the core's limit by its length, before converting an item.
-fn resource_count(operation: &str, resources: &JsValue, lang: Lang) -> Result<(), (Error, Lang)> {
-    if !js_sys::Array::is_array(resources) {
-        return Ok(());
-    }
-    let count = usize::try_from(js_sys::Array::from(resources).length()).unwrap_or(usize::MAX);
-    opgate::precheck::check_resource_count(operation, count).map_err(|error| (error, lang))
-}
-
 /// Every operation's description.
 #[wasm_bindgen]
 pub fn operations(options: JsValue) -> JsValue {
@@ -357,15 +350,6 @@ pub fn endpoint(operation: JsValue, options: JsValue) -> JsValue {
             .and_then(|op| opgate::wire::resolve_endpoint(op, region.as_deref(), endpoint.as_deref()))
             .map_err(|error| opts.fail(error))
     })
-}
-
-/// Refuses an array of too many documents by its length, before a single item is converted.
-fn policy_count(policies: &JsValue, lang: Lang) -> Result<(), (Error, Lang)> {
-    if !js_sys::Array::is_array(policies) {
-        return Ok(());
-    }
-    let count = usize::try_from(js_sys::Array::from(policies).length()).unwrap_or(usize::MAX);
-    opgate::ram::check_policy_count(count).map_err(|error| (error, lang))
 }
 
 /// `policies` must be an array of documents (objects or JSON text).
