@@ -5,7 +5,11 @@ SHELL := /bin/bash
 CARGO ?= cargo
 
 .PHONY: test demo bench help lint fmt generate rust-tools rust-test python-test js-test emulator-test consumer-test npm wheel \
-	demo-rust demo-python demo-js demo-emulator bench-rust bench-python bench-js bench-emulator
+	demo-rust demo-python demo-js demo-emulator bench-rust bench-python bench-js bench-emulator \
+	bench-hostile bench-hostile-rust bench-hostile-python bench-hostile-js fuzz
+
+# Seconds each fuzz target runs under `make fuzz` (not part of `make test`).
+FUZZ_SECONDS ?= 60
 
 test: rust-test python-test js-test emulator-test consumer-test ## Everything: Rust, Python, JS, the emulator with the SDKs, the install path
 
@@ -88,3 +92,17 @@ bench-emulator: ## 10,000 signed requests from 50 concurrent loopback clients: t
 
 	OPGATE_EMULATOR_LOAD_REQUESTS=10000 OPGATE_EMULATOR_LOAD_CLIENTS=50 \
 		$(CARGO) test --release -p opgate-emulator --test load -- --nocapture
+
+bench-hostile: bench-hostile-rust bench-hostile-python bench-hostile-js ## Times every case of tests/vectors/hostile.json in Rust, Python and JS (each under a second)
+
+bench-hostile-rust: ## The hostile cases timed in Rust
+	$(CARGO) bench -p opgate --bench hostile
+
+bench-hostile-python: ## The hostile cases timed in Python
+	bash python/run.sh bench-hostile
+
+bench-hostile-js: ## The hostile cases timed in JS
+	bash js/run.sh bench-hostile
+
+fuzz: ## Every cargo-fuzz target for FUZZ_SECONDS seconds (fuzz/run.sh installs cargo-fuzz)
+	bash fuzz/run.sh $(FUZZ_SECONDS)

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The WebAssembly build and npm package: `bash js/run.sh test|demo|bench|build|pack`
+# The WebAssembly build and npm package: `bash js/run.sh test|demo|bench|bench-hostile|build|pack`
 # (`pack`: the npm tarball in target/npm/, what `make npm` runs; `prepack` is npm's hook).
 #
 # Works on a fresh machine: adds the wasm32 target, installs wasm-bindgen-cli at the exact
@@ -173,15 +173,21 @@ cmd_bench() {
   node "$JS/bench/bench.mjs"
 }
 
+cmd_bench_hostile() {
+  build
+  (cd "$JS" && node bench/hostile.mjs)
+}
+
 case "${1:-}" in
   build) build ;;
   test) cmd_test ;;
   demo) shift; cmd_demo "$@" ;;
   bench) cmd_bench ;;
+  bench-hostile) cmd_bench_hostile ;;
   prepack) cmd_prepack ;;
   pack) cmd_pack ;;
   *)
-    echo "usage: bash js/run.sh test|demo|bench|build|pack|prepack" >&2
+    echo "usage: bash js/run.sh test|demo|bench|bench-hostile|build|pack|prepack" >&2
     exit 2
     ;;
 esac

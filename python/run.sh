@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Python package: `bash python/run.sh test|demo|bench|wheel` (called by the Makefile;
+# Python package: `bash python/run.sh test|demo|bench|bench-hostile|wheel` (called by the Makefile;
 # `wheel` only builds it into target/python-wheels/, for `make wheel`).
 #
 # Works on a fresh machine: creates .venv at the repo root, installs pinned tools, builds the
@@ -87,8 +87,13 @@ case "${1:-}" in
         log "built $WHEEL"
         echo "$WHEEL"
         ;;
+    bench-hostile)
+        ensure_venv
+        build_wheel
+        in_tmp "$PY" "$ROOT/python/bench/hostile.py"
+        ;;
     *)
-        echo "usage: bash python/run.sh test|demo|bench|wheel" >&2
+        echo "usage: bash python/run.sh test|demo|bench|bench-hostile|wheel" >&2
         exit 2
         ;;
 esac

@@ -17,6 +17,7 @@ pub mod record;
 pub mod spec;
 pub mod time;
 pub mod wire;
+pub mod work;
 
 pub use catalog::{operation, operations};
 pub use error::{Error, ErrorDetail, ErrorKind, ErrorReport, RenderedError, Result};

@@ -1,6 +1,9 @@
 //! Parameter validation: one engine for every operation, driven by `OperationSpec::params`
 //! and `OperationSpec::rules`. Every violation is reported, each with a field path.
 
+use std::collections::btree_map::Entry;
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
@@ -236,6 +239,7 @@ impl Checker<'_> {
     ) -> (Map<String, Value>, Map<String, Value>) {
         let mut checked = Map::new();
         let mut defaults = Map::new();
+        crate::work::add(given.len() + specs.len());
         for (name, _) in given
             .iter()
             .filter(|(name, value)| !value.is_null() && !specs.iter().any(|p| p.name == name.as_str()))
@@ -355,9 +359,20 @@ impl Checker<'_> {
                     return None;
                 }
                 let mut checked = Vec::with_capacity(items.len());
+                // First index of each uniqueness key seen so far: one lookup per item instead of
+                // a scan of the earlier items.
+                let mut first_seen: BTreeMap<String, usize> = BTreeMap::new();
+                crate::work::add(items.len());
                 for (index, element) in items.iter().enumerate() {
                     let element_field = format!("{field}[{index}]");
-                    if let Some(first) = items.iter().take(index).position(|earlier| repeats(*unique, earlier, element)) {
+                    let repeated = uniqueness_key(*unique, element).and_then(|key| match first_seen.entry(key) {
+                        Entry::Occupied(first) => Some(*first.get()),
+                        Entry::Vacant(slot) => {
+                            slot.insert(index);
+                            None
+                        }
+                    });
+                    if let Some(first) = repeated {
                         self.invalid(
                             spec_path,
                             &element_field,
@@ -440,11 +455,19 @@ fn drop_unused_method_defaults(rule: &CrossRule, given: &Map<String, Value>, def
     }
 }
 
-fn repeats(rule: Uniqueness, earlier: &Value, element: &Value) -> bool {
-    match rule {
-        Uniqueness::Any => false,
-        Uniqueness::Items => earlier == element,
-        Uniqueness::Field(name) => earlier.get(name).is_some_and(|key| !key.is_null() && Some(key) == element.get(name)),
+/// What makes two list items repeats under `rule`, as text; `None` when the item cannot repeat:
+/// no rule, the keyed field absent or null, or a container, which the item's own check refuses
+/// anyway (and which a comparison would have to recurse into).
+fn uniqueness_key(rule: Uniqueness, element: &Value) -> Option<String> {
+    let key = match rule {
+        Uniqueness::Any => return None,
+        Uniqueness::Items => element,
+        Uniqueness::Field(name) => element.get(name).filter(|key| !key.is_null())?,
+    };
+    match key {
+        Value::Array(_) | Value::Object(_) => None,
+        // serde_json's text keeps `1` and `1.0` apart, as `==` on values does.
+        scalar => Some(scalar.to_string()),
     }
 }
 

@@ -1,6 +1,8 @@
 //! State pre-checks: given resources as the provider's Describe API returns them, decide per
 //! resource whether the operation would be accepted, with the provider's own error if not.
 
+use std::collections::{BTreeMap, BTreeSet};
+
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
@@ -80,13 +82,21 @@ pub struct TransitionView {
 /// Validates `params`, finds each target among `resources` and applies the operation's guards.
 pub fn precheck(op_id: &str, params: &Value, resources: &Value, options: &Options) -> Result<Verdict> {
     let spec = operation(op_id)?;
+    check_list_length(spec, resources)?;
     let validated = validate_spec(spec, params, options)?;
     let targets = target_ids(spec, &validated.params);
     let items = read_resources(spec, resources)?;
     let dry_run = spec.dry_run.is_some_and(|d| validated.effective(d.param) == Some(&Value::Bool(true)));
+    // The first item with an id answers for it, as a scan of the list would find it; a map
+    // keeps 100 targets among 10,000 items from costing a million comparisons.
+    let mut by_id: BTreeMap<&str, &Item<'_>> = BTreeMap::new();
+    for item in &items {
+        by_id.entry(item.id.as_str()).or_insert(item);
+    }
+    crate::work::add(items.len() + targets.len());
     let outcomes = targets
         .iter()
-        .map(|id| match items.iter().find(|item| item.id == *id) {
+        .map(|id| match by_id.get(id.as_str()) {
             Some(item) => judge(spec, item, dry_run, options),
             None => not_found(spec, id, options.lang),
         })
@@ -122,9 +132,19 @@ pub fn check(op_id: &str, params: &Value, resources: &Value, options: &Options) 
 /// could be rebooted right now?"
 pub fn precheck_resources(op_id: &str, resources: &Value, options: &Options) -> Result<Verdict> {
     let spec = operation(op_id)?;
+    check_list_length(spec, resources)?;
     let items = read_resources(spec, resources)?;
     let outcomes = items.iter().map(|item| judge(spec, item, false, options)).collect();
     Ok(summarise(spec, outcomes, false, options.lang))
+}
+
+/// Refuses a resource list longer than [`MAX_RESOURCES`] by its length alone, before the
+/// parameters are validated or any item is read.
+fn check_list_length(spec: &OperationSpec, resources: &Value) -> Result<()> {
+    match resources {
+        Value::Array(items) if items.len() > MAX_RESOURCES => Err(too_many_resources(spec, "resources", items.len())),
+        _ => Ok(()),
+    }
 }
 
 /// The ids a validated request acts on.
@@ -196,7 +216,8 @@ pub(crate) fn read_resources<'a>(spec: &OperationSpec, resources: &'a Value) -> 
     }
     let single = matches!(resources, Value::Object(map) if map.contains_key(spec.resource.id_field));
     let mut items = Vec::with_capacity(list.len());
-    let mut problems = Vec::new();
+    let mut problems = Problems::default();
+    crate::work::add(list.len());
     for (index, raw) in list.into_iter().enumerate() {
         let field = if single { prefix.clone() } else { format!("{prefix}[{index}]") };
         if !raw.is_object() {
@@ -226,11 +247,41 @@ pub(crate) fn read_resources<'a>(spec: &OperationSpec, resources: &'a Value) -> 
             (Some(_), None) => problems.push(missing_field(spec, &field, spec.resource.status_field, raw)),
         }
     }
-    if problems.is_empty() {
+    if problems.listed.is_empty() {
         Ok(items)
     } else {
-        problems.truncate(crate::params::MAX_VIOLATIONS);
-        Err(Error::Validation(problems))
+        Err(problems.into_error(spec))
+    }
+}
+
+/// The first [`crate::params::MAX_VIOLATIONS`] problems, and how many more there were.
+#[derive(Default)]
+struct Problems {
+    listed: Vec<ErrorDetail>,
+    unlisted: usize,
+}
+
+impl Problems {
+    fn push(&mut self, detail: ErrorDetail) {
+        if self.listed.len() < crate::params::MAX_VIOLATIONS {
+            self.listed.push(detail);
+        } else {
+            self.unlisted += 1;
+        }
+    }
+
+    fn into_error(mut self, spec: &OperationSpec) -> Error {
+        if self.unlisted > 0 {
+            self.listed.push(ErrorDetail::client(
+                generic_invalid(spec.provider),
+                text!(
+                    format!("{} further violations were not listed.", self.unlisted),
+                    format!("另有 {} 处错误未列出。", self.unlisted)
+                ),
+                None,
+            ));
+        }
+        Error::Validation(self.listed)
     }
 }
 
@@ -462,8 +513,7 @@ fn refusal(spec: &OperationSpec, guard: &Guard, item: &Item<'_>, options: &Optio
         Guard::SupportsOperation { operation, code } => match supported_operations(item.raw) {
             Ok(supported) if supported.iter().any(|s| s == operation) => None,
             Ok(supported) => {
-                let listed = if supported.is_empty() { "none".to_owned() } else { supported.join(", ") };
-                let listed_zh = if supported.is_empty() { "无".to_owned() } else { supported.join("、") };
+                let (listed, listed_zh) = listing(&supported);
                 Some((
                     *code,
                     text!(
@@ -484,6 +534,26 @@ fn refusal(spec: &OperationSpec, guard: &Guard, item: &Item<'_>, options: &Optio
             )),
         },
     }
+}
+
+/// Operation names shown in a refusal; a service offering thousands gets a reason of a few
+/// lines, not a quarter megabyte per instance.
+const MAX_LISTED_OPERATIONS: usize = 20;
+
+/// The offered operations for a message, in English and Chinese: the first
+/// [`MAX_LISTED_OPERATIONS`] names (each clipped), then how many more there are.
+fn listing(supported: &[String]) -> (String, String) {
+    if supported.is_empty() {
+        return ("none".to_owned(), "无".to_owned());
+    }
+    let shown: Vec<String> = supported.iter().take(MAX_LISTED_OPERATIONS).map(|name| clip(name)).collect();
+    let (mut en, mut zh) = (shown.join(", "), shown.join("、"));
+    let more = supported.len().saturating_sub(MAX_LISTED_OPERATIONS);
+    if more > 0 {
+        en.push_str(&format!(" and {more} more"));
+        zh.push_str(&format!(" 等另外 {more} 项"));
+    }
+    (en, zh)
 }
 
 /// Reads `Service.OperationMetadata.StatusOperationConfigs[].SupportOperations` of a
@@ -514,15 +584,20 @@ fn supported_operations(item: &Value) -> std::result::Result<Vec<String>, Text> 
         .and_then(Value::as_array)
         .map(Vec::as_slice)
         .unwrap_or_default();
+    // Distinct names in first-seen order. The set makes each check O(log n): metadata of
+    // 256 KB can list 30,000 names, and a list scan per name would be quadratic.
+    let mut seen: BTreeSet<&str> = BTreeSet::new();
     let mut supported: Vec<String> = Vec::new();
     for config in configs {
+        crate::work::add(1);
         let config_template = config.get("TemplateName").and_then(Value::as_str);
         if template.is_some() && config_template.is_some() && template != config_template {
             continue;
         }
         let operations = config.get("SupportOperations").and_then(Value::as_array).map(Vec::as_slice).unwrap_or_default();
+        crate::work::add(operations.len());
         for name in operations.iter().filter_map(Value::as_str) {
-            if !supported.iter().any(|s| s == name) {
+            if seen.insert(name) {
                 supported.push(name.to_owned());
             }
         }

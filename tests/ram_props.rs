@@ -188,6 +188,18 @@ proptest! {
     }
 
     #[test]
+    fn wildcards_agree_with_a_table_matcher_across_word_boundaries(
+        pieces in prop::collection::vec(prop_oneof![Just("*".to_owned()), Just("?".to_owned()), "[ab中]{1,40}"], 0..8),
+        text in "[ab中]{0,200}",
+    ) {
+        let pattern: String = pieces.concat();
+        let (pattern_chars, text_chars): (Vec<char>, Vec<char>) = (pattern.chars().collect(), text.chars().collect());
+        prop_assert_eq!(ram::wildcard_match(&pattern, &text), table_match(&pattern_chars, &text_chars), "{} / {}", pattern, text);
+        let upper = text.to_uppercase();
+        prop_assert_eq!(ram::wildcard_match_ignore_case(&pattern, &upper), table_match(&pattern_chars, &text_chars));
+    }
+
+    #[test]
     fn parsing_arbitrary_json_never_panics(document in arbitrary_json()) {
         for policy in [document.clone(), json!({"Version": "1", "Statement": [document.clone()]}), json!({"Version": "1", "Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*", "Condition": document}]})] {
             if let Err(error) = ram::parse_policy(&policy) {
@@ -225,6 +237,25 @@ fn reference_match(pattern: &[u8], text: &[u8]) -> bool {
             .split_first()
             .is_some_and(|(&got, text_rest)| (wanted == b'?' || wanted == got) && reference_match(rest, text_rest)),
     }
+}
+
+/// The textbook O(pattern × text) table: `matched[j]` says whether the pattern read so far
+/// matches the first `j` characters.
+fn table_match(pattern: &[char], text: &[char]) -> bool {
+    let mut matched = vec![false; text.len() + 1];
+    matched[0] = true;
+    for &p in pattern {
+        let mut next = vec![false; text.len() + 1];
+        for j in 0..=text.len() {
+            next[j] = match p {
+                '*' => matched[j] || (j > 0 && next[j - 1]),
+                '?' => j > 0 && matched[j - 1],
+                c => j > 0 && matched[j - 1] && text[j - 1] == c,
+            };
+        }
+        matched = next;
+    }
+    matched[text.len()]
 }
 
 fn arbitrary_json() -> impl Strategy<Value = Value> {

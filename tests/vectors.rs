@@ -11,12 +11,18 @@
 //! - A call family (core, wire, RAM, and later lifecycle or hostile input) is one module below
 //!   with its own `CALLS` table, listed once in [`FAMILIES`]. Every call in the table must be
 //!   exercised by at least one case.
+//! - Hostile inputs (`hostile.json`, `tests/vectors/README.md`): a case with `max_work` has its
+//!   recipes expanded (`support/hostile.rs`) before the call, and the core must count at most
+//!   that many steps for it (`opgate::work`); work is counted, never timed.
 //! - Blessing: `OPGATE_BLESS=<file-name prefix>` (e.g. `core_`, `core_validate`; `all` or `1`
 //!   for every file) writes the current answer into the `expect` of each case in the matching
 //!   files whose answer differs or is missing, and lists those cases; review them with `git diff`.
 //!   Without it a missing `expect` fails. Blessing is refused when `CI` is set, so a CI run can
 //!   never rewrite what it checks. The signing and `wire_build_sdk` vectors were recorded from the
 //!   official SDKs (`tools/gen_wire_vectors.py`): never bless them from this implementation.
+
+#[path = "support/hostile.rs"]
+mod hostile;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -193,11 +199,15 @@ mod wire {
     fn sign(raw: &Value) -> Value {
         let args = Args::new(raw);
         let credentials = args.get("credentials");
-        answer(calls::sign(
+        let signed = calls::sign(
             calls::RequestIn::Host(&args.get("request")),
             calls::CredentialsIn::Host(&credentials),
             args.options(),
-        ))
+        );
+        // A signed request shows its tokens only when the caller asks (`include_secrets`);
+        // otherwise the answer is what Python's `to_dict()` gives, `SignedRequest::shown`.
+        let include_secrets = raw.get("include_secrets").and_then(Value::as_bool).unwrap_or(false);
+        answer(signed.map(|signed| if include_secrets { signed } else { signed.shown() }))
     }
 }
 
@@ -428,8 +438,16 @@ fn run_file(path: &Path, calls: &BTreeMap<&'static str, Call>, bless: &Bless, ta
                 continue;
             }
         };
-        let got = run(case.get("args").unwrap_or(&Value::Null));
+        let max_work = case.get("max_work").and_then(Value::as_u64);
+        let raw_args = case.get("args").unwrap_or(&Value::Null);
+        let args = if max_work.is_some() { hostile::expand(raw_args) } else { raw_args.clone() };
+        calls::take_work();
+        let got = run(&args);
+        let work = calls::take_work();
         tally.ran += 1;
+        if let Some(bound) = max_work.filter(|bound| work > *bound) {
+            fail_case(tally, format!("{work} steps, more than its bound of {bound}"));
+        }
         match case.get("expect") {
             Some(expected) if *expected == got => {}
             _ if bless.covers(&file_name) => {
@@ -488,6 +506,21 @@ fn every_vector_case_answers_as_expected() {
         files.len(),
         tally.failures.join("\n")
     );
+}
+
+#[test]
+fn every_hostile_case_states_its_hazard_and_its_bound() {
+    let suite = hostile::load();
+    let cases = hostile::cases(&suite);
+    assert!(cases.len() >= 10, "only {} hostile cases", cases.len());
+    for case in cases {
+        let name = case["name"].as_str().unwrap_or("?");
+        assert!(
+            case["why"].as_str().is_some_and(|why| why.len() > 20),
+            "{name}: say what the case guards against"
+        );
+        assert!(case["max_work"].as_u64().is_some_and(|bound| bound > 0), "{name}: a positive max_work");
+    }
 }
 
 #[test]

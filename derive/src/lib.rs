@@ -16,13 +16,16 @@
 //! Attributes (`#[record(...)]`), besides the doc comments and the serde attributes it reads
 //! (`rename`, `rename_all`, `skip`, `skip_serializing_if`, `flatten`, `untagged`):
 //! - on the type: `name = "X"` (Python and TypeScript name), `python = "X"`, `ts = "X"`;
-//!   `input` (a shape callers write: a TypedDict and an interface, no class); `repr(a, b)` (the
+//!   `input` (a shape callers write: a TypedDict and an interface, no class); `secrets` (the
+//!   value carries credentials: `repr()`, `to_dict()` and pickling go through
+//!   `opgate::record::Secrets::shown`, `to_dict(include_secrets=True)` gives them); `repr(a, b)` (the
 //!   fields `repr()` shows; default all); `computed(name: Type = method, other?: Type)` (values
 //!   serialized from a method rather than a field, each optionally after its doc string; `?`
 //!   marks one serde leaves out when `None`);
 //!   `python_stub = "..."` (stub lines for methods written by hand in a second `#[pymethods]`);
 //! - on a field: `ty = Type` (the type to declare, e.g. `OperationId` for a `&'static str`),
-//!   `skip` (not an attribute), `optional` (callers may leave it out).
+//!   `skip` (not an attribute), `optional` (callers may leave it out), `shown` (in a `secrets`
+//!   record, the attribute reads the redacted value: a debug string, not what is sent).
 
 use proc_macro::TokenStream;
 use proc_macro2::TokenStream as Tokens;
@@ -156,6 +159,7 @@ struct TypeOptions {
     ts: Option<String>,
     input: bool,
     repr: Option<Vec<Ident>>,
+    secrets: bool,
     computed: Vec<Computed>,
     python_stub: String,
 }
@@ -176,6 +180,8 @@ impl TypeOptions {
                     options.ts = Some(meta.value()?.parse::<LitStr>()?.value());
                 } else if path.is_ident("input") {
                     options.input = true;
+                } else if path.is_ident("secrets") {
+                    options.secrets = true;
                 } else if path.is_ident("python_stub") {
                     options.python_stub = meta.value()?.parse::<LitStr>()?.value();
                 } else if path.is_ident("repr") {
@@ -189,7 +195,7 @@ impl TypeOptions {
                     let items = Punctuated::<Computed, Token![,]>::parse_terminated(&content)?;
                     options.computed.extend(items);
                 } else {
-                    return Err(meta.error("unknown record option (name, python, ts, input, repr, computed, python_stub)"));
+                    return Err(meta.error("unknown record option (name, python, ts, input, secrets, repr, computed, python_stub)"));
                 }
                 Ok(())
             })?;
@@ -203,6 +209,7 @@ struct FieldOptions {
     ty: Option<Type>,
     skip: bool,
     optional: bool,
+    shown: bool,
 }
 
 impl FieldOptions {
@@ -216,8 +223,10 @@ impl FieldOptions {
                     options.skip = true;
                 } else if meta.path.is_ident("optional") {
                     options.optional = true;
+                } else if meta.path.is_ident("shown") {
+                    options.shown = true;
                 } else {
-                    return Err(meta.error("unknown record field option (ty, skip, optional)"));
+                    return Err(meta.error("unknown record field option (ty, skip, optional, shown)"));
                 }
                 Ok(())
             })?;
@@ -253,6 +262,8 @@ struct Member {
     flatten: bool,
     /// How to reach the value from `self.value`.
     read: Tokens,
+    /// The same from `shown`, the value with its secrets redacted.
+    read_shown: Tokens,
 }
 
 fn expand_struct(input: &DeriveInput, options: &TypeOptions, fields: Vec<&syn::Field>) -> syn::Result<Tokens> {
@@ -277,7 +288,12 @@ fn expand_struct(input: &DeriveInput, options: &TypeOptions, fields: Vec<&syn::F
             declared: own.ty.clone().unwrap_or_else(|| field.ty.clone()),
             optional: serde.skip_if || own.optional,
             flatten: serde.flatten,
-            read: quote! { &self.value.#field_ident },
+            read: if own.shown {
+                quote! { &crate::record::Secrets::shown(&self.value).#field_ident }
+            } else {
+                quote! { &self.value.#field_ident }
+            },
+            read_shown: quote! { &shown.#field_ident },
         });
     }
     for computed in &options.computed {
@@ -291,6 +307,7 @@ fn expand_struct(input: &DeriveInput, options: &TypeOptions, fields: Vec<&syn::F
             optional: computed.optional,
             flatten: false,
             read: quote! { &self.value.#method() },
+            read_shown: quote! { &shown.#method() },
         });
     }
     if let Some(repr) = &options.repr {
@@ -309,7 +326,7 @@ fn expand_struct(input: &DeriveInput, options: &TypeOptions, fields: Vec<&syn::F
     let python = if options.input {
         Tokens::new()
     } else {
-        struct_python(ident, &python_name, &type_doc, &members, &repr)
+        struct_python(ident, &python_name, &type_doc, &members, &repr, options.secrets)
     };
     Ok(quote! { #schema #python })
 }
@@ -337,6 +354,7 @@ fn struct_schema(ident: &Ident, options: &TypeOptions, python_name: &str, ts_nam
         }
     });
     let input = options.input;
+    let secrets = options.secrets;
     let stub = &options.python_stub;
     quote! {
         #[cfg(test)]
@@ -356,6 +374,7 @@ fn struct_schema(ident: &Ident, options: &TypeOptions, python_name: &str, ts_nam
                     kind: crate::record::schema::Kind::Record(crate::record::schema::RecordShape {
                         fields: vec![#(#fields),*],
                         input: #input,
+                        secrets: #secrets,
                         repr: vec![#(#repr),*],
                         python_stub: #stub,
                     }),
@@ -365,7 +384,7 @@ fn struct_schema(ident: &Ident, options: &TypeOptions, python_name: &str, ts_nam
     }
 }
 
-fn struct_python(ident: &Ident, python_name: &str, type_doc: &str, members: &[Member], repr: &[String]) -> Tokens {
+fn struct_python(ident: &Ident, python_name: &str, type_doc: &str, members: &[Member], repr: &[String], secrets: bool) -> Tokens {
     let class = format_ident!("Py{}", ident);
     let count = members.len();
     let getters = members.iter().enumerate().map(|(index, member)| {
@@ -382,11 +401,57 @@ fn struct_python(ident: &Ident, python_name: &str, type_doc: &str, members: &[Me
     });
     let shown = repr.iter().map(|attribute| {
         let index = members.iter().position(|member| member.attribute == *attribute).unwrap_or_default();
-        let read = &members[index].read;
-        quote! {
-            (#attribute, crate::record::python::memo(py, &self.memo[#index], || crate::record::python::ToPy::to_py(#read, py))?)
+        if secrets {
+            // Read from the redacted value, never from the memo of the attributes (what is sent).
+            let read = &members[index].read_shown;
+            quote! { (#attribute, crate::record::python::ToPy::to_py(#read, py)?) }
+        } else {
+            let read = &members[index].read;
+            quote! {
+                (#attribute, crate::record::python::memo(py, &self.memo[#index], || crate::record::python::ToPy::to_py(#read, py))?)
+            }
         }
     });
+    let shown_value = if secrets {
+        quote! { let shown = crate::record::Secrets::shown(&self.value); }
+    } else {
+        Tokens::new()
+    };
+    let to_dict = if secrets {
+        quote! {
+            /// The result as plain data: dicts, lists, str, int, float, bool and None (a new copy
+            /// on every call). A security or bearer token shows as `<redacted>` unless
+            /// `include_secrets=True`.
+            #[pyo3(signature = (*, include_secrets = false))]
+            fn to_dict<'py>(&self, py: ::pyo3::Python<'py>, include_secrets: bool) -> ::pyo3::PyResult<::pyo3::Bound<'py, ::pyo3::PyAny>> {
+                if include_secrets {
+                    crate::record::python::to_dict(py, &self.value)
+                } else {
+                    crate::record::python::to_dict(py, &crate::record::Secrets::shown(&self.value))
+                }
+            }
+        }
+    } else {
+        quote! {
+            /// The result as plain data: dicts, lists, str, int, float, bool and None, exactly
+            /// the JSON the conformance vectors hold (a new copy on every call).
+            fn to_dict<'py>(&self, py: ::pyo3::Python<'py>) -> ::pyo3::PyResult<::pyo3::Bound<'py, ::pyo3::PyAny>> {
+                crate::record::python::to_dict(py, &self.value)
+            }
+        }
+    };
+    let reduce_check = if secrets {
+        quote! {
+            if crate::record::Secrets::shown(&slf.get().value) != slf.get().value {
+                return Err(::pyo3::exceptions::PyTypeError::new_err(concat!(
+                    #python_name,
+                    " holds a security or bearer token and is not pickled; pickle to_dict(include_secrets=True) if it must be stored"
+                )));
+            }
+        }
+    } else {
+        Tokens::new()
+    };
     let class_doc = if type_doc.is_empty() { python_name.to_owned() } else { type_doc.to_owned() };
     quote! {
         #[cfg(feature = "python")]
@@ -435,11 +500,7 @@ fn struct_python(ident: &Ident, python_name: &str, type_doc: &str, members: &[Me
 
             #(#getters)*
 
-            /// The result as plain data: dicts, lists, str, int, float, bool and None, exactly
-            /// the JSON the conformance vectors hold (a new copy on every call).
-            fn to_dict<'py>(&self, py: ::pyo3::Python<'py>) -> ::pyo3::PyResult<::pyo3::Bound<'py, ::pyo3::PyAny>> {
-                crate::record::python::to_dict(py, &self.value)
-            }
+            #to_dict
 
             fn __richcmp__<'py>(
                 &self,
@@ -454,10 +515,12 @@ fn struct_python(ident: &Ident, python_name: &str, type_doc: &str, members: &[Me
             }
 
             fn __repr__(&self, py: ::pyo3::Python<'_>) -> ::pyo3::PyResult<String> {
+                #shown_value
                 crate::record::python::repr(#python_name, &[#(#shown),*])
             }
 
             fn __reduce__<'py>(slf: &::pyo3::Bound<'py, Self>) -> ::pyo3::PyResult<(::pyo3::Bound<'py, ::pyo3::types::PyType>, (::pyo3::Bound<'py, ::pyo3::PyAny>,))> {
+                #reduce_check
                 Ok((::pyo3::types::PyAnyMethods::get_type(slf.as_any()), (crate::record::python::to_dict(slf.py(), &slf.get().value)?,)))
             }
 

@@ -276,6 +276,16 @@ export function ramEvaluate(policies, action, resource, options) {
 }
 
 /**
+ * The steps the Rust core counted since the previous call (bytes scanned, items visited,
+ * bitset words combined). The hostile-input suite bounds each call's work with it instead of
+ * timing it. Diagnostic, not part of the stable API.
+ */
+export function _takeWork() {
+  need();
+  return glue.takeWork();
+}
+
+/**
  * The glue's limits and build facts: `{version, maxDepth, signing: false}`.
  * @throws {Error} before `init()` has finished.
  */

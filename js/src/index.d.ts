@@ -119,6 +119,12 @@ export function isReady(): boolean;
  * @throws Error if called before `init()` has finished.
  */
 export function info(): BuildInfo;
+/**
+ * The steps the Rust core counted since the previous call (bytes scanned, items visited, bitset
+ * words combined); the hostile-input suite bounds each call's work with it. Not a stable API.
+ * @throws Error if called before `init()` has finished.
+ */
+export function _takeWork(): number;
 
 /**
  * Every supported operation, described (parameters, statuses, wait settings, errors).

@@ -316,6 +316,10 @@ export type WaitProgress = "done" | "goal" | "pending" | "failed";
  *
  * Query parameters and headers keep their order (the SDKs' order), and are unencoded:
  * `url` encodes them the way the signatures expect.
+ *
+ * A signed request carries credentials (an STS token, a bearer token). The fields and the
+ * serialized form hold them, because they are what is sent; `Debug`, and in Python `repr` and
+ * `to_dict()` (unless `to_dict(include_secrets=True)`), show `redacted` instead.
  */
 export interface HttpRequest {
   /** `GET` or `POST`. */

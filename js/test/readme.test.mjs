@@ -23,6 +23,7 @@ const CALLS = {
   init: () => opgate.init(),
   isReady: () => assert.equal(opgate.isReady(), true),
   info: () => opgate.info(),
+  _takeWork: () => assert.equal(typeof opgate._takeWork(), "number"),
   operations: () => opgate.operations(),
   operation: () => opgate.operation("zec:RebootInstances"),
   validate: () => opgate.validate("ecs:RebootInstance", { InstanceId: ITEM.InstanceId }),

@@ -61,7 +61,8 @@ test("every vector result and error report has the declared type", () => {
   const used = new Set();
   const lines = [`import type { ${[...new Set(Object.values(TYPES).map((t) => t.replace("[]", "")))].join(", ")}, ErrorReport } from "opgate";`];
   let count = 0;
-  for (const file of readdirSync(VECTORS).filter((f) => f.endsWith(".json")).sort()) {
+  // hostile.json's large results are checked by hostile.test.mjs; its arguments are recipes.
+  for (const file of readdirSync(VECTORS).filter((f) => f.endsWith(".json") && f !== "hostile.json").sort()) {
     for (const c of parseExact(readFileSync(`${VECTORS}/${file}`, "utf8")).cases) {
       if (SKIPPED[c.call]) {
         continue;

@@ -14,8 +14,9 @@ import { SKIPPED, invoke } from "./calls.mjs";
 
 const VECTORS = process.env.OPGATE_VECTORS_DIR ?? fileURLToPath(new URL("../../tests/vectors/", import.meta.url));
 
+// hostile.json has its own runner (hostile.test.mjs), which expands its recipes and bounds the work.
 const files = readdirSync(VECTORS)
-  .filter((name) => name.endsWith(".json"))
+  .filter((name) => name.endsWith(".json") && name !== "hostile.json")
   .sort();
 
 test("vector files exist", () => {

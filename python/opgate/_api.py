@@ -345,7 +345,9 @@ def sign(
 
     Returns:
         A :class:`SignedRequest`: ``request`` with the signature headers added, plus the
-        canonical request, string to sign and signature.
+        canonical request, string to sign and signature. The request's attributes carry a
+        security or bearer token to send; ``repr``, ``str``, ``to_dict()`` and the debug
+        strings show ``<redacted>`` instead (``to_dict(include_secrets=True)`` keeps it).
 
     Raises:
         SigningError: the credentials cannot sign it (empty, a line break, a bearer token

@@ -122,6 +122,7 @@ def precheck(operation: object, params: object, resources: object, *, lang: obje
 def check(operation: object, params: object, resources: object, *, lang: object = ..., now: object = ..., int_bounds: object = ...) -> Verdict: ...
 def precheck_resources(operation: object, resources: object, *, lang: object = ..., now: object = ..., int_bounds: object = ...) -> Verdict: ...
 def wait_status(operation: object, status: object, *, lang: object = ...) -> WaitState: ...
+def _take_work() -> int: ...
 def build(
     operation: object,
     params: object,
@@ -202,6 +203,7 @@ __all__ = [
     "check",
     "precheck_resources",
     "wait_status",
+    "_take_work",
     "build",
     "sign",
     "parse_response",
@@ -875,6 +877,10 @@ class HttpRequest:
 
     Query parameters and headers keep their order (the SDKs' order), and are unencoded:
     `url` encodes them the way the signatures expect.
+
+    A signed request carries credentials (an STS token, a bearer token). The fields and the
+    serialized form hold them, because they are what is sent; `Debug`, and in Python `repr` and
+    `to_dict()` (unless `to_dict(include_secrets=True)`), show `redacted` instead.
     """
     def __new__(cls, data: HttpRequestDict | Mapping[str, object]) -> HttpRequest: ...
     @property
@@ -909,7 +915,7 @@ class HttpRequest:
         """The body as the bytes to send."""
     def header(self, name: str) -> str | None:
         """The first header of that name, compared case-insensitively as HTTP does."""
-    def to_dict(self) -> HttpRequestDict: ...
+    def to_dict(self, *, include_secrets: bool = False) -> HttpRequestDict: ...
     def __eq__(self, other: object, /) -> bool: ...
     def __ne__(self, other: object, /) -> bool: ...
     def __hash__(self) -> int: ...
@@ -1036,6 +1042,11 @@ class DryRunPassed:
 class SignedRequest:
     """A signed request, with the intermediate strings a signature mismatch is debugged with.
     The strings are `None` for bearer-token requests, which carry no signature.
+
+    The fields and the serialized form hold everything as sent, security and bearer tokens
+    included. Every view meant for showing hides the tokens: `Debug`, `shown`
+    and, in Python, `repr`, `str` and `to_dict()` (unless `to_dict(include_secrets=True)`). The
+    AccessKey secret appears nowhere: it only keys the HMAC.
     """
     def __new__(cls, data: SignedRequestDict | Mapping[str, object]) -> SignedRequest: ...
     @property
@@ -1046,14 +1057,14 @@ class SignedRequest:
         """The request to send: the one given, with the signature headers (or query) added."""
     @property
     def canonical_request(self) -> str | None:
-        """The canonical request the signature covers."""
+        """The canonical request the signature covers (in Python, with a security token redacted)."""
     @property
     def string_to_sign(self) -> str | None:
-        """The string that was signed."""
+        """The string that was signed (in Python, with a security token redacted)."""
     @property
     def signature(self) -> str | None:
         """The signature, hex or base64 as the scheme writes it."""
-    def to_dict(self) -> SignedRequestDict: ...
+    def to_dict(self, *, include_secrets: bool = False) -> SignedRequestDict: ...
     def __eq__(self, other: object, /) -> bool: ...
     def __ne__(self, other: object, /) -> bool: ...
     def __hash__(self) -> int: ...

@@ -165,7 +165,8 @@ def conforms(value: object, hint: Any, path: str) -> None:
 
 def vector_results() -> list[Any]:
     cases = []
-    for file in sorted(VECTORS.glob("*.json")):
+    # hostile.json holds recipes, expanded by its own runner (test_hostile.py).
+    for file in sorted(f for f in VECTORS.glob("*.json") if f.name != "hostile.json"):
         for case in json.loads(file.read_text(encoding="utf-8"))["cases"]:
             if "ok" in case["expect"]:
                 cases.append(pytest.param(case, id=f"{file.stem}::{case['name']}"))
@@ -187,6 +188,7 @@ def test_vector_results_have_the_declared_types(case: dict[str, Any]) -> None:
         return
     function: Callable[..., object] = getattr(opgate, case["call"])
     args = dict(case["args"])
+    args.pop("include_secrets", None)  # a to_dict() option, not an argument of sign
     if "now" in inspect.signature(function).parameters and "now" not in args:
         args["now"] = None
     result = function(**args)

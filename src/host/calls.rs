@@ -103,6 +103,18 @@ impl<'a, H: HostValue> Call<'a, H> {
 }
 
 /// Every operation's description.
+/// The steps the core counted on this thread since the previous call (see [`crate::work`]),
+/// for the hostile-input suites of the bindings: they bound each call's work by counting it.
+/// Diagnostic, not part of the stable API.
+pub fn take_work() -> u64 {
+    crate::work::take()
+}
+
+/// [`take_work`] as a JavaScript number: exact up to 2^53, far beyond any call's count.
+pub fn take_work_f64() -> f64 {
+    crate::work::take() as f64
+}
+
 pub fn operations<H: HostValue>(options: OptionsIn<'_, H>) -> Result<Vec<OperationDescription>, Failed> {
     let call = Call::start(options, LANG_ONLY)?;
     Ok(crate::operations().iter().map(|op| op.describe(call.lang())).collect())

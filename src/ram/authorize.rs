@@ -9,9 +9,10 @@ use crate::formats::check_region_argument;
 use crate::lang::{Lang, Text};
 use crate::params::{validate, Options};
 use crate::precheck::target_ids;
-use crate::ram::condition::Context;
+use crate::ram::condition::{bounded_chars, Context};
 use crate::ram::evaluate::{evaluate, AccessRequest, Decision, NoPermissionType, Outcome};
-use crate::ram::policy::{parse_policies, Policy};
+use crate::ram::policy::{check_policy_count, parse_policies, Policy};
+use crate::ram::MAX_MATCH_TEXT_CHARS;
 use crate::record::Record;
 use crate::text;
 
@@ -198,9 +199,12 @@ pub fn forbidden_ram() -> ErrorDetail {
 /// policies (documents as JSON text or objects) in the given context (see
 /// [`Context::from_json`]).
 ///
-/// Errors come in this order: operation and parameters (as [`required_access`]), then every
-/// malformed policy (`Error::Policy`, paths `policies[i]…`), then the context.
+/// Errors come in this order: too many policies (see [`crate::ram::MAX_POLICIES`]), operation
+/// and parameters (as [`required_access`]), then every malformed policy (`Error::Policy`,
+/// paths `policies[i]…`), then the context.
 pub fn authorize(op_id: &str, params: &Value, region: &str, account_id: &str, policies: &[Value], context: &Value, lang: Lang) -> Result<Authorization> {
+    // First, as the bindings check it before converting the list.
+    check_policy_count(policies.len())?;
     let required = required_access(op_id, params, region, account_id)?;
     let policies = parse_policies(policies)?;
     let context = Context::from_json(context)?;
@@ -253,7 +257,13 @@ fn summarize(checks: Vec<AccessCheck>, lang: Lang) -> Authorization {
 
 /// Decides one action on one resource, without the catalog: for policy editors and for
 /// permissions opgate does not derive itself.
+///
+/// `action` and `resource` are refused (`InvalidParameter.Action`, `InvalidParameter.Resource`)
+/// beyond [`crate::ram::MAX_MATCH_TEXT_CHARS`] characters, before the policies are read.
 pub fn check_access(policies: &[Value], action: &str, resource: &str, context: &Value, lang: Lang) -> Result<AccessCheck> {
+    check_policy_count(policies.len())?;
+    check_match_text(action, "action", "InvalidParameter.Action")?;
+    check_match_text(resource, "resource", "InvalidParameter.Resource")?;
     let policies: Vec<Policy> = parse_policies(policies)?;
     let request = AccessRequest {
         action: action.to_owned(),
@@ -261,6 +271,22 @@ pub fn check_access(policies: &[Value], action: &str, resource: &str, context: &
         context: Context::from_json(context)?,
     };
     Ok(AccessCheck::new(&request, evaluate(&policies, &request), lang))
+}
+
+/// Every pattern of every statement is matched against the action and the resource, so their
+/// length multiplies the work of the whole evaluation.
+fn check_match_text(text: &str, field: &str, code: &str) -> Result<()> {
+    if bounded_chars(text, MAX_MATCH_TEXT_CHARS) <= MAX_MATCH_TEXT_CHARS {
+        return Ok(());
+    }
+    Err(Error::Input(ErrorDetail::client(
+        code,
+        text!(
+            format!("The {field} is longer than {MAX_MATCH_TEXT_CHARS} characters."),
+            format!("{field} 超过 {MAX_MATCH_TEXT_CHARS} 个字符。")
+        ),
+        Some(field.to_owned()),
+    )))
 }
 
 #[cfg(test)]

@@ -17,13 +17,15 @@
 //!   `NumericLessThan`) matches nothing, exactly like an absent key.
 
 use std::collections::BTreeMap;
+use std::fmt;
 use std::net::IpAddr;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::Value;
 
 use crate::error::{clip, Error, ErrorDetail, Result};
-use crate::ram::matcher::wildcard_match;
+use crate::ram::matcher::PreparedText;
+use crate::ram::{MAX_CONTEXT_CHARS, MAX_CONTEXT_VALUES, MAX_MATCH_TEXT_CHARS};
 use crate::record::Record;
 use crate::text;
 
@@ -144,7 +146,8 @@ impl<'de> Deserialize<'de> for Operator {
 /// A policy value already read as its operator's type, so evaluation never re-parses it.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum Operand {
-    Text(String),
+    /// The value, and its lowercase form for the `IgnoreCase` operators.
+    Text(String, String),
     Number(f64),
     Date(i64),
     Bool(bool),
@@ -155,7 +158,7 @@ impl Operand {
     /// Reads one policy value; `None` when it is not of the operator's type.
     pub(crate) fn parse(kind: OperandKind, text: &str) -> Option<Operand> {
         match kind {
-            OperandKind::String => Some(Operand::Text(text.to_owned())),
+            OperandKind::String => Some(Operand::Text(text.to_owned(), text.to_lowercase())),
             OperandKind::Numeric => parse_number(text).map(Operand::Number),
             OperandKind::Date => crate::time::parse_utc(text).map(Operand::Date),
             OperandKind::Bool => parse_bool(text).map(Operand::Bool),
@@ -270,30 +273,35 @@ impl<'de> Deserialize<'de> for Condition {
 
 impl Condition {
     /// Whether the condition holds for this context (see the module docs for the rules).
+    ///
+    /// Each context value was read once, when the context was made, as every type an operator
+    /// can ask for, so a condition with many values against a key with several costs one
+    /// comparison per pair, and a `StringLike` pattern one matcher run per value.
     pub fn holds(&self, context: &Context) -> bool {
         let (positive, negated) = self.operator.positive();
-        let any_match = context
-            .values(&self.key)
+        let facts = context.facts(&self.key);
+        crate::work::add(1 + facts.len() * self.operands.len());
+        let any_match = facts
             .iter()
             .any(|actual| self.operands.iter().any(|operand| operand_matches(positive, actual, operand)));
         any_match != negated
     }
 }
 
-fn operand_matches(operator: Operator, actual: &str, operand: &Operand) -> bool {
+fn operand_matches(operator: Operator, actual: &Facts, operand: &Operand) -> bool {
     use Operator::*;
     match (operator, operand) {
-        (StringEquals, Operand::Text(wanted)) => actual == wanted,
-        (StringEqualsIgnoreCase, Operand::Text(wanted)) => actual.to_lowercase() == wanted.to_lowercase(),
-        (StringLike, Operand::Text(pattern)) => wildcard_match(pattern, actual),
+        (StringEquals, Operand::Text(wanted, _)) => actual.text == *wanted,
+        (StringEqualsIgnoreCase, Operand::Text(_, wanted)) => actual.lowered == *wanted,
+        (StringLike, Operand::Text(pattern, _)) => actual.prepared.matches(pattern),
         (NumericEquals | NumericLessThan | NumericLessThanEquals | NumericGreaterThan | NumericGreaterThanEquals, Operand::Number(wanted)) => {
-            parse_number(actual).is_some_and(|n| compare(operator, n.partial_cmp(wanted)))
+            actual.number.is_some_and(|n| compare(operator, n.partial_cmp(wanted)))
         }
         (DateEquals | DateLessThan | DateLessThanEquals | DateGreaterThan | DateGreaterThanEquals, Operand::Date(wanted)) => {
-            crate::time::parse_utc(actual).is_some_and(|t| compare(operator, Some(t.cmp(wanted))))
+            actual.date.is_some_and(|t| compare(operator, Some(t.cmp(wanted))))
         }
-        (Bool, Operand::Bool(wanted)) => parse_bool(actual) == Some(*wanted),
-        (IpAddress, Operand::Network(network)) => actual.parse::<IpAddr>().is_ok_and(|ip| network.contains(ip)),
+        (Bool, Operand::Bool(wanted)) => actual.flag == Some(*wanted),
+        (IpAddress, Operand::Network(network)) => actual.address.is_some_and(|ip| network.contains(ip)),
         _ => false,
     }
 }
@@ -319,10 +327,58 @@ fn compare(operator: Operator, ordering: Option<std::cmp::Ordering>) -> bool {
 ///
 /// opgate never reads a clock (wasm has none), so `acs:CurrentTime` is whatever the caller
 /// supplies; without it, date conditions on it do not match.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Clone, Default)]
 pub struct Context {
-    /// Lowercased key → values as text.
-    entries: BTreeMap<String, Vec<String>>,
+    /// Lowercased key → the values, each already read as every operand type.
+    entries: BTreeMap<String, Vec<Facts>>,
+}
+
+/// One context value as text, and as each type an operator may compare it as (`None` where it
+/// is not of that type, which then matches nothing).
+#[derive(Clone)]
+struct Facts {
+    text: String,
+    lowered: String,
+    prepared: PreparedText,
+    number: Option<f64>,
+    date: Option<i64>,
+    flag: Option<bool>,
+    address: Option<IpAddr>,
+}
+
+impl Facts {
+    fn read(text: String) -> Facts {
+        Facts {
+            lowered: text.to_lowercase(),
+            prepared: PreparedText::new(&text),
+            number: parse_number(&text),
+            date: crate::time::parse_utc(&text),
+            flag: parse_bool(&text),
+            address: text.parse::<IpAddr>().ok(),
+            text,
+        }
+    }
+}
+
+impl PartialEq for Context {
+    fn eq(&self, other: &Context) -> bool {
+        self.entries.len() == other.entries.len()
+            && self
+                .entries
+                .iter()
+                .zip(&other.entries)
+                .all(|((key, facts), (other_key, other_facts))| key == other_key && facts.iter().map(|f| &f.text).eq(other_facts.iter().map(|f| &f.text)))
+    }
+}
+
+impl Eq for Context {}
+
+impl fmt::Debug for Context {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_map()
+            .entries(self.entries.iter().map(|(key, facts)| (key, facts.iter().map(|f| &f.text).collect::<Vec<_>>())))
+            .finish()
+    }
 }
 
 impl Context {
@@ -330,13 +386,18 @@ impl Context {
         Context::default()
     }
 
-    /// Adds (or replaces) a key. Values are not checked here; [`Context::from_json`] checks them.
+    /// Adds (or replaces) a key. Values are not checked here; [`Context::from_json`] checks them
+    /// and enforces the size limits.
     pub fn insert(&mut self, key: &str, values: Vec<String>) {
-        self.entries.insert(key.to_lowercase(), values);
+        self.entries.insert(key.to_lowercase(), values.into_iter().map(Facts::read).collect());
     }
 
     /// The values for a key; empty when absent.
-    pub fn values(&self, key: &str) -> &[String] {
+    pub fn values(&self, key: &str) -> Vec<&str> {
+        self.facts(key).iter().map(|facts| facts.text.as_str()).collect()
+    }
+
+    fn facts(&self, key: &str) -> &[Facts] {
         self.entries.get(&key.to_lowercase()).map_or(&[], Vec::as_slice)
     }
 
@@ -360,11 +421,13 @@ impl Context {
             }
         };
         let mut parsed = Context::new();
+        let mut budget = ContextBudget::default();
         for (key, value) in object {
             if value.is_null() {
                 continue;
             }
             let path = format!("context.{}", clip(key));
+            budget.admit(key, value, &path)?;
             let lowered = key.to_lowercase();
             if parsed.entries.contains_key(&lowered) {
                 return Err(context_error(
@@ -390,10 +453,78 @@ impl Context {
             if let Some(problem) = check_well_known(&lowered, &values) {
                 return Err(context_error(path, problem));
             }
-            parsed.entries.insert(lowered, values);
+            parsed.entries.insert(lowered, values.into_iter().map(Facts::read).collect());
         }
         Ok(parsed)
     }
+}
+
+/// What a context may hold, counted while it is read: every value is compared with every
+/// listed value of its key, so the context's size multiplies the cost of the policies.
+#[derive(Default)]
+struct ContextBudget {
+    values: usize,
+    chars: usize,
+}
+
+impl ContextBudget {
+    /// Counts a key and its value(s); refuses before the value is read when the context grows
+    /// past a limit.
+    fn admit(&mut self, key: &str, value: &Value, path: &str) -> Result<()> {
+        let items: &[Value] = match value {
+            Value::Array(items) => items,
+            single => std::slice::from_ref(single),
+        };
+        self.values = self.values.saturating_add(items.len());
+        if self.values > MAX_CONTEXT_VALUES {
+            return Err(context_error(
+                path.to_owned(),
+                text!(
+                    format!("The context holds more than {MAX_CONTEXT_VALUES} values."),
+                    format!("上下文的取值超过 {MAX_CONTEXT_VALUES} 个。")
+                ),
+            ));
+        }
+        self.chars = self.chars.saturating_add(bounded_chars(key, MAX_CONTEXT_CHARS));
+        for (index, item) in items.iter().enumerate() {
+            let length = match item {
+                Value::String(text) => bounded_chars(text, MAX_CONTEXT_CHARS),
+                // Refused as a value just after; never rendered (it may be deeply nested).
+                Value::Array(_) | Value::Object(_) => 0,
+                scalar => scalar.to_string().len(),
+            };
+            if length > MAX_MATCH_TEXT_CHARS {
+                let field = if matches!(value, Value::Array(_)) {
+                    format!("{path}[{index}]")
+                } else {
+                    path.to_owned()
+                };
+                return Err(context_error(
+                    field,
+                    text!(
+                        format!("A context value is at most {MAX_MATCH_TEXT_CHARS} characters long."),
+                        format!("上下文的每个取值最长 {MAX_MATCH_TEXT_CHARS} 个字符。")
+                    ),
+                ));
+            }
+            self.chars = self.chars.saturating_add(length);
+        }
+        if self.chars > MAX_CONTEXT_CHARS {
+            return Err(context_error(
+                path.to_owned(),
+                text!(
+                    format!("The context's keys and values add up to more than {MAX_CONTEXT_CHARS} characters."),
+                    format!("上下文的键与取值合计超过 {MAX_CONTEXT_CHARS} 个字符。")
+                ),
+            ));
+        }
+        Ok(())
+    }
+}
+
+/// The length of `text` in characters, counted no further than one past `limit`.
+pub(crate) fn bounded_chars(text: &str, limit: usize) -> usize {
+    text.chars().take(limit.saturating_add(1)).count()
 }
 
 /// The scalars of a JSON value as text, or `None` for objects and nested arrays.

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::lang::Text;
 use crate::ram::condition::Context;
-use crate::ram::matcher::{wildcard_match, wildcard_match_ignore_case};
+use crate::ram::matcher::PreparedText;
 use crate::ram::policy::{Actions, Effect, Policy, Statement};
 use crate::record::Record;
 use crate::text;
@@ -96,10 +96,11 @@ impl Decision {
 }
 
 pub fn evaluate(policies: &[Policy], request: &AccessRequest) -> Decision {
+    let prepared = Prepared::new(request);
     let mut first_allow = None;
     for (policy_index, policy) in policies.iter().enumerate() {
         for (statement_index, statement) in policy.statements.iter().enumerate() {
-            if !applies(statement, request) {
+            if !prepared.applies(statement) {
                 continue;
             }
             match statement.effect {
@@ -132,12 +133,33 @@ pub fn evaluate(policies: &[Policy], request: &AccessRequest) -> Decision {
 
 /// Whether the statement covers the request: action, resource, and every condition.
 pub fn applies(statement: &Statement, request: &AccessRequest) -> bool {
-    let action_listed = |patterns: &[String]| patterns.iter().any(|pattern| wildcard_match_ignore_case(pattern, &request.action));
-    let action_covered = match &statement.actions {
-        Actions::Action(patterns) => action_listed(patterns),
-        Actions::NotAction(patterns) => !action_listed(patterns),
-    };
-    action_covered
-        && statement.resources.iter().any(|pattern| wildcard_match(pattern, &request.resource))
-        && statement.conditions.iter().all(|condition| condition.holds(&request.context))
+    Prepared::new(request).applies(statement)
+}
+
+/// A request with its action and resource prepared once for every pattern of every statement.
+struct Prepared<'a> {
+    action: PreparedText,
+    resource: PreparedText,
+    context: &'a Context,
+}
+
+impl Prepared<'_> {
+    fn new(request: &AccessRequest) -> Prepared<'_> {
+        Prepared {
+            action: PreparedText::lowercased(&request.action),
+            resource: PreparedText::new(&request.resource),
+            context: &request.context,
+        }
+    }
+
+    fn applies(&self, statement: &Statement) -> bool {
+        let action_listed = |patterns: &[String]| patterns.iter().any(|pattern| self.action.matches_ignore_case(pattern));
+        let action_covered = match &statement.actions {
+            Actions::Action(patterns) => action_listed(patterns),
+            Actions::NotAction(patterns) => !action_listed(patterns),
+        };
+        action_covered
+            && statement.resources.iter().any(|pattern| self.resource.matches(pattern))
+            && statement.conditions.iter().all(|condition| condition.holds(self.context))
+    }
 }

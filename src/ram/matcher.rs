@@ -1,51 +1,209 @@
 //! RAM wildcards: `*` matches any run of characters (including none), `?` exactly one.
 //!
-//! Policies come from users, so a pattern like `a*a*a*a*b` must not cost exponential time.
-//! The iterative two-pointer scan below remembers only the last `*` seen: when a later literal
-//! fails, it retries from one character further after that star. Earlier stars never need
-//! revisiting, because the last star can already absorb anything they could, which keeps the
-//! worst case at O(pattern × text) and the usual case linear.
+//! Policies and the texts they are matched against both come from users, so the cost needs a
+//! bound that no input can exceed; backtracking (and the usual two-pointer scan, O(pattern ×
+//! text) on `acs:*aaaa…ab`) has none worth the name. Instead the pattern's automaton runs over
+//! the text, all states at once: after each pattern character, a bitset over text positions
+//! holds the text prefixes the pattern prefix read so far can match, and the character updates
+//! it with word operations:
+//! - a literal `c`: shift by one, keep the positions where the text has `c`;
+//! - `?`: shift by one;
+//! - `*`: every position from the first one in the set onwards.
+//!
+//! The text matches when its full length is in the set at the end. Each pattern character
+//! costs ⌈(text length + 1) / 64⌉ word operations, so a match is O(pattern × text / 64)
+//! whatever the input, after a one-off O(text log text) preparation ([`PreparedText`]) that
+//! every pattern matched against the same text shares. Memory is O(text): a character that
+//! occurs often gets a bitset, a rare one a list of positions, and at most 64 characters can
+//! be frequent enough for a bitset.
+//!
+//! The RAM entry points bound the texts themselves ([`crate::ram::MAX_MATCH_TEXT_CHARS`]), so
+//! a whole evaluation stays linear in the size of the policies.
 
 /// Case-sensitive match (resources, `StringLike`).
 pub fn wildcard_match(pattern: &str, text: &str) -> bool {
-    let pattern: Vec<char> = pattern.chars().collect();
-    let text: Vec<char> = text.chars().collect();
-    match_chars(&pattern, &text)
+    PreparedText::new(text).matches(pattern)
 }
 
 /// Case-insensitive match (actions). Compares full Unicode lowercase forms.
 pub fn wildcard_match_ignore_case(pattern: &str, text: &str) -> bool {
-    let pattern: Vec<char> = pattern.chars().flat_map(char::to_lowercase).collect();
-    let text: Vec<char> = text.chars().flat_map(char::to_lowercase).collect();
-    match_chars(&pattern, &text)
+    PreparedText::lowercased(text).matches_ignore_case(pattern)
 }
 
-fn match_chars(pattern: &[char], text: &[char]) -> bool {
-    let mut pattern_at = 0;
-    let mut text_at = 0;
-    // Where the last `*` was, and how much text it has swallowed so far.
-    let mut last_star: Option<(usize, usize)> = None;
-    while let Some(&current) = text.get(text_at) {
-        match pattern.get(pattern_at) {
-            Some('*') => {
-                last_star = Some((pattern_at, text_at));
-                pattern_at += 1;
-            }
-            Some(&wanted) if wanted == '?' || wanted == current => {
-                pattern_at += 1;
-                text_at += 1;
-            }
-            _ => match last_star {
-                Some((star_at, swallowed_to)) => {
-                    last_star = Some((star_at, swallowed_to + 1));
-                    pattern_at = star_at + 1;
-                    text_at = swallowed_to + 1;
-                }
-                None => return false,
-            },
-        }
+const WORD_BITS: usize = 64;
+
+/// A text ready to be matched against any number of patterns.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PreparedText {
+    /// Length in characters.
+    chars: usize,
+    /// Words in a position bitset: positions 0 to `chars`, inclusive.
+    words: usize,
+    /// Each distinct character with the positions just after its occurrences, sorted by
+    /// character for binary search.
+    table: Vec<(char, Occurrences)>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Occurrences {
+    /// Fewer occurrences than the bitset has words: the positions, ascending.
+    Few(Vec<usize>),
+    /// The positions as a bitset.
+    Many(Vec<u64>),
+}
+
+impl PreparedText {
+    pub fn new(text: &str) -> PreparedText {
+        Self::from_chars(text.chars())
     }
-    pattern.get(pattern_at..).is_some_and(|rest| rest.iter().all(|&c| c == '*'))
+
+    /// The text in full Unicode lowercase, for [`PreparedText::matches_ignore_case`].
+    pub fn lowercased(text: &str) -> PreparedText {
+        Self::from_chars(text.chars().flat_map(char::to_lowercase))
+    }
+
+    fn from_chars(chars: impl Iterator<Item = char>) -> PreparedText {
+        // (character, position after it), sorted: grouping by character keeps the positions
+        // of each group ascending.
+        let mut ends: Vec<(char, usize)> = chars.enumerate().map(|(index, c)| (c, index + 1)).collect();
+        let length = ends.len();
+        let words = length / WORD_BITS + 1;
+        ends.sort_unstable();
+        crate::work::add(length);
+        let mut table: Vec<(char, Occurrences)> = Vec::new();
+        let mut rest = ends.as_slice();
+        while let Some(&(c, _)) = rest.first() {
+            let run = rest.iter().take_while(|(other, _)| *other == c).count();
+            let (group, tail) = rest.split_at(run);
+            rest = tail;
+            let occurrences = if group.len() < words {
+                Occurrences::Few(group.iter().map(|&(_, end)| end).collect())
+            } else {
+                let mut bits = vec![0u64; words];
+                for &(_, end) in group {
+                    set_bit(&mut bits, end);
+                }
+                Occurrences::Many(bits)
+            };
+            table.push((c, occurrences));
+        }
+        PreparedText { chars: length, words, table }
+    }
+
+    /// Case-sensitive match of `pattern` against this text.
+    pub fn matches(&self, pattern: &str) -> bool {
+        self.run(pattern.chars())
+    }
+
+    /// Case-insensitive match; the text must have been made with [`PreparedText::lowercased`].
+    pub fn matches_ignore_case(&self, pattern: &str) -> bool {
+        self.run(pattern.chars().flat_map(char::to_lowercase))
+    }
+
+    fn occurrences(&self, c: char) -> Option<&Occurrences> {
+        self.table
+            .binary_search_by(|(known, _)| known.cmp(&c))
+            .ok()
+            .and_then(|index| self.table.get(index))
+            .map(|(_, occurrences)| occurrences)
+    }
+
+    fn run(&self, pattern: impl Iterator<Item = char>) -> bool {
+        let mut current = vec![0u64; self.words];
+        let mut next = vec![0u64; self.words];
+        set_bit(&mut current, 0);
+        for c in pattern {
+            crate::work::add(self.words);
+            let alive = match c {
+                '*' => match lowest_bit(&current) {
+                    Some(first) => {
+                        fill_from(&mut current, first, self.chars);
+                        true
+                    }
+                    None => false,
+                },
+                '?' => {
+                    shift_one(&current, &mut next, self.chars);
+                    std::mem::swap(&mut current, &mut next);
+                    current.iter().any(|&word| word != 0)
+                }
+                literal => match self.occurrences(literal) {
+                    None => false,
+                    Some(Occurrences::Many(bits)) => {
+                        shift_one(&current, &mut next, self.chars);
+                        let mut any = false;
+                        for (word, mask) in next.iter_mut().zip(bits) {
+                            *word &= mask;
+                            any |= *word != 0;
+                        }
+                        std::mem::swap(&mut current, &mut next);
+                        any
+                    }
+                    Some(Occurrences::Few(ends)) => {
+                        next.fill(0);
+                        let mut any = false;
+                        for &end in ends {
+                            if test_bit(&current, end - 1) {
+                                set_bit(&mut next, end);
+                                any = true;
+                            }
+                        }
+                        std::mem::swap(&mut current, &mut next);
+                        any
+                    }
+                },
+            };
+            if !alive {
+                return false;
+            }
+        }
+        test_bit(&current, self.chars)
+    }
+}
+
+fn set_bit(bits: &mut [u64], position: usize) {
+    if let Some(word) = bits.get_mut(position / WORD_BITS) {
+        *word |= 1 << (position % WORD_BITS);
+    }
+}
+
+fn test_bit(bits: &[u64], position: usize) -> bool {
+    bits.get(position / WORD_BITS).is_some_and(|word| word & (1 << (position % WORD_BITS)) != 0)
+}
+
+fn lowest_bit(bits: &[u64]) -> Option<usize> {
+    bits.iter()
+        .position(|&word| word != 0)
+        .and_then(|index| bits.get(index).map(|word| index * WORD_BITS + word.trailing_zeros() as usize))
+}
+
+/// Sets every position from `first` to `last` inclusive (and clears those before `first`).
+fn fill_from(bits: &mut [u64], first: usize, last: usize) {
+    for (index, word) in bits.iter_mut().enumerate() {
+        let low = index * WORD_BITS;
+        let high = low + WORD_BITS - 1;
+        *word = if high < first || low > last {
+            0
+        } else {
+            let from = first.saturating_sub(low);
+            let to = (last - low).min(WORD_BITS - 1);
+            let above_from = u64::MAX << from;
+            let up_to = u64::MAX >> (WORD_BITS - 1 - to);
+            above_from & up_to
+        };
+    }
+}
+
+/// `to` = `from` shifted up one position, positions above `last` dropped.
+fn shift_one(from: &[u64], to: &mut [u64], last: usize) {
+    let mut carry = 0;
+    for (source, target) in from.iter().zip(to.iter_mut()) {
+        *target = (source << 1) | carry;
+        carry = source >> (WORD_BITS - 1);
+    }
+    if let Some(top) = to.get_mut(last / WORD_BITS) {
+        *top &= u64::MAX >> (WORD_BITS - 1 - last % WORD_BITS);
+    }
 }
 
 #[cfg(test)]
@@ -60,10 +218,13 @@ mod tests {
         assert!(wildcard_match("acs:ecs:*:*:instance/*", "acs:ecs:cn-hangzhou:1234567890123456:instance/i-1"));
         assert!(wildcard_match("i-????", "i-abcd"));
         assert!(!wildcard_match("i-????", "i-abc"));
+        assert!(!wildcard_match("i-???", "i-abcd"));
         assert!(wildcard_match("a*b*c", "aXbYc"));
         assert!(!wildcard_match("a*b*c", "aXbY"));
         assert!(wildcard_match("**", "x"));
         assert!(wildcard_match("?", "中"));
+        assert!(wildcard_match("*?", "x"));
+        assert!(!wildcard_match("*??", "x"));
     }
 
     #[test]
@@ -73,11 +234,34 @@ mod tests {
     }
 
     #[test]
-    fn pathological_pattern_is_fast() {
-        let pattern = "a*".repeat(200) + "b";
-        let text = "a".repeat(5_000);
-        let started = std::time::Instant::now();
+    fn texts_across_word_boundaries() {
+        for length in [62, 63, 64, 65, 127, 128, 129, 200] {
+            let text = "a".repeat(length);
+            assert!(wildcard_match(&"?".repeat(length), &text), "{length}");
+            assert!(!wildcard_match(&"?".repeat(length + 1), &text), "{length}");
+            assert!(!wildcard_match(&"?".repeat(length - 1), &text), "{length}");
+            assert!(wildcard_match(&format!("*{}", "a".repeat(length)), &text), "{length}");
+            assert!(wildcard_match(&format!("{}*", "a".repeat(length)), &text), "{length}");
+            assert!(!wildcard_match(&format!("*{}", "a".repeat(length + 1)), &text), "{length}");
+            let marked = format!("{}b{}", "a".repeat(length / 2), "a".repeat(length - length / 2));
+            assert!(wildcard_match("*b*", &marked), "{length}");
+            assert!(wildcard_match(&format!("{}b*", "?".repeat(length / 2)), &marked), "{length}");
+            assert!(!wildcard_match(&format!("{}b*", "?".repeat(length / 2 + 1)), &marked), "{length}");
+        }
+    }
+
+    #[test]
+    fn work_is_bounded_by_pattern_times_text_words() {
+        let pattern = format!("acs:*{}b", "a".repeat(6_000));
+        let text = format!("acs:{}", "a".repeat(100_000));
+        crate::work::take();
         assert!(!wildcard_match(&pattern, &text));
-        assert!(started.elapsed().as_secs() < 2);
+        let words = (text.len() / 64 + 1) as u64;
+        let work = crate::work::take();
+        assert!(work <= (pattern.len() as u64 + 1) * words + text.len() as u64, "{work}");
+        let pattern = "a*".repeat(200) + "b";
+        crate::work::take();
+        assert!(!wildcard_match(&pattern, &"a".repeat(5_000)));
+        assert!(crate::work::take() <= 401 * (5_000 / 64 + 1) + 5_000);
     }
 }

@@ -10,6 +10,7 @@ use serde_json::{Map, Value};
 use crate::error::{clip, Error, ErrorDetail, Result};
 use crate::lang::Text;
 use crate::ram::condition::{scalar_text, Condition, Operand, OperandKind, Operator};
+use crate::ram::{MAX_POLICIES, MAX_POLICIES_CHARS};
 use crate::record::Record;
 use crate::text;
 
@@ -26,6 +27,9 @@ pub const MALFORMED_POLICY_DOCUMENT: &str = "MalformedPolicyDocument";
 /// `InvalidParameter.PolicyDocument.Length` (HTTP 400) is what RAM `CreatePolicy` answers for a
 /// document outside 1–6,144 characters.
 pub const POLICY_DOCUMENT_LENGTH: &str = "InvalidParameter.PolicyDocument.Length";
+/// `InvalidParameter.Policies` (HTTP 400), our choice in Alibaba's style: a set of documents
+/// larger than [`MAX_POLICIES`] or [`MAX_POLICIES_CHARS`].
+pub const POLICIES_LIMIT: &str = "InvalidParameter.Policies";
 
 /// A parsed, checked RAM policy document.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Record)]
@@ -68,46 +72,131 @@ pub struct Statement {
 /// Reads a policy document given either as JSON text (a JSON string value) or as an
 /// already-parsed object. Error paths start with `policy`.
 pub fn parse_policy(document: &Value) -> Result<Policy> {
-    read_policy(document, "policy").map_err(Error::Policy)
+    let mut problems = Problems::default();
+    let policy = read_policy(document, measure(document), "policy", &mut problems);
+    problems.into_result(policy).map_err(Error::Policy)
 }
 
 /// Reads a policy document from JSON text. Error paths start with `policy`.
 pub fn parse_policy_str(document: &str) -> Result<Policy> {
     let mut problems = Problems::default();
-    let policy = read_text(document, "policy", &mut problems);
-    problems.into_result(policy, "policy").map_err(Error::Policy)
+    let policy = read_text(document, document.chars().count(), "policy", &mut problems);
+    problems.into_result(policy).map_err(Error::Policy)
 }
 
-/// Reads several documents, reporting the problems of all of them with paths `policies[i]…`.
+/// Reads several documents, reporting the problems of all of them with paths `policies[i]…`
+/// (the first [`crate::params::MAX_VIOLATIONS`], then how many more there were).
+///
+/// Before any document is read, the set is measured: more than [`MAX_POLICIES`] documents, or
+/// more than [`MAX_POLICIES_CHARS`] characters in all, is `Error::Input` with code
+/// `InvalidParameter.Policies`.
 pub fn parse_policies(documents: &[Value]) -> Result<Vec<Policy>> {
+    check_policy_count(documents.len())?;
+    let measures: Vec<Measure> = documents.iter().map(measure).collect();
+    let total = measures.iter().fold(0usize, |sum, measure| sum.saturating_add(measure.chars()));
+    if total > MAX_POLICIES_CHARS {
+        return Err(policies_error(text!(
+            format!("The policy documents add up to {total} characters; at most {MAX_POLICIES_CHARS} can be evaluated at once."),
+            format!("权限策略合计 {total} 个字符；一次最多评估 {MAX_POLICIES_CHARS} 个字符。")
+        )));
+    }
     let mut policies = Vec::with_capacity(documents.len());
-    let mut problems = Vec::new();
-    for (index, document) in documents.iter().enumerate() {
-        match read_policy(document, &format!("policies[{index}]")) {
-            Ok(policy) => policies.push(policy),
-            Err(mut found) => problems.append(&mut found),
+    let mut problems = Problems::default();
+    for (index, (document, measure)) in documents.iter().zip(measures).enumerate() {
+        let path = format!("policies[{index}]");
+        let before = problems.count();
+        match read_policy(document, measure, &path, &mut problems) {
+            Some(policy) if problems.count() == before => policies.push(policy),
+            Some(_) => {}
+            None if problems.count() == before => problems.unreadable(&path),
+            None => {}
         }
     }
-    if problems.is_empty() {
-        Ok(policies)
-    } else {
-        Err(Error::Policy(problems))
+    problems.into_result(Some(policies)).map_err(Error::Policy)
+}
+
+/// Refuses a set of more than [`MAX_POLICIES`] documents. The bindings call it with the length
+/// of the host's list before converting its items, so a list of a million references to one
+/// small document is refused before a million copies are made.
+pub fn check_policy_count(count: usize) -> Result<()> {
+    if count <= MAX_POLICIES {
+        return Ok(());
+    }
+    Err(policies_error(text!(
+        format!("{count} policy documents were given; at most {MAX_POLICIES} can be evaluated at once."),
+        format!("提供了 {count} 个权限策略；一次最多评估 {MAX_POLICIES} 个。")
+    )))
+}
+
+fn policies_error(message: Text) -> Error {
+    Error::Input(ErrorDetail::client(POLICIES_LIMIT, message, Some("policies".to_owned())))
+}
+
+/// A document's size, known before it is read.
+#[derive(Clone, Copy)]
+enum Measure {
+    /// Text, or an object in its compact JSON form, this many characters long.
+    Chars(usize),
+    /// An object nested deeper than [`MAX_NESTING`] (never serialized: that would recurse).
+    TooDeep,
+    /// Neither text nor an object.
+    NotADocument,
+}
+
+impl Measure {
+    fn chars(self) -> usize {
+        match self {
+            Measure::Chars(chars) => chars,
+            Measure::TooDeep | Measure::NotADocument => 0,
+        }
     }
 }
 
-fn read_policy(document: &Value, path: &str) -> std::result::Result<Policy, Vec<ErrorDetail>> {
-    let mut problems = Problems::default();
-    let policy = match document {
-        Value::String(text) => read_text(text, path, &mut problems),
+/// Text is measured as given, whitespace included: RAM's limits page gives the maximum length of a
+/// custom policy (<https://www.alibabacloud.com/help/en/ram/product-overview/limits>) but not
+/// whether whitespace counts. Objects are measured in their compact JSON form, counted while
+/// serializing without keeping the text.
+fn measure(document: &Value) -> Measure {
+    match document {
+        Value::String(text) => Measure::Chars(text.chars().count()),
+        Value::Object(_) if nesting_depth_exceeds(document, MAX_NESTING) => Measure::TooDeep,
         Value::Object(_) => {
-            if nesting_depth_exceeds(document, MAX_NESTING) {
-                problems.push(path, too_deep());
-                None
-            } else {
-                let length = serde_json::to_string(document).map_or(0, |text| text.chars().count());
-                check_length(length, path, &mut problems);
-                read_document(document, path, &mut problems)
+            let mut counter = CharCounter(0);
+            // Writing to a counter cannot fail, and serializing a `Value` never does.
+            let _ = serde_json::to_writer(&mut counter, document);
+            Measure::Chars(counter.0)
+        }
+        _ => Measure::NotADocument,
+    }
+}
+
+/// Counts the UTF-8 characters written to it (every byte that does not continue a character).
+struct CharCounter(usize);
+
+impl std::io::Write for CharCounter {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.0 += bytes.iter().filter(|&&byte| byte & 0xC0 != 0x80).count();
+        crate::work::add(bytes.len());
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+fn read_policy(document: &Value, measure: Measure, path: &str, problems: &mut Problems) -> Option<Policy> {
+    match (document, measure) {
+        (Value::String(text), Measure::Chars(chars)) => read_text(text, chars, path, problems),
+        (_, Measure::TooDeep) => {
+            problems.push(path, too_deep());
+            None
+        }
+        (Value::Object(_), Measure::Chars(chars)) => {
+            if length_fails(chars, path, problems) {
+                return None;
             }
+            read_document(document, path, problems)
         }
         _ => {
             problems.push(
@@ -119,18 +208,20 @@ fn read_policy(document: &Value, path: &str) -> std::result::Result<Policy, Vec<
             );
             None
         }
-    };
-    problems.into_result(policy, path)
+    }
 }
 
-/// Text is measured as given, whitespace included: RAM's limits page gives the maximum length of a
-/// custom policy (<https://www.alibabacloud.com/help/en/ram/product-overview/limits>) but not
-/// whether whitespace counts. Objects are measured in their compact JSON form.
-fn read_text(text: &str, path: &str, problems: &mut Problems) -> Option<Policy> {
-    check_length(text.chars().count(), path, problems);
+/// A document outside the length limit is refused with that problem alone: reading it would
+/// cost work in proportion to its (unbounded) size for problems nobody can act on before
+/// shortening it.
+fn read_text(text: &str, chars: usize, path: &str, problems: &mut Problems) -> Option<Policy> {
+    if length_fails(chars, path, problems) {
+        return None;
+    }
+    crate::work::add(text.len());
     match serde_json::from_str::<Value>(text) {
         Ok(document) => read_document(&document, path, problems),
-        Err(error) if !text.is_empty() => {
+        Err(error) => {
             let message = if error.to_string().contains("recursion limit") {
                 too_deep()
             } else {
@@ -142,14 +233,14 @@ fn read_text(text: &str, path: &str, problems: &mut Problems) -> Option<Policy> 
             problems.push(path, message);
             None
         }
-        // Empty text already has its length problem; "not valid JSON" would add nothing.
-        Err(_) => None,
     }
 }
 
-fn check_length(length: usize, path: &str, problems: &mut Problems) {
+/// Records the length problem and says so, for a document outside 1 to [`MAX_POLICY_LENGTH`]
+/// characters.
+fn length_fails(length: usize, path: &str, problems: &mut Problems) -> bool {
     if length == 0 || length > MAX_POLICY_LENGTH {
-        problems.list.push(ErrorDetail::client(
+        problems.record(ErrorDetail::client(
             POLICY_DOCUMENT_LENGTH,
             text!(
                 format!("The policy document is {length} characters long; it must be 1 to {MAX_POLICY_LENGTH} characters."),
@@ -157,7 +248,9 @@ fn check_length(length: usize, path: &str, problems: &mut Problems) {
             ),
             Some(path.to_owned()),
         ));
+        return true;
     }
+    false
 }
 
 fn too_deep() -> Text {
@@ -171,6 +264,7 @@ fn too_deep() -> Text {
 fn nesting_depth_exceeds(value: &Value, limit: usize) -> bool {
     let mut pending = vec![(value, 1usize)];
     while let Some((value, depth)) = pending.pop() {
+        crate::work::add(1);
         if depth > limit {
             return true;
         }
@@ -183,25 +277,55 @@ fn nesting_depth_exceeds(value: &Value, limit: usize) -> bool {
     false
 }
 
+/// The problems found so far: the first [`crate::params::MAX_VIOLATIONS`] in full, then only
+/// counted, so a set of 512 documents with thousands of problems each reports a page.
 #[derive(Default)]
 struct Problems {
-    list: Vec<ErrorDetail>,
+    listed: Vec<ErrorDetail>,
+    unlisted: usize,
 }
 
 impl Problems {
     fn push(&mut self, path: &str, message: Text) {
-        self.list.push(ErrorDetail::client(MALFORMED_POLICY_DOCUMENT, message, Some(path.to_owned())));
+        self.record(ErrorDetail::client(MALFORMED_POLICY_DOCUMENT, message, Some(path.to_owned())));
     }
 
-    fn into_result(mut self, policy: Option<Policy>, path: &str) -> std::result::Result<Policy, Vec<ErrorDetail>> {
-        match policy {
-            Some(policy) if self.list.is_empty() => Ok(policy),
+    fn record(&mut self, detail: ErrorDetail) {
+        crate::work::add(1);
+        if self.listed.len() < crate::params::MAX_VIOLATIONS {
+            self.listed.push(detail);
+        } else {
+            self.unlisted += 1;
+        }
+    }
+
+    fn count(&self) -> usize {
+        self.listed.len() + self.unlisted
+    }
+
+    /// Every refusal path records its reason; this keeps a refusal from ever being silent.
+    fn unreadable(&mut self, path: &str) {
+        self.push(path, text!("The policy document could not be read.", "无法读取权限策略。"));
+    }
+
+    fn into_result<T>(mut self, read: Option<T>) -> std::result::Result<T, Vec<ErrorDetail>> {
+        match read {
+            Some(read) if self.count() == 0 => Ok(read),
             _ => {
-                if self.list.is_empty() {
-                    // Every refusal path records its reason; this keeps an error from ever being empty.
-                    self.push(path, text!("The policy document could not be read.", "无法读取权限策略。"));
+                if self.count() == 0 {
+                    self.unreadable("policy");
                 }
-                Err(self.list)
+                if self.unlisted > 0 {
+                    self.listed.push(ErrorDetail::client(
+                        MALFORMED_POLICY_DOCUMENT,
+                        text!(
+                            format!("{} further problems were not listed.", self.unlisted),
+                            format!("另有 {} 处问题未列出。", self.unlisted)
+                        ),
+                        None,
+                    ));
+                }
+                Err(self.listed)
             }
         }
     }

@@ -22,7 +22,8 @@
 //!    docstrings and the TSDoc. `#[record(name = "...")]` gives a host name that differs from the
 //!    Rust one, `#[record(ty = crate::record::OperationId)]` declares a `catalog::StaticId`
 //!    field as the closed set of ids, `#[record(repr(a, b))]` keeps a long `repr()` short,
-//!    `#[record(input)]` marks a shape callers write (a TypedDict and an interface, no class).
+//!    `#[record(input)]` marks a shape callers write (a TypedDict and an interface, no class),
+//!    `#[record(secrets)]` a result that carries credentials (it implements [`Secrets`]).
 //!    Nested records, `Option`, `Vec`, tuples, `serde_json` values and unit enums (closed sets)
 //!    need nothing more.
 //! 2. Return it from the call's entry point in `crate::host::calls`: the Python glue's `finish`
@@ -44,6 +45,14 @@ pub mod python;
 pub mod schema;
 
 pub use opgate_derive::Record;
+
+/// A record that carries credentials (`#[record(secrets)]`): its fields hold them, because they
+/// are what is sent, and `shown` is the value with each one replaced by `<redacted>`. The
+/// Python class's `repr()` and `to_dict()` read `shown` (`to_dict(include_secrets=True)` the
+/// value itself), and pickling refuses a value that differs from its shown form.
+pub trait Secrets: Sized {
+    fn shown(&self) -> Self;
+}
 
 /// The type the hosts see for a `&'static str` operation id (`#[record(ty = OperationId)]`): the
 /// closed set of catalog ids, `"ecs:RebootInstance" | ...`. It has no values; it only names the

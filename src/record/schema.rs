@@ -53,6 +53,8 @@ pub struct RecordShape {
     pub fields: Vec<Field>,
     /// A shape callers write: a TypedDict and an interface, no class.
     pub input: bool,
+    /// Carries credentials: `to_dict()` redacts them unless `include_secrets=True`.
+    pub secrets: bool,
     pub repr: Vec<&'static str>,
     pub python_stub: &'static str,
 }
@@ -761,7 +763,11 @@ pub fn render_pyi(registry: &Registry, functions: &str) -> String {
         for line in shape.python_stub.lines().filter(|line| !line.trim().is_empty()) {
             let _ = writeln!(out, "    {}", line.trim_end());
         }
-        let _ = writeln!(out, "    def to_dict(self) -> {dict}: ...");
+        if shape.secrets {
+            let _ = writeln!(out, "    def to_dict(self, *, include_secrets: bool = False) -> {dict}: ...");
+        } else {
+            let _ = writeln!(out, "    def to_dict(self) -> {dict}: ...");
+        }
         let _ = writeln!(out, "    def __eq__(self, other: object, /) -> bool: ...");
         let _ = writeln!(out, "    def __ne__(self, other: object, /) -> bool: ...");
         let _ = writeln!(out, "    def __hash__(self) -> int: ...");

@@ -1,5 +1,9 @@
 //! Credentials for signing. Secrets never appear in `Debug` output or in errors, and are
 //! wiped from memory when the value is dropped.
+//!
+//! The bindings read credentials from host values; when one cannot be used, they report it
+//! with the errors below, which name the argument and never hold its value (a host's own
+//! conversion error, such as Python's `UnicodeEncodeError`, carries the whole string).
 
 use std::fmt;
 
@@ -39,7 +43,71 @@ pub(crate) enum Secret<'a> {
     },
 }
 
+// Every secret is held in `Zeroizing`, which wipes it when the credentials are dropped.
+impl zeroize::ZeroizeOnDrop for Credentials {}
+
+/// `InvalidParameter.Credentials` (HTTP 400), our choice in Alibaba's style, for credentials a
+/// binding could not read from its host's values.
+pub const CREDENTIALS_UNREADABLE: &str = "InvalidParameter.Credentials";
+
 impl Credentials {
+    /// The argument `field` is not text: `host_type` names what it is, in the host's words.
+    pub fn not_text(field: &str, host_type: &str) -> Error {
+        let shown = crate::error::clip(host_type);
+        unreadable(
+            field,
+            text!(
+                format!("\"{field}\" must be a string; got a value of type {shown} (the value is not shown: it may be secret)."),
+                format!("\"{field}\" 必须是字符串，实际类型为 {shown}（不显示该值：它可能是机密）。")
+            ),
+        )
+    }
+
+    /// The argument `field` is text the core cannot hold (for Python, a `str` with a lone
+    /// surrogate).
+    pub fn not_unicode(field: &str) -> Error {
+        unreadable(
+            field,
+            text!(
+                format!("\"{field}\" is not valid Unicode text (the value is not shown: it may be secret)."),
+                format!("\"{field}\" 不是有效的 Unicode 文本（不显示该值：它可能是机密）。")
+            ),
+        )
+    }
+
+    /// `credentials` is neither a credentials object nor a mapping of the accepted shape.
+    pub fn bad_shape(field: &str) -> Error {
+        unreadable(
+            field,
+            text!(
+                format!("\"{field}\" must be a Credentials object, or a mapping with access_key_id and access_key_secret (and optionally security_token), or with bearer_token."),
+                format!("\"{field}\" 必须是 Credentials 对象，或包含 access_key_id 与 access_key_secret（可选 security_token）的映射，或包含 bearer_token 的映射。")
+            ),
+        )
+    }
+
+    /// Credentials from the names a mapping gave, as the vectors and the bindings spell them:
+    /// an AccessKey pair, with a security token for STS, or a bearer token alone; any other
+    /// combination is [`Credentials::bad_shape`] for `field`.
+    pub fn from_parts(
+        field: &str,
+        access_key_id: Option<String>,
+        access_key_secret: Option<String>,
+        security_token: Option<String>,
+        bearer_token: Option<String>,
+    ) -> Result<Credentials> {
+        match (access_key_id, access_key_secret, security_token, bearer_token) {
+            (Some(id), Some(secret), None, None) => Ok(Credentials::access_key(id, secret)),
+            (Some(id), Some(secret), Some(token), None) => Ok(Credentials::sts(id, secret, token)),
+            (None, None, None, Some(token)) => Ok(Credentials::bearer(token)),
+            (id, secret, token, bearer) => {
+                // Wipe what was given before refusing it.
+                drop((id, secret.map(Zeroizing::new), token.map(Zeroizing::new), bearer.map(Zeroizing::new)));
+                Err(Credentials::bad_shape(field))
+            }
+        }
+    }
+
     /// An AccessKey pair. Alibaba calls the second half "AccessKey secret", Zenlayer
     /// "access key password".
     pub fn access_key(id: impl Into<String>, secret: impl Into<String>) -> Self {
@@ -111,6 +179,10 @@ impl Credentials {
 /// A header value with a line break would split the HTTP request.
 fn has_line_break(text: &str) -> bool {
     text.bytes().any(|b| b == b'\r' || b == b'\n')
+}
+
+fn unreadable(field: &str, message: crate::lang::Text) -> Error {
+    Error::Input(ErrorDetail::client(CREDENTIALS_UNREADABLE, message, Some(field.to_owned())))
 }
 
 fn credential_code(provider: Provider) -> &'static str {

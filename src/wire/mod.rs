@@ -17,7 +17,7 @@ mod xml;
 
 pub use build::{build, build_validated, BuildOptions};
 #[cfg(feature = "signing")]
-pub use credentials::Credentials;
+pub use credentials::{Credentials, CREDENTIALS_UNREADABLE};
 pub use encode::{format_utc, percent_encode};
 pub use endpoint::{resolve_endpoint, Endpoint};
 pub use request::HttpRequest;

@@ -1,17 +1,34 @@
 //! The request value the wire layer hands out: plain data, no I/O, so every binding can send
 //! it with whatever HTTP client it has.
 
+use std::fmt;
+
 use base64::Engine as _;
 use serde::{Deserialize, Serialize, Serializer};
+use serde_json::Value;
 
 use super::encode::encode_pairs;
+use crate::error::{Error, ErrorDetail, Result as CoreResult};
 use crate::record::Record;
+use crate::text;
+
+/// What a credential's value is replaced with wherever a request is shown rather than sent.
+pub const REDACTED: &str = "<redacted>";
+
+/// Headers whose whole value is a credential: the STS security token (ACS3 signing).
+const SECRET_HEADERS: &[&str] = &["x-acs-security-token"];
+/// Query parameters whose value is a credential: the STS security token (RPC signing).
+const SECRET_QUERY: &[&str] = &["SecurityToken"];
 
 /// One HTTP request exactly as it must go on the wire; send it with any HTTP client.
 ///
 /// Query parameters and headers keep their order (the SDKs' order), and are unencoded:
 /// [`HttpRequest::url`] encodes them the way the signatures expect.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Record)]
+///
+/// A signed request carries credentials (an STS token, a bearer token). The fields and the
+/// serialized form hold them, because they are what is sent; `Debug`, and in Python `repr` and
+/// `to_dict()` (unless `to_dict(include_secrets=True)`), show [`HttpRequest::redacted`] instead.
+#[derive(Clone, PartialEq, Eq, Default, Record)]
 #[record(
     computed(
         "The body as UTF-8 text (empty for Alibaba RPC requests)." body: String = body_lossy,
@@ -19,6 +36,7 @@ use crate::record::Record;
         "`scheme://host/path?query`, the query percent-encoded as the signatures expect." url: String = url
     ),
     repr(method, url),
+    secrets,
     python_stub = "@property
 def content(self) -> bytes:
     \"\"\"The body as the bytes to send.\"\"\"
@@ -44,13 +62,15 @@ pub struct HttpRequest {
 
 impl HttpRequest {
     /// A request as `build()` returned it and a host passed it back (its `to_dict()`), read
-    /// as JSON: `InvalidParameter.Request` when it is not one.
-    pub fn from_json(value: serde_json::Value) -> crate::error::Result<HttpRequest> {
+    /// as JSON: `InvalidParameter.Request` when it is not one, naming what is wrong without
+    /// echoing a value from the request.
+    pub fn from_json(value: Value) -> CoreResult<HttpRequest> {
         serde_json::from_value(value).map_err(|error| {
-            let reason = crate::error::clip(&error.to_string());
-            crate::error::Error::Input(crate::error::ErrorDetail::client(
+            // Never a value from the request: a signed request handed back holds tokens.
+            let reason = crate::error::clip(&without_quoted_text(&error.to_string()));
+            Error::Input(ErrorDetail::client(
                 "InvalidParameter.Request",
-                crate::text!(
+                text!(
                     format!("\"request\" is not a request as build() returns it: {reason}."),
                     format!("\"request\" 不是 build() 返回的请求：{reason}。")
                 ),
@@ -124,6 +144,76 @@ impl HttpRequest {
             Some(_) => None,
             None => Some(base64::engine::general_purpose::STANDARD.encode(&self.body)),
         }
+    }
+
+    /// The request as it may be shown: the security token (header `x-acs-security-token`,
+    /// query `SecurityToken`) and a bearer token (`Authorization: Bearer …`) replaced with
+    /// [`REDACTED`]. Signatures and the AccessKey id stay: neither lets anyone sign.
+    pub fn redacted(&self) -> HttpRequest {
+        let mut shown = self.clone();
+        for (name, value) in &mut shown.headers {
+            if SECRET_HEADERS.iter().any(|secret| name.eq_ignore_ascii_case(secret)) {
+                REDACTED.clone_into(value);
+            } else if name.eq_ignore_ascii_case("authorization") && value.get(..7).is_some_and(|scheme| scheme.eq_ignore_ascii_case("bearer ")) {
+                *value = format!("Bearer {REDACTED}");
+            }
+        }
+        for (name, value) in &mut shown.query {
+            if SECRET_QUERY.contains(&name.as_str()) {
+                REDACTED.clone_into(value);
+            }
+        }
+        shown
+    }
+
+    /// The security token the request carries (header `x-acs-security-token` or query
+    /// `SecurityToken`), if any.
+    pub fn security_token(&self) -> Option<&str> {
+        self.header("x-acs-security-token").or_else(|| self.query_param("SecurityToken"))
+    }
+}
+
+/// serde's messages quote offending strings (`invalid type: string "…", expected …`); each
+/// quoted run, escapes included, becomes `"…"`.
+fn without_quoted_text(message: &str) -> String {
+    let mut out = String::with_capacity(message.len());
+    let mut chars = message.chars();
+    while let Some(c) = chars.next() {
+        out.push(c);
+        if c == '"' {
+            out.push('…');
+            let mut escaped = false;
+            for inner in chars.by_ref() {
+                match (escaped, inner) {
+                    (false, '\\') => escaped = true,
+                    (false, '"') => break,
+                    _ => escaped = false,
+                }
+            }
+            out.push('"');
+        }
+    }
+    out
+}
+
+impl fmt::Debug for HttpRequest {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let shown = self.redacted();
+        f.debug_struct("HttpRequest")
+            .field("method", &shown.method)
+            .field("scheme", &shown.scheme)
+            .field("host", &shown.host)
+            .field("path", &shown.path)
+            .field("query", &shown.query)
+            .field("headers", &shown.headers)
+            .field("body", &String::from_utf8_lossy(&shown.body))
+            .finish()
+    }
+}
+
+impl crate::record::Secrets for HttpRequest {
+    fn shown(&self) -> HttpRequest {
+        self.redacted()
     }
 }
 
@@ -262,6 +352,23 @@ mod tests {
         );
         request.set_header("accept", "application/json");
         assert_eq!(request.header("ACCEPT"), Some("application/json"));
+    }
+
+    #[test]
+    fn tokens_are_redacted_where_the_request_is_shown() {
+        let mut request = sample();
+        request.headers.push(("X-Acs-Security-Token".into(), "tok-A".into()));
+        request.headers.push(("Authorization".into(), "bearer tok-B".into()));
+        request.query.push(("SecurityToken".into(), "tok-C".into()));
+        let shown = format!("{request:?} {}", serde_json::to_string(&request.redacted()).unwrap_or_default());
+        for token in ["tok-A", "tok-B", "tok-C"] {
+            assert!(!shown.contains(token), "{token} in {shown}");
+        }
+        assert!(shown.contains("SecurityToken=%3Credacted%3E") && shown.contains("Bearer <redacted>"), "{shown}");
+        let bad = serde_json::json!({"method": "POST", "host": "h", "headers": ["x-acs-security-token: tok-\"D"]});
+        let error = HttpRequest::from_json(bad).expect_err("headers are pairs");
+        let message = &error.details()[0].message.en;
+        assert!(!message.contains("tok-") && message.contains("invalid type"), "{message}");
     }
 
     #[test]

@@ -135,6 +135,8 @@ pub fn parse_response(op_id: &str, status: u16, headers: &[(String, String)], bo
     let op = operation(op_id)?;
     let status = http_status(i64::from(status))?;
     let reader = Reader { op, status };
+    // Headers are scanned a fixed number of times, the body parsed once.
+    crate::work::add(headers.len() + body.len().min(MAX_RESPONSE_BYTES + 1));
     if op.provider == Provider::Zenlayer {
         // The Zenlayer SDKs recognise these network-layer blocks before reading the body.
         let challenged = status == 403

@@ -21,6 +21,8 @@ pub fn to_json(text: &str) -> Result<(String, Value), String> {
     let mut root: Option<(String, Value)> = None;
     let mut pos = 0;
     while let Some(rest) = text.get(pos..).filter(|rest| !rest.is_empty()) {
+        // Each step scans exactly the bytes it consumes (or fails), so this sums to the length.
+        let step_start = pos;
         if let Some(after) = rest.strip_prefix("<?") {
             pos += 2 + skip_past(after, "?>", "a processing instruction")?;
         } else if let Some(after) = rest.strip_prefix("<!--") {
@@ -81,6 +83,7 @@ pub fn to_json(text: &str) -> Result<(String, Value), String> {
             }
             pos += end;
         }
+        crate::work::add(pos - step_start);
     }
     if let Some(open) = stack.last() {
         return Err(format!("the document ends inside <{}> (truncated?)", clip(&open.name)));
@@ -118,13 +121,21 @@ fn attach(stack: &mut [Frame], root: &mut Option<(String, Value)>, name: String,
     }
 }
 
+/// Entities are short (`&#x10FFFF;` is the longest a character needs); a `;` further away than
+/// this does not end an entity. Bounding the scan keeps unescaping linear: a text of a
+/// million `&` with no `;` must not look for one a million times.
+const MAX_ENTITY_BYTES: usize = 12;
+
 fn unescape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     while let Some(at) = rest.find('&') {
         out.push_str(rest.get(..at).unwrap_or_default());
         let tail = rest.get(at..).unwrap_or_default();
-        let entity_end = tail.find(';').filter(|end| *end <= 12);
+        let window = tail.len().min(MAX_ENTITY_BYTES + 1);
+        // `;` is ASCII, so its byte index is a character boundary.
+        let entity_end = tail.as_bytes().get(..window).and_then(|head| head.iter().position(|&b| b == b';'));
+        crate::work::add(at + window);
         let decoded = entity_end.and_then(|end| decode_entity(tail.get(1..end).unwrap_or_default()));
         match (decoded, entity_end) {
             (Some(c), Some(end)) => {
@@ -137,6 +148,7 @@ fn unescape(text: &str) -> String {
             }
         }
     }
+    crate::work::add(rest.len());
     out.push_str(rest);
     out
 }
@@ -178,6 +190,20 @@ mod tests {
         );
         let (_, value) = to_json("<R><L><I><A>1</A></I><I><A>2</A></I></L><C><![CDATA[x<y]]></C></R>").expect("valid");
         assert_eq!(value, json!({"L": {"I": [{"A": "1"}, {"A": "2"}]}, "C": "x<y"}));
+    }
+
+    #[test]
+    fn unescaping_is_linear_in_the_text() {
+        for text in ["&".repeat(200_000), "&#x".repeat(70_000), format!("{};", "&amp".repeat(50_000))] {
+            let body = format!("<R><A>{text}</A></R>");
+            crate::work::take();
+            let (_, value) = to_json(&body).expect("valid");
+            let work = crate::work::take();
+            assert!(value["A"].as_str().is_some_and(|a| a.len() >= text.len() / 4));
+            assert!(work <= 20 * body.len() as u64, "{work} steps for {} bytes", body.len());
+        }
+        let (_, value) = to_json("<R><A>&amp;&#x4e2d;&unknown;&#xFFFFFFFFFF;&lt</A></R>").expect("valid");
+        assert_eq!(value, json!({"A": "&中&unknown;&#xFFFFFFFFFF;&lt"}));
     }
 
     #[test]

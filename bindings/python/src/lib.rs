@@ -120,6 +120,12 @@ fn wait_status<'py>(py: Python<'py>, operation: Bound<'py, PyAny>, status: Bound
     finish(py, calls::wait_status(&Py(operation), &Py(status), kwargs(&options)))
 }
 
+/// Steps the core counted on this thread since the previous call (`opgate::host::calls::take_work`).
+#[pyfunction]
+fn _take_work() -> u64 {
+    opgate::host::calls::take_work()
+}
+
 #[pymodule]
 fn _opgate(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add("__version__", env!("CARGO_PKG_VERSION"))?;
@@ -134,6 +140,7 @@ fn _opgate(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_function(wrap_pyfunction!(check, module)?)?;
     module.add_function(wrap_pyfunction!(precheck_resources, module)?)?;
     module.add_function(wrap_pyfunction!(wait_status, module)?)?;
+    module.add_function(wrap_pyfunction!(_take_work, module)?)?;
     opgate::record::python::register(module)?;
     wire::register(module)?;
     ram::register(module)?;

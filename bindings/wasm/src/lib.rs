@@ -30,6 +30,12 @@ pub fn limits() -> JsValue {
     to_js(&opgate::host::limits::LIMITS).unwrap_or(JsValue::NULL)
 }
 
+/// Steps the core counted since the previous call (`opgate::host::calls::take_work`).
+#[wasm_bindgen(js_name = takeWork)]
+pub fn take_work() -> f64 {
+    opgate::host::calls::take_work_f64()
+}
+
 /// The crate version.
 #[wasm_bindgen]
 pub fn version() -> String {

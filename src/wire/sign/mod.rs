@@ -5,6 +5,8 @@ mod acs3;
 mod rpc_v1;
 mod zc2;
 
+use std::fmt;
+
 use hmac::{Hmac, Mac};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -93,18 +95,79 @@ pub struct SignOptions {
 
 /// A signed request, with the intermediate strings a signature mismatch is debugged with.
 /// The strings are `None` for bearer-token requests, which carry no signature.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Record)]
-#[record(repr(algorithm, request))]
+///
+/// The fields and the serialized form hold everything as sent, security and bearer tokens
+/// included. Every view meant for showing hides the tokens: `Debug`, [`SignedRequest::shown`]
+/// and, in Python, `repr`, `str` and `to_dict()` (unless `to_dict(include_secrets=True)`). The
+/// AccessKey secret appears nowhere: it only keys the HMAC.
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize, Record)]
+#[record(repr(algorithm, request), secrets)]
 pub struct SignedRequest {
     pub algorithm: SignatureAlgorithm,
     /// The request to send: the one given, with the signature headers (or query) added.
     pub request: HttpRequest,
-    /// The canonical request the signature covers.
+    /// The canonical request the signature covers (in Python, with a security token redacted).
+    #[record(shown)]
     pub canonical_request: Option<String>,
-    /// The string that was signed.
+    /// The string that was signed (in Python, with a security token redacted).
+    #[record(shown)]
     pub string_to_sign: Option<String>,
     /// The signature, hex or base64 as the scheme writes it.
     pub signature: Option<String>,
+}
+
+impl SignedRequest {
+    /// Everything as sent, tokens included: what a caller who asked for secrets serializes
+    /// (the conformance vectors compare it with the official SDKs' output).
+    pub fn with_secrets(&self) -> &SignedRequest {
+        self
+    }
+
+    /// The signed request as it may be shown: the request [`HttpRequest::redacted`], and the
+    /// debug strings with the security token replaced by [`super::request::REDACTED`] in the
+    /// form each string holds it (ACS3: as the header value; RPC: percent-encoded in the
+    /// canonical query, twice in the string to sign). The ACS3 string to sign is a hash and
+    /// stays comparable with the server's.
+    pub fn shown(&self) -> SignedRequest {
+        let mut shown = self.clone();
+        shown.request = self.request.redacted();
+        if let Some(token) = self.request.security_token().filter(|token| !token.is_empty()) {
+            let once = super::encode::percent_encode(token);
+            let twice = super::encode::percent_encode(&once);
+            let redacted_once = super::encode::percent_encode(super::request::REDACTED);
+            let redacted_twice = super::encode::percent_encode(&redacted_once);
+            let hide = |text: &mut Option<String>| {
+                if let Some(text) = text.as_mut() {
+                    *text = text
+                        .replace(&twice, &redacted_twice)
+                        .replace(&once, &redacted_once)
+                        .replace(token, super::request::REDACTED);
+                }
+            };
+            hide(&mut shown.canonical_request);
+            hide(&mut shown.string_to_sign);
+        }
+        shown
+    }
+}
+
+impl crate::record::Secrets for SignedRequest {
+    fn shown(&self) -> SignedRequest {
+        SignedRequest::shown(self)
+    }
+}
+
+impl fmt::Debug for SignedRequest {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let shown = self.shown();
+        f.debug_struct("SignedRequest")
+            .field("algorithm", &shown.algorithm)
+            .field("request", &shown.request)
+            .field("canonical_request", &shown.canonical_request)
+            .field("string_to_sign", &shown.string_to_sign)
+            .field("signature", &shown.signature)
+            .finish()
+    }
 }
 
 /// Signs `request` with `credentials`, returning the request to send.

@@ -4,6 +4,7 @@
 use base64::Engine as _;
 use hmac::{Hmac, Mac};
 use sha1::Sha1;
+use zeroize::Zeroizing;
 
 use super::{SignatureAlgorithm, SignedRequest};
 use crate::error::{Error, ErrorDetail, Result};
@@ -71,7 +72,9 @@ pub(super) fn sign(request: &HttpRequest, key: &Key<'_>, timestamp: &str, nonce:
         .collect::<Vec<_>>()
         .join("&");
     let string_to_sign = format!("{}&{}&{}", request.method, percent_encode("/"), percent_encode(&canonical_query));
-    let signature = base64::engine::general_purpose::STANDARD.encode(hmac_sha1(format!("{}&", key.secret).as_bytes(), string_to_sign.as_bytes()));
+    // The HMAC key is the secret plus `&`; the copy is wiped when dropped.
+    let hmac_key = Zeroizing::new(format!("{}&", key.secret));
+    let signature = base64::engine::general_purpose::STANDARD.encode(hmac_sha1(hmac_key.as_bytes(), string_to_sign.as_bytes()));
     query.push(("Signature".to_owned(), signature.clone()));
 
     let mut signed = request.clone();

@@ -119,6 +119,15 @@ def sdk_acs3(req, secret, ak):
     return auth, seen["canonical"], seen["sts"]
 
 
+def with_secrets_shown(args):
+    """A signed request shows its security or bearer token only when asked; these cases
+    compare the token in place with the SDKs, so they ask (`include_secrets`)."""
+    creds = args["credentials"]
+    if creds.get("security_token") or creds.get("bearer_token"):
+        args["include_secrets"] = True
+    return args
+
+
 def acs3_case(name, req, creds, ts, nonce):
     out = copy.deepcopy(req)
     out["headers"] = remove_header(out["headers"], "authorization")
@@ -139,7 +148,7 @@ def acs3_case(name, req, creds, ts, nonce):
     return {
         "name": name,
         "call": "sign",
-        "args": {"request": req, "credentials": creds, "algorithm": "ACS3-HMAC-SHA256", "timestamp": ts, "nonce": nonce, "lang": "en"},
+        "args": with_secrets_shown({"request": req, "credentials": creds, "algorithm": "ACS3-HMAC-SHA256", "timestamp": ts, "nonce": nonce, "lang": "en"}),
         "expect": {"ok": {"algorithm": "ACS3-HMAC-SHA256", "request": finish(out), "canonical_request": canonical, "string_to_sign": sts, "signature": signature}},
     }
 
@@ -231,7 +240,7 @@ def rpc_case(name, req, creds, ts, nonce):
     return {
         "name": name,
         "call": "sign",
-        "args": {"request": req, "credentials": creds, "algorithm": "HMAC-SHA1", "timestamp": ts, "nonce": nonce, "lang": "en"},
+        "args": with_secrets_shown({"request": req, "credentials": creds, "algorithm": "HMAC-SHA1", "timestamp": ts, "nonce": nonce, "lang": "en"}),
         "expect": {"ok": {"algorithm": "HMAC-SHA1", "request": finish(out), "canonical_request": canonical, "string_to_sign": sts, "signature": signature}},
     }
 
@@ -324,7 +333,7 @@ def bearer_case(name, req, token):
     return {
         "name": name,
         "call": "sign",
-        "args": {"request": req, "credentials": {"bearer_token": token}, "algorithm": "ZC2-HMAC-SHA256", "timestamp": 1700000000, "nonce": "unused", "lang": "en"},
+        "args": with_secrets_shown({"request": req, "credentials": {"bearer_token": token}, "algorithm": "ZC2-HMAC-SHA256", "timestamp": 1700000000, "nonce": "unused", "lang": "en"}),
         "expect": {"ok": {"algorithm": "ZC2-HMAC-SHA256", "request": finish(out), "canonical_request": None, "string_to_sign": None, "signature": None}},
     }
 
