@@ -61,13 +61,14 @@ demo-python: ## The fleet demo in Python
 demo-js: ## The fleet demo in JS
 	bash js/run.sh demo
 
-bench: bench-rust bench-python bench-js ## All benchmarks
+bench: bench-rust bench-python bench-js ## All benchmarks, then the table of opgate vs its references (target/bench/latest.json)
+	python3 benches/report.py
 
 bench-rust: ## Rust benchmarks (criterion)
 	$(CARGO) bench -p opgate --bench pipeline
 
-bench-python: ## Python benchmarks
+bench-python: ## Python benchmarks against the official SDK and plain loops (bench-only venv .venv-bench)
 	bash python/run.sh bench
 
-bench-js: ## JS benchmarks
+bench-js: ## JS benchmarks against the official SDK and plain loops (bench-only npm deps in js/bench/)
 	bash js/run.sh bench
