@@ -13,6 +13,7 @@
 
 mod convert;
 mod precheck;
+mod projection;
 mod ram;
 mod wire;
 
