@@ -1,7 +1,10 @@
 //! The provider's own message survives parsing in every language: the localized catalog text
 //! is an extra (`errors[0].message` with `lang = zh`), never a replacement for what was sent.
 
-#![allow(clippy::expect_used, reason = "test helpers: a response the test itself built must parse, or the test stops there")]
+#![allow(
+    clippy::expect_used,
+    reason = "test helpers: a response the test itself built must parse, or the test stops there"
+)]
 
 use opgate::lang::Lang;
 use opgate::wire;
