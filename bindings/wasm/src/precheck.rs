@@ -1,51 +1,45 @@
 //! Operations, validation, pre-checks and waiting (`opgate::precheck`, `opgate::params`): glue over `opgate::host::calls`.
 
-use opgate::host::{calls, OptionsIn};
+use opgate::host::calls;
 use wasm_bindgen::prelude::*;
 
-use crate::convert::Js;
-use crate::projection::{parse, project, Input, Node};
+use crate::projection::{js, parse, project, Input, Node};
 use crate::{finish, options};
-
-fn live(value: JsValue) -> Input<'static> {
-    Input::Live(Js(value))
-}
 
 /// `resources` as the call reads it: projected on the JS side when it is plain data.
 fn resources<'a>(projected: &'a Option<Node<'a>>, resources: JsValue) -> Input<'a> {
     match projected {
         Some(value) => Input::Projected(value),
-        None => live(resources),
+        None => js(resources),
     }
 }
 
 /// Every operation's description.
 #[wasm_bindgen]
 pub fn operations(options: JsValue) -> JsValue {
-    finish(calls::operations(self::options(&Js(options))))
+    finish(calls::operations(self::options(&js(options))))
 }
 
 /// One operation's description.
 #[wasm_bindgen]
 pub fn operation(id: JsValue, options: JsValue) -> JsValue {
-    finish(calls::operation(&Js(id), self::options(&Js(options))))
+    finish(calls::operation(&js(id), self::options(&js(options))))
 }
 
 #[wasm_bindgen]
 pub fn validate(operation: JsValue, params: JsValue, options: JsValue) -> JsValue {
-    finish(calls::validate(&Js(operation), &Js(params), self::options(&Js(options))))
+    finish(calls::validate(&js(operation), &js(params), self::options(&js(options))))
 }
 
 #[wasm_bindgen]
 pub fn precheck(operation: JsValue, params: JsValue, resources: JsValue, options: JsValue) -> JsValue {
     let bytes = project(&operation, &resources);
     let projected = bytes.as_deref().and_then(parse);
-    let options = live(options);
     finish(calls::precheck(
-        &live(operation),
-        &live(params),
+        &js(operation),
+        &js(params),
         &self::resources(&projected, resources),
-        OptionsIn::Object(Some(&options)),
+        self::options(&js(options)),
     ))
 }
 
@@ -55,12 +49,11 @@ pub fn precheck(operation: JsValue, params: JsValue, resources: JsValue, options
 pub fn check(operation: JsValue, params: JsValue, resources: JsValue, options: JsValue) -> JsValue {
     let bytes = project(&operation, &resources);
     let projected = bytes.as_deref().and_then(parse);
-    let options = live(options);
     finish(calls::check(
-        &live(operation),
-        &live(params),
+        &js(operation),
+        &js(params),
         &self::resources(&projected, resources),
-        OptionsIn::Object(Some(&options)),
+        self::options(&js(options)),
     ))
 }
 
@@ -68,15 +61,14 @@ pub fn check(operation: JsValue, params: JsValue, resources: JsValue, options: J
 pub fn precheck_resources(operation: JsValue, resources: JsValue, options: JsValue) -> JsValue {
     let bytes = project(&operation, &resources);
     let projected = bytes.as_deref().and_then(parse);
-    let options = live(options);
     finish(calls::precheck_resources(
-        &live(operation),
+        &js(operation),
         &self::resources(&projected, resources),
-        OptionsIn::Object(Some(&options)),
+        self::options(&js(options)),
     ))
 }
 
 #[wasm_bindgen(js_name = waitStatus)]
 pub fn wait_status(operation: JsValue, status: JsValue, options: JsValue) -> JsValue {
-    finish(calls::wait_status(&Js(operation), &Js(status), self::options(&Js(options))))
+    finish(calls::wait_status(&js(operation), &js(status), self::options(&js(options))))
 }

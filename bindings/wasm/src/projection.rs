@@ -231,6 +231,12 @@ impl<'de> Deserialize<'de> for Node<'de> {
     }
 }
 
+/// A JS argument, read live. Every export takes its arguments as [`Input`]s, so the core's
+/// generic reading code is compiled once for the wasm build, not once per value type.
+pub fn js(value: JsValue) -> Input<'static> {
+    Input::Live(Js(value))
+}
+
 /// A call argument: a live JS value, or the projection of one.
 #[derive(Clone)]
 pub enum Input<'a> {
