@@ -15,6 +15,7 @@ runs it in the bench-only venv that has the SDKs; without them the SDK rows are 
 from __future__ import annotations
 
 import argparse
+import functools
 import importlib
 import json
 import platform
@@ -57,7 +58,7 @@ def ecs_loop(now: int, messages: dict[str, str]) -> Loop:
             reasons = locks.get("LockReason") if isinstance(locks, dict) else None
             if reasons:
                 first = reasons[0]
-                reason = first.get("LockReason") if isinstance(first, dict) else first
+                reason = str(first.get("LockReason")) if isinstance(first, dict) else str(first)
                 code = ECS_LOCK_CODES.get(reason, "IncorrectInstanceStatus")
             elif item.get("InstanceChargeType") == "PrePaid" and datetime.fromisoformat(item["ExpiredTime"]).timestamp() <= now:
                 code = "InstanceExpiredOrInArrears"
@@ -177,7 +178,7 @@ class Bench:
             times_ours.append(a)
             times_theirs.append(b)
             ratios.append(a / b)
-        row = {
+        row: dict[str, Any] = {
             "key": key,
             "lang": "python",
             "path": path,
@@ -254,6 +255,11 @@ def sdk_reboot(signature_algorithm: Optional[str]) -> Optional[Callable[[], Any]
 INSTANCE_ID = "i-bp1h4adlltjc1d48goaq"
 
 
+def build_and_sign(params: dict[str, Any], credentials: opgate.Credentials, algorithm: Optional[str]) -> opgate.SignedRequest:
+    """What a script does before it sends: build the request, then sign it."""
+    return opgate.sign(opgate.build(ECS, params, region="cn-hangzhou"), credentials, algorithm=algorithm)
+
+
 def sdk_versions() -> dict[str, str]:
     from importlib.metadata import PackageNotFoundError, version
 
@@ -290,8 +296,8 @@ def main(argv: list[str]) -> int:
                 f"py-precheck-ecs-{name}-{size}",
                 f"precheck_resources, {size:,} {label[name]}",
                 "plain Python loop, same outcome shape",
-                lambda chunk=chunk: opgate.precheck_resources(ECS, chunk, now=now),
-                lambda chunk=chunk: ecs(chunk),
+                functools.partial(opgate.precheck_resources, ECS, chunk, now=now),
+                functools.partial(ecs, chunk),
                 items=size,
                 limit=3.0 if size == 1_000 else None,
                 target="≤3× the loop" if size == 1_000 else "",
@@ -322,8 +328,8 @@ def main(argv: list[str]) -> int:
                 f"py-precheck-{shape}-{size}",
                 f"precheck_resources, {size:,} {shape} items",
                 "plain Python loop, same outcome shape",
-                lambda chunk=chunk, operation=operation: opgate.precheck_resources(operation, chunk, now=now),
-                lambda chunk=chunk, loop=loop: loop(chunk),
+                functools.partial(opgate.precheck_resources, operation, chunk, now=now),
+                functools.partial(loop, chunk),
                 items=size,
                 rounds=max(3, bench.rounds // 2),
             )
@@ -347,7 +353,7 @@ def main(argv: list[str]) -> int:
             key,
             path,
             "alibabacloud-tea-openapi + ecs20140526, transport stubbed",
-            lambda algorithm=algorithm: opgate.sign(opgate.build(ECS, params, region="cn-hangzhou"), credentials, algorithm=algorithm),
+            functools.partial(build_and_sign, params, credentials, algorithm),
             reference,
             limit=0.1,
             target="≥10× faster",
