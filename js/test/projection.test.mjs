@@ -102,6 +102,14 @@ const EDGE = {
   "a hole in the list": [base, undefined],
   "one item, not a list": base,
   "an empty list": [],
+  "a whole DescribeInstances response": { RequestId: "R", Instances: { Instance: [base, { ...base, InstanceId: "i-bp67acfmxazb4ph1abce", Status: "Stopped" }] } },
+  "a response whose list is one object": { Instances: { Instance: base } },
+  "a response whose list path holds a list early": { Instances: [base] },
+  "a response whose list path holds a string": { Instances: "none" },
+  "a response whose list path holds a Map": { Instances: new Map() },
+  "a response whose list path holds a BigInt": { Instances: 5n },
+  "a response without the list": { RequestId: "R", TotalCount: 0 },
+  "a response without a prototype": Object.assign(Object.create(null), { Instances: { Instance: [base] } }),
 };
 
 test("edge values answer alike through the projection and the live values", () => {
@@ -122,6 +130,9 @@ test("the other operations' items answer alike", () => {
   const fleet = JSON.parse(readFileSync(new URL("../../examples/fleet.json", import.meta.url), "utf8"));
   const cases = [
     ["zec:RebootInstances", fleet.zec],
+    ["zec:RebootInstances", { requestId: "T", response: { requestId: "T", totalCount: fleet.zec.length, dataSet: fleet.zec } }],
+    ["zec:RebootInstances", { response: { requestId: "T" }, dataSet: fleet.zec }],
+    ["computenest:RenewServiceInstanceResources", { TotalCount: 1, ServiceInstances: fleet.service_instances }],
     ["computenest:RenewServiceInstanceResources", fleet.service_instances],
     ["computenestsupplier:RestartServiceInstance", fleet.service_instances],
     // OperationMetadata as an object rather than JSON text: read whole, by the live path.

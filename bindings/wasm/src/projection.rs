@@ -16,6 +16,7 @@ use std::cell::RefCell;
 
 use opgate::host::limits::{MAX_BYTES, MAX_LIST_ITEMS, MAX_NODES};
 use opgate::host::{HostKind, HostValue, Kind, Pick, Problem};
+use opgate::spec::OperationSpec;
 use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use wasm_bindgen::prelude::*;
 
@@ -76,14 +77,56 @@ function walk(value, pick, budget) {
   return out;
 }
 
-export function opgate_project(resources, pick, idField, maxItems, maxNodes, maxBytes) {
+// A whole Describe response: each of the spec's list paths is followed as the core follows it
+// (every value met on the way is handed over, so the core reads and counts the same ones), and
+// the first that ends at a list gives the items.
+function response(resources, listPaths, pick, budget) {
+  const out = {};
+  for (const path of listPaths) {
+    let current = resources;
+    let holder = out;
+    for (let depth = 0; depth < path.length; depth += 1) {
+      const key = path[depth];
+      const child = current[key];
+      if (child === undefined) break;
+      if (typeof child !== "object" || child === null) {
+        const scalar = walk(child, 0, budget);
+        if (scalar === DIRTY) return DIRTY;
+        holder[key] = scalar;
+        break;
+      }
+      const list = Array.isArray(child);
+      const prototype = Object.getPrototypeOf(child);
+      if (!list && prototype !== PLAIN && prototype !== null) return DIRTY;
+      if (depth === path.length - 1) {
+        if (!list) {
+          holder[key] = {};
+          break;
+        }
+        const items = walk(child, { items: pick }, budget);
+        if (items === DIRTY) return DIRTY;
+        holder[key] = items;
+        return out;
+      }
+      // A list on the way: the core would look the next key up on it; rare enough to leave to
+      // the live path.
+      if (list) return DIRTY;
+      if (holder[key] === undefined) holder[key] = {};
+      current = child;
+      holder = holder[key];
+    }
+  }
+  return out;
+}
+
+export function opgate_project(resources, pick, idField, listPaths, maxItems, maxNodes, maxBytes) {
   const budget = { nodes: maxNodes, maxItems, maxBytes };
   try {
     let projected = DIRTY;
     if (Array.isArray(resources)) {
       projected = walk(resources, { items: pick }, budget);
-    } else if (resources !== null && typeof resources === "object" && Object.getPrototypeOf(resources) === PLAIN && resources[idField] !== undefined) {
-      projected = walk(resources, pick, budget);
+    } else if (resources !== null && typeof resources === "object" && Object.getPrototypeOf(resources) === PLAIN) {
+      projected = resources[idField] !== undefined ? walk(resources, pick, budget) : response(resources, listPaths, pick, budget);
     }
     // Bytes rather than a string: the copy into wasm memory is then one memcpy.
     return projected === DIRTY ? undefined : UTF8.encode(JSON.stringify(projected));
@@ -96,39 +139,48 @@ export function opgate_project(resources, pick, idField, maxItems, maxNodes, max
 extern "C" {
     /// The JSON text (UTF-8) of `resources` projected as `pick` says, or `undefined` when a
     /// value is not plain data. Never throws.
-    fn opgate_project(resources: &JsValue, pick: &JsValue, id_field: &str, max_items: u32, max_nodes: u32, max_bytes: u32) -> Option<js_sys::Uint8Array>;
+    fn opgate_project(
+        resources: &JsValue,
+        pick: &JsValue,
+        id_field: &str,
+        list_paths: &JsValue,
+        max_items: u32,
+        max_nodes: u32,
+        max_bytes: u32,
+    ) -> Option<js_sys::Uint8Array>;
 }
 
 thread_local! {
-    /// Each operation's field list as a JS value, made once.
-    static PICKS: RefCell<Vec<(&'static str, JsValue)>> = const { RefCell::new(Vec::new()) };
+    /// Each operation's field list and list paths as JS values, made once.
+    static PICKS: RefCell<Vec<(&'static str, JsValue, JsValue)>> = const { RefCell::new(Vec::new()) };
 }
 
-fn pick_for(id: &'static str, pick: &Pick) -> Option<JsValue> {
+fn pick_for(spec: &'static OperationSpec, pick: &Pick) -> Option<(JsValue, JsValue)> {
     PICKS.with(|picks| {
         let mut picks = picks.try_borrow_mut().ok()?;
-        if let Some((_, known)) = picks.iter().find(|(known, _)| *known == id) {
-            return Some(known.clone());
+        if let Some((_, fields, paths)) = picks.iter().find(|(known, _, _)| *known == spec.id) {
+            return Some((fields.clone(), paths.clone()));
         }
-        let made = plain(&pick.describe()).ok()?;
-        picks.push((id, made.clone()));
-        Some(made)
+        let fields = plain(&pick.describe()).ok()?;
+        let paths = plain(&serde_json::json!(spec.resource.list_paths)).ok()?;
+        picks.push((spec.id, fields.clone(), paths.clone()));
+        Some((fields, paths))
     })
 }
 
 /// The items of `resources`, projected for `operation`, when every value on the way is plain
-/// data; `None` otherwise (and for anything but a list or one item), so that the call reads the
-/// live values.
+/// data; `None` otherwise, so that the call reads the live values.
 pub fn project(operation: &JsValue, resources: &JsValue) -> Option<Vec<u8>> {
     let id = operation.as_string()?;
     let spec = opgate::catalog::operation(&id).ok()?;
     let pick = Pick::for_operation(spec.id)?;
-    let js_pick = pick_for(spec.id, pick)?;
+    let (js_pick, list_paths) = pick_for(spec, pick)?;
     let limit = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
     let bytes = opgate_project(
         resources,
         &js_pick,
         spec.resource.id_field,
+        &list_paths,
         limit(MAX_LIST_ITEMS),
         limit(MAX_NODES),
         limit(MAX_BYTES),
