@@ -93,7 +93,7 @@ def _call(call: str, args: dict[str, Any]) -> Any:
 
 
 def _baseline(entry: dict[str, Any]) -> dict[str, Any]:
-    args = copy.deepcopy(entry["args"])
+    args: dict[str, Any] = copy.deepcopy(entry["args"])
     if entry["call"] == "sign":
         args["request"] = opgate.build("ecs:RebootInstance", {"InstanceId": "i-bp67acfmxazb4ph1abcd"}, region="cn-hangzhou").to_dict()
     return args
