@@ -77,15 +77,16 @@ demo-js: ## The fleet demo in JS
 demo-emulator: ## Starts the emulator, runs python/examples/emulator_e2e.py against it over HTTP, stops it
 	bash emulator/sdk/run.sh demo
 
-bench: bench-rust bench-python bench-js bench-emulator ## All benchmarks
+bench: bench-rust bench-python bench-js bench-emulator ## All benchmarks, then the table of opgate vs its references (target/bench/latest.json)
+	python3 benches/report.py
 
 bench-rust: ## Rust benchmarks (criterion)
 	$(CARGO) bench -p opgate --bench pipeline
 
-bench-python: ## Python benchmarks
+bench-python: ## Python benchmarks against the official SDK and plain loops (bench-only venv .venv-bench)
 	bash python/run.sh bench
 
-bench-js: ## JS benchmarks
+bench-js: ## JS benchmarks against the official SDK and plain loops (bench-only npm deps in js/bench/)
 	bash js/run.sh bench
 
 bench-emulator: ## 10,000 signed requests from 50 concurrent loopback clients: throughput, latency, lost state

@@ -104,5 +104,37 @@ fn pipeline(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, pipeline);
+/// The core alone on 1,000 items of the fleet shape: reading them through the host contract
+/// (projection into JSON values) and judging them, without any host conversion around it.
+fn precheck(c: &mut Criterion) {
+    let fleet: Value = serde_json::from_str(include_str!("../examples/fleet.json")).expect("examples/fleet.json is JSON");
+    let base = fleet["ecs"].as_array().expect("fleet.ecs is a list").clone();
+    let items: Vec<Value> = (0..1000)
+        .map(|index| {
+            let mut item = base[index % base.len()].clone();
+            item["InstanceId"] = Value::from(format!("i-bench{index:015}"));
+            item
+        })
+        .collect();
+    let items = Value::Array(items);
+    let options = Options {
+        now: fleet["now"].as_i64(),
+        ..Options::default()
+    };
+    let spec = opgate::catalog::operation("ecs:RebootInstance").expect("a known operation");
+    let mut group = c.benchmark_group("precheck_resources_1000");
+    group
+        .sample_size(20)
+        .warm_up_time(Duration::from_millis(300))
+        .measurement_time(Duration::from_secs(1));
+    group.bench_function("project", |b| {
+        b.iter(|| opgate::host::Reader::default().resources(spec, &black_box(&items)).ok())
+    });
+    group.bench_function("judge", |b| {
+        b.iter(|| opgate::precheck::precheck_resources("ecs:RebootInstance", black_box(&items), &options).expect("judged"))
+    });
+    group.finish();
+}
+
+criterion_group!(benches, pipeline, precheck);
 criterion_main!(benches);

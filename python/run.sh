@@ -11,9 +11,13 @@ cd "$(dirname "$0")/.."
 MATURIN_VERSION=1.16.0
 PYTEST_VERSION=9.2.0
 MYPY_VERSION=2.4.1
+# The references of `make bench` only, in their own venv (.venv-bench): `make test` never needs
+# them. The versions the performance issue measured against.
+BENCH_SDKS="alibabacloud-ecs20140526==7.11.8 alibabacloud-tea-openapi==0.4.6"
 
 ROOT=$(pwd)
 VENV="$ROOT/.venv"
+BENCH_VENV="$ROOT/.venv-bench"
 PY="$VENV/bin/python"
 WHEELS="$ROOT/target/python-wheels"
 
@@ -52,6 +56,19 @@ build_wheel() {
     "$PY" -m pip install --quiet --disable-pip-version-check --no-deps --force-reinstall "${wheels[0]}"
 }
 
+# The bench venv: the official SDKs (pinned) beside the wheel just built.
+ensure_bench_venv() {
+    local python=${PYTHON:-python3}
+    [[ -x "$BENCH_VENV/bin/python" ]] || { log "creating $BENCH_VENV"; "$python" -m venv "$BENCH_VENV"; }
+    local stamp="$BENCH_VENV/.opgate-bench-sdks"
+    if [[ ! -f "$stamp" || "$(cat "$stamp")" != "$BENCH_SDKS" ]]; then
+        log "installing the bench references: $BENCH_SDKS"
+        "$BENCH_VENV/bin/python" -m pip install --quiet --disable-pip-version-check $BENCH_SDKS
+        echo "$BENCH_SDKS" >"$stamp"
+    fi
+    "$BENCH_VENV/bin/python" -m pip install --quiet --disable-pip-version-check --no-deps --force-reinstall "$WHEEL"
+}
+
 # Run from outside the source tree so `import opgate` is the installed wheel, not python/opgate.
 in_tmp() { (cd "${TMPDIR:-/tmp}" && "$@"); }
 
@@ -76,9 +93,13 @@ case "${1:-}" in
         in_tmp "$PY" "$ROOT/python/examples/reboot_fleet.py" "$ROOT/examples/fleet.json" --sign
         ;;
     bench)
+        # `bash python/run.sh bench [--quick]`: rows on stdout, JSON in target/bench/python.json.
+        shift
         ensure_venv
-        build_wheel
-        in_tmp "$PY" "$ROOT/python/bench/bench.py" "$ROOT/examples/fleet.json"
+        make_wheel
+        ensure_bench_venv
+        bash "$ROOT/benches/fixtures.sh"
+        in_tmp "$BENCH_VENV/bin/python" "$ROOT/python/bench/bench.py" "$ROOT/target/bench/fixtures" --out "$ROOT/target/bench/python.json" "$@"
         ;;
     wheel)
         # `make wheel`: build only; the wheel's path on stdout.

@@ -12,7 +12,7 @@ use crate::lang::{Lang, Text};
 use crate::params::{describe_value, validate_spec, Options};
 use crate::record::Record;
 use crate::spec::{Guard, OperationSpec, Provider, TargetSpec, Transition};
-use crate::text;
+use crate::{text, text_in};
 
 /// Resource lists longer than this are refused before any work (a console page never needs more).
 pub const MAX_RESOURCES: usize = 10_000;
@@ -219,8 +219,10 @@ pub(crate) fn read_resources<'a>(spec: &OperationSpec, resources: &'a Value) -> 
     let mut problems = Problems::default();
     crate::work::add(list.len());
     for (index, raw) in list.into_iter().enumerate() {
-        let field = if single { prefix.clone() } else { format!("{prefix}[{index}]") };
+        // The item's path, made only for an item that is refused.
+        let field = || if single { prefix.clone() } else { format!("{prefix}[{index}]") };
         if !raw.is_object() {
+            let field = field();
             problems.push(ErrorDetail::client(
                 generic_invalid(spec.provider),
                 text!(
@@ -243,8 +245,8 @@ pub(crate) fn read_resources<'a>(spec: &OperationSpec, resources: &'a Value) -> 
                 status: status.to_owned(),
                 raw,
             }),
-            (None, _) => problems.push(missing_field(spec, &field, spec.resource.id_field, raw)),
-            (Some(_), None) => problems.push(missing_field(spec, &field, spec.resource.status_field, raw)),
+            (None, _) => problems.push(missing_field(spec, &field(), spec.resource.id_field, raw)),
+            (Some(_), None) => problems.push(missing_field(spec, &field(), spec.resource.status_field, raw)),
         }
     }
     if problems.listed.is_empty() {
@@ -393,7 +395,8 @@ fn judge(spec: &OperationSpec, item: &Item<'_>, dry_run: bool, options: &Options
     };
     let (noun_en, noun_zh, action) = (spec.resource.noun_en, spec.resource.noun_zh, spec.action);
     let reason = if dry_run {
-        text!(
+        text_in!(
+            lang,
             format!(
                 "The {noun_en} {} is {}; the request would pass, and with DryRun the provider answers DryRunOperation without acting.",
                 item.id, item.status
@@ -404,7 +407,8 @@ fn judge(spec: &OperationSpec, item: &Item<'_>, dry_run: bool, options: &Options
             )
         )
     } else {
-        text!(
+        text_in!(
+            lang,
             format!("The {noun_en} {} is {}; {action} may proceed ({path}).", item.id, item.status),
             format!("{noun_zh} {} 当前为 {}；可以执行 {action}（{path}）。", item.id, item.status)
         )
@@ -414,7 +418,7 @@ fn judge(spec: &OperationSpec, item: &Item<'_>, dry_run: bool, options: &Options
         decision: if dry_run { Decision::DryRun } else { Decision::Allow },
         status: Some(item.status.clone()),
         error: None,
-        reason: reason.get(lang).to_owned(),
+        reason,
         transition: Some(transition),
     }
 }

@@ -4,8 +4,11 @@
 //! derived from the spec ([`Pick::for_resources`]); `tests/host_projection.rs` proves that a
 //! pre-check of projected items answers exactly as one of the full items, for every vector.
 
+use std::sync::OnceLock;
+
 use serde_json::{Map, Value};
 
+use crate::catalog::operations;
 use crate::error::Error;
 use crate::host::errors::HostError;
 use crate::host::read::{ReadResult, Reader};
@@ -36,6 +39,32 @@ impl Pick {
             }
         }
         self
+    }
+
+    /// The projection of one Describe item for the operation `id`, derived once per operation
+    /// and kept: every pre-check of that operation reads its items through the same one.
+    pub fn for_operation(id: &str) -> Option<&'static Pick> {
+        static PICKS: OnceLock<Vec<(&'static str, Pick)>> = OnceLock::new();
+        let picks = PICKS.get_or_init(|| operations().iter().map(|spec| (spec.id, Pick::for_resources(spec))).collect());
+        picks.iter().find(|(known, _)| *known == id).map(|(_, pick)| pick)
+    }
+
+    /// The projection as plain data, for a host that projects items itself before it hands
+    /// them over (the JS glue does, to cross into wasm once instead of once per field): `0`
+    /// for [`Pick::Scalar`], `1` for [`Pick::Whole`], `[[name, pick], …]` for
+    /// [`Pick::Fields`] and `{"items": pick}` for [`Pick::Items`].
+    pub fn describe(&self) -> Value {
+        match self {
+            Pick::Scalar => Value::from(0),
+            Pick::Whole => Value::from(1),
+            Pick::Fields(fields) => Value::Array(
+                fields
+                    .iter()
+                    .map(|(name, pick)| Value::Array(vec![Value::from(*name), pick.describe()]))
+                    .collect(),
+            ),
+            Pick::Items(item) => Value::Object(Map::from_iter([("items".to_owned(), item.describe())])),
+        }
     }
 
     /// The fields of one Describe item that the operation's guards and its target reading use.
@@ -120,7 +149,7 @@ impl Reader {
         let kind = self.kind(value)?;
         Ok(match (kind, pick) {
             (Kind::Map, Pick::Fields(fields)) => {
-                let mut map = Map::new();
+                let mut map = Map::with_capacity(fields.len());
                 for (name, inner) in fields {
                     let at = |error: HostError| error.at_key(name);
                     if let Some(child) = value.field(name).map_err(|p| at(p.into()))? {
@@ -154,7 +183,14 @@ impl Reader {
     /// or a whole Describe response (reduced to the list the spec's `list_paths` find), in the
     /// same shape the engine reads, so its field paths stay the caller's.
     pub fn resources<H: HostValue>(&mut self, spec: &OperationSpec, resources: &H) -> Result<Value, Refusal> {
-        let item = Pick::for_resources(spec);
+        let derived;
+        let item = match Pick::for_operation(spec.id) {
+            Some(pick) => pick,
+            None => {
+                derived = Pick::for_resources(spec);
+                &derived
+            }
+        };
         let list = |reader: &mut Reader, value: &H, field: &str| -> Result<Value, Refusal> {
             // Over the engine's own limit: refused with its error before any item is read.
             let length = value.list_len().map_err(HostError::from)?;
@@ -164,13 +200,13 @@ impl Reader {
             let mut items = Vec::new();
             for index in 0..length {
                 let entry = value.list_item(index).map_err(|p| HostError::from(p).at_index(index))?;
-                items.push(reader.pick(&entry, &item).map_err(|e| e.at_index(index))?);
+                items.push(reader.pick(&entry, item).map_err(|e| e.at_index(index))?);
             }
             Ok(Value::Array(items))
         };
         match self.kind(resources)? {
             Kind::List => list(self, resources, "resources"),
-            Kind::Map if resources.field(spec.resource.id_field).map_err(HostError::from)?.is_some() => Ok(self.pick(resources, &item)?),
+            Kind::Map if resources.field(spec.resource.id_field).map_err(HostError::from)?.is_some() => Ok(self.pick(resources, item)?),
             Kind::Map => {
                 for path in spec.resource.list_paths {
                     if let Some(found) = self.descend(resources, path, &list)? {
@@ -187,7 +223,7 @@ impl Reader {
     fn descend<H: HostValue>(
         &mut self,
         value: &H,
-        path: &[&str],
+        path: &[&'static str],
         list: &dyn Fn(&mut Reader, &H, &str) -> Result<Value, Refusal>,
     ) -> Result<Option<Value>, Refusal> {
         let mut current: Option<H> = None;
@@ -228,5 +264,49 @@ impl Reader {
             Kind::Bytes(_) | Kind::List => Value::Array(Vec::new()),
             Kind::Map => Value::Object(Map::new()),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+
+    #[test]
+    fn each_operation_keeps_the_projection_its_spec_derives() {
+        for spec in operations() {
+            assert_eq!(Pick::for_operation(spec.id), Some(&Pick::for_resources(spec)), "{}", spec.id);
+        }
+        assert_eq!(Pick::for_operation("ecs:NoSuchOperation"), None);
+    }
+
+    #[test]
+    fn a_projection_describes_itself_as_plain_data() {
+        let ecs = Pick::for_operation("ecs:RebootInstance").map(Pick::describe);
+        assert_eq!(
+            ecs,
+            Some(json!([
+                ["InstanceId", 0],
+                ["Status", 0],
+                ["OperationLocks", [["LockReason", {"items": [["LockReason", 0], ["LockMsg", 0]]}]]],
+                ["InstanceChargeType", 0],
+                ["ExpiredTime", 0],
+                // The waiter's evidence that the instance restarted: a JS-side projection
+                // serves the lifecycle calls' Describe inputs too.
+                ["StartTime", 1]
+            ]))
+        );
+        let restart = Pick::for_operation("computenestsupplier:RestartServiceInstance").map(Pick::describe);
+        assert_eq!(
+            restart,
+            Some(json!([
+                ["ServiceInstanceId", 0],
+                ["Status", 0],
+                ["Service", [["OperationMetadata", 1]]],
+                ["TemplateName", 0],
+                ["UpdateTime", 1]
+            ]))
+        );
     }
 }

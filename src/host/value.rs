@@ -70,8 +70,10 @@ pub trait HostValue: Sized + Clone {
     fn kind(&self) -> Result<Kind<'_>, Problem>;
 
     /// The value under `key`, when this is a map; `None` when absent (JS `undefined` counts as
-    /// absent, as `JSON.stringify` treats it).
-    fn field(&self, key: &str) -> Result<Option<Self>, Problem>;
+    /// absent, as `JSON.stringify` treats it). Keys are always the core's own names (a spec's
+    /// fields, an option's name), so a host may keep each one as a host string once, keyed by
+    /// its address, instead of making a new one per lookup.
+    fn field(&self, key: &'static str) -> Result<Option<Self>, Problem>;
 
     /// The number of items the host reports for a list.
     fn list_len(&self) -> Result<usize, Problem>;
@@ -109,7 +111,7 @@ impl HostValue for &Value {
         })
     }
 
-    fn field(&self, key: &str) -> Result<Option<Self>, Problem> {
+    fn field(&self, key: &'static str) -> Result<Option<Self>, Problem> {
         Ok(self.as_object().and_then(|map| map.get(key)))
     }
 

@@ -50,6 +50,11 @@ npm_consumer() {
     package/src/index.js package/src/node.js package/src/index.cjs package/src/index.d.ts package/src/index.d.cts; do
     has "$listing" "$file" "the tarball"
   done
+  # The glue imports the JS snippets wasm-bindgen writes beside it (the item projection).
+  local snippet
+  for snippet in $(cd "$ROOT/js" && find pkg/snippets -name '*.js' 2>/dev/null); do
+    has "$listing" "package/$snippet" "the tarball"
+  done
   cmp -s <(tar -xzOf "$tarball" package/LICENSE) "$ROOT/LICENSE" || fail "the tarball's LICENSE differs from the repository's"
 
   say "npm install the tarball into an empty project (offline)"

@@ -3,6 +3,7 @@
 //! other way as the core's own classes, `opgate::record::python`.)
 
 use std::borrow::Cow;
+use std::sync::Mutex;
 
 use opgate::host::{HostKind, HostValue, Kind, Problem};
 use pyo3::prelude::*;
@@ -11,6 +12,24 @@ use pyo3::types::{PyBool, PyByteArray, PyBytes, PyDict, PyFloat, PyInt, PyList, 
 /// A Python object the core reads.
 #[derive(Clone)]
 pub struct Py<'py>(pub Bound<'py, PyAny>);
+
+/// The core's keys as Python strings, made once each and kept for the life of the process
+/// (there are a few dozen: spec fields, option names). A dict lookup with a kept string reuses
+/// its cached hash; a fresh `PyString` per lookup would be allocated and hashed every time.
+/// Keyed by the key's address and length: the core passes `&'static str`s only.
+static KEYS: Mutex<Vec<(usize, usize, pyo3::Py<PyString>)>> = Mutex::new(Vec::new());
+
+fn key<'py>(py: Python<'py>, key: &'static str) -> Bound<'py, PyString> {
+    let address = (key.as_ptr() as usize, key.len());
+    // A poisoned lock only means another thread panicked while holding it; the list is valid.
+    let mut keys = KEYS.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    if let Some((_, _, known)) = keys.iter().find(|(at, len, _)| (*at, *len) == address) {
+        return known.bind(py).clone();
+    }
+    let made = PyString::intern(py, key);
+    keys.push((address.0, address.1, made.clone().unbind()));
+    made
+}
 
 fn type_name(object: &Bound<'_, PyAny>) -> String {
     object.get_type().name().map(|name| name.to_string()).unwrap_or_else(|_| "?".to_owned())
@@ -63,9 +82,9 @@ impl HostValue for Py<'_> {
         Err(Problem::UnsupportedType(type_name(object)))
     }
 
-    fn field(&self, key: &str) -> Result<Option<Self>, Problem> {
+    fn field(&self, name: &'static str) -> Result<Option<Self>, Problem> {
         match self.0.cast::<PyDict>() {
-            Ok(dict) => dict.get_item(key).map(|found| found.map(Py)).map_err(|_| Problem::Unreadable),
+            Ok(dict) => dict.get_item(key(dict.py(), name)).map(|found| found.map(Py)).map_err(|_| Problem::Unreadable),
             Err(_) => Ok(None),
         }
     }

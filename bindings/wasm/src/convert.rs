@@ -34,6 +34,28 @@ const MAX_SAFE_INTEGER: f64 = 9_007_199_254_740_991.0;
 #[derive(Clone)]
 pub struct Js(pub JsValue);
 
+thread_local! {
+    /// The core's keys as JS strings, made once each: the core passes `&'static str`s only, so
+    /// a key's address and length name it. Cheaper per lookup than `wasm_bindgen::intern`,
+    /// which hashes the text every time.
+    static KEYS: std::cell::RefCell<Vec<(usize, usize, JsValue)>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+fn key(name: &'static str) -> JsValue {
+    let address = (name.as_ptr() as usize, name.len());
+    KEYS.with(|keys| {
+        let Ok(mut keys) = keys.try_borrow_mut() else {
+            return JsValue::from_str(name);
+        };
+        if let Some((_, _, known)) = keys.iter().find(|(at, len, _)| (*at, *len) == address) {
+            return known.clone();
+        }
+        let made = JsValue::from_str(name);
+        keys.push((address.0, address.1, made.clone()));
+        made
+    })
+}
+
 fn text(value: &JsValue) -> Result<Kind<'static>, Problem> {
     let string: &JsString = value.unchecked_ref();
     // UTF-8 takes at least one byte per UTF-16 unit: refuse before copying into wasm memory.
@@ -117,19 +139,16 @@ impl HostValue for Js {
         Ok(Kind::Map)
     }
 
-    fn field(&self, key: &str) -> Result<Option<Self>, Problem> {
+    fn field(&self, name: &'static str) -> Result<Option<Self>, Problem> {
         if !self.0.is_object() {
             return Ok(None);
         }
-        let found = Reflect::get(&self.0, &JsValue::from_str(wasm_bindgen::intern(key))).map_err(|_| Problem::Unreadable)?;
+        let found = Reflect::get(&self.0, &key(name)).map_err(|_| Problem::Unreadable)?;
         Ok((!found.is_undefined()).then_some(Js(found)))
     }
 
     fn list_len(&self) -> Result<usize, Problem> {
-        let length = Reflect::get(&self.0, &JsValue::from_str(wasm_bindgen::intern("length")))
-            .map_err(|_| Problem::Unreadable)?
-            .as_f64()
-            .unwrap_or(0.0);
+        let length = Reflect::get(&self.0, &key("length")).map_err(|_| Problem::Unreadable)?.as_f64().unwrap_or(0.0);
         // An array's length is at most 2^32 - 1; a Proxy may claim anything.
         Ok(if length.is_finite() && length > 0.0 {
             length.min(u32::MAX as f64) as usize

@@ -14,6 +14,7 @@
 mod convert;
 mod lifecycle;
 mod precheck;
+mod projection;
 mod ram;
 mod wire;
 
@@ -22,7 +23,8 @@ use serde::Serialize;
 use serde_json::Value;
 use wasm_bindgen::prelude::*;
 
-use convert::{plain, to_js, Js};
+use convert::{plain, to_js};
+use projection::Input;
 
 /// The limits on arguments (`Limits`, camelCased), exported for the tests and the README check.
 #[wasm_bindgen]
@@ -49,7 +51,7 @@ pub fn signing() -> bool {
 }
 
 /// The options object of a call.
-fn options(options: &Js) -> OptionsIn<'_, Js> {
+fn options<'a>(options: &'a Input<'a>) -> OptionsIn<'a, Input<'a>> {
     OptionsIn::Object(Some(options))
 }
 

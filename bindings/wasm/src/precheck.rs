@@ -3,44 +3,72 @@
 use opgate::host::calls;
 use wasm_bindgen::prelude::*;
 
-use crate::convert::Js;
+use crate::projection::{js, parse, project, Input, Node};
 use crate::{finish, options};
+
+/// `resources` as the call reads it: projected on the JS side when it is plain data.
+fn resources<'a>(projected: &'a Option<Node<'a>>, resources: JsValue) -> Input<'a> {
+    match projected {
+        Some(value) => Input::Projected(value),
+        None => js(resources),
+    }
+}
 
 /// Every operation's description.
 #[wasm_bindgen]
 pub fn operations(options: JsValue) -> JsValue {
-    finish(calls::operations(self::options(&Js(options))))
+    finish(calls::operations(self::options(&js(options))))
 }
 
 /// One operation's description.
 #[wasm_bindgen]
 pub fn operation(id: JsValue, options: JsValue) -> JsValue {
-    finish(calls::operation(&Js(id), self::options(&Js(options))))
+    finish(calls::operation(&js(id), self::options(&js(options))))
 }
 
 #[wasm_bindgen]
 pub fn validate(operation: JsValue, params: JsValue, options: JsValue) -> JsValue {
-    finish(calls::validate(&Js(operation), &Js(params), self::options(&Js(options))))
+    finish(calls::validate(&js(operation), &js(params), self::options(&js(options))))
 }
 
 #[wasm_bindgen]
 pub fn precheck(operation: JsValue, params: JsValue, resources: JsValue, options: JsValue) -> JsValue {
-    finish(calls::precheck(&Js(operation), &Js(params), &Js(resources), self::options(&Js(options))))
+    let bytes = project(&operation, &resources);
+    let projected = bytes.as_deref().and_then(parse);
+    finish(calls::precheck(
+        &js(operation),
+        &js(params),
+        &self::resources(&projected, resources),
+        self::options(&js(options)),
+    ))
 }
 
 /// [`precheck`], but a verdict that is not allowed is a `denied` error (one detail per refused
 /// target, field = the target's parameter path).
 #[wasm_bindgen]
 pub fn check(operation: JsValue, params: JsValue, resources: JsValue, options: JsValue) -> JsValue {
-    finish(calls::check(&Js(operation), &Js(params), &Js(resources), self::options(&Js(options))))
+    let bytes = project(&operation, &resources);
+    let projected = bytes.as_deref().and_then(parse);
+    finish(calls::check(
+        &js(operation),
+        &js(params),
+        &self::resources(&projected, resources),
+        self::options(&js(options)),
+    ))
 }
 
 #[wasm_bindgen(js_name = precheckResources)]
 pub fn precheck_resources(operation: JsValue, resources: JsValue, options: JsValue) -> JsValue {
-    finish(calls::precheck_resources(&Js(operation), &Js(resources), self::options(&Js(options))))
+    let bytes = project(&operation, &resources);
+    let projected = bytes.as_deref().and_then(parse);
+    finish(calls::precheck_resources(
+        &js(operation),
+        &self::resources(&projected, resources),
+        self::options(&js(options)),
+    ))
 }
 
 #[wasm_bindgen(js_name = waitStatus)]
 pub fn wait_status(operation: JsValue, status: JsValue, options: JsValue) -> JsValue {
-    finish(calls::wait_status(&Js(operation), &Js(status), self::options(&Js(options))))
+    finish(calls::wait_status(&js(operation), &js(status), self::options(&js(options))))
 }

@@ -3,14 +3,14 @@
 use opgate::host::calls;
 use wasm_bindgen::prelude::*;
 
-use crate::convert::Js;
+use crate::projection::js;
 use crate::{finish, options};
 
 /// Validates `params` and builds the unsigned request: `{method, scheme, host, path, query,
 /// headers, body, url}` (query and headers as `[name, value]` pairs, in wire order).
 #[wasm_bindgen]
 pub fn build(operation: JsValue, params: JsValue, options: JsValue) -> JsValue {
-    finish(calls::build(&Js(operation), &Js(params), self::options(&Js(options))))
+    finish(calls::build(&js(operation), &js(params), self::options(&js(options))))
 }
 
 /// Reads a provider response: `{outcome, requestId, failures, data, ...}`, or an `api` /
@@ -18,18 +18,18 @@ pub fn build(operation: JsValue, params: JsValue, options: JsValue) -> JsValue {
 /// turns an `ArrayBuffer` into one) or `null`.
 #[wasm_bindgen(js_name = parseResponse)]
 pub fn parse_response(operation: JsValue, status: JsValue, body: JsValue, headers: JsValue, options: JsValue) -> JsValue {
-    let (body, headers) = (Js(body), Js(headers));
+    let (body, headers) = (js(body), js(headers));
     finish(calls::parse_response(
-        &Js(operation),
-        &Js(status),
+        &js(operation),
+        &js(status),
         Some(&body),
         Some(&headers),
-        self::options(&Js(options)),
+        self::options(&js(options)),
     ))
 }
 
 /// Where a request for the operation goes: `{scheme, host, path}`.
 #[wasm_bindgen]
 pub fn endpoint(operation: JsValue, options: JsValue) -> JsValue {
-    finish(calls::endpoint(&Js(operation), self::options(&Js(options))))
+    finish(calls::endpoint(&js(operation), self::options(&js(options))))
 }

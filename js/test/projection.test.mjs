@@ -1,0 +1,145 @@
+// The JS-side projection of Describe items (bindings/wasm/src/projection.rs) is only a faster
+// way to hand the same values to the core: every answer, error and error path must be the one
+// the live values give. Each case runs twice: as given (plain data takes the projected path)
+// and with every item turned into an instance of a class with the same own properties, which
+// the projection refuses, so the core reads the live JS values instead.
+
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readdirSync, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import * as opgate from "opgate";
+import { parseExact } from "./helpers.mjs";
+import { invoke } from "./calls.mjs";
+
+const VECTORS = process.env.OPGATE_VECTORS_DIR ?? fileURLToPath(new URL("../../tests/vectors/", import.meta.url));
+const CALLS = new Set(["precheck", "precheck_resources", "check"]);
+
+class Item {}
+
+/** The same items, as values the projection refuses: the live path reads them. */
+function live(resources) {
+  const wrap = (item) => (item !== null && typeof item === "object" && !Array.isArray(item) ? Object.defineProperties(new Item(), Object.getOwnPropertyDescriptors(item)) : item);
+  if (Array.isArray(resources)) return resources.map(wrap);
+  return wrap(resources);
+}
+
+function outcome(call, args) {
+  try {
+    return { ok: invoke(call, args) };
+  } catch (error) {
+    if (!(error instanceof opgate.OpgateError)) throw error;
+    return { error: error.report };
+  }
+}
+
+function same(call, args, label) {
+  const projected = outcome(call, args);
+  const read = outcome(call, { ...args, resources: live(args.resources) });
+  assert.deepStrictEqual(projected, read, `${label}: the projected and the live path disagree`);
+  return projected;
+}
+
+test("every pre-check vector answers alike through the projection and the live values", () => {
+  let compared = 0;
+  for (const file of readdirSync(VECTORS).filter((name) => name.endsWith(".json")).sort()) {
+    const suite = parseExact(readFileSync(`${VECTORS}/${file}`, "utf8"));
+    for (const c of suite.cases) {
+      if (!CALLS.has(c.call) || !("resources" in c.args)) continue;
+      same(c.call, c.args, `${file}: ${c.name}`);
+      compared += 1;
+    }
+  }
+  assert.ok(compared > 50, `only ${compared} pre-check vectors found`);
+});
+
+const NOW = 1795000000;
+const base = {
+  InstanceId: "i-bp67acfmxazb4ph1abcd",
+  Status: "Running",
+  InstanceChargeType: "PrePaid",
+  ExpiredTime: "2099-12-31T15:59Z",
+  OperationLocks: { LockReason: [] },
+  Tags: { Tag: [{ TagKey: "env", TagValue: "prod" }] },
+};
+const lone = "\ud800";
+const throwing = Object.defineProperty({ ...base }, "Status", {
+  enumerable: true,
+  get() {
+    throw new Error("getter");
+  },
+});
+
+// Values the projection must hand over exactly, or leave to the live path.
+const EDGE = {
+  "plain items": [base, { ...base, InstanceId: "i-bp67acfmxazb4ph1abce", Status: "Stopped" }],
+  "a status that is a number": [{ ...base, Status: 5 }],
+  "a status that is a fraction": [{ ...base, Status: 2.5 }],
+  "a status that is NaN": [{ ...base, Status: NaN }],
+  "a status beyond 2^53": [{ ...base, Status: 2 ** 53 + 2 }],
+  "a status that is -0": [{ ...base, Status: -0 }],
+  "a status that is a BigInt": [{ ...base, Status: 5n }],
+  "a status that is a Date": [{ ...base, Status: new Date(0) }],
+  "a status that is a Map": [{ ...base, Status: new Map() }],
+  "a status with a lone surrogate": [{ ...base, Status: `Run${lone}` }],
+  "an id with a lone surrogate": [{ ...base, InstanceId: `i-${lone}` }],
+  "a status that is an object": [{ ...base, Status: { Running: true } }],
+  "a status that is a list": [{ ...base, Status: ["Running"] }],
+  "a status that is undefined": [{ ...base, Status: undefined }],
+  "a status that is null": [{ ...base, Status: null }],
+  "a status that is a function": [{ ...base, Status() {} }],
+  "a getter that throws": [throwing],
+  "locks as strings": [{ ...base, OperationLocks: { LockReason: ["security"] } }],
+  "locks with a message": [{ ...base, OperationLocks: { LockReason: [{ LockReason: "financial", LockMsg: "in arrears" }] } }],
+  "a lock that is a number": [{ ...base, OperationLocks: { LockReason: [7] } }],
+  "locks with holes": [{ ...base, OperationLocks: { LockReason: [undefined, { LockReason: "security" }] } }],
+  "locks that are an object": [{ ...base, OperationLocks: { LockReason: { LockReason: "security" } } }],
+  "an item without a prototype": [Object.assign(Object.create(null), base)],
+  "an expired prepaid item": [{ ...base, ExpiredTime: "2020-01-01T00:00Z" }],
+  "an expiry that is a number": [{ ...base, ExpiredTime: 1 }],
+  "an item that is a string": ["i-bp67acfmxazb4ph1abcd"],
+  "an item that is null": [null],
+  "a hole in the list": [base, undefined],
+  "one item, not a list": base,
+  "an empty list": [],
+  "a whole DescribeInstances response": { RequestId: "R", Instances: { Instance: [base, { ...base, InstanceId: "i-bp67acfmxazb4ph1abce", Status: "Stopped" }] } },
+  "a response whose list is one object": { Instances: { Instance: base } },
+  "a response whose list path holds a list early": { Instances: [base] },
+  "a response whose list path holds a string": { Instances: "none" },
+  "a response whose list path holds a Map": { Instances: new Map() },
+  "a response whose list path holds a BigInt": { Instances: 5n },
+  "a response without the list": { RequestId: "R", TotalCount: 0 },
+  "a response without a prototype": Object.assign(Object.create(null), { Instances: { Instance: [base] } }),
+};
+
+test("edge values answer alike through the projection and the live values", () => {
+  for (const [label, resources] of Object.entries(EDGE)) {
+    same("precheck_resources", { operation: "ecs:RebootInstance", resources, now: NOW }, label);
+    same("precheck", { operation: "ecs:RebootInstance", params: { InstanceId: base.InstanceId }, resources, now: NOW }, label);
+  }
+});
+
+test("a list whose length lies is refused before any item is read, as on the live path", () => {
+  const lying = new Proxy([base], { get: (target, key) => (key === "length" ? 2 ** 32 - 1 : target[key]) });
+  const answer = outcome("precheck_resources", { operation: "ecs:RebootInstance", resources: lying, now: NOW });
+  assert.ok(answer.error, "a list of 2^32-1 items must be refused");
+  assert.equal(answer.error.errors[0].field, "resources");
+});
+
+test("the other operations' items answer alike", () => {
+  const fleet = JSON.parse(readFileSync(new URL("../../examples/fleet.json", import.meta.url), "utf8"));
+  const cases = [
+    ["zec:RebootInstances", fleet.zec],
+    ["zec:RebootInstances", { requestId: "T", response: { requestId: "T", totalCount: fleet.zec.length, dataSet: fleet.zec } }],
+    ["zec:RebootInstances", { response: { requestId: "T" }, dataSet: fleet.zec }],
+    ["computenest:RenewServiceInstanceResources", { TotalCount: 1, ServiceInstances: fleet.service_instances }],
+    ["computenest:RenewServiceInstanceResources", fleet.service_instances],
+    ["computenestsupplier:RestartServiceInstance", fleet.service_instances],
+    // OperationMetadata as an object rather than JSON text: read whole, by the live path.
+    ["computenestsupplier:RestartServiceInstance", fleet.service_instances.map((item) => ({ ...item, Service: { ...item.Service, OperationMetadata: JSON.parse(item.Service.OperationMetadata) } }))],
+  ];
+  for (const [operation, resources] of cases) {
+    const answer = same("precheck_resources", { operation, resources, now: fleet.now }, operation);
+    assert.ok(answer.ok, `${operation}: ${JSON.stringify(answer.error)}`);
+  }
+});
