@@ -20,16 +20,13 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-import urllib.error
-import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Mapping
 
 import opgate
-from opgate.testing import Emulator
+from opgate.testing import Emulator, send
 
-NO_PROXY = urllib.request.build_opener(urllib.request.ProxyHandler({}))
 REGION = "cn-hangzhou"
 
 
@@ -45,17 +42,6 @@ class Scenario:
     params: Callable[[tuple[str, ...]], dict[str, Any]]
     #: Where a resource's status sits in the Describe response, for the wait step.
     status_of: Callable[[Any, str], str | None]
-
-
-def send(request: opgate.HttpRequest) -> tuple[int, list[tuple[str, str]], bytes]:
-    prepared = urllib.request.Request(request.url, data=request.content or None, method=request.method)
-    for name, value in request.headers:
-        prepared.add_header(name, value)
-    try:
-        with NO_PROXY.open(prepared, timeout=30) as response:
-            return response.status, list(response.headers.items()), response.read()
-    except urllib.error.HTTPError as error:
-        return error.code, list(error.headers.items()), error.read()
 
 
 def signed_call(emu: Emulator, fields: Mapping[str, object]) -> Any:

@@ -37,13 +37,29 @@ from pathlib import Path
 from types import TracebackType
 from typing import IO, Any, Iterator, Mapping, Union
 
-__all__ = ["Emulator", "EmulatorError", "find_binary"]
+from . import HttpRequest
+
+__all__ = ["Emulator", "EmulatorError", "find_binary", "send"]
 
 Fleet = Union[str, "os.PathLike[str]", Mapping[str, Any], None]
 """A fleet file path, a fleet as a dict, or ``None`` for an empty fleet."""
 
 _READY_PREFIX = "opgate-emulator listening on "
 _NO_PROXY = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+
+
+def send(request: HttpRequest, *, timeout: float = 30) -> tuple[int, list[tuple[str, str]], bytes]:
+    """Sends a built or signed request (``signed.request``) over HTTP, bypassing any proxy, and
+    returns the status, the headers as ``[(name, value), ...]`` and the body, which is what
+    :func:`opgate.parse_response` takes. An HTTP error status is returned, not raised."""
+    prepared = urllib.request.Request(request.url, data=request.content or None, method=request.method)
+    for name, value in request.headers:
+        prepared.add_header(name, value)
+    try:
+        with _NO_PROXY.open(prepared, timeout=timeout) as response:
+            return response.status, list(response.headers.items()), response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, list(error.headers.items()), error.read()
 
 
 class EmulatorError(RuntimeError):

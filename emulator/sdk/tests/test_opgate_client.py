@@ -3,28 +3,14 @@
 from __future__ import annotations
 
 import json
-import urllib.error
-import urllib.request
 from typing import Any
 
 import pytest
 
 import opgate
-from opgate.testing import Emulator
+from opgate.testing import Emulator, send
 
 RUNNING = "i-bp1h4adlltjc1d48goaq"
-NO_PROXY = urllib.request.build_opener(urllib.request.ProxyHandler({}))
-
-
-def send(request: opgate.HttpRequest) -> tuple[int, list[tuple[str, str]], bytes]:
-    prepared = urllib.request.Request(request.url, data=request.content or None, method=request.method)
-    for name, value in request.headers:
-        prepared.add_header(name, value)
-    try:
-        with NO_PROXY.open(prepared, timeout=30) as response:
-            return response.status, list(response.headers.items()), response.read()
-    except urllib.error.HTTPError as error:
-        return error.code, list(error.headers.items()), error.read()
 
 
 def call(emulator: Emulator, op: str, params: dict[str, Any], algorithm: str | None = None) -> opgate.ApiResponse:
