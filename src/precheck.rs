@@ -238,7 +238,10 @@ pub(crate) fn read_resources<'a>(spec: &OperationSpec, resources: &'a Value) -> 
             continue;
         }
         let id = raw.get(spec.resource.id_field).and_then(Value::as_str);
-        let status = raw.get(spec.resource.status_field).and_then(Value::as_str);
+        let status = raw
+            .get(spec.resource.status_field)
+            .or_else(|| spec.resource.status_aliases.iter().find_map(|alias| raw.get(alias)))
+            .and_then(Value::as_str);
         match (id, status) {
             (Some(id), Some(status)) => items.push(Item {
                 id: id.to_owned(),

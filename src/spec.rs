@@ -152,6 +152,10 @@ pub struct ResourceSpec {
     pub list_paths: &'static [&'static [&'static str]],
     pub id_field: &'static str,
     pub status_field: &'static str,
+    /// Fields that hold the same status in another Describe API's items, read when
+    /// `status_field` is absent (ZEC DescribeInstances calls it `status`,
+    /// DescribeInstancesStatus `instanceStatus`).
+    pub status_aliases: &'static [&'static str],
     /// Every status the provider documents; anything else is "unknown" and denied.
     pub statuses: &'static [&'static str],
     pub not_found: &'static str,

@@ -30,6 +30,7 @@ pub const SERVICE_INSTANCE: ResourceSpec = ResourceSpec {
     list_paths: &[&["ServiceInstances"]],
     id_field: "ServiceInstanceId",
     status_field: "Status",
+    status_aliases: &[],
     statuses: SERVICE_INSTANCE_STATUSES,
     not_found: "EntityNotExist.ServiceInstance",
 };

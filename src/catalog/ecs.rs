@@ -86,6 +86,7 @@ pub static REBOOT_INSTANCE: OperationSpec = OperationSpec {
         list_paths: &[&["Instances", "Instance"]],
         id_field: "InstanceId",
         status_field: "Status",
+        status_aliases: &[],
         statuses: INSTANCE_STATUSES,
         not_found: "InvalidInstanceId.NotFound",
     },

@@ -58,6 +58,12 @@ pub static REBOOT_INSTANCES: OperationSpec = OperationSpec {
         list_paths: &[&["response", "dataSet"], &["dataSet"]],
         id_field: "instanceId",
         status_field: "instanceStatus",
+        // DescribeInstances items (InstanceInfo) carry the status as `status`
+        // (https://docs.console.zenlayer.com/api-reference/zec/instance/describeinstances);
+        // DescribeInstancesStatus items as `instanceStatus`
+        // (https://docs.console.zenlayer.com/api-reference/compute/zec/instance/describeinstancesstatus).
+        // A console holds the former, a poller the latter: both are read.
+        status_aliases: &["status"],
         statuses: INSTANCE_STATUSES,
         not_found: "INVALID_INSTANCE_NOT_FOUND",
     },

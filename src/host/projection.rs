@@ -72,6 +72,9 @@ impl Pick {
         let mut item = Pick::Fields(Vec::new())
             .field(spec.resource.id_field, Pick::Scalar)
             .field(spec.resource.status_field, Pick::Scalar);
+        for alias in spec.resource.status_aliases {
+            item = item.field(alias, Pick::Scalar);
+        }
         for guard in spec.guards {
             item = match guard {
                 Guard::StatusNotIn { .. } | Guard::StatusIn { .. } => item,
