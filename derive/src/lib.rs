@@ -356,6 +356,20 @@ fn struct_schema(ident: &Ident, options: &TypeOptions, python_name: &str, ts_nam
     let input = options.input;
     let secrets = options.secrets;
     let stub = &options.python_stub;
+    let kind = quote! {
+        crate::record::schema::Kind::Record(crate::record::schema::RecordShape {
+            fields: vec![#(#fields),*],
+            input: #input,
+            secrets: #secrets,
+            repr: vec![#(#repr),*],
+            python_stub: #stub,
+        })
+    };
+    named_schema(ident, python_name, ts_name, type_doc, kind)
+}
+
+/// The test-only schema impls every record has, structs and enums alike; `kind` is its shape.
+fn named_schema(ident: &Ident, python_name: &str, ts_name: &str, type_doc: &str, kind: Tokens) -> Tokens {
     quote! {
         #[cfg(test)]
         impl crate::record::schema::Schema for #ident {
@@ -371,13 +385,7 @@ fn struct_schema(ident: &Ident, options: &TypeOptions, python_name: &str, ts_nam
                     python: #python_name,
                     ts: #ts_name,
                     doc: #type_doc,
-                    kind: crate::record::schema::Kind::Record(crate::record::schema::RecordShape {
-                        fields: vec![#(#fields),*],
-                        input: #input,
-                        secrets: #secrets,
-                        repr: vec![#(#repr),*],
-                        python_stub: #stub,
-                    }),
+                    kind: #kind,
                 }
             }
         }
@@ -560,28 +568,7 @@ fn expand_enum(input: &DeriveInput, options: &TypeOptions, variants: Vec<&syn::V
     let ts_name = options.ts.clone().unwrap_or_else(|| ident.to_string());
     let type_doc = doc(&input.attrs);
     let serde = Serde::read(&input.attrs)?;
-    let named = |kind: Tokens| {
-        quote! {
-            #[cfg(test)]
-            impl crate::record::schema::Schema for #ident {
-                fn ty() -> crate::record::schema::Ty {
-                    crate::record::schema::Ty::Named(<#ident as crate::record::schema::NamedSchema>::named)
-                }
-            }
-            #[cfg(test)]
-            impl crate::record::schema::NamedSchema for #ident {
-                fn named() -> crate::record::schema::Named {
-                    crate::record::schema::Named {
-                        id: concat!(module_path!(), "::", stringify!(#ident)),
-                        python: #python_name,
-                        ts: #ts_name,
-                        doc: #type_doc,
-                        kind: #kind,
-                    }
-                }
-            }
-        }
-    };
+    let named = |kind: Tokens| named_schema(ident, &python_name, &ts_name, &type_doc, kind);
 
     if variants.iter().all(|variant| matches!(variant.fields, Fields::Unit)) {
         let names = variants.iter().map(|variant| &variant.ident);
