@@ -6,6 +6,10 @@ use opgate::ram::{self, AccessRequest, Context, Effect, Outcome, Policy};
 use proptest::prelude::*;
 use serde_json::{json, Value};
 
+#[path = "support/table_match.rs"]
+mod table;
+use table::table_match;
+
 const ACTION_PATTERNS: &[&str] = &[
     "*",
     "ecs:*",
@@ -237,25 +241,6 @@ fn reference_match(pattern: &[u8], text: &[u8]) -> bool {
             .split_first()
             .is_some_and(|(&got, text_rest)| (wanted == b'?' || wanted == got) && reference_match(rest, text_rest)),
     }
-}
-
-/// The textbook O(pattern × text) table: `matched[j]` says whether the pattern read so far
-/// matches the first `j` characters.
-fn table_match(pattern: &[char], text: &[char]) -> bool {
-    let mut matched = vec![false; text.len() + 1];
-    matched[0] = true;
-    for &p in pattern {
-        let mut next = vec![false; text.len() + 1];
-        for j in 0..=text.len() {
-            next[j] = match p {
-                '*' => matched[j] || (j > 0 && next[j - 1]),
-                '?' => j > 0 && matched[j - 1],
-                c => j > 0 && matched[j - 1] && text[j - 1] == c,
-            };
-        }
-        matched = next;
-    }
-    matched[text.len()]
 }
 
 fn arbitrary_json() -> impl Strategy<Value = Value> {

@@ -13,6 +13,10 @@ use libfuzzer_sys::fuzz_target;
 use opgate::{ram, Lang};
 use serde_json::Value;
 
+#[path = "../../tests/support/table_match.rs"]
+mod table;
+use table::table_match;
+
 fn text<'a>(value: &'a Value, key: &str) -> &'a str {
     value.get(key).and_then(Value::as_str).unwrap_or_default()
 }
@@ -21,22 +25,6 @@ fn list(value: &Value, key: &str) -> Vec<Value> {
     value.get(key).and_then(Value::as_array).cloned().unwrap_or_default()
 }
 
-fn table_match(pattern: &[char], text: &[char]) -> bool {
-    let mut matched = vec![false; text.len() + 1];
-    matched[0] = true;
-    for &p in pattern {
-        let mut next = vec![false; text.len() + 1];
-        for j in 0..=text.len() {
-            next[j] = match p {
-                '*' => matched[j] || (j > 0 && next[j - 1]),
-                '?' => j > 0 && matched[j - 1],
-                c => j > 0 && matched[j - 1] && text[j - 1] == c,
-            };
-        }
-        matched = next;
-    }
-    matched[text.len()]
-}
 
 fuzz_target!(|data: &[u8]| {
     let [mode, rest @ ..] = data else { return };
