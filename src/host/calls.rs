@@ -8,10 +8,10 @@ use serde_json::Value;
 use crate::catalog::describe::OperationDescription;
 use crate::catalog::operation as find_operation;
 use crate::error::Error;
-use crate::host::errors::{Arg, Expected, HostError};
+use crate::host::errors::{Arg, HostError};
 use crate::host::options::{Failed, Opt, OptionReader, OptionsIn};
 use crate::host::projection::Refusal;
-use crate::host::read::{expected, Reader};
+use crate::host::read::Reader;
 use crate::host::value::{HostValue, Kind};
 use crate::lang::Lang;
 use crate::params::Validated;
@@ -74,6 +74,12 @@ impl<'a, H: HostValue> Call<'a, H> {
 
     fn json(&mut self, arg: &Arg, value: &H) -> Result<Value, Failed> {
         self.reader.json(value).map_err(|e| self.host(arg, e))
+    }
+
+    /// An HTTP status argument: an integer in 100-599.
+    fn status(&mut self, value: &H) -> Result<u16, Failed> {
+        let number = self.reader.integer(value).map_err(|e| self.host(&STATUS, e))?;
+        self.run(crate::wire::http_status(number))
     }
 
     fn operation(&mut self, value: &H) -> Result<&'static OperationSpec, Failed> {
@@ -194,12 +200,7 @@ pub fn endpoint<H: HostValue>(op: &H, options: OptionsIn<'_, H>) -> Result<Endpo
 pub fn parse_response<H: HostValue>(op: &H, status: &H, body: Option<&H>, headers: Option<&H>, options: OptionsIn<'_, H>) -> Result<ApiResponse, Failed> {
     let mut call = Call::start(options, LANG_ONLY)?;
     let id = call.string(&OPERATION, op)?;
-    let status = match call.reader.kind(status) {
-        Ok(Kind::Int(code)) => call.run(crate::wire::http_status(code))?,
-        Ok(Kind::UInt(_)) => call.run(crate::wire::http_status(i64::MAX))?,
-        Ok(other) => return Err(call.host(&STATUS, expected(Expected::Integer, &other))),
-        Err(error) => return Err(call.host(&STATUS, error)),
-    };
+    let status = call.status(status)?;
     let headers = match headers {
         None => Vec::new(),
         Some(headers) => {
@@ -294,8 +295,7 @@ pub(crate) mod lifecycle {
             if matches!(value.kind(), Ok(Kind::Null)) {
                 return Ok(None);
             }
-            let number = self.reader.integer(value).map_err(|e| self.host(&STATUS, e))?;
-            self.run(engine::http_status(number)).map(Some)
+            self.status(value).map(Some)
         }
     }
 
