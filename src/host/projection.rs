@@ -170,15 +170,8 @@ impl Reader {
                 }
                 Value::Array(items)
             }
-            (Kind::Map, _) => Value::Object(Map::new()),
-            (Kind::List, _) => Value::Array(Vec::new()),
-            (Kind::Null, _) => Value::Null,
-            (Kind::Bool(flag), _) => Value::Bool(flag),
-            (Kind::Int(int), _) => Value::from(int),
-            (Kind::UInt(uint), _) => Value::from(uint),
-            (Kind::Float(float), _) => serde_json::Number::from_f64(float).map_or(Value::Null, Value::Number),
-            (Kind::Str(text), _) => Value::String(text.into_owned()),
             (Kind::Bytes(_), _) => return Err(bytes_refused::<H>()),
+            (other, _) => scalar(other),
         })
     }
 
@@ -218,7 +211,7 @@ impl Reader {
                 }
                 Ok(Value::Object(Map::new()))
             }
-            other => Ok(self.pick_kind(other)),
+            other => Ok(scalar(other)),
         }
     }
 
@@ -255,18 +248,20 @@ impl Reader {
         }
         Ok(Some(projected))
     }
+}
 
-    fn pick_kind(&mut self, kind: Kind<'_>) -> Value {
-        match kind {
-            Kind::Null => Value::Null,
-            Kind::Bool(flag) => Value::Bool(flag),
-            Kind::Int(int) => Value::from(int),
-            Kind::UInt(uint) => Value::from(uint),
-            Kind::Float(float) => serde_json::Number::from_f64(float).map_or(Value::Null, Value::Number),
-            Kind::Str(text) => Value::String(text.into_owned()),
-            Kind::Bytes(_) | Kind::List => Value::Array(Vec::new()),
-            Kind::Map => Value::Object(Map::new()),
-        }
+/// A value as it is for a scalar, or an empty one of its kind for a container the projection
+/// does not enter (the engines only name a container they did not expect).
+fn scalar(kind: Kind<'_>) -> Value {
+    match kind {
+        Kind::Null => Value::Null,
+        Kind::Bool(flag) => Value::Bool(flag),
+        Kind::Int(int) => Value::from(int),
+        Kind::UInt(uint) => Value::from(uint),
+        Kind::Float(float) => serde_json::Number::from_f64(float).map_or(Value::Null, Value::Number),
+        Kind::Str(text) => Value::String(text.into_owned()),
+        Kind::Bytes(_) | Kind::List => Value::Array(Vec::new()),
+        Kind::Map => Value::Object(Map::new()),
     }
 }
 
