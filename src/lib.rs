@@ -7,6 +7,7 @@
 pub mod catalog;
 pub mod error;
 pub mod formats;
+pub mod grouped;
 pub mod host;
 pub mod lang;
 pub mod lifecycle;

@@ -364,7 +364,7 @@ fn deny(spec: &OperationSpec, id: &str, status: Option<&str>, code: &str, reason
     }
 }
 
-fn judge(spec: &OperationSpec, item: &Item<'_>, dry_run: bool, options: &Options) -> Outcome {
+pub(crate) fn judge(spec: &OperationSpec, item: &Item<'_>, dry_run: bool, options: &Options) -> Outcome {
     let lang = options.lang;
     for guard in spec.guards {
         if let Some((code, reason)) = refusal(spec, guard, item, options) {

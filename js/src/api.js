@@ -8,11 +8,14 @@
 
 import wasmInit, * as glue from "../pkg/opgate_wasm.js";
 import { fromReport } from "./errors.js";
+import { grouped } from "./group.js";
 
 export { OpgateError, InputError, ValidationError, DeniedError, ApiError, ParseError, PolicyError, SigningError } from "./errors.js";
 export { clientToken, classify, retryAdvice, accessDenied, plan, mergePlan, Waiter } from "./lifecycle.js";
 
 let loading = null;
+/** The core's limits on arguments, read once. */
+let limits = null;
 let ready = false;
 
 /**
@@ -127,7 +130,11 @@ export function precheck(operation, params, resources, options) {
  */
 export function precheckResources(operation, resources, options) {
   need();
-  return unwrap(glue.precheckResources(operation, resources, withNow(options)));
+  const withClock = withNow(options);
+  limits ??= glue.limits();
+  // Items that agree on every decisive field are judged once (./group.js); anything else, and
+  // every error, comes from the core reading the live values.
+  return grouped(glue, limits, operation, resources, withClock) ?? unwrap(glue.precheckResources(operation, resources, withClock));
 }
 
 /**

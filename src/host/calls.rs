@@ -8,6 +8,7 @@ use serde_json::Value;
 use crate::catalog::describe::OperationDescription;
 use crate::catalog::operation as find_operation;
 use crate::error::Error;
+use crate::grouped::{GroupedVerdict, GroupingPlan};
 use crate::host::errors::{Arg, HostError};
 use crate::host::options::{Failed, Opt, OptionReader, OptionsIn};
 use crate::host::projection::Refusal;
@@ -165,6 +166,24 @@ pub fn precheck_resources<H: HostValue>(op: &H, resources: &H, options: OptionsI
     let spec = call.operation(op)?;
     let resources = call.resources(spec, resources)?;
     call.run(op.detach(|| crate::precheck::precheck_resources(spec.id, &resources, &core)))
+}
+
+/// [`precheck_resources`] answered once per distinct item ([`crate::grouped`]): `groups` holds
+/// one representative item per group, `rows` each item's group. `Ok(None)` when the input
+/// cannot be answered so; the host then calls [`precheck_resources`] with the items themselves.
+pub fn precheck_groups<H: HostValue>(op: &H, groups: &H, rows: &[u32], options: OptionsIn<'_, H>) -> Result<Option<GroupedVerdict>, Failed> {
+    let mut call = Call::start(options, CORE)?;
+    let core = call.options.core(&mut call.reader)?;
+    let spec = call.operation(op)?;
+    let groups = call.resources(spec, groups)?;
+    call.run(op.detach(|| crate::grouped::precheck_groups(spec.id, &groups, rows, &core)))
+}
+
+/// How a host groups the items of `op` for [`precheck_groups`].
+pub fn grouping_plan<H: HostValue>(op: &H) -> Result<GroupingPlan, Failed> {
+    let mut call = Call::start(OptionsIn::Object(None), LANG_ONLY)?;
+    let spec = call.operation(op)?;
+    call.run(crate::grouped::grouping_plan(spec.id))
 }
 
 pub fn wait_status<H: HostValue>(op: &H, status: &H, options: OptionsIn<'_, H>) -> Result<WaitState, Failed> {

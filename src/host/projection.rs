@@ -67,8 +67,29 @@ impl Pick {
         }
     }
 
-    /// The fields of one Describe item that the operation's guards and its target reading use.
+    /// The projection the guards alone read (no waiter evidence), derived once per operation:
+    /// what a host that groups items by their decisive fields hashes ([`crate::grouped`]).
+    pub fn for_guards_of(id: &str) -> Option<&'static Pick> {
+        static PICKS: OnceLock<Vec<(&'static str, Pick)>> = OnceLock::new();
+        let picks = PICKS.get_or_init(|| operations().iter().map(|spec| (spec.id, Pick::for_guards(spec))).collect());
+        picks.iter().find(|(known, _)| *known == id).map(|(_, pick)| pick)
+    }
+
+    /// The fields of one Describe item that the operation's guards and its target reading use,
+    /// and the waiter's evidence fields.
     pub fn for_resources(spec: &OperationSpec) -> Pick {
+        let mut item = Pick::for_guards(spec);
+        // The fields whose change shows a waiter that the operation acted (ECS `StartTime`).
+        for evidence in spec.lifecycle.waiter.evidence {
+            if let crate::spec::Evidence::FieldChanged(field) = evidence {
+                item = item.field(field, Pick::Whole);
+            }
+        }
+        item
+    }
+
+    /// The fields the guards and the target reading use.
+    pub fn for_guards(spec: &OperationSpec) -> Pick {
         let mut item = Pick::Fields(Vec::new())
             .field(spec.resource.id_field, Pick::Scalar)
             .field(spec.resource.status_field, Pick::Scalar);
@@ -94,12 +115,6 @@ impl Pick {
                     .field("Service", Pick::Fields(vec![("OperationMetadata", Pick::Whole)]))
                     .field("TemplateName", Pick::Scalar),
             };
-        }
-        // The fields whose change shows a waiter that the operation acted (ECS `StartTime`).
-        for evidence in spec.lifecycle.waiter.evidence {
-            if let crate::spec::Evidence::FieldChanged(field) = evidence {
-                item = item.field(field, Pick::Whole);
-            }
         }
         item
     }

@@ -199,6 +199,13 @@ pub fn to_js<T: Serialize>(result: &T) -> Result<JsValue, Error> {
     plain(&to_js_shape(value))
 }
 
+/// Any serializable result as JSON text with camelCase keys, for `JSON.parse` on the JS side:
+/// one string crosses instead of one per key and value.
+pub fn to_json_text<T: Serialize>(result: &T) -> Result<String, Error> {
+    let value = serde_json::to_value(result).map_err(|e| unconvertible_result(&e.to_string()))?;
+    serde_json::to_string(&to_js_shape(value)).map_err(|e| unconvertible_result(&e.to_string()))
+}
+
 /// A JSON value as plain JS data, keys unchanged.
 pub fn plain(value: &Value) -> Result<JsValue, Error> {
     value

@@ -23,7 +23,7 @@ use serde::Serialize;
 use serde_json::Value;
 use wasm_bindgen::prelude::*;
 
-use convert::{plain, to_js};
+use convert::{plain, to_js, to_json_text};
 use projection::Input;
 
 /// The limits on arguments (`Limits`, camelCased), exported for the tests and the README check.
@@ -64,6 +64,18 @@ fn finish<T: Serialize>(result: Result<T, Failed>) -> JsValue {
         },
         Err(failed) => report(&failed.error, failed.lang),
     }
+}
+
+/// [`finish`] as JSON text: `{"ok": result}` or `{"error": report}`.
+fn finish_text<T: Serialize>(result: Result<T, Failed>) -> String {
+    let (key, value) = match result
+        .map_err(|failed| (failed.error, failed.lang))
+        .and_then(|value| to_json_text(&value).map_err(|error| (error, opgate::Lang::En)))
+    {
+        Ok(text) => ("ok", text),
+        Err((error, lang)) => ("error", serde_json::to_string(&error.render(lang)).unwrap_or_else(|_| "null".to_owned())),
+    };
+    format!("{{\"{key}\":{value}}}")
 }
 
 fn report(error: &opgate::Error, lang: opgate::Lang) -> JsValue {

@@ -4,7 +4,7 @@ use opgate::host::calls;
 use wasm_bindgen::prelude::*;
 
 use crate::projection::{js, parse, project, Input, Node};
-use crate::{finish, options};
+use crate::{finish, finish_text, options};
 
 /// `resources` as the call reads it: projected on the JS side when it is plain data.
 fn resources<'a>(projected: &'a Option<Node<'a>>, resources: JsValue) -> Input<'a> {
@@ -66,6 +66,28 @@ pub fn precheck_resources(operation: JsValue, resources: JsValue, options: JsVal
         &self::resources(&projected, resources),
         self::options(&js(options)),
     ))
+}
+
+/// `precheckResources` answered once per distinct item (`opgate::grouped`): `groups` is the
+/// JSON text (UTF-8) of one representative item per group, `rows` each item's group. Answers
+/// the JSON text of the envelope; `{"ok": null}` when the input cannot be answered so.
+#[wasm_bindgen(js_name = precheckGroups)]
+pub fn precheck_groups(operation: JsValue, groups: &[u8], rows: &[u32], options: JsValue) -> String {
+    match parse(groups) {
+        Some(groups) => finish_text(calls::precheck_groups(
+            &js(operation),
+            &Input::Projected(&groups),
+            rows,
+            self::options(&js(options)),
+        )),
+        None => finish_text(Ok::<Option<()>, opgate::host::Failed>(None)),
+    }
+}
+
+/// How the JS package groups the items of `operation` for `precheckGroups`.
+#[wasm_bindgen(js_name = groupingPlan)]
+pub fn grouping_plan(operation: JsValue) -> JsValue {
+    finish(calls::grouping_plan(&js(operation)))
 }
 
 #[wasm_bindgen(js_name = waitStatus)]

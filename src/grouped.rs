@@ -1,0 +1,158 @@
+//! Pre-checks of many Describe items answered once per distinct item.
+//!
+//! A console checks 1,000 instances that fall into a handful of kinds: `Running` and unlocked,
+//! `Stopped`, locked for security… The guards read only the fields [`Pick::for_guards`] names,
+//! so two items that agree on those fields, apart from their id, get the same decision, status,
+//! error and transition; only the reason names the id. A host that can compare its items
+//! cheaply (the JS package does, on the JS side, before anything crosses into wasm) hands over
+//! one representative per distinct item and, per item, the index of its representative. The
+//! core judges each representative and returns its answer with the reason split where the id
+//! goes; the host joins the parts with each item's id.
+//!
+//! Exactness is checked, not assumed: each representative is judged with its own id and with a
+//! stand-in id, and a group is answered only when both answers agree and the reason is the
+//! same text with the id in the same places. Otherwise, and for any input that is not a
+//! list of well-formed items, the answer is `None` and the host asks [`precheck_resources`],
+//! which words every error with the caller's own paths.
+//!
+//! [`Pick::for_guards`]: crate::host::Pick::for_guards
+//! [`precheck_resources`]: crate::precheck::precheck_resources
+
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::catalog::operation;
+use crate::error::{RenderedError, Result};
+use crate::params::Options;
+use crate::precheck::{judge, read_resources, Decision, Item, TransitionView, MAX_RESOURCES};
+use crate::spec::TargetSpec;
+
+/// The stand-in id: a private-use character, which no provider id contains.
+const STAND_IN: &str = "\u{E000}";
+
+/// The answer for every item of one group.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct GroupAnswer {
+    pub decision: Decision,
+    /// Whether the provider would refuse these items (they go to `denied_ids`).
+    pub denied: bool,
+    pub status: Option<String>,
+    pub error: Option<RenderedError>,
+    /// The reason, split where the item's id goes: `parts.join(id)` is the item's reason.
+    pub reason: Vec<String>,
+    pub transition: Option<TransitionView>,
+}
+
+/// A [`crate::precheck::Verdict`] without the per-item lists, which the host assembles from
+/// `groups` and its rows.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct GroupedVerdict {
+    pub operation: &'static str,
+    pub allowed: bool,
+    pub dry_run: bool,
+    pub error: Option<RenderedError>,
+    pub groups: Vec<GroupAnswer>,
+}
+
+/// Judges each representative in `groups` once; `rows[i]` is the index in `groups` of item
+/// `i`'s representative. `None` when the input cannot be answered by groups (see the module
+/// documentation); errors are only those of an unknown operation.
+pub fn precheck_groups(op_id: &str, groups: &Value, rows: &[u32], options: &Options) -> Result<Option<GroupedVerdict>> {
+    let spec = operation(op_id)?;
+    if rows.len() > MAX_RESOURCES || !groups.is_array() {
+        return Ok(None);
+    }
+    let Ok(items) = read_resources(spec, groups) else {
+        return Ok(None);
+    };
+    let mut answers = Vec::with_capacity(items.len());
+    for item in &items {
+        match answer(spec, item, options) {
+            Some(answer) => answers.push(answer),
+            None => return Ok(None),
+        }
+    }
+    crate::work::add(rows.len());
+    let mut allowed = !rows.is_empty();
+    let mut first_denied: Option<&GroupAnswer> = None;
+    for &row in rows {
+        let Some(group) = usize::try_from(row).ok().and_then(|row| answers.get(row)) else {
+            return Ok(None);
+        };
+        if group.denied {
+            allowed = false;
+            first_denied = first_denied.or(Some(group));
+        }
+    }
+    // As `summarise` does: a single-target call answers with its first denial; a batch reports
+    // per id instead.
+    let error = match spec.target {
+        TargetSpec::Batch { .. } => None,
+        TargetSpec::Single { .. } => first_denied.and_then(|group| group.error.clone()),
+    };
+    Ok(Some(GroupedVerdict {
+        operation: spec.id,
+        allowed,
+        dry_run: false,
+        error,
+        groups: answers,
+    }))
+}
+
+/// One representative's answer, when its reason depends on the id only by naming it: the
+/// reason with a stand-in id, split at the stand-in and joined with the item's own id, must be
+/// the item's own reason (a stand-in among the other fields would be split too, and the join
+/// would then differ), and the rest of the answer must not change with the id.
+fn answer(spec: &crate::spec::OperationSpec, item: &Item<'_>, options: &Options) -> Option<GroupAnswer> {
+    if item.id.contains(STAND_IN) {
+        return None;
+    }
+    let own = judge(spec, item, false, options);
+    let stand_in = judge(
+        spec,
+        &Item {
+            id: STAND_IN.to_owned(),
+            status: item.status.clone(),
+            raw: item.raw,
+        },
+        false,
+        options,
+    );
+    let parts: Vec<String> = stand_in.reason.split(STAND_IN).map(str::to_owned).collect();
+    let agrees = stand_in.decision == own.decision
+        && stand_in.status == own.status
+        && stand_in.error == own.error
+        && stand_in.transition == own.transition
+        && parts.join(&item.id) == own.reason;
+    agrees.then(|| GroupAnswer {
+        decision: own.decision,
+        denied: own.decision == Decision::Deny,
+        status: own.status,
+        error: own.error,
+        reason: parts,
+        transition: own.transition,
+    })
+}
+
+/// What a host needs to group the items of one operation: the guards' projection (as
+/// [`crate::host::Pick::describe`] gives it), the id field it leaves out of the comparison,
+/// where a whole Describe response keeps its items, and the most items one call takes.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct GroupingPlan {
+    pub pick: Value,
+    pub id_field: &'static str,
+    pub list_paths: &'static [&'static [&'static str]],
+    pub max_resources: usize,
+}
+
+/// The plan for operation `op_id`.
+pub fn grouping_plan(op_id: &str) -> Result<GroupingPlan> {
+    let spec = operation(op_id)?;
+    let pick = crate::host::Pick::for_guards_of(spec.id).map_or(Value::Null, crate::host::Pick::describe);
+    Ok(GroupingPlan {
+        pick,
+        id_field: spec.resource.id_field,
+        list_paths: spec.resource.list_paths,
+        max_resources: MAX_RESOURCES,
+    })
+}
