@@ -23,8 +23,9 @@ use serde_json::Value;
 
 use crate::catalog::operation;
 use crate::error::{RenderedError, Result};
+use crate::host::Grouping;
 use crate::params::Options;
-use crate::precheck::{judge, read_resources, Decision, Item, TransitionView, MAX_RESOURCES};
+use crate::precheck::{judge, read_resources, Decision, Item, Outcome, TransitionView, Verdict, MAX_RESOURCES};
 use crate::spec::TargetSpec;
 
 /// The stand-in id: a private-use character, which no provider id contains.
@@ -99,6 +100,51 @@ pub fn precheck_groups(op_id: &str, groups: &Value, rows: &[u32], options: &Opti
     }))
 }
 
+impl GroupedVerdict {
+    /// The verdict with one outcome per item: item `i` has id `ids[i]` and the answer of group
+    /// `rows[i]`. `None` when the two lists disagree in length or a row names no group.
+    pub fn expand(self, rows: &[u32], ids: Vec<String>) -> Option<Verdict> {
+        if rows.len() != ids.len() {
+            return None;
+        }
+        let mut outcomes = Vec::with_capacity(ids.len());
+        let (mut allowed_ids, mut denied_ids) = (Vec::new(), Vec::new());
+        for (row, id) in rows.iter().zip(ids) {
+            let group = self.groups.get(usize::try_from(*row).ok()?)?;
+            let reason = group.reason.join(&id);
+            if group.denied {
+                denied_ids.push(id.clone());
+            } else {
+                allowed_ids.push(id.clone());
+            }
+            outcomes.push(Outcome {
+                id,
+                decision: group.decision,
+                status: group.status.clone(),
+                error: group.error.clone(),
+                reason,
+                transition: group.transition.clone(),
+            });
+        }
+        Some(Verdict {
+            operation: self.operation,
+            allowed: self.allowed,
+            dry_run: self.dry_run,
+            outcomes,
+            allowed_ids,
+            denied_ids,
+            error: self.error,
+        })
+    }
+}
+
+/// [`crate::precheck::precheck_resources`] of the items `grouping` holds; `None` when they cannot be
+/// answered by groups.
+pub fn precheck_grouping(op_id: &str, grouping: Grouping, options: &Options) -> Result<Option<Verdict>> {
+    let representatives = Value::Array(grouping.representatives);
+    Ok(precheck_groups(op_id, &representatives, &grouping.rows, options)?.and_then(|verdict| verdict.expand(&grouping.rows, grouping.ids)))
+}
+
 /// One representative's answer, when its reason depends on the id only by naming it: the
 /// reason with a stand-in id, split at the stand-in and joined with the item's own id, must be
 /// the item's own reason (a stand-in among the other fields would be split too, and the join
@@ -155,4 +201,75 @@ pub fn grouping_plan(op_id: &str) -> Result<GroupingPlan> {
         list_paths: spec.resource.list_paths,
         max_resources: MAX_RESOURCES,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::{json, Value};
+
+    use super::*;
+    use crate::host::Reader;
+    use crate::lang::Lang;
+
+    fn by_groups(op: &str, resources: &Value, options: &Options) -> Option<Verdict> {
+        let spec = operation(op).ok()?;
+        let grouping = Reader::default().grouped(spec, &resources)?;
+        precheck_grouping(op, grouping, options).ok().flatten()
+    }
+
+    fn ecs(id: &str, status: &str) -> Value {
+        json!({"InstanceId": id, "Status": status, "InstanceChargeType": "PostPaid", "OperationLocks": {"LockReason": []}, "Tags": {"Tag": []}})
+    }
+
+    #[test]
+    fn items_alike_but_for_their_id_share_one_judgement() {
+        let items: Vec<Value> = (0..300).map(|i| ecs(&format!("i-{i}"), ["Running", "Stopped", "Starting"][i % 3])).collect();
+        let resources = Value::Array(items);
+        let spec = operation("ecs:RebootInstance").ok();
+        let grouping = spec.and_then(|spec| Reader::default().grouped(spec, &&resources));
+        assert_eq!(grouping.as_ref().map(|g| g.representatives.len()), Some(3));
+        for lang in [Lang::En, Lang::Zh] {
+            let options = Options { lang, ..Options::default() };
+            let whole = crate::precheck::precheck_resources("ecs:RebootInstance", &resources, &options).ok();
+            assert!(whole.is_some());
+            assert_eq!(by_groups("ecs:RebootInstance", &resources, &options), whole);
+        }
+    }
+
+    #[test]
+    fn a_stand_in_among_the_fields_is_never_mistaken_for_the_id() {
+        let options = Options::default();
+        let odd = format!("Run{STAND_IN}ning");
+        let cases = [
+            json!([ecs("i-1", &odd), ecs("i-2", &odd)]),
+            json!([ecs("i-1", "Running"), {"InstanceId": "i-2", "Status": "Running", "OperationLocks": {"LockReason": [{"LockReason": "security", "LockMsg": "i-2"}]}}]),
+            json!([ecs(&format!("i-{STAND_IN}"), "Running")]),
+        ];
+        for resources in &cases {
+            let whole = crate::precheck::precheck_resources("ecs:RebootInstance", resources, &options).ok();
+            if let Some(grouped) = by_groups("ecs:RebootInstance", resources, &options) {
+                assert_eq!(Some(grouped), whole, "{resources}");
+            }
+        }
+        // The id itself holds the stand-in: not answered by groups.
+        assert_eq!(by_groups("ecs:RebootInstance", &cases[2], &options), None);
+    }
+
+    #[test]
+    fn what_groups_cannot_answer_is_left_to_the_projection() {
+        let options = Options::default();
+        for resources in [
+            json!([ecs("i-1", "Running"), {"InstanceId": 7, "Status": "Running"}]),
+            json!([ecs("i-1", "Running"), "i-2"]),
+            json!([{"InstanceId": "i-1"}]),
+            json!({"Instances": [ecs("i-1", "Running")]}),
+            Value::Array((0..=MAX_RESOURCES).map(|i| ecs(&format!("i-{i}"), "Running")).collect()),
+        ] {
+            assert_eq!(by_groups("ecs:RebootInstance", &resources, &options), None);
+        }
+        let response = json!({"RequestId": "R", "Instances": {"Instance": [ecs("i-1", "Running"), ecs("i-2", "Stopped")]}});
+        let whole = crate::precheck::precheck_resources("ecs:RebootInstance", &response, &options).ok();
+        assert!(whole.is_some());
+        assert_eq!(by_groups("ecs:RebootInstance", &response, &options), whole);
+    }
 }

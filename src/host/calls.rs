@@ -13,7 +13,7 @@ use crate::host::errors::{Arg, HostError};
 use crate::host::options::{Failed, Opt, OptionReader, OptionsIn};
 use crate::host::projection::Refusal;
 use crate::host::read::Reader;
-use crate::host::value::{HostValue, Kind};
+use crate::host::value::{HostKind, HostValue, Kind};
 use crate::lang::Lang;
 use crate::params::Validated;
 use crate::precheck::{Verdict, WaitState};
@@ -164,6 +164,15 @@ pub fn precheck_resources<H: HostValue>(op: &H, resources: &H, options: OptionsI
     let mut call = Call::start(options, CORE)?;
     let core = call.options.core(&mut call.reader)?;
     let spec = call.operation(op)?;
+    // Items alike but for their id are judged once (`crate::grouped`). The JS package groups on
+    // its own side before anything crosses, so live JS values are read once, by the projection.
+    if H::HOST != HostKind::JavaScript {
+        if let Some(grouping) = call.reader.clone().grouped(spec, resources) {
+            if let Some(verdict) = call.run(op.detach(|| crate::grouped::precheck_grouping(spec.id, grouping, &core)))? {
+                return Ok(verdict);
+            }
+        }
+    }
     let resources = call.resources(spec, resources)?;
     call.run(op.detach(|| crate::precheck::precheck_resources(spec.id, &resources, &core)))
 }

@@ -11,6 +11,7 @@
 
 pub mod calls;
 pub mod errors;
+pub mod grouping;
 pub mod limits;
 pub mod options;
 pub mod projection;
@@ -18,6 +19,7 @@ pub mod read;
 pub mod value;
 
 pub use errors::{unconvertible_result, Arg, Expected, Failure, HostError, PathStep};
+pub use grouping::Grouping;
 pub use options::{Failed, Opt, OptionsIn};
 pub use projection::Pick;
 pub use read::Reader;

@@ -10,7 +10,7 @@ use crate::host::limits::{MAX_BYTES, MAX_DEPTH, MAX_LIST_ITEMS, MAX_NODES};
 use crate::host::value::{HostValue, Kind};
 
 /// The budget of one call: every value read costs a node, every string its bytes.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Reader {
     nodes_left: usize,
     bytes_left: usize,

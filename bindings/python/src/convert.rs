@@ -3,7 +3,7 @@
 //! other way as the core's own classes, `opgate::record::python`.)
 
 use std::borrow::Cow;
-use std::sync::Mutex;
+use std::cell::RefCell;
 
 use opgate::host::{HostKind, HostValue, Kind, Problem};
 use pyo3::prelude::*;
@@ -13,22 +13,35 @@ use pyo3::types::{PyBool, PyByteArray, PyBytes, PyDict, PyFloat, PyInt, PyList, 
 #[derive(Clone)]
 pub struct Py<'py>(pub Bound<'py, PyAny>);
 
-/// The core's keys as Python strings, made once each and kept for the life of the process
+/// The core's keys as Python strings, made once each and kept for the life of the thread
 /// (there are a few dozen: spec fields, option names). A dict lookup with a kept string reuses
 /// its cached hash; a fresh `PyString` per lookup would be allocated and hashed every time.
-/// Keyed by the key's address and length: the core passes `&'static str`s only.
-static KEYS: Mutex<Vec<(usize, usize, pyo3::Py<PyString>)>> = Mutex::new(Vec::new());
+/// Keyed by the key's address and length (the core passes `&'static str`s only), in a
+/// direct-mapped table: a pre-check looks up a handful of keys for every item.
+const KEY_SLOTS: usize = 64;
+
+thread_local! {
+    static KEYS: RefCell<Vec<Option<(usize, usize, pyo3::Py<PyString>)>>> = RefCell::new((0..KEY_SLOTS).map(|_| None).collect());
+}
 
 fn key<'py>(py: Python<'py>, key: &'static str) -> Bound<'py, PyString> {
-    let address = (key.as_ptr() as usize, key.len());
-    // A poisoned lock only means another thread panicked while holding it; the list is valid.
-    let mut keys = KEYS.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-    if let Some((_, _, known)) = keys.iter().find(|(at, len, _)| (*at, *len) == address) {
-        return known.bind(py).clone();
-    }
-    let made = PyString::intern(py, key);
-    keys.push((address.0, address.1, made.clone().unbind()));
-    made
+    let (address, length) = (key.as_ptr() as usize, key.len());
+    let slot = (address ^ length) % KEY_SLOTS;
+    KEYS.with(|keys| {
+        let Ok(mut keys) = keys.try_borrow_mut() else {
+            return PyString::intern(py, key);
+        };
+        if let Some(Some((at, len, known))) = keys.get(slot) {
+            if (*at, *len) == (address, length) {
+                return known.bind(py).clone();
+            }
+        }
+        let made = PyString::intern(py, key);
+        if let Some(entry) = keys.get_mut(slot) {
+            *entry = Some((address, length, made.clone().unbind()));
+        }
+        made
+    })
 }
 
 fn type_name(object: &Bound<'_, PyAny>) -> String {

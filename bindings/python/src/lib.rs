@@ -19,6 +19,9 @@ use pyo3::prelude::*;
 use convert::Py;
 use errors::to_pyerr;
 
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Keyword arguments by name, as the core reads options.
 type Named<'py> = [(Opt, Option<Py<'py>>)];
 
