@@ -20,8 +20,11 @@ pub struct Py<'py>(pub Bound<'py, PyAny>);
 /// direct-mapped table: a pre-check looks up a handful of keys for every item.
 const KEY_SLOTS: usize = 64;
 
+/// A kept key: its address, its length and its Python string.
+type KeptKey = (usize, usize, pyo3::Py<PyString>);
+
 thread_local! {
-    static KEYS: RefCell<Vec<Option<(usize, usize, pyo3::Py<PyString>)>>> = RefCell::new((0..KEY_SLOTS).map(|_| None).collect());
+    static KEYS: RefCell<Vec<Option<KeptKey>>> = RefCell::new((0..KEY_SLOTS).map(|_| None).collect());
 }
 
 fn key<'py>(py: Python<'py>, key: &'static str) -> Bound<'py, PyString> {
