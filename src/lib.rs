@@ -10,6 +10,7 @@ pub mod formats;
 pub mod host;
 pub mod lang;
 pub mod lifecycle;
+pub mod messages;
 pub mod params;
 pub mod precheck;
 pub mod ram;

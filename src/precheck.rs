@@ -9,10 +9,11 @@ use serde_json::Value;
 use crate::catalog::operation;
 use crate::error::{clip, Error, ErrorDetail, RenderedError, Result};
 use crate::lang::{Lang, Text};
+use crate::messages::{self, Path, Refusal, Subject};
 use crate::params::{describe_value, validate_spec, Options};
 use crate::record::Record;
 use crate::spec::{Guard, OperationSpec, Provider, TargetSpec, Transition};
-use crate::{text, text_in};
+use crate::text;
 
 /// Resource lists longer than this are refused before any work (a console page never needs more).
 pub const MAX_RESOURCES: usize = 10_000;
@@ -279,10 +280,7 @@ impl Problems {
         if self.unlisted > 0 {
             self.listed.push(ErrorDetail::client(
                 generic_invalid(spec.provider),
-                text!(
-                    format!("{} further violations were not listed.", self.unlisted),
-                    format!("另有 {} 处错误未列出。", self.unlisted)
-                ),
+                messages::unlisted_violations(self.unlisted),
                 None,
             ));
         }
@@ -340,16 +338,7 @@ fn lookup<'a>(value: &'a Value, path: &[&str]) -> Option<&'a Value> {
 }
 
 fn not_found(spec: &OperationSpec, id: &str, lang: Lang) -> Outcome {
-    let noun = (spec.resource.noun_en, spec.resource.noun_zh);
-    let reason = text!(
-        format!(
-            "No {} with id {} is among the {} results, so the provider would not find it.",
-            noun.0,
-            clip(id),
-            spec.resource.describe_api
-        ),
-        format!("{} 结果中没有 ID 为 {} 的{}，服务端将找不到它。", spec.resource.describe_api, clip(id), noun.1)
-    );
+    let reason = messages::not_found(&spec.resource.noun, id, spec.resource.describe_api);
     deny(spec, id, None, spec.resource.not_found, reason, lang)
 }
 
@@ -366,106 +355,97 @@ fn deny(spec: &OperationSpec, id: &str, status: Option<&str>, code: &str, reason
 
 fn judge(spec: &OperationSpec, item: &Item<'_>, dry_run: bool, options: &Options) -> Outcome {
     let lang = options.lang;
+    let subject = Subject {
+        noun: &spec.resource.noun,
+        id: &item.id,
+        status: &item.status,
+        action: spec.action,
+    };
     for guard in spec.guards {
-        if let Some((code, reason)) = refusal(spec, guard, item, options) {
-            return deny(spec, &item.id, Some(&item.status), code, reason, lang);
+        if let Some((code, refused)) = refusal(spec, guard, item, options) {
+            return deny(
+                spec,
+                &item.id,
+                Some(&item.status),
+                code,
+                messages::refusal(&subject, &refused.as_refusal()),
+                lang,
+            );
         }
     }
-    let transition = match spec.transition {
-        Transition::Through { immediate, settled } => TransitionView {
-            from: item.status.clone(),
-            immediate: Some(immediate.to_owned()),
-            settled: settled.to_owned(),
-        },
-        Transition::Settles { settled } => TransitionView {
-            from: item.status.clone(),
-            immediate: None,
-            settled: settled.to_owned(),
-        },
-        Transition::Unchanged => TransitionView {
-            from: item.status.clone(),
-            immediate: Some(item.status.clone()),
-            settled: item.status.clone(),
-        },
-    };
-    let path = match (spec.transition, &transition.immediate) {
-        (Transition::Unchanged, _) => match options.lang {
-            Lang::En => format!("the status stays {}", transition.from),
-            Lang::Zh => format!("状态保持 {}", transition.from),
-        },
-        (_, Some(immediate)) => format!("{} → {} → {}", transition.from, immediate, transition.settled),
-        (_, None) => format!("{} → … → {}", transition.from, transition.settled),
-    };
-    let (noun_en, noun_zh, action) = (spec.resource.noun_en, spec.resource.noun_zh, spec.action);
-    let reason = if dry_run {
-        text_in!(
-            lang,
-            format!(
-                "The {noun_en} {} is {}; the request would pass, and with DryRun the provider answers DryRunOperation without acting.",
-                item.id, item.status
-            ),
-            format!(
-                "{noun_zh} {} 当前为 {}；请求可以通过，设置 DryRun 时服务端返回 DryRunOperation 而不执行。",
-                item.id, item.status
-            )
-        )
-    } else {
-        text_in!(
-            lang,
-            format!("The {noun_en} {} is {}; {action} may proceed ({path}).", item.id, item.status),
-            format!("{noun_zh} {} 当前为 {}；可以执行 {action}（{path}）。", item.id, item.status)
-        )
+    let (transition, path) = match spec.transition {
+        Transition::Through { immediate, settled } => (
+            TransitionView {
+                from: item.status.clone(),
+                immediate: Some(immediate.to_owned()),
+                settled: settled.to_owned(),
+            },
+            Path::Through { immediate, settled },
+        ),
+        Transition::Settles { settled } => (
+            TransitionView {
+                from: item.status.clone(),
+                immediate: None,
+                settled: settled.to_owned(),
+            },
+            Path::Settles { settled },
+        ),
+        Transition::Unchanged => (
+            TransitionView {
+                from: item.status.clone(),
+                immediate: Some(item.status.clone()),
+                settled: item.status.clone(),
+            },
+            Path::Stays,
+        ),
     };
     Outcome {
         id: item.id.clone(),
         decision: if dry_run { Decision::DryRun } else { Decision::Allow },
         status: Some(item.status.clone()),
         error: None,
-        reason,
+        reason: messages::allowed(lang, &subject, &path, dry_run),
         transition: Some(transition),
     }
 }
 
-/// The code and explanation of the guard's refusal, or `None` if the guard lets the item pass.
-fn refusal(spec: &OperationSpec, guard: &Guard, item: &Item<'_>, options: &Options) -> Option<(&'static str, Text)> {
-    let (id, status) = (item.id.as_str(), item.status.as_str());
-    let (noun_en, noun_zh, action) = (spec.resource.noun_en, spec.resource.noun_zh, spec.action);
+/// A guard's refusal as data, owning what it read from the item; [`messages::refusal`] words it.
+enum Refused<'a> {
+    Status { meaning: &'a Text },
+    UnknownStatus { shown: String },
+    WrongStatus { wanted: String },
+    Locked { reason: String, detail: String },
+    Expired { at: String },
+    OperationNotOffered { operation: &'a str, offered: Vec<String> },
+    OperationUnknown { operation: &'a str, problem: Text },
+}
+
+impl Refused<'_> {
+    fn as_refusal(&self) -> Refusal<'_> {
+        match self {
+            Refused::Status { meaning } => Refusal::RefusedStatus { meaning },
+            Refused::UnknownStatus { shown } => Refusal::UnknownStatus { shown },
+            Refused::WrongStatus { wanted } => Refusal::WrongStatus { wanted },
+            Refused::Locked { reason, detail } => Refusal::Locked { reason, detail },
+            Refused::Expired { at } => Refusal::Expired { at },
+            Refused::OperationNotOffered { operation, offered } => Refusal::OperationNotOffered { operation, offered },
+            Refused::OperationUnknown { operation, problem } => Refusal::OperationUnknown { operation, problem },
+        }
+    }
+}
+
+/// The code and the reason of the guard's refusal, or `None` if the guard lets the item pass.
+fn refusal<'a>(spec: &OperationSpec, guard: &'a Guard, item: &Item<'_>, options: &Options) -> Option<(&'static str, Refused<'a>)> {
+    let status = item.status.as_str();
     match guard {
-        Guard::StatusNotIn {
-            statuses,
-            meaning_en,
-            meaning_zh,
-            code,
-        } => statuses.contains(&status).then(|| {
-            (
-                *code,
-                text!(
-                    format!("The {noun_en} {id} is {status}: {meaning_en}; {action} is refused."),
-                    format!("{noun_zh} {id} 当前为 {status}：{meaning_zh}，不能执行 {action}。")
-                ),
-            )
-        }),
+        Guard::StatusNotIn { statuses, meaning, code } => statuses.contains(&status).then_some((*code, Refused::Status { meaning })),
         Guard::StatusIn { statuses, code } => {
             if statuses.contains(&status) {
                 None
             } else if !spec.resource.statuses.contains(&status) {
-                let shown = clip(status);
-                Some((
-                    *code,
-                    text!(
-                        format!("The {noun_en} {id} reports the unknown status \"{shown}\"; it is denied to be safe."),
-                        format!("{noun_zh} {id} 返回了未知状态 \"{shown}\"，为安全起见拒绝操作。")
-                    ),
-                ))
+                Some((*code, Refused::UnknownStatus { shown: clip(status) }))
             } else {
-                let wanted = statuses.join(" / ");
-                Some((
-                    *code,
-                    text!(
-                        format!("The {noun_en} {id} is {status}; {action} requires {wanted}."),
-                        format!("{noun_zh} {id} 当前为 {status}，{action} 要求状态为 {wanted}。")
-                    ),
-                ))
+                Some((*code, Refused::WrongStatus { wanted: statuses.join(" / ") }))
             }
         }
         Guard::Locks {
@@ -476,24 +456,20 @@ fn refusal(spec: &OperationSpec, guard: &Guard, item: &Item<'_>, options: &Optio
             unknown,
         } => {
             let locks = item.raw.get(container).and_then(|c| c.get(list)).and_then(Value::as_array)?;
-            let first = locks.iter().find_map(|lock| match lock {
+            let (reason, message) = locks.iter().find_map(|lock| match lock {
                 Value::String(reason) => Some((reason.as_str(), "")),
                 other => other
                     .get(reason_field)
                     .and_then(Value::as_str)
                     .map(|reason| (reason, other.get("LockMsg").and_then(Value::as_str).unwrap_or(""))),
             })?;
-            let (reason, message) = (first.0, clip(first.1));
             let code = by_reason.iter().find(|(known, _)| *known == reason).map(|(_, code)| *code).unwrap_or(unknown);
-            let shown = clip(reason);
-            let detail_en = if message.is_empty() { String::new() } else { format!(": {message}") };
-            let detail_zh = if message.is_empty() { String::new() } else { format!("：{message}") };
             Some((
                 code,
-                text!(
-                    format!("The {noun_en} {id} is locked (LockReason {shown}){detail_en}; {action} is refused while it is locked."),
-                    format!("{noun_zh} {id} 已被锁定（LockReason {shown}）{detail_zh}，锁定期间不能执行 {action}。")
-                ),
+                Refused::Locked {
+                    reason: clip(reason),
+                    detail: clip(message),
+                },
             ))
         }
         Guard::NotExpired {
@@ -506,61 +482,14 @@ fn refusal(spec: &OperationSpec, guard: &Guard, item: &Item<'_>, options: &Optio
             let is_prepaid = item.raw.get(charge_field).and_then(Value::as_str) == Some(prepaid);
             let expires_text = item.raw.get(expires_field).and_then(Value::as_str)?;
             let expired = is_prepaid && crate::time::parse_utc(expires_text).is_some_and(|expires| expires <= now);
-            expired.then(|| {
-                let shown = clip(expires_text);
-                (
-                    *code,
-                    text!(
-                        format!("The prepaid {noun_en} {id} expired at {shown}; renew it before {action}."),
-                        format!("包年包月{noun_zh} {id} 已于 {shown} 到期，请先续费再执行 {action}。")
-                    ),
-                )
-            })
+            expired.then(|| (*code, Refused::Expired { at: clip(expires_text) }))
         }
         Guard::SupportsOperation { operation, code } => match supported_operations(item.raw) {
             Ok(supported) if supported.iter().any(|s| s == operation) => None,
-            Ok(supported) => {
-                let (listed, listed_zh) = listing(&supported);
-                Some((
-                    *code,
-                    text!(
-                        format!("The service of {noun_en} {id} does not offer the {operation} O&M operation (offered: {listed})."),
-                        format!("{noun_zh} {id} 所属服务未配置 {operation} 运维操作（已配置：{listed_zh}）。")
-                    ),
-                ))
-            }
-            Err(problem) => Some((
-                *code,
-                text!(
-                    format!(
-                        "The {noun_en} {id} does not show whether its service offers the {operation} O&M operation: {}.",
-                        problem.en
-                    ),
-                    format!("无法确认{noun_zh} {id} 所属服务是否配置了 {operation} 运维操作：{}。", problem.zh)
-                ),
-            )),
+            Ok(offered) => Some((*code, Refused::OperationNotOffered { operation, offered })),
+            Err(problem) => Some((*code, Refused::OperationUnknown { operation, problem })),
         },
     }
-}
-
-/// Operation names shown in a refusal; a service offering thousands gets a reason of a few
-/// lines, not a quarter megabyte per instance.
-const MAX_LISTED_OPERATIONS: usize = 20;
-
-/// The offered operations for a message, in English and Chinese: the first
-/// [`MAX_LISTED_OPERATIONS`] names (each clipped), then how many more there are.
-fn listing(supported: &[String]) -> (String, String) {
-    if supported.is_empty() {
-        return ("none".to_owned(), "无".to_owned());
-    }
-    let shown: Vec<String> = supported.iter().take(MAX_LISTED_OPERATIONS).map(|name| clip(name)).collect();
-    let (mut en, mut zh) = (shown.join(", "), shown.join("、"));
-    let more = supported.len().saturating_sub(MAX_LISTED_OPERATIONS);
-    if more > 0 {
-        en.push_str(&format!(" and {more} more"));
-        zh.push_str(&format!(" 等另外 {more} 项"));
-    }
-    (en, zh)
 }
 
 /// Reads `Service.OperationMetadata.StatusOperationConfigs[].SupportOperations` of a

@@ -16,6 +16,7 @@
 //!   (https://github.com/zenlayer/terraform-provider-zenlayercloud `common/errors.go`, retrying
 //!   SERVICE_TEMPORARY_UNAVAILABLE).
 
+use crate::lang::Text;
 use crate::spec::ErrorOrigin::ProviderStyle;
 use crate::spec::RetryClass::{Auth, Permanent, StateConflict, Throttle, Transient};
 use crate::spec::TokenAdvice::{Any, Keep, New};
@@ -137,16 +138,20 @@ pub static ALIBABA: ProviderLifecycle = ProviderLifecycle {
         code: "WaiterTimeout",
         http_status: 504,
         retryable: false,
-        en: "The resource did not reach the target status within the maximum wait.",
-        zh: "资源未在最长等待时间内达到目标状态。",
+        message: Text::new(
+            "The resource did not reach the target status within the maximum wait.",
+            "资源未在最长等待时间内达到目标状态。",
+        ),
         origin: ProviderStyle,
     },
     waiter_failure: &ErrorSpec {
         code: "WaiterFailureStatus",
         http_status: 409,
         retryable: false,
-        en: "The resource reached a status from which the operation cannot complete.",
-        zh: "资源进入了操作无法完成的状态。",
+        message: Text::new(
+            "The resource reached a status from which the operation cannot complete.",
+            "资源进入了操作无法完成的状态。",
+        ),
         origin: ProviderStyle,
     },
     source: "https://help.aliyun.com/document_detail/435312.html",
@@ -194,16 +199,20 @@ pub static ZENLAYER: ProviderLifecycle = ProviderLifecycle {
         code: "WAITER_TIMEOUT",
         http_status: 504,
         retryable: false,
-        en: "The instance did not reach the target status within the maximum wait.",
-        zh: "实例未在最长等待时间内达到目标状态。",
+        message: Text::new(
+            "The instance did not reach the target status within the maximum wait.",
+            "实例未在最长等待时间内达到目标状态。",
+        ),
         origin: ProviderStyle,
     },
     waiter_failure: &ErrorSpec {
         code: "WAITER_FAILURE_STATUS",
         http_status: 409,
         retryable: false,
-        en: "The instance reached a status from which the operation cannot complete.",
-        zh: "实例进入了操作无法完成的状态。",
+        message: Text::new(
+            "The instance reached a status from which the operation cannot complete.",
+            "实例进入了操作无法完成的状态。",
+        ),
         origin: ProviderStyle,
     },
     source: "https://docs.console.zenlayer.com/api-reference/api-introduction/instruction/response",

@@ -91,14 +91,14 @@ impl OperationSpec {
             Some(entry) => ErrorDetail {
                 code: entry.code.to_owned(),
                 http_status: entry.http_status,
-                message: text!(entry.en, entry.zh),
+                message: entry.message.clone(),
                 field,
                 retryable: entry.retryable,
             },
             None => ErrorDetail {
                 code: code.to_owned(),
                 http_status: 400,
-                message: text!(code, code),
+                message: text!(code.to_owned(), code.to_owned()),
                 field,
                 retryable: false,
             },
@@ -148,7 +148,7 @@ mod tests {
     fn every_error_has_both_languages() {
         for op in operations() {
             for entry in op.errors.iter().chain(provider_errors(op.provider)) {
-                assert!(!entry.en.is_empty() && !entry.zh.is_empty(), "{}", entry.code);
+                assert!(!entry.message.en.is_empty() && !entry.message.zh.is_empty(), "{}", entry.code);
                 assert!((400..600).contains(&entry.http_status), "{}", entry.code);
             }
         }

@@ -368,9 +368,9 @@ fn recommended_delay(spec: &OperationSpec, class: RetryClass, attempt: u32) -> O
 
 fn append(text: &mut Text, more: Text) {
     if !more.en.is_empty() {
-        text.en.push(' ');
-        text.en.push_str(&more.en);
-        text.zh.push_str(&more.zh);
+        text.en.to_mut().push(' ');
+        text.en.to_mut().push_str(&more.en);
+        text.zh.to_mut().push_str(&more.zh);
     }
 }
 
@@ -378,7 +378,7 @@ fn class_reason(spec: &OperationSpec, code: &str, found: &Found) -> Text {
     let shown = if code.is_empty() { "The response".to_owned() } else { clip(code) };
     let shown_zh = if code.is_empty() { "该响应".to_owned() } else { clip(code) };
     let (action, api) = (spec.action, spec.resource.describe_api);
-    let (noun_en, noun_zh) = (spec.resource.noun_en, spec.resource.noun_zh);
+    let (noun_en, noun_zh) = (&*spec.resource.noun.en, &*spec.resource.noun.zh);
     let mut reason = match found.class {
         RetryClass::Throttle => text!(
             format!("{shown} means the request was rate-limited; the same request succeeds later."),
@@ -406,13 +406,13 @@ fn class_reason(spec: &OperationSpec, code: &str, found: &Found) -> Text {
         ),
     };
     if let Some(entry) = spec.error(code) {
-        reason = text!(format!("{} {}", entry.en, reason.en), format!("{}{}", entry.zh, reason.zh));
+        reason = text!(format!("{} {}", entry.message.en, reason.en), format!("{}{}", entry.message.zh, reason.zh));
     }
     reason
 }
 
 fn safety_reason(spec: &OperationSpec, found: &Found, token: TokenAdvice, token_sent: bool, safe: bool) -> Text {
-    let (action, api, noun_en, noun_zh) = (spec.action, spec.resource.describe_api, spec.resource.noun_en, spec.resource.noun_zh);
+    let (action, api, noun_en, noun_zh) = (spec.action, spec.resource.describe_api, &*spec.resource.noun.en, &*spec.resource.noun.zh);
     let takes_token = spec.lifecycle.client_token.is_some();
     match (found.class, safe) {
         (RetryClass::Permanent | RetryClass::Auth, _) => text!("", ""),

@@ -244,12 +244,12 @@ fn reason(explanation: &AccessExplanation) -> Text {
         ),
     };
     if let (Some(kind), Some(name)) = (&explanation.principal_type, &explanation.principal_display_name) {
-        text.en.push_str(&format!(" Principal: {} {}.", clip(kind), clip(name)));
-        text.zh.push_str(&format!("身份：{} {}。", clip(kind), clip(name)));
+        text.en.to_mut().push_str(&format!(" Principal: {} {}.", clip(kind), clip(name)));
+        text.zh.to_mut().push_str(&format!("身份：{} {}。", clip(kind), clip(name)));
     }
     if explanation.encoded_diagnostic_message.is_some() {
-        text.en.push_str(" ram:DecodeDiagnosticMessage decodes the full diagnosis.");
-        text.zh.push_str("可调用 ram:DecodeDiagnosticMessage 解码完整诊断信息。");
+        text.en.to_mut().push_str(" ram:DecodeDiagnosticMessage decodes the full diagnosis.");
+        text.zh.to_mut().push_str("可调用 ram:DecodeDiagnosticMessage 解码完整诊断信息。");
     }
     text
 }

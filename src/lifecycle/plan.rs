@@ -150,7 +150,7 @@ pub fn plan(op_id: &str, targets: &Value, resources: &Value, options: &PlanOptio
                 let reason: Text = text!(
                     format!(
                         "No {} with id {} is among the {} results, so it is not planned; read it first.",
-                        spec.resource.noun_en,
+                        spec.resource.noun.en,
                         clip(&id),
                         spec.resource.describe_api
                     ),
@@ -158,7 +158,7 @@ pub fn plan(op_id: &str, targets: &Value, resources: &Value, options: &PlanOptio
                         "{} 结果中没有 ID 为 {} 的{}，因此未纳入计划；请先查询它。",
                         spec.resource.describe_api,
                         clip(&id),
-                        spec.resource.noun_zh
+                        spec.resource.noun.zh
                     )
                 );
                 unknown.push(PlannedUnknown {

@@ -330,7 +330,7 @@ impl Waiter {
             next_poll_window: next.map(|(_, [low, high])| (low, high)),
             counts,
             targets,
-            rule: text!(spec.lifecycle.waiter.rule_en, spec.lifecycle.waiter.rule_zh).get(lang).to_owned(),
+            rule: spec.lifecycle.waiter.rule.get(lang).to_owned(),
             source: spec.lifecycle.waiter.source.to_owned(),
             reason: summary.get(lang).to_owned(),
         })
@@ -446,7 +446,7 @@ fn mix(seed: u32, poll: u32) -> u64 {
 
 /// Applies one observation to an unsettled target; returns why it now stands where it does.
 fn step(spec: &OperationSpec, track: &mut Track, item: Option<&Item<'_>>, elapsed: i64) -> Text {
-    let (noun_en, noun_zh, api, action) = (spec.resource.noun_en, spec.resource.noun_zh, spec.resource.describe_api, spec.action);
+    let (noun_en, noun_zh, api, action) = (&*spec.resource.noun.en, &*spec.resource.noun.zh, spec.resource.describe_api, spec.action);
     let id = clip(&track.id);
     let Some(item) = item else {
         track.state = TargetState::Unknown;
@@ -553,7 +553,7 @@ fn changed_field(evidence: &[Evidence], track: &Track, item: &Item<'_>) -> Optio
 }
 
 fn settled_reason(spec: &OperationSpec, track: &Track) -> Text {
-    let (noun_en, noun_zh, action) = (spec.resource.noun_en, spec.resource.noun_zh, spec.action);
+    let (noun_en, noun_zh, action) = (&*spec.resource.noun.en, &*spec.resource.noun.zh, spec.action);
     let id = clip(&track.id);
     match (track.state, track.proof) {
         (TargetState::Done, Some(Proof::Synchronous)) => text!(
@@ -569,7 +569,7 @@ fn settled_reason(spec: &OperationSpec, track: &Track) -> Text {
 }
 
 fn timeout_reason(spec: &OperationSpec, track: &Track) -> Text {
-    let (noun_en, noun_zh) = (spec.resource.noun_en, spec.resource.noun_zh);
+    let (noun_en, noun_zh) = (&*spec.resource.noun.en, &*spec.resource.noun.zh);
     let (id, limit, goal) = (clip(&track.id), spec.wait.timeout_seconds, spec.wait.target.join(" / "));
     match &track.status {
         Some(status) => text!(
@@ -619,7 +619,7 @@ fn render(entry: &ErrorSpec, lang: Lang) -> RenderedError {
     ErrorDetail {
         code: entry.code.to_owned(),
         http_status: entry.http_status,
-        message: text!(entry.en, entry.zh),
+        message: entry.message.clone(),
         field: None,
         retryable: entry.retryable,
     }

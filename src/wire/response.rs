@@ -345,9 +345,9 @@ impl Reader {
     fn api_detail(&self, code: &str, message: Option<String>) -> ErrorDetail {
         let known = self.op.error(code);
         let message = match (message, known) {
-            (Some(sent), Some(entry)) => text!(sent, entry.zh),
+            (Some(sent), Some(entry)) => text!(sent, entry.message.zh.clone()),
             (Some(sent), None) => text!(sent.clone(), sent),
-            (None, Some(entry)) => text!(entry.en, entry.zh),
+            (None, Some(entry)) => entry.message.clone(),
             (None, None) => text!(
                 format!("The provider returned {code} (HTTP {}) without a message.", self.status),
                 format!("服务商返回了 {code}（HTTP {}），没有附带说明。", self.status)

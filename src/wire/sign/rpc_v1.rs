@@ -100,6 +100,6 @@ fn hmac_sha1(key: &[u8], data: &[u8]) -> Vec<u8> {
     }
 }
 
-fn unsupported(en: &str, zh: &str) -> Error {
+fn unsupported(en: &'static str, zh: &'static str) -> Error {
     Error::Input(ErrorDetail::client("InvalidParameter.Request", text!(en, zh), Some("request".to_owned())))
 }
