@@ -1,6 +1,7 @@
 //! Identifier and token formats. Neither Alibaba nor Zenlayer publishes a pattern for these ids,
 //! so the rules follow every documented example and are kept deliberately small and explicit.
 
+use crate::codes::ClientCode;
 use crate::error::{clip, Error, ErrorDetail, Result};
 use crate::lang::Text;
 use crate::spec::Format;
@@ -58,7 +59,7 @@ pub fn check_region_argument(region: &str) -> Result<()> {
     }
     let expected = Format::RegionId.describe();
     Err(Error::Input(ErrorDetail::client(
-        "InvalidParameter.Region",
+        ClientCode::InvalidParameterRegion,
         text!(
             format!("The region \"{}\" is not valid; expected {}.", clip(region), expected.en),
             format!("地域 \"{}\" 无效；应为{}。", clip(region), expected.zh)

@@ -5,6 +5,7 @@
 //! function here is a generic engine over that data.
 
 pub mod catalog;
+pub mod codes;
 pub mod error;
 pub mod formats;
 pub mod host;
@@ -21,6 +22,7 @@ pub mod wire;
 pub mod work;
 
 pub use catalog::{operation, operations};
+pub use codes::ClientCode;
 pub use error::{Error, ErrorDetail, ErrorKind, ErrorReport, RenderedError, Result};
 pub use lang::{Lang, Text};
 pub use params::{validate, Options, Validated};

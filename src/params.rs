@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use crate::catalog::operation;
+use crate::codes::ClientCode;
 use crate::error::{clip, Error, ErrorDetail, Result};
 use crate::lang::Lang;
 use crate::messages::{self, Violation};
@@ -54,7 +55,7 @@ impl IntBound {
     pub fn list_from_json(value: &Value, argument: &str) -> Result<Vec<IntBound>> {
         let problem = |field: String, en: &str, zh: &str| {
             Error::Input(ErrorDetail::client(
-                "InvalidParameter.IntBounds",
+                ClientCode::InvalidParameterIntBounds,
                 text!(format!("\"{field}\" {en}"), format!("\"{field}\" {zh}")),
                 Some(field),
             ))
@@ -139,7 +140,7 @@ pub fn validate_spec(spec: &'static OperationSpec, params: &Value, options: &Opt
     };
     let Some(given) = params.as_object() else {
         checker.report(ErrorDetail::client(
-            checker.generic_invalid(),
+            ClientCode::invalid(checker.provider),
             messages::parameters_not_object(json_type(params)),
             Some("params".to_owned()),
         ));
@@ -179,40 +180,30 @@ impl Checker<'_> {
 
     fn into_error(mut self) -> Error {
         if self.overflow > 0 {
-            let code = self.generic_invalid();
+            let code = ClientCode::invalid(self.provider);
             self.violations
                 .push(ErrorDetail::client(code, messages::unlisted_violations(self.overflow), None));
         }
         Error::Validation(self.violations)
     }
 
-    fn generic_invalid(&self) -> &'static str {
-        match self.provider {
-            Provider::Alibaba => "InvalidParameter",
-            Provider::Zenlayer => "INVALID_PARAMETER",
-        }
-    }
-
-    /// `InvalidParameter.<Name>` for Alibaba (its documented style), `INVALID_PARAMETER` for Zenlayer.
-    fn invalid_code(&self, spec_path: &str) -> String {
-        match self.provider {
-            Provider::Alibaba => format!("InvalidParameter.{spec_path}"),
-            Provider::Zenlayer => "INVALID_PARAMETER".to_owned(),
-        }
-    }
-
     fn missing(&mut self, field: &str) {
-        let code = match self.provider {
-            Provider::Alibaba => "MissingParameter",
-            Provider::Zenlayer => "MISSING_PARAMETER",
-        };
-        self.report(ErrorDetail::client(code, messages::missing_parameter(field), Some(field.to_owned())));
+        self.report(ErrorDetail::client(
+            ClientCode::missing(self.provider),
+            messages::missing_parameter(field),
+            Some(field.to_owned()),
+        ));
     }
 
     /// Reports `violation` of the parameter at `field`; `None`, as the value has no normalised form.
     fn invalid(&mut self, spec_path: &str, field: &str, violation: Violation<'_>) -> Option<Value> {
-        let code = self.invalid_code(spec_path);
-        self.report(ErrorDetail::client(code, messages::violation(field, &violation), Some(field.to_owned())));
+        let code = ClientCode::invalid_parameter(self.provider);
+        self.report(ErrorDetail::client_named(
+            code,
+            spec_path,
+            messages::violation(field, &violation),
+            Some(field.to_owned()),
+        ));
         None
     }
 
@@ -233,7 +224,7 @@ impl Checker<'_> {
         {
             let field = join_field(field_prefix, &clip(name));
             let known: Vec<&str> = specs.iter().map(|p| p.name).collect();
-            let code = self.generic_invalid();
+            let code = ClientCode::invalid(self.provider);
             self.report(ErrorDetail::client(code, messages::unknown_parameter(name, &known), Some(field)));
         }
         for param in specs {

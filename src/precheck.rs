@@ -7,12 +7,13 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::catalog::operation;
+use crate::codes::ClientCode;
 use crate::error::{clip, Error, ErrorDetail, RenderedError, Result};
 use crate::lang::{Lang, Text};
 use crate::messages::{self, Path, Refusal, Subject};
 use crate::params::{describe_value, validate_spec, Options};
 use crate::record::Record;
-use crate::spec::{Guard, OperationSpec, Provider, TargetSpec, Transition};
+use crate::spec::{Guard, OperationSpec, TargetSpec, Transition};
 use crate::text;
 
 /// Resource lists longer than this are refused before any work (a console page never needs more).
@@ -225,7 +226,7 @@ pub(crate) fn read_resources<'a>(spec: &OperationSpec, resources: &'a Value) -> 
         if !raw.is_object() {
             let field = field();
             problems.push(ErrorDetail::client(
-                generic_invalid(spec.provider),
+                ClientCode::invalid(spec.provider),
                 text!(
                     format!(
                         "\"{field}\" must be an object as {} returns it; got {}.",
@@ -279,7 +280,7 @@ impl Problems {
     fn into_error(mut self, spec: &OperationSpec) -> Error {
         if self.unlisted > 0 {
             self.listed.push(ErrorDetail::client(
-                generic_invalid(spec.provider),
+                ClientCode::invalid(spec.provider),
                 messages::unlisted_violations(self.unlisted),
                 None,
             ));
@@ -310,27 +311,20 @@ fn shape_text(spec: &OperationSpec, field: &str) -> Text {
 }
 
 fn shape_error(spec: &OperationSpec, field: &str, message: Text) -> Error {
-    Error::Validation(vec![ErrorDetail::client(generic_invalid(spec.provider), message, Some(field.to_owned()))])
+    Error::Validation(vec![ErrorDetail::client(ClientCode::invalid(spec.provider), message, Some(field.to_owned()))])
 }
 
 fn missing_field(spec: &OperationSpec, item_field: &str, name: &str, raw: &Value) -> ErrorDetail {
     let field = format!("{item_field}.{name}");
     let got = raw.get(name).map(describe_value).unwrap_or_else(|| "nothing".to_owned());
     ErrorDetail::client(
-        generic_invalid(spec.provider),
+        ClientCode::invalid(spec.provider),
         text!(
             format!("\"{field}\" must be a string as {} returns it; got {got}.", spec.resource.describe_api),
             format!("\"{field}\" 必须是 {} 返回的字符串，实际为 {got}。", spec.resource.describe_api)
         ),
         Some(field),
     )
-}
-
-fn generic_invalid(provider: Provider) -> &'static str {
-    match provider {
-        Provider::Alibaba => "InvalidParameter",
-        Provider::Zenlayer => "INVALID_PARAMETER",
-    }
 }
 
 fn lookup<'a>(value: &'a Value, path: &[&str]) -> Option<&'a Value> {

@@ -4,32 +4,15 @@
 //! (<https://www.alibabacloud.com/help/en/openapi/user-guide/api-error-diagnosis>); Zenlayer's
 //! error body and HTTP classes (<https://docs.console.zenlayer.com/api-reference/api-introduction/instruction/response>).
 
+use crate::codes::ClientCode;
 use crate::lang::Text;
 use crate::spec::ErrorOrigin::{Documented, ProviderStyle};
 use crate::spec::ErrorSpec;
 
 pub static ALIBABA: &[ErrorSpec] = &[
-    ErrorSpec {
-        code: "MissingParameter",
-        http_status: 400,
-        retryable: false,
-        message: Text::new("A required parameter is not supplied.", "缺少必填参数。"),
-        origin: Documented,
-    },
-    ErrorSpec {
-        code: "InvalidParameter",
-        http_status: 400,
-        retryable: false,
-        message: Text::new("The specified parameter is invalid.", "指定的参数无效。"),
-        origin: Documented,
-    },
-    ErrorSpec {
-        code: "UnsupportedOperation",
-        http_status: 400,
-        retryable: false,
-        message: Text::new("The specified action is not supported.", "不支持该操作。"),
-        origin: Documented,
-    },
+    ClientCode::MissingParameter.error_spec(),
+    ClientCode::InvalidParameter.error_spec(),
+    ClientCode::UnsupportedOperation.error_spec(),
     ErrorSpec {
         code: "Throttling",
         http_status: 400,
@@ -188,20 +171,8 @@ pub static ALIBABA: &[ErrorSpec] = &[
 ];
 
 pub static ZENLAYER: &[ErrorSpec] = &[
-    ErrorSpec {
-        code: "MISSING_PARAMETER",
-        http_status: 400,
-        retryable: false,
-        message: Text::new("A required parameter is missing.", "缺少必填参数。"),
-        origin: ProviderStyle,
-    },
-    ErrorSpec {
-        code: "INVALID_PARAMETER",
-        http_status: 400,
-        retryable: false,
-        message: Text::new("The parameter is invalid.", "参数无效。"),
-        origin: ProviderStyle,
-    },
+    ClientCode::ZenlayerMissingParameter.error_spec(),
+    ClientCode::ZenlayerInvalidParameter.error_spec(),
     ErrorSpec {
         code: "REQUEST_LIMIT_EXCEEDED",
         http_status: 429,

@@ -16,6 +16,7 @@
 //!   (https://github.com/zenlayer/terraform-provider-zenlayercloud `common/errors.go`, retrying
 //!   SERVICE_TEMPORARY_UNAVAILABLE).
 
+use crate::codes::ClientCode;
 use crate::lang::Text;
 use crate::spec::ErrorOrigin::ProviderStyle;
 use crate::spec::RetryClass::{Auth, Permanent, StateConflict, Throttle, Transient};
@@ -51,9 +52,9 @@ const fn rule(matcher: CodeMatcher, class: crate::spec::RetryClass) -> ClassRule
 
 pub static ALIBABA: ProviderLifecycle = ProviderLifecycle {
     error_classes: &[
-        class("MissingParameter", Permanent),
-        class("InvalidParameter", Permanent),
-        class("UnsupportedOperation", Permanent),
+        class(ClientCode::MissingParameter.wire(), Permanent),
+        class(ClientCode::InvalidParameter.wire(), Permanent),
+        class(ClientCode::UnsupportedOperation.wire(), Permanent),
         class("InvalidAction", Permanent),
         class("Throttling", Throttle),
         class("Throttling.User", Throttle),
@@ -159,8 +160,8 @@ pub static ALIBABA: ProviderLifecycle = ProviderLifecycle {
 
 pub static ZENLAYER: ProviderLifecycle = ProviderLifecycle {
     error_classes: &[
-        class("MISSING_PARAMETER", Permanent),
-        class("INVALID_PARAMETER", Permanent),
+        class(ClientCode::ZenlayerMissingParameter.wire(), Permanent),
+        class(ClientCode::ZenlayerInvalidParameter.wire(), Permanent),
         class("REQUEST_LIMIT_EXCEEDED", Throttle),
         unsure("SERVICE_TEMPORARY_UNAVAILABLE"),
         unsure("INTERNAL_SERVER_ERROR"),

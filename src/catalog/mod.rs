@@ -9,6 +9,7 @@ pub mod ecs;
 mod lifecycle;
 pub mod zec;
 
+use crate::codes::ClientCode;
 use crate::error::{clip, Error, ErrorDetail, Result};
 use crate::spec::{ErrorSpec, OperationSpec, Provider, ProviderLifecycle};
 use crate::text;
@@ -30,7 +31,7 @@ pub fn operation(id: &str) -> Result<&'static OperationSpec> {
     OPERATIONS.iter().copied().find(|op| op.id == id).ok_or_else(|| {
         let known: Vec<&str> = OPERATIONS.iter().map(|op| op.id).collect();
         Error::Input(ErrorDetail::client(
-            "UnsupportedOperation",
+            ClientCode::UnsupportedOperation,
             text!(
                 format!("The operation \"{}\" is not supported; supported operations: {}.", clip(id), known.join(", ")),
                 format!("不支持操作 \"{}\"；支持的操作：{}。", clip(id), known.join("、"))

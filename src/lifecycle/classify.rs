@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::catalog::{operation, provider_lifecycle};
+use crate::codes::ClientCode;
 use crate::error::{clip, Error, ErrorDetail, Result};
 use crate::lang::{Lang, Text};
 use crate::record::Record;
@@ -300,7 +301,7 @@ fn check_status(status: u16) -> Result<()> {
         return Ok(());
     }
     Err(Error::Input(ErrorDetail::client(
-        "InvalidParameter.Status",
+        ClientCode::InvalidParameterStatus,
         text!(
             format!("The HTTP status {status} is not valid; expected 100-599."),
             format!("HTTP 状态码 {status} 无效；应在 100-599 之间。")
@@ -319,11 +320,7 @@ fn token_sent(spec: &OperationSpec, params: Option<&Value>) -> Result<bool> {
             .client_token
             .is_some_and(|name| map.get(name).and_then(Value::as_str).is_some_and(|t| !t.is_empty()))),
         Some(other) => Err(Error::Validation(vec![ErrorDetail::client(
-            if spec.provider == crate::spec::Provider::Alibaba {
-                "InvalidParameter"
-            } else {
-                "INVALID_PARAMETER"
-            },
+            ClientCode::invalid(spec.provider),
             text!(
                 format!(
                     "\"params\" must be the object of parameters that was sent; got {}.",

@@ -14,6 +14,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
+use crate::codes::ClientCode;
 use crate::error::{clip, Error, ErrorDetail, Result};
 use crate::lang::{Lang, Text};
 use crate::ram::{AccessCheck, NoPermissionType, Outcome};
@@ -186,7 +187,7 @@ fn bounded(text: &str) -> String {
 
 fn invalid(field: &str, en: &str, zh: &str) -> Error {
     Error::Validation(vec![ErrorDetail::client(
-        "InvalidParameter",
+        ClientCode::InvalidParameter,
         text!(format!("\"{field}\" {en}."), format!("\"{field}\" {zh}。")),
         Some(field.to_owned()),
     )])

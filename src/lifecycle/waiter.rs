@@ -17,6 +17,7 @@ use serde_json::{Map, Value};
 use sha2::{Digest, Sha256};
 
 use crate::catalog::{operation, provider_lifecycle};
+use crate::codes::ClientCode;
 use crate::error::{clip, Error, ErrorDetail, RenderedError, Result};
 use crate::lang::{Lang, Text};
 use crate::precheck::{read_resources, Item, MAX_RESOURCES};
@@ -225,7 +226,13 @@ impl Waiter {
 
     /// Reads a persisted waiter back, checking it is one this version wrote.
     pub fn resume(state: &Value) -> Result<Waiter> {
-        let bad = |en: String, zh: String| Error::Input(ErrorDetail::client("InvalidParameter.Waiter", text!(en, zh), Some("waiter".to_owned())));
+        let bad = |en: String, zh: String| {
+            Error::Input(ErrorDetail::client(
+                ClientCode::InvalidParameterWaiter,
+                text!(en, zh),
+                Some("waiter".to_owned()),
+            ))
+        };
         let waiter: Waiter = serde_json::from_value(state.clone()).map_err(|err| {
             let shown = clip(&err.to_string());
             bad(
@@ -363,7 +370,7 @@ fn is_synchronous(spec: &OperationSpec) -> bool {
 }
 
 fn read_ids(ids: &Value) -> Result<Vec<String>> {
-    let bad = |field: &str, en: String, zh: String| Error::Input(ErrorDetail::client("InvalidParameter.Ids", text!(en, zh), Some(field.to_owned())));
+    let bad = |field: &str, en: String, zh: String| Error::Input(ErrorDetail::client(ClientCode::InvalidParameterIds, text!(en, zh), Some(field.to_owned())));
     let list: Vec<&Value> = match ids {
         Value::String(_) => vec![ids],
         Value::Array(items) => items.iter().collect(),

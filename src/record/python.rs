@@ -19,6 +19,7 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::{Map, Value};
 
+use crate::codes::ClientCode;
 use crate::error::{clip, Error, ErrorDetail};
 use crate::lang::Lang;
 use crate::spec::OperationSpec;
@@ -285,7 +286,7 @@ pub fn from_data<T: DeserializeOwned>(data: &Bound<'_, PyAny>, name: &str) -> Py
         error(
             py,
             &Error::Input(ErrorDetail::client(
-                "InvalidParameter.Data",
+                ClientCode::InvalidParameterData,
                 text!(
                     format!("\"data\" is not a {name} as to_dict() returns it: {reason}."),
                     format!("\"data\" 不是 to_dict() 返回的 {name}：{reason}。")

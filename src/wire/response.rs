@@ -5,6 +5,7 @@ use serde_json::{Map, Value};
 
 use super::xml;
 use crate::catalog::operation;
+use crate::codes::ClientCode;
 use crate::error::{ApiError, Error, ErrorDetail, Result};
 use crate::record::Record;
 use crate::spec::{OperationSpec, Provider, RetryClass, TargetSpec};
@@ -82,7 +83,7 @@ pub struct DryRunPassed {
 pub fn header_pairs_from_json(value: Value) -> Result<Vec<(String, String)>> {
     let bad = |field: String| {
         Error::Input(ErrorDetail::client(
-            "InvalidParameter.Headers",
+            ClientCode::InvalidParameterHeaders,
             text!(
                 format!("\"{field}\" must be an object of header names to strings, or a list of [name, value] pairs."),
                 format!("\"{field}\" 必须是从请求头名称到字符串的对象，或 [名称, 值] 对的列表。")
@@ -119,7 +120,7 @@ pub fn http_status(status: i64) -> Result<u16> {
     match u16::try_from(status) {
         Ok(code) if (100..=599).contains(&code) => Ok(code),
         _ => Err(Error::Input(ErrorDetail::client(
-            "InvalidParameter.Status",
+            ClientCode::InvalidParameterStatus,
             text!(
                 format!("The HTTP status {status} is not valid; expected 100-599."),
                 format!("HTTP 状态码 {status} 无效；应在 100-599 之间。")
