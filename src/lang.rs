@@ -69,15 +69,3 @@ macro_rules! text {
         }
     };
 }
-
-/// Formats the message in `lang` only: for texts made per item (a pre-check's reason for each
-/// of 10,000 instances) and read in one language, where a [`Text`] would format both.
-#[macro_export]
-macro_rules! text_in {
-    ($lang:expr, $en:expr, $zh:expr $(,)?) => {
-        match $lang {
-            $crate::lang::Lang::En => ::std::string::String::from($en),
-            $crate::lang::Lang::Zh => ::std::string::String::from($zh),
-        }
-    };
-}

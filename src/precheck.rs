@@ -32,7 +32,7 @@ pub struct Verdict {
     /// The request is a dry run (ECS `DryRun=true`): nothing would change.
     pub dry_run: bool,
     /// One per target, in the order of the request (or of `resources`, without parameters).
-    pub outcomes: Vec<Outcome>,
+    pub outcomes: Vec<TargetOutcome>,
     /// The ids that would be accepted (for a dry run: would pass).
     pub allowed_ids: Vec<String>,
     /// The ids the provider would refuse; for a ZEC batch, what its response would list.
@@ -44,11 +44,11 @@ pub struct Verdict {
 
 /// The pre-check's answer for one resource.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Record)]
-#[record(repr(id, decision, status, error))]
-pub struct Outcome {
+#[record(name = "Outcome", repr(id, decision, status, error))]
+pub struct TargetOutcome {
     /// The resource's id.
     pub id: String,
-    pub decision: Decision,
+    pub decision: TargetDecision,
     /// The status the Describe data reports; `None` when the resource was not found.
     pub status: Option<String>,
     /// For a denial, the error the provider would answer with.
@@ -62,7 +62,8 @@ pub struct Outcome {
 /// What the pre-check decided for one resource.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Record)]
 #[serde(rename_all = "snake_case")]
-pub enum Decision {
+#[record(name = "Decision")]
+pub enum TargetDecision {
     Allow,
     Deny,
     /// Everything passed and the request is a dry run: the provider answers `DryRunOperation`.
@@ -124,7 +125,7 @@ pub fn check(op_id: &str, params: &Value, resources: &Value, options: &Options) 
         .outcomes
         .iter()
         .enumerate()
-        .filter(|(_, outcome)| outcome.decision == Decision::Deny)
+        .filter(|(_, outcome)| outcome.decision == TargetDecision::Deny)
         .filter_map(|(index, outcome)| outcome.error.as_ref().map(|error| spec.error_detail(&error.code, Some(field(index)))))
         .collect();
     Err(Error::Denied(details))
@@ -161,10 +162,10 @@ pub fn target_ids(spec: &OperationSpec, params: &serde_json::Map<String, Value>)
     collect(params.get(spec.target.param()))
 }
 
-fn summarise(spec: &'static OperationSpec, outcomes: Vec<Outcome>, dry_run: bool, lang: Lang) -> Verdict {
-    let allowed = !outcomes.is_empty() && outcomes.iter().all(|o| o.decision != Decision::Deny);
+fn summarise(spec: &'static OperationSpec, outcomes: Vec<TargetOutcome>, dry_run: bool, lang: Lang) -> Verdict {
+    let allowed = !outcomes.is_empty() && outcomes.iter().all(|o| o.decision != TargetDecision::Deny);
     let (allowed_ids, denied_ids) = outcomes.iter().fold((Vec::new(), Vec::new()), |(mut yes, mut no), o| {
-        if o.decision == Decision::Deny {
+        if o.decision == TargetDecision::Deny {
             no.push(o.id.clone());
         } else {
             yes.push(o.id.clone());
@@ -173,7 +174,7 @@ fn summarise(spec: &'static OperationSpec, outcomes: Vec<Outcome>, dry_run: bool
     });
     let error = match spec.target {
         TargetSpec::Batch { .. } => None,
-        TargetSpec::Single { .. } => match outcomes.iter().find(|o| o.decision == Decision::Deny) {
+        TargetSpec::Single { .. } => match outcomes.iter().find(|o| o.decision == TargetDecision::Deny) {
             Some(denied) => denied.error.clone(),
             None if dry_run && allowed => spec.dry_run.map(|d| spec.error_detail(d.code, None).render(lang)),
             None => None,
@@ -331,15 +332,15 @@ fn lookup<'a>(value: &'a Value, path: &[&str]) -> Option<&'a Value> {
     path.iter().try_fold(value, |current, key| current.get(key))
 }
 
-fn not_found(spec: &OperationSpec, id: &str, lang: Lang) -> Outcome {
+fn not_found(spec: &OperationSpec, id: &str, lang: Lang) -> TargetOutcome {
     let reason = messages::not_found(&spec.resource.noun, id, spec.resource.describe_api);
     deny(spec, id, None, spec.resource.not_found, reason, lang)
 }
 
-fn deny(spec: &OperationSpec, id: &str, status: Option<&str>, code: &str, reason: Text, lang: Lang) -> Outcome {
-    Outcome {
+fn deny(spec: &OperationSpec, id: &str, status: Option<&str>, code: &str, reason: Text, lang: Lang) -> TargetOutcome {
+    TargetOutcome {
         id: id.to_owned(),
-        decision: Decision::Deny,
+        decision: TargetDecision::Deny,
         status: status.map(str::to_owned),
         error: Some(spec.error_detail(code, None).render(lang)),
         reason: reason.get(lang).to_owned(),
@@ -347,7 +348,7 @@ fn deny(spec: &OperationSpec, id: &str, status: Option<&str>, code: &str, reason
     }
 }
 
-fn judge(spec: &OperationSpec, item: &Item<'_>, dry_run: bool, options: &Options) -> Outcome {
+fn judge(spec: &OperationSpec, item: &Item<'_>, dry_run: bool, options: &Options) -> TargetOutcome {
     let lang = options.lang;
     let subject = Subject {
         noun: &spec.resource.noun,
@@ -393,9 +394,9 @@ fn judge(spec: &OperationSpec, item: &Item<'_>, dry_run: bool, options: &Options
             Path::Stays,
         ),
     };
-    Outcome {
+    TargetOutcome {
         id: item.id.clone(),
-        decision: if dry_run { Decision::DryRun } else { Decision::Allow },
+        decision: if dry_run { TargetDecision::DryRun } else { TargetDecision::Allow },
         status: Some(item.status.clone()),
         error: None,
         reason: messages::allowed(lang, &subject, &path, dry_run),

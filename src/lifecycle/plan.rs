@@ -21,11 +21,11 @@ use crate::lang::{Lang, Text};
 use crate::lifecycle::classify::{advise_error, retry_advice, FailedCall, RetryAdvice};
 use crate::lifecycle::token::token_for;
 use crate::params::{json_type, validate_spec, Options};
-use crate::precheck::{precheck_resources, Decision, MAX_RESOURCES};
+use crate::precheck::{precheck_resources, TargetDecision, MAX_RESOURCES};
 use crate::record::Record;
 use crate::spec::{OperationSpec, TargetSpec};
 use crate::text;
-use crate::wire::{build, parse_response, BuildOptions, HttpRequest, Outcome as ResponseOutcome};
+use crate::wire::{build, parse_response, BuildOptions, HttpRequest, ResponseOutcome};
 
 /// How to plan, beyond the targets.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -116,7 +116,7 @@ pub fn plan(op_id: &str, targets: &Value, resources: &Value, options: &PlanOptio
     let resources = if resources.is_null() { Value::Array(Vec::new()) } else { resources.clone() };
     let verdict = precheck_resources(op_id, &resources, &options.options)?;
     // The first outcome per id, as precheck reads a Describe list.
-    let mut judged: HashMap<&str, &crate::precheck::Outcome> = HashMap::with_capacity(verdict.outcomes.len());
+    let mut judged: HashMap<&str, &crate::precheck::TargetOutcome> = HashMap::with_capacity(verdict.outcomes.len());
     for outcome in &verdict.outcomes {
         judged.entry(outcome.id.as_str()).or_insert(outcome);
     }
@@ -134,7 +134,7 @@ pub fn plan(op_id: &str, targets: &Value, resources: &Value, options: &PlanOptio
             continue;
         }
         match judged.get(id.as_str()).copied() {
-            Some(outcome) if outcome.decision != Decision::Deny => allowed.push(id),
+            Some(outcome) if outcome.decision != TargetDecision::Deny => allowed.push(id),
             Some(outcome) => {
                 let error = outcome
                     .error

@@ -11,7 +11,7 @@ use crate::lang::{Lang, Text};
 use crate::params::{validate, Options};
 use crate::precheck::target_ids;
 use crate::ram::condition::{bounded_chars, Context};
-use crate::ram::evaluate::{evaluate, AccessRequest, Decision, NoPermissionType, Outcome};
+use crate::ram::evaluate::{evaluate, AccessDecision, AccessRequest, Evaluation, NoPermissionType};
 use crate::ram::policy::{check_policy_count, parse_policies, Policy};
 use crate::ram::MAX_MATCH_TEXT_CHARS;
 use crate::record::Record;
@@ -143,7 +143,7 @@ fn fill_arn(template: &str, region: &str, account_id: &str, id: &str) -> String 
 pub struct AccessCheck {
     pub action: String,
     pub resource: String,
-    pub decision: Outcome,
+    pub decision: AccessDecision,
     /// Which policy decided (an index into the policies given); `None` for an implicit deny.
     pub policy_index: Option<usize>,
     /// Which statement of that policy decided.
@@ -153,14 +153,14 @@ pub struct AccessCheck {
 }
 
 impl AccessCheck {
-    fn new(request: &AccessRequest, decision: Decision, lang: Lang) -> AccessCheck {
+    fn new(request: &AccessRequest, evaluation: Evaluation, lang: Lang) -> AccessCheck {
         AccessCheck {
             action: request.action.clone(),
             resource: request.resource.clone(),
-            decision: decision.outcome,
-            policy_index: decision.policy_index,
-            statement_index: decision.statement_index,
-            reason: decision.explain(&request.action, &request.resource).get(lang).to_owned(),
+            decision: evaluation.decision,
+            policy_index: evaluation.policy_index,
+            statement_index: evaluation.statement_index,
+            reason: evaluation.explain(&request.action, &request.resource).get(lang).to_owned(),
         }
     }
 }
@@ -224,7 +224,7 @@ pub fn authorize(op_id: &str, params: &Value, region: &str, account_id: &str, po
 }
 
 fn summarize(checks: Vec<AccessCheck>, lang: Lang) -> Authorization {
-    let first_denied = checks.iter().find(|check| check.decision != Outcome::Allow);
+    let first_denied = checks.iter().find(|check| check.decision != AccessDecision::Allow);
     if let Some(denied) = first_denied {
         let reason = denied.reason.clone();
         let no_permission_type = denied.decision.no_permission_type();
@@ -294,7 +294,7 @@ fn check_match_text(text: &str, field: &str, code: ClientCode) -> Result<()> {
 mod tests {
     use super::*;
 
-    fn check(resource: &str, decision: Outcome) -> AccessCheck {
+    fn check(resource: &str, decision: AccessDecision) -> AccessCheck {
         AccessCheck {
             action: "ecs:RebootInstance".to_owned(),
             resource: resource.to_owned(),
@@ -307,13 +307,17 @@ mod tests {
 
     #[test]
     fn every_target_must_be_allowed_and_the_first_denial_explains() {
-        let all_allowed = summarize(vec![check("a", Outcome::Allow), check("b", Outcome::Allow)], Lang::En);
+        let all_allowed = summarize(vec![check("a", AccessDecision::Allow), check("b", AccessDecision::Allow)], Lang::En);
         assert!(all_allowed.allowed);
         assert_eq!(all_allowed.reason, "Allowed: all 2 required permissions are granted.");
         assert_eq!(all_allowed.error, None);
 
         let one_denied = summarize(
-            vec![check("a", Outcome::Allow), check("b", Outcome::ExplicitDeny), check("c", Outcome::ImplicitDeny)],
+            vec![
+                check("a", AccessDecision::Allow),
+                check("b", AccessDecision::ExplicitDeny),
+                check("c", AccessDecision::ImplicitDeny),
+            ],
             Lang::Zh,
         );
         assert!(!one_denied.allowed);

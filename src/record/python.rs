@@ -332,7 +332,7 @@ pub fn register(module: &Bound<'_, pyo3::types::PyModule>) -> PyResult<()> {
         PlannedUnknown, RequestRetry, ResourceOutcome, RetryAdvice, TargetReport, Track, WaitReport, Waiter,
     };
     use crate::params::Validated;
-    use crate::precheck::{Outcome, TransitionView, Verdict, WaitState};
+    use crate::precheck::{TargetOutcome, TransitionView, Verdict, WaitState};
     use crate::ram::{AccessCheck, Authorization, Condition, Policy, RequiredAccess, Statement};
     use crate::wire::{ApiResponse, DryRunPassed, Endpoint, HttpRequest, RenewalResult, TargetFailure};
 
@@ -361,7 +361,7 @@ pub fn register(module: &Bound<'_, pyo3::types::PyModule>) -> PyResult<()> {
     // Validation, pre-checks, waiting.
     add::<Validated>(module)?;
     add::<Verdict>(module)?;
-    add::<Outcome>(module)?;
+    add::<TargetOutcome>(module)?;
     add::<TransitionView>(module)?;
     add::<WaitState>(module)?;
     // Requests and responses.

@@ -21,8 +21,7 @@ const MAX_PROVIDER_TEXT_CHARS: usize = 4096;
 /// How a provider response turned out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Record)]
 #[serde(rename_all = "snake_case")]
-#[record(name = "ResponseOutcome")]
-pub enum Outcome {
+pub enum ResponseOutcome {
     /// Accepted for every target.
     Succeeded,
     /// Accepted, but some targets failed (`failures` says which).
@@ -35,7 +34,7 @@ pub enum Outcome {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Record)]
 #[record(repr(outcome, request_id, failures))]
 pub struct ApiResponse {
-    pub outcome: Outcome,
+    pub outcome: ResponseOutcome,
     /// The provider's request id, as sent.
     pub request_id: Option<String>,
     /// Compute Nest `RenewalResult`.
@@ -253,7 +252,11 @@ impl Reader {
         }
         let some_failed = !failures.is_empty() || renewal.is_some_and(|r| r.failed > 0);
         Ok(ApiResponse {
-            outcome: if some_failed { Outcome::SomeFailed } else { Outcome::Succeeded },
+            outcome: if some_failed {
+                ResponseOutcome::SomeFailed
+            } else {
+                ResponseOutcome::Succeeded
+            },
             request_id,
             renewal,
             failures,
@@ -290,7 +293,11 @@ impl Reader {
                 });
             }
         }
-        let outcome = if failures.is_empty() { Outcome::Succeeded } else { Outcome::SomeFailed };
+        let outcome = if failures.is_empty() {
+            ResponseOutcome::Succeeded
+        } else {
+            ResponseOutcome::SomeFailed
+        };
         Ok(ApiResponse {
             outcome,
             request_id,
@@ -313,7 +320,7 @@ impl Reader {
         let request_id = self.opt_string(&body, "RequestId", "")?.or(self.opt_string(&body, "requestId", "")?);
         if self.op.dry_run.is_some_and(|dry_run| dry_run.code == code) {
             return Ok(ApiResponse {
-                outcome: Outcome::DryRunPassed,
+                outcome: ResponseOutcome::DryRunPassed,
                 request_id,
                 renewal: None,
                 failures: Vec::new(),
