@@ -272,3 +272,111 @@ pub fn allowed(lang: Lang, subject: &Subject<'_>, path: &Path<'_>, dry_run: bool
         Lang::Zh => format!("{} {id} 当前为 {status}；可以执行 {action}（{path}）。", noun.zh),
     }
 }
+
+/// What is wrong with the `resources` a pre-check was given.
+#[derive(Debug, Clone, Copy)]
+pub enum ResourceProblem<'a> {
+    /// Neither a list, one item, nor a whole Describe response.
+    NotAResourceList,
+    /// More than `max` resources.
+    TooMany { max: usize, got: usize },
+    /// An item that is not an object (`got` as [`crate::params::describe_value`] shows it).
+    ItemNotObject { got: &'a str },
+    /// An item's id or status field that is not a string (`got`: the value shown, or `nothing`).
+    FieldNotString { got: &'a str },
+}
+
+/// The message for `problem` of the resources at `field`, read from `describe_api` results.
+pub fn resource_problem(field: &str, describe_api: &str, problem: &ResourceProblem<'_>) -> Text {
+    let api = describe_api;
+    match *problem {
+        ResourceProblem::NotAResourceList => text!(
+            format!("\"{field}\" must be a list of {api} items, one item, or a whole {api} response."),
+            format!("\"{field}\" 必须是 {api} 返回的资源列表、单个资源或完整的 {api} 响应。")
+        ),
+        ResourceProblem::TooMany { max, got } => text!(
+            format!("At most {max} resources can be checked at once; got {got}."),
+            format!("一次最多检查 {max} 个资源，实际为 {got} 个。")
+        ),
+        ResourceProblem::ItemNotObject { got } => text!(
+            format!("\"{field}\" must be an object as {api} returns it; got {got}."),
+            format!("\"{field}\" 必须是 {api} 返回的对象，实际为 {got}。")
+        ),
+        ResourceProblem::FieldNotString { got } => text!(
+            format!("\"{field}\" must be a string as {api} returns it; got {got}."),
+            format!("\"{field}\" 必须是 {api} 返回的字符串，实际为 {got}。")
+        ),
+    }
+}
+
+/// Why a GetServiceInstance item does not show its service's O&M operations.
+pub const METADATA_MISSING: Text = Text::new("Service.OperationMetadata is missing", "缺少 Service.OperationMetadata");
+pub const METADATA_TOO_LARGE: Text = Text::new("Service.OperationMetadata is too large", "Service.OperationMetadata 过大");
+pub const METADATA_NOT_JSON: Text = Text::new("Service.OperationMetadata is not valid JSON", "Service.OperationMetadata 不是合法的 JSON");
+
+/// What one polled status says, as [`crate::precheck::wait_status`] classified it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StatusReading {
+    /// The operation is synchronous: nothing to wait for.
+    Synchronous,
+    /// A target status, which alone cannot show that the operation finished.
+    Goal,
+    /// On the way to the target.
+    OnTheWay,
+    /// A status that means the operation failed.
+    Failure,
+    /// Neither the goal nor on the way to it.
+    Unknown,
+}
+
+/// The reason for `reading` of the status `shown` (clipped) while waiting for `action`, whose
+/// target statuses are `goal`.
+pub fn status_reading(reading: StatusReading, shown: &str, action: &str, goal: &[&str]) -> Text {
+    match reading {
+        StatusReading::Synchronous => text!(
+            format!("{action} is synchronous; there is nothing to wait for."),
+            format!("{action} 为同步操作，无需等待。")
+        ),
+        StatusReading::Goal => text!(
+            format!(
+                "Status {shown} is the goal of {action}, but one status cannot show that {action} has finished: right after the call it still reads {shown}. Use a Waiter, which remembers whether the operation was seen acting."
+            ),
+            format!(
+                "状态 {shown} 是 {action} 的目标状态，但单个状态无法说明 {action} 已完成：调用刚结束时它仍显示 {shown}。请使用 Waiter，它会记住是否观察到操作生效。"
+            )
+        ),
+        StatusReading::OnTheWay => {
+            let goal = goal.join(" / ");
+            text!(
+                format!("Status {shown} is on the way to {goal}; keep polling."),
+                format!("状态 {shown} 仍在向 {goal} 转换，请继续轮询。")
+            )
+        }
+        StatusReading::Failure => text!(
+            format!("Status {shown} means {action} did not complete."),
+            format!("状态 {shown} 表示 {action} 未能完成。")
+        ),
+        StatusReading::Unknown => text!(
+            format!("Status {shown} is neither the goal nor on the way to it; stop waiting."),
+            format!("状态 {shown} 既不是目标状态也不是中间状态，请停止等待。")
+        ),
+    }
+}
+
+/// What is wrong with one entry of the `int_bounds` option.
+#[derive(Debug, Clone, Copy)]
+pub enum IntBoundProblem {
+    NotAList,
+    NoPath,
+    NotAnInteger,
+}
+
+/// The message for `problem` of the `int_bounds` entry (or option) at `field`.
+pub fn int_bound_problem(field: &str, problem: IntBoundProblem) -> Text {
+    let (en, zh) = match problem {
+        IntBoundProblem::NotAList => ("must be a list of {path, min, max} objects.", "必须是 {path, min, max} 对象的列表。"),
+        IntBoundProblem::NoPath => ("needs a string \"path\".", "需要字符串 \"path\"。"),
+        IntBoundProblem::NotAnInteger => ("has a \"min\"/\"max\" that is not a 64-bit integer.", "的 \"min\"/\"max\" 不是 64 位整数。"),
+    };
+    text!(format!("\"{field}\" {en}"), format!("\"{field}\" {zh}"))
+}

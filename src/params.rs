@@ -11,10 +11,9 @@ use crate::catalog::operation;
 use crate::codes::ClientCode;
 use crate::error::{clip, Error, ErrorDetail, Result};
 use crate::lang::Lang;
-use crate::messages::{self, Violation};
+use crate::messages::{self, IntBoundProblem, Violation};
 use crate::record::Record;
 use crate::spec::{CrossRule, MethodGroup, OperationSpec, ParamKind, ParamSpec, Provider, Uniqueness};
-use crate::text;
 
 /// Beyond this many violations the rest are summarised, so hostile input cannot produce a
 /// megabyte of errors.
@@ -53,23 +52,17 @@ impl IntBound {
     /// `min`/`max` defaulting to no bound, null meaning none. `argument` names the option in
     /// errors as the caller spells it (`int_bounds` in Python, `intBounds` in JS).
     pub fn list_from_json(value: &Value, argument: &str) -> Result<Vec<IntBound>> {
-        let problem = |field: String, en: &str, zh: &str| {
+        let problem = |field: String, problem: IntBoundProblem| {
             Error::Input(ErrorDetail::client(
                 ClientCode::InvalidParameterIntBounds,
-                text!(format!("\"{field}\" {en}"), format!("\"{field}\" {zh}")),
+                messages::int_bound_problem(&field, problem),
                 Some(field),
             ))
         };
         let items = match value {
             Value::Null => return Ok(Vec::new()),
             Value::Array(items) => items,
-            _ => {
-                return Err(problem(
-                    argument.to_owned(),
-                    "must be a list of {path, min, max} objects.",
-                    "必须是 {path, min, max} 对象的列表。",
-                ))
-            }
+            _ => return Err(problem(argument.to_owned(), IntBoundProblem::NotAList)),
         };
         items
             .iter()
@@ -79,16 +72,10 @@ impl IntBound {
                 let path = item
                     .get("path")
                     .and_then(Value::as_str)
-                    .ok_or_else(|| problem(field.clone(), "needs a string \"path\".", "需要字符串 \"path\"。"))?;
+                    .ok_or_else(|| problem(field.clone(), IntBoundProblem::NoPath))?;
                 let bound = |name: &str, unbounded: i64| match item.get(name) {
                     None | Some(Value::Null) => Ok(unbounded),
-                    Some(value) => as_integer(value).ok_or_else(|| {
-                        problem(
-                            field.clone(),
-                            "has a \"min\"/\"max\" that is not a 64-bit integer.",
-                            "的 \"min\"/\"max\" 不是 64 位整数。",
-                        )
-                    }),
+                    Some(value) => as_integer(value).ok_or_else(|| problem(field.clone(), IntBoundProblem::NotAnInteger)),
                 };
                 Ok(IntBound {
                     path: path.to_owned(),

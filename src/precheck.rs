@@ -10,11 +10,10 @@ use crate::catalog::operation;
 use crate::codes::ClientCode;
 use crate::error::{clip, Error, ErrorDetail, RenderedError, Result};
 use crate::lang::{Lang, Text};
-use crate::messages::{self, Path, Refusal, Subject};
+use crate::messages::{self, Path, Refusal, ResourceProblem, StatusReading, Subject};
 use crate::params::{describe_value, validate_spec, Options};
 use crate::record::Record;
 use crate::spec::{Guard, OperationSpec, TargetSpec, Transition};
-use crate::text;
 
 /// Resource lists longer than this are refused before any work (a console page never needs more).
 pub const MAX_RESOURCES: usize = 10_000;
@@ -210,9 +209,9 @@ pub(crate) fn read_resources<'a>(spec: &OperationSpec, resources: &'a Value) -> 
             .find_map(|path| lookup(resources, path).and_then(Value::as_array).map(|items| (items, *path)))
         {
             Some((items, path)) => (items.iter().collect(), format!("resources.{}", path.join("."))),
-            None => return Err(shape_error(spec, "resources", shape_text(spec, "resources"))),
+            None => return Err(shape_error(spec, "resources", &ResourceProblem::NotAResourceList)),
         },
-        _ => return Err(shape_error(spec, "resources", shape_text(spec, "resources"))),
+        _ => return Err(shape_error(spec, "resources", &ResourceProblem::NotAResourceList)),
     };
     if list.len() > MAX_RESOURCES {
         return Err(too_many_resources(spec, &prefix, list.len()));
@@ -226,18 +225,8 @@ pub(crate) fn read_resources<'a>(spec: &OperationSpec, resources: &'a Value) -> 
         let field = || if single { prefix.clone() } else { format!("{prefix}[{index}]") };
         if !raw.is_object() {
             let field = field();
-            problems.push(ErrorDetail::client(
-                ClientCode::invalid(spec.provider),
-                text!(
-                    format!(
-                        "\"{field}\" must be an object as {} returns it; got {}.",
-                        spec.resource.describe_api,
-                        describe_value(raw)
-                    ),
-                    format!("\"{field}\" 必须是 {} 返回的对象，实际为 {}。", spec.resource.describe_api, describe_value(raw))
-                ),
-                Some(field),
-            ));
+            let problem = ResourceProblem::ItemNotObject { got: &describe_value(raw) };
+            problems.push(resource_detail(spec, field, &problem));
             continue;
         }
         let id = raw.get(spec.resource.id_field).and_then(Value::as_str);
@@ -296,36 +285,25 @@ pub(crate) fn too_many_resources(spec: &OperationSpec, field: &str, count: usize
     shape_error(
         spec,
         field,
-        text!(
-            format!("At most {MAX_RESOURCES} resources can be checked at once; got {count}."),
-            format!("一次最多检查 {MAX_RESOURCES} 个资源，实际为 {count} 个。")
-        ),
+        &ResourceProblem::TooMany {
+            max: MAX_RESOURCES,
+            got: count,
+        },
     )
 }
 
-fn shape_text(spec: &OperationSpec, field: &str) -> Text {
-    let api = spec.resource.describe_api;
-    text!(
-        format!("\"{field}\" must be a list of {api} items, one item, or a whole {api} response."),
-        format!("\"{field}\" 必须是 {api} 返回的资源列表、单个资源或完整的 {api} 响应。")
-    )
+fn shape_error(spec: &OperationSpec, field: &str, problem: &ResourceProblem<'_>) -> Error {
+    Error::Validation(vec![resource_detail(spec, field.to_owned(), problem)])
 }
 
-fn shape_error(spec: &OperationSpec, field: &str, message: Text) -> Error {
-    Error::Validation(vec![ErrorDetail::client(ClientCode::invalid(spec.provider), message, Some(field.to_owned()))])
+fn resource_detail(spec: &OperationSpec, field: String, problem: &ResourceProblem<'_>) -> ErrorDetail {
+    let message = messages::resource_problem(&field, spec.resource.describe_api, problem);
+    ErrorDetail::client(ClientCode::invalid(spec.provider), message, Some(field))
 }
 
 fn missing_field(spec: &OperationSpec, item_field: &str, name: &str, raw: &Value) -> ErrorDetail {
-    let field = format!("{item_field}.{name}");
     let got = raw.get(name).map(describe_value).unwrap_or_else(|| "nothing".to_owned());
-    ErrorDetail::client(
-        ClientCode::invalid(spec.provider),
-        text!(
-            format!("\"{field}\" must be a string as {} returns it; got {got}.", spec.resource.describe_api),
-            format!("\"{field}\" 必须是 {} 返回的字符串，实际为 {got}。", spec.resource.describe_api)
-        ),
-        Some(field),
-    )
+    resource_detail(spec, format!("{item_field}.{name}"), &ResourceProblem::FieldNotString { got: &got })
 }
 
 fn lookup<'a>(value: &'a Value, path: &[&str]) -> Option<&'a Value> {
@@ -492,19 +470,13 @@ fn refusal<'a>(spec: &OperationSpec, guard: &'a Guard, item: &Item<'_>, options:
 /// When the instance names its `TemplateName`, only that template's configuration counts.
 fn supported_operations(item: &Value) -> std::result::Result<Vec<String>, Text> {
     const MAX_METADATA_BYTES: usize = 256 * 1024;
-    let raw = item
-        .get("Service")
-        .and_then(|s| s.get("OperationMetadata"))
-        .ok_or_else(|| text!("Service.OperationMetadata is missing", "缺少 Service.OperationMetadata"))?;
+    let raw = item.get("Service").and_then(|s| s.get("OperationMetadata")).ok_or(messages::METADATA_MISSING)?;
     let parsed;
     let metadata = match raw {
-        Value::String(encoded) if encoded.len() > MAX_METADATA_BYTES => {
-            return Err(text!("Service.OperationMetadata is too large", "Service.OperationMetadata 过大"))
-        }
+        Value::String(encoded) if encoded.len() > MAX_METADATA_BYTES => return Err(messages::METADATA_TOO_LARGE),
         Value::String(encoded) if encoded.trim().is_empty() => return Ok(Vec::new()),
         Value::String(encoded) => {
-            parsed = serde_json::from_str::<Value>(encoded)
-                .map_err(|_| text!("Service.OperationMetadata is not valid JSON", "Service.OperationMetadata 不是合法的 JSON"))?;
+            parsed = serde_json::from_str::<Value>(encoded).map_err(|_| messages::METADATA_NOT_JSON)?;
             &parsed
         }
         other => other,
@@ -573,53 +545,24 @@ pub fn wait_status(op_id: &str, status: &str, options: &Options) -> Result<WaitS
     let wait = &spec.wait;
     let shown = clip(status);
     let synchronous = wait.target.is_empty() || spec.lifecycle.waiter.evidence.is_empty();
-    let (state, reason) = if synchronous {
-        (
-            WaitProgress::Done,
-            text!(
-                format!("{} is synchronous; there is nothing to wait for.", spec.action),
-                format!("{} 为同步操作，无需等待。", spec.action)
-            ),
-        )
+    let reading = if synchronous {
+        StatusReading::Synchronous
     } else if wait.target.contains(&status) {
-        (
-            WaitProgress::Goal,
-            text!(
-                format!(
-                    "Status {shown} is the goal of {}, but one status cannot show that {} has finished: right after the call it still reads {shown}. Use a Waiter, which remembers whether the operation was seen acting.",
-                    spec.action, spec.action
-                ),
-                format!(
-                    "状态 {shown} 是 {} 的目标状态，但单个状态无法说明 {} 已完成：调用刚结束时它仍显示 {shown}。请使用 Waiter，它会记住是否观察到操作生效。",
-                    spec.action, spec.action
-                )
-            ),
-        )
+        StatusReading::Goal
     } else if wait.pending.contains(&status) {
-        (
-            WaitProgress::Pending,
-            text!(
-                format!("Status {shown} is on the way to {}; keep polling.", wait.target.join(" / ")),
-                format!("状态 {shown} 仍在向 {} 转换，请继续轮询。", wait.target.join(" / "))
-            ),
-        )
+        StatusReading::OnTheWay
     } else if wait.failure.contains(&status) {
-        (
-            WaitProgress::Failed,
-            text!(
-                format!("Status {shown} means {} did not complete.", spec.action),
-                format!("状态 {shown} 表示 {} 未能完成。", spec.action)
-            ),
-        )
+        StatusReading::Failure
     } else {
-        (
-            WaitProgress::Failed,
-            text!(
-                format!("Status {shown} is neither the goal nor on the way to it; stop waiting."),
-                format!("状态 {shown} 既不是目标状态也不是中间状态，请停止等待。")
-            ),
-        )
+        StatusReading::Unknown
     };
+    let state = match reading {
+        StatusReading::Synchronous => WaitProgress::Done,
+        StatusReading::Goal => WaitProgress::Goal,
+        StatusReading::OnTheWay => WaitProgress::Pending,
+        StatusReading::Failure | StatusReading::Unknown => WaitProgress::Failed,
+    };
+    let reason = messages::status_reading(reading, &shown, spec.action, wait.target);
     Ok(WaitState {
         operation: spec.id,
         status: shown,
