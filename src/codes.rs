@@ -5,7 +5,9 @@
 //! table is checked against it by `tests/client_codes.rs`).
 //!
 //! Codes the provider answers with (`IncorrectInstanceStatus`, `OPERATION_DENIED_INSTANCE_STATUS`,
-//! `Forbidden.RAM`, ...) are not here: they are spec data, in each operation's error table.
+//! `Forbidden.RAM`, ...) are not here: they are spec data, in each operation's error table. Nor
+//! are the SDKs' codes for an unreadable response (`SDK.InvalidResponse`, `JSON_PARSE_FAILED`):
+//! they carry the response's own HTTP status, not one of ours.
 //!
 //! Styles: Alibaba's `MissingParameter` / `InvalidParameter` / `UnsupportedOperation` are its
 //! documented common codes (<https://help.aliyun.com/document_detail/435312.html>); the
