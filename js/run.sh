@@ -38,7 +38,8 @@ ensure_bindgen() {
     say "Cargo.lock has no wasm-bindgen entry; run 'cargo generate-lockfile' first"
     exit 1
   fi
-  have="$(wasm-bindgen --version 2>/dev/null | awk '{print $2}' || true)"
+  # An absent wasm-bindgen has no version (empty): the pinned one is installed below.
+  have="$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" || have=""
   if [[ "$have" == "$want" ]]; then
     return
   fi
@@ -48,7 +49,10 @@ ensure_bindgen() {
     # --locked pins the CLI's own dependencies; when the registry no longer serves one of
     # them (seen here: a lock entry missing from the index), the CLI still builds unlocked.
     say "cargo install --locked failed; retrying without --locked"
-    "$CARGO" install --force wasm-bindgen-cli --version "$want"
+    if ! "$CARGO" install --force wasm-bindgen-cli --version "$want"; then
+      say "could not install wasm-bindgen-cli $want (cargo install failed; see above)"
+      exit 1
+    fi
   fi
 }
 
@@ -56,7 +60,10 @@ ensure_npm() {
   # npm ci when package-lock.json changed since the last install.
   if [[ ! -f "$JS/node_modules/.package-lock.json" || "$JS/package-lock.json" -nt "$JS/node_modules/.package-lock.json" ]]; then
     say "installing npm dev dependencies"
-    (cd "$JS" && npm ci --no-audit --no-fund --loglevel=error)
+    if ! (cd "$JS" && npm ci --no-audit --no-fund --loglevel=error); then
+      say "npm ci failed in $JS (see above); the JS tests need its dev dependencies"
+      exit 1
+    fi
   fi
 }
 
@@ -68,8 +75,10 @@ ensure_chromium() {
   if ((${#packages[@]})); then
     say "installing Debian packages for the browser test: ${packages[*]}"
     export DEBIAN_FRONTEND=noninteractive
-    apt-get update -qq
-    apt-get install -y -qq "${packages[@]}" >/dev/null
+    if ! { apt-get update -qq && apt-get install -y -qq "${packages[@]}" >/dev/null; }; then
+      say "could not install ${packages[*]} with apt-get (root needed); install them and rerun"
+      exit 1
+    fi
   fi
 }
 
@@ -89,7 +98,9 @@ build() {
   "$CARGO" build -q -p opgate-wasm --target "$TARGET" --profile "$PROFILE"
   local stamp wasm_opt
   wasm_opt="$JS/node_modules/.bin/wasm-opt"
-  [[ -x "$wasm_opt" ]] || wasm_opt="$(command -v wasm-opt || true)"
+  # wasm-opt is optional (binaryen from npm, else one on PATH): without it the module is only
+  # not shrunk further, and the stamp below records that.
+  [[ -x "$wasm_opt" ]] || wasm_opt="$(command -v wasm-opt)" || wasm_opt=""
   stamp="$(sha "$RAW_WASM") $(wasm-bindgen --version) opt=${wasm_opt:+$WASM_OPT_LEVEL}"
   if [[ -f "$PKG/.stamp" && "$(cat "$PKG/.stamp")" == "$stamp" && -f "$PKG/opgate_wasm_bg.wasm" && -f "$PKG/opgate_wasm.js" ]]; then
     return

@@ -6,6 +6,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::codes::ClientCode;
 use crate::lang::{Lang, Text};
 use crate::record::Record;
 
@@ -22,11 +23,18 @@ pub struct ErrorDetail {
 }
 
 impl ErrorDetail {
-    /// A client-side (HTTP 400, not retryable) error.
-    pub fn client(code: impl Into<String>, message: Text, field: Option<String>) -> Self {
+    /// An error of opgate's own (not retryable), with the catalogue's code and HTTP status.
+    pub fn client(code: ClientCode, message: Text, field: Option<String>) -> Self {
+        ErrorDetail::client_named(code, "", message, field)
+    }
+
+    /// [`ErrorDetail::client`] for a code that names the offending parameter:
+    /// `InvalidParameter.<Name>` with `name` for `<Name>` (a code without the placeholder is
+    /// sent as it is).
+    pub fn client_named(code: ClientCode, name: &str, message: Text, field: Option<String>) -> Self {
         ErrorDetail {
-            code: code.into(),
-            http_status: 400,
+            code: code.named(name),
+            http_status: code.http_status(),
             message,
             field,
             retryable: false,
@@ -230,7 +238,7 @@ impl Lang {
     pub fn parse(tag: &str) -> Result<Lang> {
         Lang::from_tag(tag).ok_or_else(|| {
             Error::Input(ErrorDetail::client(
-                "InvalidParameter.Lang",
+                ClientCode::InvalidParameterLang,
                 crate::text!(
                     format!("The language \"{}\" is not supported; use \"en\" or \"zh\".", clip(tag)),
                     format!("不支持语言 \"{}\"，请使用 \"en\" 或 \"zh\"。", clip(tag))

@@ -25,7 +25,7 @@ use crate::catalog::operation;
 use crate::error::{RenderedError, Result};
 use crate::host::Grouping;
 use crate::params::Options;
-use crate::precheck::{judge, read_resources, Decision, Item, Outcome, TransitionView, Verdict, MAX_RESOURCES};
+use crate::precheck::{judge, read_resources, Item, TargetDecision, TargetOutcome, TransitionView, Verdict, MAX_RESOURCES};
 use crate::spec::TargetSpec;
 
 /// The stand-in id: a private-use character, which no provider id contains.
@@ -34,7 +34,7 @@ const STAND_IN: &str = "\u{E000}";
 /// The answer for every item of one group.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct GroupAnswer {
-    pub decision: Decision,
+    pub decision: TargetDecision,
     /// Whether the provider would refuse these items (they go to `denied_ids`).
     pub denied: bool,
     pub status: Option<String>,
@@ -117,7 +117,7 @@ impl GroupedVerdict {
             } else {
                 allowed_ids.push(id.clone());
             }
-            outcomes.push(Outcome {
+            outcomes.push(TargetOutcome {
                 id,
                 decision: group.decision,
                 status: group.status.clone(),
@@ -172,7 +172,7 @@ fn answer(spec: &crate::spec::OperationSpec, item: &Item<'_>, options: &Options)
         && parts.join(&item.id) == own.reason;
     agrees.then(|| GroupAnswer {
         decision: own.decision,
-        denied: own.decision == Decision::Deny,
+        denied: own.decision == TargetDecision::Deny,
         status: own.status,
         error: own.error,
         reason: parts,

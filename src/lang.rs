@@ -2,6 +2,8 @@
 //! code `derive(Record)` generates names `crate::record`), so every module (errors included) can
 //! use it without an import cycle.
 
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
 
 /// Language of human-readable messages; codes never change with it.
@@ -32,14 +34,23 @@ impl Lang {
     }
 }
 
-/// A message in every supported language, chosen at render time.
+/// A message in every supported language, chosen at render time. Specs hold fixed ones
+/// ([`Text::new`], borrowed from the binary); messages made at run time own theirs ([`text!`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Text {
-    pub en: String,
-    pub zh: String,
+    pub en: Cow<'static, str>,
+    pub zh: Cow<'static, str>,
 }
 
 impl Text {
+    /// A fixed text, as specs and the error catalogue hold it.
+    pub const fn new(en: &'static str, zh: &'static str) -> Text {
+        Text {
+            en: Cow::Borrowed(en),
+            zh: Cow::Borrowed(zh),
+        }
+    }
+
     pub fn get(&self, lang: Lang) -> &str {
         match lang {
             Lang::En => &self.en,
@@ -53,20 +64,8 @@ impl Text {
 macro_rules! text {
     ($en:expr, $zh:expr $(,)?) => {
         $crate::lang::Text {
-            en: ($en).into(),
-            zh: ($zh).into(),
-        }
-    };
-}
-
-/// Formats the message in `lang` only: for texts made per item (a pre-check's reason for each
-/// of 10,000 instances) and read in one language, where a [`Text`] would format both.
-#[macro_export]
-macro_rules! text_in {
-    ($lang:expr, $en:expr, $zh:expr $(,)?) => {
-        match $lang {
-            $crate::lang::Lang::En => ::std::string::String::from($en),
-            $crate::lang::Lang::Zh => ::std::string::String::from($zh),
+            en: ::std::borrow::Cow::<'static, str>::from($en),
+            zh: ::std::borrow::Cow::<'static, str>::from($zh),
         }
     };
 }

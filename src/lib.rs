@@ -5,12 +5,14 @@
 //! function here is a generic engine over that data.
 
 pub mod catalog;
+pub mod codes;
 pub mod error;
 pub mod formats;
 pub mod grouped;
 pub mod host;
 pub mod lang;
 pub mod lifecycle;
+pub mod messages;
 pub mod params;
 pub mod precheck;
 pub mod ram;
@@ -21,6 +23,7 @@ pub mod wire;
 pub mod work;
 
 pub use catalog::{operation, operations};
+pub use codes::ClientCode;
 pub use error::{Error, ErrorDetail, ErrorKind, ErrorReport, RenderedError, Result};
 pub use lang::{Lang, Text};
 pub use params::{validate, Options, Validated};

@@ -8,11 +8,12 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use crate::catalog::operation;
+use crate::codes::ClientCode;
 use crate::error::{clip, Error, ErrorDetail, Result};
 use crate::lang::Lang;
+use crate::messages::{self, IntBoundProblem, Violation};
 use crate::record::Record;
 use crate::spec::{CrossRule, MethodGroup, OperationSpec, ParamKind, ParamSpec, Provider, Uniqueness};
-use crate::text;
 
 /// Beyond this many violations the rest are summarised, so hostile input cannot produce a
 /// megabyte of errors.
@@ -51,23 +52,17 @@ impl IntBound {
     /// `min`/`max` defaulting to no bound, null meaning none. `argument` names the option in
     /// errors as the caller spells it (`int_bounds` in Python, `intBounds` in JS).
     pub fn list_from_json(value: &Value, argument: &str) -> Result<Vec<IntBound>> {
-        let problem = |field: String, en: &str, zh: &str| {
+        let problem = |field: String, problem: IntBoundProblem| {
             Error::Input(ErrorDetail::client(
-                "InvalidParameter.IntBounds",
-                text!(format!("\"{field}\" {en}"), format!("\"{field}\" {zh}")),
+                ClientCode::InvalidParameterIntBounds,
+                messages::int_bound_problem(&field, problem),
                 Some(field),
             ))
         };
         let items = match value {
             Value::Null => return Ok(Vec::new()),
             Value::Array(items) => items,
-            _ => {
-                return Err(problem(
-                    argument.to_owned(),
-                    "must be a list of {path, min, max} objects.",
-                    "必须是 {path, min, max} 对象的列表。",
-                ))
-            }
+            _ => return Err(problem(argument.to_owned(), IntBoundProblem::NotAList)),
         };
         items
             .iter()
@@ -77,16 +72,10 @@ impl IntBound {
                 let path = item
                     .get("path")
                     .and_then(Value::as_str)
-                    .ok_or_else(|| problem(field.clone(), "needs a string \"path\".", "需要字符串 \"path\"。"))?;
+                    .ok_or_else(|| problem(field.clone(), IntBoundProblem::NoPath))?;
                 let bound = |name: &str, unbounded: i64| match item.get(name) {
                     None | Some(Value::Null) => Ok(unbounded),
-                    Some(value) => as_integer(value).ok_or_else(|| {
-                        problem(
-                            field.clone(),
-                            "has a \"min\"/\"max\" that is not a 64-bit integer.",
-                            "的 \"min\"/\"max\" 不是 64 位整数。",
-                        )
-                    }),
+                    Some(value) => as_integer(value).ok_or_else(|| problem(field.clone(), IntBoundProblem::NotAnInteger)),
                 };
                 Ok(IntBound {
                     path: path.to_owned(),
@@ -138,11 +127,8 @@ pub fn validate_spec(spec: &'static OperationSpec, params: &Value, options: &Opt
     };
     let Some(given) = params.as_object() else {
         checker.report(ErrorDetail::client(
-            checker.generic_invalid(),
-            text!(
-                format!("The parameters must be an object; got {}.", json_type(params)),
-                format!("参数必须是一个对象，实际为 {}。", json_type(params))
-            ),
+            ClientCode::invalid(checker.provider),
+            messages::parameters_not_object(json_type(params)),
             Some("params".to_owned()),
         ));
         return Err(checker.into_error());
@@ -181,52 +167,31 @@ impl Checker<'_> {
 
     fn into_error(mut self) -> Error {
         if self.overflow > 0 {
-            let code = self.generic_invalid();
-            self.violations.push(ErrorDetail::client(
-                code,
-                text!(
-                    format!("{} further violations were not listed.", self.overflow),
-                    format!("另有 {} 处错误未列出。", self.overflow)
-                ),
-                None,
-            ));
+            let code = ClientCode::invalid(self.provider);
+            self.violations
+                .push(ErrorDetail::client(code, messages::unlisted_violations(self.overflow), None));
         }
         Error::Validation(self.violations)
     }
 
-    fn generic_invalid(&self) -> &'static str {
-        match self.provider {
-            Provider::Alibaba => "InvalidParameter",
-            Provider::Zenlayer => "INVALID_PARAMETER",
-        }
-    }
-
-    /// `InvalidParameter.<Name>` for Alibaba (its documented style), `INVALID_PARAMETER` for Zenlayer.
-    fn invalid_code(&self, spec_path: &str) -> String {
-        match self.provider {
-            Provider::Alibaba => format!("InvalidParameter.{spec_path}"),
-            Provider::Zenlayer => "INVALID_PARAMETER".to_owned(),
-        }
-    }
-
     fn missing(&mut self, field: &str) {
-        let code = match self.provider {
-            Provider::Alibaba => "MissingParameter",
-            Provider::Zenlayer => "MISSING_PARAMETER",
-        };
         self.report(ErrorDetail::client(
-            code,
-            text!(
-                format!("The input parameter \"{field}\" that is mandatory for processing this request is not supplied."),
-                format!("缺少必填参数 \"{field}\"。")
-            ),
+            ClientCode::missing(self.provider),
+            messages::missing_parameter(field),
             Some(field.to_owned()),
         ));
     }
 
-    fn invalid(&mut self, spec_path: &str, field: &str, en: String, zh: String) {
-        let code = self.invalid_code(spec_path);
-        self.report(ErrorDetail::client(code, text!(en, zh), Some(field.to_owned())));
+    /// Reports `violation` of the parameter at `field`; `None`, as the value has no normalised form.
+    fn invalid(&mut self, spec_path: &str, field: &str, violation: Violation<'_>) -> Option<Value> {
+        let code = ClientCode::invalid_parameter(self.provider);
+        self.report(ErrorDetail::client_named(
+            code,
+            spec_path,
+            messages::violation(field, &violation),
+            Some(field.to_owned()),
+        ));
+        None
     }
 
     /// Checks an object's fields against `specs`; returns the normalised values and the defaults.
@@ -246,15 +211,8 @@ impl Checker<'_> {
         {
             let field = join_field(field_prefix, &clip(name));
             let known: Vec<&str> = specs.iter().map(|p| p.name).collect();
-            let code = self.generic_invalid();
-            self.report(ErrorDetail::client(
-                code,
-                text!(
-                    format!("The parameter \"{}\" is not recognised; expected one of: {}.", clip(name), known.join(", ")),
-                    format!("无法识别的参数 \"{}\"；可用参数：{}。", clip(name), known.join("、"))
-                ),
-                Some(field),
-            ));
+            let code = ClientCode::invalid(self.provider);
+            self.report(ErrorDetail::client(code, messages::unknown_parameter(name, &known), Some(field)));
         }
         for param in specs {
             let field = join_field(field_prefix, param.name);
@@ -280,83 +238,52 @@ impl Checker<'_> {
         match kind {
             ParamKind::Bool { .. } => match value {
                 Value::Bool(_) => Some(value.clone()),
-                other => {
-                    self.invalid(
-                        spec_path,
-                        field,
-                        format!("The parameter \"{field}\" must be a boolean; got {}.", json_type(other)),
-                        format!("参数 \"{field}\" 必须是布尔值，实际为 {}。", json_type(other)),
-                    );
-                    None
-                }
+                other => self.invalid(spec_path, field, Violation::NotBoolean { got: json_type(other) }),
             },
             ParamKind::Int { min, max } => {
                 let Some(number) = as_integer(value) else {
-                    self.invalid(
-                        spec_path,
-                        field,
-                        format!("The parameter \"{field}\" must be an integer; got {}.", describe_value(value)),
-                        format!("参数 \"{field}\" 必须是整数，实际为 {}。", describe_value(value)),
-                    );
-                    return None;
+                    return self.invalid(spec_path, field, Violation::NotInteger { got: &describe_value(value) });
                 };
                 let (low, high) = self.bounds(spec_path, *min, *max);
                 if (low..=high).contains(&number) {
                     Some(Value::from(number))
                 } else {
-                    self.invalid(
-                        spec_path,
-                        field,
-                        format!("The parameter \"{field}\" must be between {low} and {high}; got {number}."),
-                        format!("参数 \"{field}\" 必须在 {low} 到 {high} 之间，实际为 {number}。"),
-                    );
-                    None
+                    self.invalid(spec_path, field, Violation::OutOfRange { low, high, got: number })
                 }
             }
             ParamKind::Enum { values, .. } => match value.as_str() {
                 Some(text) if values.contains(&text) => Some(value.clone()),
-                _ => {
-                    let allowed = values.join(", ");
-                    self.invalid(
-                        spec_path,
-                        field,
-                        format!("The parameter \"{field}\" must be one of {allowed}; got {}.", describe_value(value)),
-                        format!("参数 \"{field}\" 必须是 {allowed} 之一，实际为 {}。", describe_value(value)),
-                    );
-                    None
-                }
+                _ => self.invalid(
+                    spec_path,
+                    field,
+                    Violation::NotOneOf {
+                        allowed: values,
+                        got: &describe_value(value),
+                    },
+                ),
             },
             ParamKind::Str { format } => match value.as_str() {
                 Some(text) if format.accepts(text) => Some(value.clone()),
-                _ => {
-                    let (en, zh) = format.describe();
-                    self.invalid(
-                        spec_path,
-                        field,
-                        format!("The parameter \"{field}\" must be {en}; got {}.", describe_value(value)),
-                        format!("参数 \"{field}\" 必须是{zh}，实际为 {}。", describe_value(value)),
-                    );
-                    None
-                }
+                _ => self.invalid(
+                    spec_path,
+                    field,
+                    Violation::NotFormat {
+                        expected: &format.describe(),
+                        got: &describe_value(value),
+                    },
+                ),
             },
             ParamKind::List { item, min, max, unique } => {
                 let Some(items) = value.as_array() else {
-                    self.invalid(
-                        spec_path,
-                        field,
-                        format!("The parameter \"{field}\" must be a list; got {}.", json_type(value)),
-                        format!("参数 \"{field}\" 必须是列表，实际为 {}。", json_type(value)),
-                    );
-                    return None;
+                    return self.invalid(spec_path, field, Violation::NotList { got: json_type(value) });
                 };
                 if !(*min..=*max).contains(&items.len()) {
-                    self.invalid(
-                        spec_path,
-                        field,
-                        format!("The parameter \"{field}\" must hold {min} to {max} items; got {}.", items.len()),
-                        format!("参数 \"{field}\" 必须包含 {min} 到 {max} 项，实际为 {} 项。", items.len()),
-                    );
-                    return None;
+                    let violation = Violation::ListLength {
+                        min: *min,
+                        max: *max,
+                        got: items.len(),
+                    };
+                    return self.invalid(spec_path, field, violation);
                 }
                 let mut checked = Vec::with_capacity(items.len());
                 // First index of each uniqueness key seen so far: one lookup per item instead of
@@ -373,12 +300,7 @@ impl Checker<'_> {
                         }
                     });
                     if let Some(first) = repeated {
-                        self.invalid(
-                            spec_path,
-                            &element_field,
-                            format!("The parameter \"{element_field}\" repeats {field}[{first}]; each item may appear once."),
-                            format!("参数 \"{element_field}\" 与 {field}[{first}] 重复，每项只能出现一次。"),
-                        );
+                        self.invalid(spec_path, &element_field, Violation::Repeats { list: field, first });
                         continue;
                     }
                     if let Some(normalised) = self.check_value(item, element, &element_field, spec_path) {
@@ -389,13 +311,7 @@ impl Checker<'_> {
             }
             ParamKind::Object { fields } => {
                 let Some(given) = value.as_object() else {
-                    self.invalid(
-                        spec_path,
-                        field,
-                        format!("The parameter \"{field}\" must be an object; got {}.", json_type(value)),
-                        format!("参数 \"{field}\" 必须是对象，实际为 {}。", json_type(value)),
-                    );
-                    return None;
+                    return self.invalid(spec_path, field, Violation::NotObject { got: json_type(value) });
                 };
                 // Nested defaults stay implicit, as the SDKs leave unset item fields out.
                 let (checked, _implicit_defaults) = self.check_fields(fields, given, field, spec_path);
@@ -431,12 +347,7 @@ impl Checker<'_> {
                     [first, second, ..] => {
                         let first_names = first.members.iter().filter(|m| present(m)).copied().collect::<Vec<_>>().join("/");
                         let second_field = second.members.iter().find(|m| present(m)).copied().unwrap_or(second.anchor);
-                        self.invalid(
-                            second_field,
-                            second_field,
-                            format!("The parameter \"{second_field}\" cannot be combined with {first_names}: use one method per request."),
-                            format!("参数 \"{second_field}\" 不能与 {first_names} 同时使用：每个请求只能使用一种方式。"),
-                        );
+                        self.invalid(second_field, second_field, Violation::MethodsCombined { others: &first_names });
                     }
                 }
             }

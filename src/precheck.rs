@@ -7,12 +7,13 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::catalog::operation;
+use crate::codes::ClientCode;
 use crate::error::{clip, Error, ErrorDetail, RenderedError, Result};
 use crate::lang::{Lang, Text};
+use crate::messages::{self, Path, Refusal, ResourceProblem, StatusReading, Subject};
 use crate::params::{describe_value, validate_spec, Options};
 use crate::record::Record;
-use crate::spec::{Guard, OperationSpec, Provider, TargetSpec, Transition};
-use crate::{text, text_in};
+use crate::spec::{Guard, OperationSpec, TargetSpec, Transition};
 
 /// Resource lists longer than this are refused before any work (a console page never needs more).
 pub const MAX_RESOURCES: usize = 10_000;
@@ -30,7 +31,7 @@ pub struct Verdict {
     /// The request is a dry run (ECS `DryRun=true`): nothing would change.
     pub dry_run: bool,
     /// One per target, in the order of the request (or of `resources`, without parameters).
-    pub outcomes: Vec<Outcome>,
+    pub outcomes: Vec<TargetOutcome>,
     /// The ids that would be accepted (for a dry run: would pass).
     pub allowed_ids: Vec<String>,
     /// The ids the provider would refuse; for a ZEC batch, what its response would list.
@@ -42,11 +43,11 @@ pub struct Verdict {
 
 /// The pre-check's answer for one resource.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Record)]
-#[record(repr(id, decision, status, error))]
-pub struct Outcome {
+#[record(name = "Outcome", repr(id, decision, status, error))]
+pub struct TargetOutcome {
     /// The resource's id.
     pub id: String,
-    pub decision: Decision,
+    pub decision: TargetDecision,
     /// The status the Describe data reports; `None` when the resource was not found.
     pub status: Option<String>,
     /// For a denial, the error the provider would answer with.
@@ -60,7 +61,8 @@ pub struct Outcome {
 /// What the pre-check decided for one resource.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Record)]
 #[serde(rename_all = "snake_case")]
-pub enum Decision {
+#[record(name = "Decision")]
+pub enum TargetDecision {
     Allow,
     Deny,
     /// Everything passed and the request is a dry run: the provider answers `DryRunOperation`.
@@ -122,7 +124,7 @@ pub fn check(op_id: &str, params: &Value, resources: &Value, options: &Options) 
         .outcomes
         .iter()
         .enumerate()
-        .filter(|(_, outcome)| outcome.decision == Decision::Deny)
+        .filter(|(_, outcome)| outcome.decision == TargetDecision::Deny)
         .filter_map(|(index, outcome)| outcome.error.as_ref().map(|error| spec.error_detail(&error.code, Some(field(index)))))
         .collect();
     Err(Error::Denied(details))
@@ -159,10 +161,10 @@ pub fn target_ids(spec: &OperationSpec, params: &serde_json::Map<String, Value>)
     collect(params.get(spec.target.param()))
 }
 
-fn summarise(spec: &'static OperationSpec, outcomes: Vec<Outcome>, dry_run: bool, lang: Lang) -> Verdict {
-    let allowed = !outcomes.is_empty() && outcomes.iter().all(|o| o.decision != Decision::Deny);
+fn summarise(spec: &'static OperationSpec, outcomes: Vec<TargetOutcome>, dry_run: bool, lang: Lang) -> Verdict {
+    let allowed = !outcomes.is_empty() && outcomes.iter().all(|o| o.decision != TargetDecision::Deny);
     let (allowed_ids, denied_ids) = outcomes.iter().fold((Vec::new(), Vec::new()), |(mut yes, mut no), o| {
-        if o.decision == Decision::Deny {
+        if o.decision == TargetDecision::Deny {
             no.push(o.id.clone());
         } else {
             yes.push(o.id.clone());
@@ -171,7 +173,7 @@ fn summarise(spec: &'static OperationSpec, outcomes: Vec<Outcome>, dry_run: bool
     });
     let error = match spec.target {
         TargetSpec::Batch { .. } => None,
-        TargetSpec::Single { .. } => match outcomes.iter().find(|o| o.decision == Decision::Deny) {
+        TargetSpec::Single { .. } => match outcomes.iter().find(|o| o.decision == TargetDecision::Deny) {
             Some(denied) => denied.error.clone(),
             None if dry_run && allowed => spec.dry_run.map(|d| spec.error_detail(d.code, None).render(lang)),
             None => None,
@@ -207,9 +209,9 @@ pub(crate) fn read_resources<'a>(spec: &OperationSpec, resources: &'a Value) -> 
             .find_map(|path| lookup(resources, path).and_then(Value::as_array).map(|items| (items, *path)))
         {
             Some((items, path)) => (items.iter().collect(), format!("resources.{}", path.join("."))),
-            None => return Err(shape_error(spec, "resources", shape_text(spec, "resources"))),
+            None => return Err(shape_error(spec, "resources", &ResourceProblem::NotAResourceList)),
         },
-        _ => return Err(shape_error(spec, "resources", shape_text(spec, "resources"))),
+        _ => return Err(shape_error(spec, "resources", &ResourceProblem::NotAResourceList)),
     };
     if list.len() > MAX_RESOURCES {
         return Err(too_many_resources(spec, &prefix, list.len()));
@@ -223,18 +225,8 @@ pub(crate) fn read_resources<'a>(spec: &OperationSpec, resources: &'a Value) -> 
         let field = || if single { prefix.clone() } else { format!("{prefix}[{index}]") };
         if !raw.is_object() {
             let field = field();
-            problems.push(ErrorDetail::client(
-                generic_invalid(spec.provider),
-                text!(
-                    format!(
-                        "\"{field}\" must be an object as {} returns it; got {}.",
-                        spec.resource.describe_api,
-                        describe_value(raw)
-                    ),
-                    format!("\"{field}\" 必须是 {} 返回的对象，实际为 {}。", spec.resource.describe_api, describe_value(raw))
-                ),
-                Some(field),
-            ));
+            let problem = ResourceProblem::ItemNotObject { got: &describe_value(raw) };
+            problems.push(resource_detail(spec, field, &problem));
             continue;
         }
         let id = raw.get(spec.resource.id_field).and_then(Value::as_str);
@@ -278,11 +270,8 @@ impl Problems {
     fn into_error(mut self, spec: &OperationSpec) -> Error {
         if self.unlisted > 0 {
             self.listed.push(ErrorDetail::client(
-                generic_invalid(spec.provider),
-                text!(
-                    format!("{} further violations were not listed.", self.unlisted),
-                    format!("另有 {} 处错误未列出。", self.unlisted)
-                ),
+                ClientCode::invalid(spec.provider),
+                messages::unlisted_violations(self.unlisted),
                 None,
             ));
         }
@@ -296,67 +285,40 @@ pub(crate) fn too_many_resources(spec: &OperationSpec, field: &str, count: usize
     shape_error(
         spec,
         field,
-        text!(
-            format!("At most {MAX_RESOURCES} resources can be checked at once; got {count}."),
-            format!("一次最多检查 {MAX_RESOURCES} 个资源，实际为 {count} 个。")
-        ),
+        &ResourceProblem::TooMany {
+            max: MAX_RESOURCES,
+            got: count,
+        },
     )
 }
 
-fn shape_text(spec: &OperationSpec, field: &str) -> Text {
-    let api = spec.resource.describe_api;
-    text!(
-        format!("\"{field}\" must be a list of {api} items, one item, or a whole {api} response."),
-        format!("\"{field}\" 必须是 {api} 返回的资源列表、单个资源或完整的 {api} 响应。")
-    )
+fn shape_error(spec: &OperationSpec, field: &str, problem: &ResourceProblem<'_>) -> Error {
+    Error::Validation(vec![resource_detail(spec, field.to_owned(), problem)])
 }
 
-fn shape_error(spec: &OperationSpec, field: &str, message: Text) -> Error {
-    Error::Validation(vec![ErrorDetail::client(generic_invalid(spec.provider), message, Some(field.to_owned()))])
+fn resource_detail(spec: &OperationSpec, field: String, problem: &ResourceProblem<'_>) -> ErrorDetail {
+    let message = messages::resource_problem(&field, spec.resource.describe_api, problem);
+    ErrorDetail::client(ClientCode::invalid(spec.provider), message, Some(field))
 }
 
 fn missing_field(spec: &OperationSpec, item_field: &str, name: &str, raw: &Value) -> ErrorDetail {
-    let field = format!("{item_field}.{name}");
     let got = raw.get(name).map(describe_value).unwrap_or_else(|| "nothing".to_owned());
-    ErrorDetail::client(
-        generic_invalid(spec.provider),
-        text!(
-            format!("\"{field}\" must be a string as {} returns it; got {got}.", spec.resource.describe_api),
-            format!("\"{field}\" 必须是 {} 返回的字符串，实际为 {got}。", spec.resource.describe_api)
-        ),
-        Some(field),
-    )
-}
-
-fn generic_invalid(provider: Provider) -> &'static str {
-    match provider {
-        Provider::Alibaba => "InvalidParameter",
-        Provider::Zenlayer => "INVALID_PARAMETER",
-    }
+    resource_detail(spec, format!("{item_field}.{name}"), &ResourceProblem::FieldNotString { got: &got })
 }
 
 fn lookup<'a>(value: &'a Value, path: &[&str]) -> Option<&'a Value> {
     path.iter().try_fold(value, |current, key| current.get(key))
 }
 
-fn not_found(spec: &OperationSpec, id: &str, lang: Lang) -> Outcome {
-    let noun = (spec.resource.noun_en, spec.resource.noun_zh);
-    let reason = text!(
-        format!(
-            "No {} with id {} is among the {} results, so the provider would not find it.",
-            noun.0,
-            clip(id),
-            spec.resource.describe_api
-        ),
-        format!("{} 结果中没有 ID 为 {} 的{}，服务端将找不到它。", spec.resource.describe_api, clip(id), noun.1)
-    );
+fn not_found(spec: &OperationSpec, id: &str, lang: Lang) -> TargetOutcome {
+    let reason = messages::not_found(&spec.resource.noun, id, spec.resource.describe_api);
     deny(spec, id, None, spec.resource.not_found, reason, lang)
 }
 
-fn deny(spec: &OperationSpec, id: &str, status: Option<&str>, code: &str, reason: Text, lang: Lang) -> Outcome {
-    Outcome {
+fn deny(spec: &OperationSpec, id: &str, status: Option<&str>, code: &str, reason: Text, lang: Lang) -> TargetOutcome {
+    TargetOutcome {
         id: id.to_owned(),
-        decision: Decision::Deny,
+        decision: TargetDecision::Deny,
         status: status.map(str::to_owned),
         error: Some(spec.error_detail(code, None).render(lang)),
         reason: reason.get(lang).to_owned(),
@@ -364,108 +326,99 @@ fn deny(spec: &OperationSpec, id: &str, status: Option<&str>, code: &str, reason
     }
 }
 
-pub(crate) fn judge(spec: &OperationSpec, item: &Item<'_>, dry_run: bool, options: &Options) -> Outcome {
+pub(crate) fn judge(spec: &OperationSpec, item: &Item<'_>, dry_run: bool, options: &Options) -> TargetOutcome {
     let lang = options.lang;
+    let subject = Subject {
+        noun: &spec.resource.noun,
+        id: &item.id,
+        status: &item.status,
+        action: spec.action,
+    };
     for guard in spec.guards {
-        if let Some((code, reason)) = refusal(spec, guard, item, options) {
-            return deny(spec, &item.id, Some(&item.status), code, reason, lang);
+        if let Some((code, refused)) = refusal(spec, guard, item, options) {
+            return deny(
+                spec,
+                &item.id,
+                Some(&item.status),
+                code,
+                messages::refusal(&subject, &refused.as_refusal()),
+                lang,
+            );
         }
     }
-    let transition = match spec.transition {
-        Transition::Through { immediate, settled } => TransitionView {
-            from: item.status.clone(),
-            immediate: Some(immediate.to_owned()),
-            settled: settled.to_owned(),
-        },
-        Transition::Settles { settled } => TransitionView {
-            from: item.status.clone(),
-            immediate: None,
-            settled: settled.to_owned(),
-        },
-        Transition::Unchanged => TransitionView {
-            from: item.status.clone(),
-            immediate: Some(item.status.clone()),
-            settled: item.status.clone(),
-        },
+    let (transition, path) = match spec.transition {
+        Transition::Through { immediate, settled } => (
+            TransitionView {
+                from: item.status.clone(),
+                immediate: Some(immediate.to_owned()),
+                settled: settled.to_owned(),
+            },
+            Path::Through { immediate, settled },
+        ),
+        Transition::Settles { settled } => (
+            TransitionView {
+                from: item.status.clone(),
+                immediate: None,
+                settled: settled.to_owned(),
+            },
+            Path::Settles { settled },
+        ),
+        Transition::Unchanged => (
+            TransitionView {
+                from: item.status.clone(),
+                immediate: Some(item.status.clone()),
+                settled: item.status.clone(),
+            },
+            Path::Stays,
+        ),
     };
-    let path = match (spec.transition, &transition.immediate) {
-        (Transition::Unchanged, _) => match options.lang {
-            Lang::En => format!("the status stays {}", transition.from),
-            Lang::Zh => format!("状态保持 {}", transition.from),
-        },
-        (_, Some(immediate)) => format!("{} → {} → {}", transition.from, immediate, transition.settled),
-        (_, None) => format!("{} → … → {}", transition.from, transition.settled),
-    };
-    let (noun_en, noun_zh, action) = (spec.resource.noun_en, spec.resource.noun_zh, spec.action);
-    let reason = if dry_run {
-        text_in!(
-            lang,
-            format!(
-                "The {noun_en} {} is {}; the request would pass, and with DryRun the provider answers DryRunOperation without acting.",
-                item.id, item.status
-            ),
-            format!(
-                "{noun_zh} {} 当前为 {}；请求可以通过，设置 DryRun 时服务端返回 DryRunOperation 而不执行。",
-                item.id, item.status
-            )
-        )
-    } else {
-        text_in!(
-            lang,
-            format!("The {noun_en} {} is {}; {action} may proceed ({path}).", item.id, item.status),
-            format!("{noun_zh} {} 当前为 {}；可以执行 {action}（{path}）。", item.id, item.status)
-        )
-    };
-    Outcome {
+    TargetOutcome {
         id: item.id.clone(),
-        decision: if dry_run { Decision::DryRun } else { Decision::Allow },
+        decision: if dry_run { TargetDecision::DryRun } else { TargetDecision::Allow },
         status: Some(item.status.clone()),
         error: None,
-        reason,
+        reason: messages::allowed(lang, &subject, &path, dry_run),
         transition: Some(transition),
     }
 }
 
-/// The code and explanation of the guard's refusal, or `None` if the guard lets the item pass.
-fn refusal(spec: &OperationSpec, guard: &Guard, item: &Item<'_>, options: &Options) -> Option<(&'static str, Text)> {
-    let (id, status) = (item.id.as_str(), item.status.as_str());
-    let (noun_en, noun_zh, action) = (spec.resource.noun_en, spec.resource.noun_zh, spec.action);
+/// A guard's refusal as data, owning what it read from the item; [`messages::refusal`] words it.
+enum Refused<'a> {
+    Status { meaning: &'a Text },
+    UnknownStatus { shown: String },
+    WrongStatus { wanted: String },
+    Locked { reason: String, detail: String },
+    Expired { at: String },
+    OperationNotOffered { operation: &'a str, offered: Vec<String> },
+    OperationUnknown { operation: &'a str, problem: Text },
+}
+
+impl Refused<'_> {
+    fn as_refusal(&self) -> Refusal<'_> {
+        match self {
+            Refused::Status { meaning } => Refusal::RefusedStatus { meaning },
+            Refused::UnknownStatus { shown } => Refusal::UnknownStatus { shown },
+            Refused::WrongStatus { wanted } => Refusal::WrongStatus { wanted },
+            Refused::Locked { reason, detail } => Refusal::Locked { reason, detail },
+            Refused::Expired { at } => Refusal::Expired { at },
+            Refused::OperationNotOffered { operation, offered } => Refusal::OperationNotOffered { operation, offered },
+            Refused::OperationUnknown { operation, problem } => Refusal::OperationUnknown { operation, problem },
+        }
+    }
+}
+
+/// The code and the reason of the guard's refusal, or `None` if the guard lets the item pass.
+fn refusal<'a>(spec: &OperationSpec, guard: &'a Guard, item: &Item<'_>, options: &Options) -> Option<(&'static str, Refused<'a>)> {
+    let status = item.status.as_str();
     match guard {
-        Guard::StatusNotIn {
-            statuses,
-            meaning_en,
-            meaning_zh,
-            code,
-        } => statuses.contains(&status).then(|| {
-            (
-                *code,
-                text!(
-                    format!("The {noun_en} {id} is {status}: {meaning_en}; {action} is refused."),
-                    format!("{noun_zh} {id} 当前为 {status}：{meaning_zh}，不能执行 {action}。")
-                ),
-            )
-        }),
+        Guard::StatusNotIn { statuses, meaning, code } => statuses.contains(&status).then_some((*code, Refused::Status { meaning })),
         Guard::StatusIn { statuses, code } => {
             if statuses.contains(&status) {
                 None
             } else if !spec.resource.statuses.contains(&status) {
-                let shown = clip(status);
-                Some((
-                    *code,
-                    text!(
-                        format!("The {noun_en} {id} reports the unknown status \"{shown}\"; it is denied to be safe."),
-                        format!("{noun_zh} {id} 返回了未知状态 \"{shown}\"，为安全起见拒绝操作。")
-                    ),
-                ))
+                Some((*code, Refused::UnknownStatus { shown: clip(status) }))
             } else {
-                let wanted = statuses.join(" / ");
-                Some((
-                    *code,
-                    text!(
-                        format!("The {noun_en} {id} is {status}; {action} requires {wanted}."),
-                        format!("{noun_zh} {id} 当前为 {status}，{action} 要求状态为 {wanted}。")
-                    ),
-                ))
+                Some((*code, Refused::WrongStatus { wanted: statuses.join(" / ") }))
             }
         }
         Guard::Locks {
@@ -476,24 +429,20 @@ fn refusal(spec: &OperationSpec, guard: &Guard, item: &Item<'_>, options: &Optio
             unknown,
         } => {
             let locks = item.raw.get(container).and_then(|c| c.get(list)).and_then(Value::as_array)?;
-            let first = locks.iter().find_map(|lock| match lock {
+            let (reason, message) = locks.iter().find_map(|lock| match lock {
                 Value::String(reason) => Some((reason.as_str(), "")),
                 other => other
                     .get(reason_field)
                     .and_then(Value::as_str)
                     .map(|reason| (reason, other.get("LockMsg").and_then(Value::as_str).unwrap_or(""))),
             })?;
-            let (reason, message) = (first.0, clip(first.1));
             let code = by_reason.iter().find(|(known, _)| *known == reason).map(|(_, code)| *code).unwrap_or(unknown);
-            let shown = clip(reason);
-            let detail_en = if message.is_empty() { String::new() } else { format!(": {message}") };
-            let detail_zh = if message.is_empty() { String::new() } else { format!("：{message}") };
             Some((
                 code,
-                text!(
-                    format!("The {noun_en} {id} is locked (LockReason {shown}){detail_en}; {action} is refused while it is locked."),
-                    format!("{noun_zh} {id} 已被锁定（LockReason {shown}）{detail_zh}，锁定期间不能执行 {action}。")
-                ),
+                Refused::Locked {
+                    reason: clip(reason),
+                    detail: clip(message),
+                },
             ))
         }
         Guard::NotExpired {
@@ -506,61 +455,14 @@ fn refusal(spec: &OperationSpec, guard: &Guard, item: &Item<'_>, options: &Optio
             let is_prepaid = item.raw.get(charge_field).and_then(Value::as_str) == Some(prepaid);
             let expires_text = item.raw.get(expires_field).and_then(Value::as_str)?;
             let expired = is_prepaid && crate::time::parse_utc(expires_text).is_some_and(|expires| expires <= now);
-            expired.then(|| {
-                let shown = clip(expires_text);
-                (
-                    *code,
-                    text!(
-                        format!("The prepaid {noun_en} {id} expired at {shown}; renew it before {action}."),
-                        format!("包年包月{noun_zh} {id} 已于 {shown} 到期，请先续费再执行 {action}。")
-                    ),
-                )
-            })
+            expired.then(|| (*code, Refused::Expired { at: clip(expires_text) }))
         }
         Guard::SupportsOperation { operation, code } => match supported_operations(item.raw) {
             Ok(supported) if supported.iter().any(|s| s == operation) => None,
-            Ok(supported) => {
-                let (listed, listed_zh) = listing(&supported);
-                Some((
-                    *code,
-                    text!(
-                        format!("The service of {noun_en} {id} does not offer the {operation} O&M operation (offered: {listed})."),
-                        format!("{noun_zh} {id} 所属服务未配置 {operation} 运维操作（已配置：{listed_zh}）。")
-                    ),
-                ))
-            }
-            Err(problem) => Some((
-                *code,
-                text!(
-                    format!(
-                        "The {noun_en} {id} does not show whether its service offers the {operation} O&M operation: {}.",
-                        problem.en
-                    ),
-                    format!("无法确认{noun_zh} {id} 所属服务是否配置了 {operation} 运维操作：{}。", problem.zh)
-                ),
-            )),
+            Ok(offered) => Some((*code, Refused::OperationNotOffered { operation, offered })),
+            Err(problem) => Some((*code, Refused::OperationUnknown { operation, problem })),
         },
     }
-}
-
-/// Operation names shown in a refusal; a service offering thousands gets a reason of a few
-/// lines, not a quarter megabyte per instance.
-const MAX_LISTED_OPERATIONS: usize = 20;
-
-/// The offered operations for a message, in English and Chinese: the first
-/// [`MAX_LISTED_OPERATIONS`] names (each clipped), then how many more there are.
-fn listing(supported: &[String]) -> (String, String) {
-    if supported.is_empty() {
-        return ("none".to_owned(), "无".to_owned());
-    }
-    let shown: Vec<String> = supported.iter().take(MAX_LISTED_OPERATIONS).map(|name| clip(name)).collect();
-    let (mut en, mut zh) = (shown.join(", "), shown.join("、"));
-    let more = supported.len().saturating_sub(MAX_LISTED_OPERATIONS);
-    if more > 0 {
-        en.push_str(&format!(" and {more} more"));
-        zh.push_str(&format!(" 等另外 {more} 项"));
-    }
-    (en, zh)
 }
 
 /// Reads `Service.OperationMetadata.StatusOperationConfigs[].SupportOperations` of a
@@ -568,19 +470,13 @@ fn listing(supported: &[String]) -> (String, String) {
 /// When the instance names its `TemplateName`, only that template's configuration counts.
 fn supported_operations(item: &Value) -> std::result::Result<Vec<String>, Text> {
     const MAX_METADATA_BYTES: usize = 256 * 1024;
-    let raw = item
-        .get("Service")
-        .and_then(|s| s.get("OperationMetadata"))
-        .ok_or_else(|| text!("Service.OperationMetadata is missing", "缺少 Service.OperationMetadata"))?;
+    let raw = item.get("Service").and_then(|s| s.get("OperationMetadata")).ok_or(messages::METADATA_MISSING)?;
     let parsed;
     let metadata = match raw {
-        Value::String(encoded) if encoded.len() > MAX_METADATA_BYTES => {
-            return Err(text!("Service.OperationMetadata is too large", "Service.OperationMetadata 过大"))
-        }
+        Value::String(encoded) if encoded.len() > MAX_METADATA_BYTES => return Err(messages::METADATA_TOO_LARGE),
         Value::String(encoded) if encoded.trim().is_empty() => return Ok(Vec::new()),
         Value::String(encoded) => {
-            parsed = serde_json::from_str::<Value>(encoded)
-                .map_err(|_| text!("Service.OperationMetadata is not valid JSON", "Service.OperationMetadata 不是合法的 JSON"))?;
+            parsed = serde_json::from_str::<Value>(encoded).map_err(|_| messages::METADATA_NOT_JSON)?;
             &parsed
         }
         other => other,
@@ -649,53 +545,24 @@ pub fn wait_status(op_id: &str, status: &str, options: &Options) -> Result<WaitS
     let wait = &spec.wait;
     let shown = clip(status);
     let synchronous = wait.target.is_empty() || spec.lifecycle.waiter.evidence.is_empty();
-    let (state, reason) = if synchronous {
-        (
-            WaitProgress::Done,
-            text!(
-                format!("{} is synchronous; there is nothing to wait for.", spec.action),
-                format!("{} 为同步操作，无需等待。", spec.action)
-            ),
-        )
+    let reading = if synchronous {
+        StatusReading::Synchronous
     } else if wait.target.contains(&status) {
-        (
-            WaitProgress::Goal,
-            text!(
-                format!(
-                    "Status {shown} is the goal of {}, but one status cannot show that {} has finished: right after the call it still reads {shown}. Use a Waiter, which remembers whether the operation was seen acting.",
-                    spec.action, spec.action
-                ),
-                format!(
-                    "状态 {shown} 是 {} 的目标状态，但单个状态无法说明 {} 已完成：调用刚结束时它仍显示 {shown}。请使用 Waiter，它会记住是否观察到操作生效。",
-                    spec.action, spec.action
-                )
-            ),
-        )
+        StatusReading::Goal
     } else if wait.pending.contains(&status) {
-        (
-            WaitProgress::Pending,
-            text!(
-                format!("Status {shown} is on the way to {}; keep polling.", wait.target.join(" / ")),
-                format!("状态 {shown} 仍在向 {} 转换，请继续轮询。", wait.target.join(" / "))
-            ),
-        )
+        StatusReading::OnTheWay
     } else if wait.failure.contains(&status) {
-        (
-            WaitProgress::Failed,
-            text!(
-                format!("Status {shown} means {} did not complete.", spec.action),
-                format!("状态 {shown} 表示 {} 未能完成。", spec.action)
-            ),
-        )
+        StatusReading::Failure
     } else {
-        (
-            WaitProgress::Failed,
-            text!(
-                format!("Status {shown} is neither the goal nor on the way to it; stop waiting."),
-                format!("状态 {shown} 既不是目标状态也不是中间状态，请停止等待。")
-            ),
-        )
+        StatusReading::Unknown
     };
+    let state = match reading {
+        StatusReading::Synchronous => WaitProgress::Done,
+        StatusReading::Goal => WaitProgress::Goal,
+        StatusReading::OnTheWay => WaitProgress::Pending,
+        StatusReading::Failure | StatusReading::Unknown => WaitProgress::Failed,
+    };
+    let reason = messages::status_reading(reading, &shown, spec.action, wait.target);
     Ok(WaitState {
         operation: spec.id,
         status: shown,

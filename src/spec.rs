@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::lang::Text;
 use crate::record::Record;
 
 /// Who runs the API; decides error style (`InvalidParameter.X` vs `INVALID_PARAMETER`) and wire format.
@@ -23,8 +24,8 @@ pub struct OperationSpec {
     pub product: &'static str,
     pub api_version: &'static str,
     pub action: &'static str,
-    pub summary_en: &'static str,
-    pub summary_zh: &'static str,
+    /// One sentence saying what the operation does.
+    pub summary: Text,
     pub wire: WireSpec,
     /// Parameters in the order the official SDKs serialize them.
     pub params: &'static [ParamSpec],
@@ -144,8 +145,8 @@ pub enum TargetSpec {
 /// How to read one resource as the provider's Describe/Get API returns it.
 #[derive(Debug)]
 pub struct ResourceSpec {
-    pub noun_en: &'static str,
-    pub noun_zh: &'static str,
+    /// What the provider calls the resource (`instance`, `service instance`).
+    pub noun: Text,
     /// The Describe API whose items [`crate::precheck`] accepts.
     pub describe_api: &'static str,
     /// Where the item list sits when a whole Describe response is passed in.
@@ -168,8 +169,7 @@ pub enum Guard {
     /// what those statuses tell the user.
     StatusNotIn {
         statuses: &'static [&'static str],
-        meaning_en: &'static str,
-        meaning_zh: &'static str,
+        meaning: Text,
         code: &'static str,
     },
     /// Allow only these statuses.
@@ -236,8 +236,8 @@ pub struct ErrorSpec {
     pub code: &'static str,
     pub http_status: u16,
     pub retryable: bool,
-    pub en: &'static str,
-    pub zh: &'static str,
+    /// The provider's message for the code (ours where it publishes none).
+    pub message: Text,
     /// Where the code comes from: the provider's documentation, or our choice in its style.
     pub origin: ErrorOrigin,
 }
@@ -290,8 +290,7 @@ pub struct WaiterSpec {
     /// The next poll may come this many percent earlier or later than the interval.
     pub jitter_percent: u32,
     /// The rule above in words, and the provider page that justifies it.
-    pub rule_en: &'static str,
-    pub rule_zh: &'static str,
+    pub rule: Text,
     pub source: &'static str,
 }
 

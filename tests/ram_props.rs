@@ -2,7 +2,7 @@
 
 #![allow(clippy::expect_used, reason = "test helpers: a generator that builds a bad policy should stop the test")]
 
-use opgate::ram::{self, AccessRequest, Context, Effect, Outcome, Policy};
+use opgate::ram::{self, AccessDecision, AccessRequest, Context, Effect, Policy};
 use proptest::prelude::*;
 use serde_json::{json, Value};
 
@@ -129,7 +129,7 @@ proptest! {
         let deny = json!({"Effect": "Deny", "Action": pattern, "Resource": "*"});
         let with_deny = parse(&insert(statement_lists, deny, at));
         let decision = ram::evaluate(&with_deny, &request);
-        prop_assert_eq!(decision.outcome, Outcome::ExplicitDeny);
+        prop_assert_eq!(decision.decision, AccessDecision::ExplicitDeny);
     }
 
     #[test]
@@ -152,12 +152,12 @@ proptest! {
             insert(statement_lists, allow, at)
         };
         let after = ram::evaluate(&parse(&grown), &request);
-        if before.outcome == Outcome::Allow {
-            prop_assert_eq!(after.outcome, Outcome::Allow);
+        if before.decision == AccessDecision::Allow {
+            prop_assert_eq!(after.decision, AccessDecision::Allow);
         }
         // An Allow cannot lift an explicit deny either.
-        if before.outcome == Outcome::ExplicitDeny {
-            prop_assert_eq!(after.outcome, Outcome::ExplicitDeny);
+        if before.decision == AccessDecision::ExplicitDeny {
+            prop_assert_eq!(after.decision, AccessDecision::ExplicitDeny);
         }
     }
 
@@ -179,11 +179,11 @@ proptest! {
         let first_deny = applicable.iter().find(|(_, _, effect)| *effect == Effect::Deny);
         let first_allow = applicable.iter().find(|(_, _, effect)| *effect == Effect::Allow);
         let expected = match (first_deny, first_allow) {
-            (Some(&(p, s, _)), _) => (Outcome::ExplicitDeny, Some(p), Some(s)),
-            (None, Some(&(p, s, _))) => (Outcome::Allow, Some(p), Some(s)),
-            (None, None) => (Outcome::ImplicitDeny, None, None),
+            (Some(&(p, s, _)), _) => (AccessDecision::ExplicitDeny, Some(p), Some(s)),
+            (None, Some(&(p, s, _))) => (AccessDecision::Allow, Some(p), Some(s)),
+            (None, None) => (AccessDecision::ImplicitDeny, None, None),
         };
-        prop_assert_eq!((decision.outcome, decision.policy_index, decision.statement_index), expected);
+        prop_assert_eq!((decision.decision, decision.policy_index, decision.statement_index), expected);
     }
 
     #[test]

@@ -6,7 +6,7 @@
 use std::collections::BTreeSet;
 
 use opgate::params::Options;
-use opgate::precheck::{target_ids, Decision};
+use opgate::precheck::{target_ids, TargetDecision};
 use opgate::spec::{Format, OperationSpec, ParamKind, TargetSpec};
 use opgate::Lang;
 use serde_json::{Map, Value};
@@ -180,7 +180,11 @@ pub fn call(world: &mut World, op: &'static OperationSpec, params: &Value) -> Re
         }
         TargetSpec::Batch { .. } => {
             if verdict.allowed_ids.is_empty() {
-                let first = verdict.outcomes.iter().find(|o| o.decision == Decision::Deny).and_then(|o| o.error.as_ref());
+                let first = verdict
+                    .outcomes
+                    .iter()
+                    .find(|o| o.decision == TargetDecision::Deny)
+                    .and_then(|o| o.error.as_ref());
                 let error = first
                     .map(ApiError::from_rendered)
                     .unwrap_or_else(|| ApiError::new(400, internal_code(op), "nothing to do"));

@@ -56,13 +56,13 @@ impl ApiError {
     /// table's status and message unless `message` replaces it.
     pub fn from_table(provider: Provider, code: &str, message: Option<String>) -> Self {
         match provider_errors(provider).iter().find(|entry| entry.code == code) {
-            Some(entry) => ApiError::new(entry.http_status, code, message.unwrap_or_else(|| entry.en.to_owned())),
+            Some(entry) => ApiError::new(entry.http_status, code, message.unwrap_or_else(|| entry.message.en.to_string())),
             None => ApiError::new(400, code, message.unwrap_or_else(|| code.to_owned())),
         }
     }
 
     pub fn from_detail(detail: &ErrorDetail) -> Self {
-        ApiError::new(detail.http_status, detail.code.clone(), detail.message.en.clone())
+        ApiError::new(detail.http_status, detail.code.clone(), detail.message.en.to_string())
     }
 
     pub fn from_rendered(error: &RenderedError) -> Self {

@@ -345,7 +345,7 @@ async fn compute_nest_restart_guards_answer_with_the_specs_codes() {
     let answer = client.send(&sign(&request)).await;
     let primary = expected.primary().expect("a detail");
     assert_eq!((answer.status, answer.code()), (primary.http_status, primary.code.clone()));
-    assert_eq!(answer.json()["Message"], primary.message.en.as_str());
+    assert_eq!(answer.json()["Message"], &*primary.message.en);
     for version in ["2021-05-21", "2021-06-01"] {
         let got = client
             .send(&alibaba_call(server.addr, version, "GetServiceInstance", &[("ServiceInstanceId", SHOP_PROD)]))

@@ -7,7 +7,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use opgate::wire::{self, Outcome};
+use opgate::wire::{self, ResponseOutcome};
 
 const OPERATIONS: [&str; 4] = [
     "ecs:RebootInstance",
@@ -31,7 +31,7 @@ fuzz_target!(|data: &[u8]| {
     match wire::parse_response(operation, status, &headers, body) {
         Ok(response) => {
             let success = (200..300).contains(&status);
-            assert!(success || response.outcome == Outcome::DryRunPassed, "{status} read as success");
+            assert!(success || response.outcome == ResponseOutcome::DryRunPassed, "{status} read as success");
             serde_json::to_string(&response).expect("responses serialize");
         }
         Err(error) => {

@@ -1,6 +1,7 @@
 //! Alibaba Cloud Compute Nest, user side, API 2021-06-01.
 
 use super::computenestsupplier::{SERVICE_INSTANCE, SERVICE_INSTANCE_ERRORS, SERVICE_INSTANCE_ERROR_CLASSES};
+use crate::lang::Text;
 use crate::spec::*;
 
 // Period ranges are undocumented; int32 is the SDK type. Callers narrow it with
@@ -37,8 +38,10 @@ pub static RENEW_SERVICE_INSTANCE_RESOURCES: OperationSpec = OperationSpec {
     product: "ComputeNest",
     api_version: "2021-06-01",
     action: "RenewServiceInstanceResources",
-    summary_en: "Renew all, or the listed, subscription resources of a service instance.",
-    summary_zh: "续费服务实例的全部或指定包年包月资源。",
+    summary: Text::new(
+        "Renew all, or the listed, subscription resources of a service instance.",
+        "续费服务实例的全部或指定包年包月资源。",
+    ),
     wire: WireSpec::AlibabaRpc {
         endpoint_map: &[],
         endpoint: "computenest.{region}.aliyuncs.com",
@@ -132,8 +135,7 @@ const RENEW_LIFECYCLE: LifecycleSpec = LifecycleSpec {
         backoff_percent: 100,
         max_interval_seconds: 0,
         jitter_percent: 0,
-        rule_en: "RenewServiceInstanceResources answers synchronously with RenewalResult and FailureDetails per resource, and does not change the status: the response is the outcome and there is nothing to wait for.",
-        rule_zh: "RenewServiceInstanceResources 同步返回 RenewalResult 及每个资源的 FailureDetails，且不改变状态：响应即结果，无需等待。",
+        rule: Text::new("RenewServiceInstanceResources answers synchronously with RenewalResult and FailureDetails per resource, and does not change the status: the response is the outcome and there is nothing to wait for.", "RenewServiceInstanceResources 同步返回 RenewalResult 及每个资源的 FailureDetails，且不改变状态：响应即结果，无需等待。"),
         source: "https://www.alibabacloud.com/help/en/compute-nest/developer-reference/api-computenest-2021-06-01-renewserviceinstanceresources",
     },
     client_token: Some("ClientToken"),

@@ -1,5 +1,6 @@
 //! Alibaba Cloud Compute Nest, supplier side, API 2021-05-21.
 
+use crate::lang::Text;
 use crate::spec::ErrorOrigin::{Documented, ProviderStyle};
 use crate::spec::*;
 
@@ -24,8 +25,7 @@ pub const SERVICE_INSTANCE_STATUSES: &[&str] = &[
 
 /// Service instances as GetServiceInstance returns them (ListServiceInstances for many).
 pub const SERVICE_INSTANCE: ResourceSpec = ResourceSpec {
-    noun_en: "service instance",
-    noun_zh: "服务实例",
+    noun: Text::new("service instance", "服务实例"),
     describe_api: "GetServiceInstance",
     list_paths: &[&["ServiceInstances"]],
     id_field: "ServiceInstanceId",
@@ -42,24 +42,27 @@ pub static SERVICE_INSTANCE_ERRORS: &[ErrorSpec] = &[
         code: "EntityNotExist.ServiceInstance",
         http_status: 404,
         retryable: false,
-        en: "The specified service instance does not exist.",
-        zh: "指定的服务实例不存在。",
+        message: Text::new("The specified service instance does not exist.", "指定的服务实例不存在。"),
         origin: Documented,
     },
     ErrorSpec {
         code: "IncorrectServiceInstanceStatus",
         http_status: 403,
         retryable: false,
-        en: "The current status of the service instance does not support this operation.",
-        zh: "服务实例当前的状态不支持此操作。",
+        message: Text::new(
+            "The current status of the service instance does not support this operation.",
+            "服务实例当前的状态不支持此操作。",
+        ),
         origin: ProviderStyle,
     },
     ErrorSpec {
         code: "UnsupportedOperation",
         http_status: 400,
         retryable: false,
-        en: "The service does not support this operation: the service provider did not configure it.",
-        zh: "该服务不支持此操作：服务商未配置该运维操作。",
+        message: Text::new(
+            "The service does not support this operation: the service provider did not configure it.",
+            "该服务不支持此操作：服务商未配置该运维操作。",
+        ),
         origin: ProviderStyle,
     },
 ];
@@ -70,8 +73,10 @@ pub static RESTART_SERVICE_INSTANCE: OperationSpec = OperationSpec {
     product: "ComputeNestSupplier",
     api_version: "2021-05-21",
     action: "RestartServiceInstance",
-    summary_en: "Restart a deployed service instance (service provider side).",
-    summary_zh: "重启一个已部署的服务实例（服务商侧）。",
+    summary: Text::new(
+        "Restart a deployed service instance (service provider side).",
+        "重启一个已部署的服务实例（服务商侧）。",
+    ),
     wire: WireSpec::AlibabaRpc {
         endpoint_map: &[],
         endpoint: "computenestsupplier.{region}.aliyuncs.com",
@@ -157,8 +162,7 @@ const RESTART_LIFECYCLE: LifecycleSpec = LifecycleSpec {
         backoff_percent: 150,
         max_interval_seconds: 30,
         jitter_percent: 20,
-        rule_en: "RestartServiceInstance is asynchronous and ends in Deployed; the status in between is not documented, and right after the call it can still read Deployed. So Deployed counts only after the status was seen to leave Deployed, or UpdateTime differs from the item read before the call, or 60 s have passed since the send (our choice).",
-        rule_zh: "RestartServiceInstance 为异步操作，最终状态为 Deployed；中间状态未见文档说明，调用刚结束时状态可能仍显示 Deployed。因此只有在观察到状态离开 Deployed、或 UpdateTime 与调用前读取的值不同、或距发送已过 60 秒（我们的选择）之后，Deployed 才算完成。",
+        rule: Text::new("RestartServiceInstance is asynchronous and ends in Deployed; the status in between is not documented, and right after the call it can still read Deployed. So Deployed counts only after the status was seen to leave Deployed, or UpdateTime differs from the item read before the call, or 60 s have passed since the send (our choice).", "RestartServiceInstance 为异步操作，最终状态为 Deployed；中间状态未见文档说明，调用刚结束时状态可能仍显示 Deployed。因此只有在观察到状态离开 Deployed、或 UpdateTime 与调用前读取的值不同、或距发送已过 60 秒（我们的选择）之后，Deployed 才算完成。"),
         source: "https://www.alibabacloud.com/help/en/compute-nest/developer-reference/api-computenestsupplier-2021-05-21-restartserviceinstance",
     },
     client_token: Some("ClientToken"),

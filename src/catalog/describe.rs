@@ -340,7 +340,7 @@ impl OperationSpec {
                 code: entry.code.to_owned(),
                 http_status: entry.http_status,
                 retryable: entry.retryable,
-                message: if lang == Lang::Zh { entry.zh } else { entry.en }.to_owned(),
+                message: entry.message.get(lang).to_owned(),
                 origin: entry.origin,
             })
             .collect();
@@ -359,7 +359,7 @@ impl OperationSpec {
             product: self.product.to_owned(),
             api_version: self.api_version.to_owned(),
             action: self.action.to_owned(),
-            summary: if lang == Lang::Zh { self.summary_zh } else { self.summary_en }.to_owned(),
+            summary: self.summary.get(lang).to_owned(),
             wire,
             params: describe_params(self.params),
             rules,

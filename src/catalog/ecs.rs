@@ -1,5 +1,6 @@
 //! Alibaba Cloud ECS, API 2014-05-26.
 
+use crate::lang::Text;
 use crate::spec::ErrorOrigin::{Documented, ProviderStyle};
 use crate::spec::*;
 
@@ -52,8 +53,7 @@ pub static REBOOT_INSTANCE: OperationSpec = OperationSpec {
     product: "Ecs",
     api_version: "2014-05-26",
     action: "RebootInstance",
-    summary_en: "Restart a running ECS instance.",
-    summary_zh: "重启一台运行中的 ECS 实例。",
+    summary: Text::new("Restart a running ECS instance.", "重启一台运行中的 ECS 实例。"),
     wire: WireSpec::AlibabaRpc {
         endpoint: "ecs.{region}.aliyuncs.com",
         endpoint_map: ENDPOINT_MAP,
@@ -80,8 +80,7 @@ pub static REBOOT_INSTANCE: OperationSpec = OperationSpec {
     rules: &[],
     target: TargetSpec::Single { param: "InstanceId" },
     resource: ResourceSpec {
-        noun_en: "instance",
-        noun_zh: "实例",
+        noun: Text::new("instance", "实例"),
         describe_api: "DescribeInstances",
         list_paths: &[&["Instances", "Instance"]],
         id_field: "InstanceId",
@@ -142,72 +141,78 @@ pub static REBOOT_INSTANCE: OperationSpec = OperationSpec {
             code: "DryRunOperation",
             http_status: 400,
             retryable: false,
-            en: "Request validation has been passed with DryRun flag set.",
-            zh: "请求验证已通过（已设置 DryRun 标志）。",
+            message: Text::new(
+                "Request validation has been passed with DryRun flag set.",
+                "请求验证已通过（已设置 DryRun 标志）。",
+            ),
             origin: Documented,
         },
         ErrorSpec {
             code: "IncorrectInstanceStatus",
             http_status: 403,
             retryable: false,
-            en: "The current status of the resource does not support this operation.",
-            zh: "该资源目前的状态不支持此操作。",
+            message: Text::new(
+                "The current status of the resource does not support this operation.",
+                "该资源目前的状态不支持此操作。",
+            ),
             origin: Documented,
         },
         ErrorSpec {
             code: "IncorrectInstanceStatus.Initializing",
             http_status: 403,
             retryable: true,
-            en: "The specified instance is initializing.",
-            zh: "实例正在初始化，请稍后重试。",
+            message: Text::new("The specified instance is initializing.", "实例正在初始化，请稍后重试。"),
             origin: Documented,
         },
         ErrorSpec {
             code: "InstanceLockedForSecurity",
             http_status: 403,
             retryable: false,
-            en: "The specified operation is denied as your instance is locked for security reasons.",
-            zh: "实例因安全原因被锁定，不允许执行该操作。",
+            message: Text::new(
+                "The specified operation is denied as your instance is locked for security reasons.",
+                "实例因安全原因被锁定，不允许执行该操作。",
+            ),
             origin: Documented,
         },
         ErrorSpec {
             code: "InstanceExpiredOrInArrears",
             http_status: 403,
             retryable: false,
-            en: "The specified operation is denied as your prepay instance is expired (prepay mode) or in arrears (afterpay mode).",
-            zh: "包年包月实例已过期或按量付费实例已欠费，不允许执行该操作。",
+            message: Text::new(
+                "The specified operation is denied as your prepay instance is expired (prepay mode) or in arrears (afterpay mode).",
+                "包年包月实例已过期或按量付费实例已欠费，不允许执行该操作。",
+            ),
             origin: Documented,
         },
         ErrorSpec {
             code: "InvalidInstanceId.NotFound",
             http_status: 404,
             retryable: false,
-            en: "The specified InstanceId does not exist.",
-            zh: "指定的实例不存在。",
+            message: Text::new("The specified InstanceId does not exist.", "指定的实例不存在。"),
             origin: Documented,
         },
         ErrorSpec {
             code: "InvalidInstanceId.MalFormed",
             http_status: 400,
             retryable: false,
-            en: "The specified parameter InstanceId is not valid.",
-            zh: "指定的 InstanceId 格式不合法。",
+            message: Text::new("The specified parameter InstanceId is not valid.", "指定的 InstanceId 格式不合法。"),
             origin: Documented,
         },
         ErrorSpec {
             code: "OperationConflict",
             http_status: 403,
             retryable: true,
-            en: "Request was denied due to conflict with a previous request, please try again later.",
-            zh: "请求与之前的请求冲突，请稍后重试。",
+            message: Text::new(
+                "Request was denied due to conflict with a previous request, please try again later.",
+                "请求与之前的请求冲突，请稍后重试。",
+            ),
             origin: Documented,
         },
         ErrorSpec {
             code: "InvalidParameter.InstanceId",
             http_status: 400,
             retryable: false,
-            en: "The specified InstanceId is invalid.",
-            zh: "指定的 InstanceId 无效。",
+            message: Text::new("The specified InstanceId is invalid.", "指定的 InstanceId 无效。"),
             origin: ProviderStyle,
         },
     ],
@@ -220,8 +225,7 @@ const REBOOT_LIFECYCLE: LifecycleSpec = LifecycleSpec {
         backoff_percent: 150,
         max_interval_seconds: 30,
         jitter_percent: 20,
-        rule_en: "RebootInstance sets the status to Starting and the restart is complete once it is Running again, but right after the call the status can still read Running. So Running counts only after the status was seen to leave Running, or StartTime (\"the time when the instance was last started\", DescribeInstances) differs from the item read before the call, or 60 s have passed since the send (our choice: a reboot that was accepted has shown Starting long before).",
-        rule_zh: "RebootInstance 会将状态置为 Starting，再次变为 Running 即重启完成；但调用刚结束时状态可能仍显示 Running。因此只有在观察到状态离开 Running、或 StartTime（DescribeInstances 中“实例最近一次启动的时间”）与调用前读取的值不同、或距发送已过 60 秒（我们的选择：已受理的重启早已显示过 Starting）之后，Running 才算完成。",
+        rule: Text::new("RebootInstance sets the status to Starting and the restart is complete once it is Running again, but right after the call the status can still read Running. So Running counts only after the status was seen to leave Running, or StartTime (\"the time when the instance was last started\", DescribeInstances) differs from the item read before the call, or 60 s have passed since the send (our choice: a reboot that was accepted has shown Starting long before).", "RebootInstance 会将状态置为 Starting，再次变为 Running 即重启完成；但调用刚结束时状态可能仍显示 Running。因此只有在观察到状态离开 Running、或 StartTime（DescribeInstances 中“实例最近一次启动的时间”）与调用前读取的值不同、或距发送已过 60 秒（我们的选择：已受理的重启早已显示过 Starting）之后，Running 才算完成。"),
         source: "https://www.alibabacloud.com/help/en/ecs/developer-reference/api-ecs-2014-05-26-rebootinstance",
     },
     client_token: None,

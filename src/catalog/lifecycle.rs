@@ -16,6 +16,8 @@
 //!   (https://github.com/zenlayer/terraform-provider-zenlayercloud `common/errors.go`, retrying
 //!   SERVICE_TEMPORARY_UNAVAILABLE).
 
+use crate::codes::ClientCode;
+use crate::lang::Text;
 use crate::spec::ErrorOrigin::ProviderStyle;
 use crate::spec::RetryClass::{Auth, Permanent, StateConflict, Throttle, Transient};
 use crate::spec::TokenAdvice::{Any, Keep, New};
@@ -50,9 +52,9 @@ const fn rule(matcher: CodeMatcher, class: crate::spec::RetryClass) -> ClassRule
 
 pub static ALIBABA: ProviderLifecycle = ProviderLifecycle {
     error_classes: &[
-        class("MissingParameter", Permanent),
-        class("InvalidParameter", Permanent),
-        class("UnsupportedOperation", Permanent),
+        class(ClientCode::MissingParameter.wire(), Permanent),
+        class(ClientCode::InvalidParameter.wire(), Permanent),
+        class(ClientCode::UnsupportedOperation.wire(), Permanent),
         class("InvalidAction", Permanent),
         class("Throttling", Throttle),
         class("Throttling.User", Throttle),
@@ -137,16 +139,20 @@ pub static ALIBABA: ProviderLifecycle = ProviderLifecycle {
         code: "WaiterTimeout",
         http_status: 504,
         retryable: false,
-        en: "The resource did not reach the target status within the maximum wait.",
-        zh: "资源未在最长等待时间内达到目标状态。",
+        message: Text::new(
+            "The resource did not reach the target status within the maximum wait.",
+            "资源未在最长等待时间内达到目标状态。",
+        ),
         origin: ProviderStyle,
     },
     waiter_failure: &ErrorSpec {
         code: "WaiterFailureStatus",
         http_status: 409,
         retryable: false,
-        en: "The resource reached a status from which the operation cannot complete.",
-        zh: "资源进入了操作无法完成的状态。",
+        message: Text::new(
+            "The resource reached a status from which the operation cannot complete.",
+            "资源进入了操作无法完成的状态。",
+        ),
         origin: ProviderStyle,
     },
     source: "https://help.aliyun.com/document_detail/435312.html",
@@ -154,8 +160,8 @@ pub static ALIBABA: ProviderLifecycle = ProviderLifecycle {
 
 pub static ZENLAYER: ProviderLifecycle = ProviderLifecycle {
     error_classes: &[
-        class("MISSING_PARAMETER", Permanent),
-        class("INVALID_PARAMETER", Permanent),
+        class(ClientCode::ZenlayerMissingParameter.wire(), Permanent),
+        class(ClientCode::ZenlayerInvalidParameter.wire(), Permanent),
         class("REQUEST_LIMIT_EXCEEDED", Throttle),
         unsure("SERVICE_TEMPORARY_UNAVAILABLE"),
         unsure("INTERNAL_SERVER_ERROR"),
@@ -194,16 +200,20 @@ pub static ZENLAYER: ProviderLifecycle = ProviderLifecycle {
         code: "WAITER_TIMEOUT",
         http_status: 504,
         retryable: false,
-        en: "The instance did not reach the target status within the maximum wait.",
-        zh: "实例未在最长等待时间内达到目标状态。",
+        message: Text::new(
+            "The instance did not reach the target status within the maximum wait.",
+            "实例未在最长等待时间内达到目标状态。",
+        ),
         origin: ProviderStyle,
     },
     waiter_failure: &ErrorSpec {
         code: "WAITER_FAILURE_STATUS",
         http_status: 409,
         retryable: false,
-        en: "The instance reached a status from which the operation cannot complete.",
-        zh: "实例进入了操作无法完成的状态。",
+        message: Text::new(
+            "The instance reached a status from which the operation cannot complete.",
+            "实例进入了操作无法完成的状态。",
+        ),
         origin: ProviderStyle,
     },
     source: "https://docs.console.zenlayer.com/api-reference/api-introduction/instruction/response",

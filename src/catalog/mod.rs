@@ -9,6 +9,7 @@ pub mod ecs;
 mod lifecycle;
 pub mod zec;
 
+use crate::codes::ClientCode;
 use crate::error::{clip, Error, ErrorDetail, Result};
 use crate::spec::{ErrorSpec, OperationSpec, Provider, ProviderLifecycle};
 use crate::text;
@@ -30,7 +31,7 @@ pub fn operation(id: &str) -> Result<&'static OperationSpec> {
     OPERATIONS.iter().copied().find(|op| op.id == id).ok_or_else(|| {
         let known: Vec<&str> = OPERATIONS.iter().map(|op| op.id).collect();
         Error::Input(ErrorDetail::client(
-            "UnsupportedOperation",
+            ClientCode::UnsupportedOperation,
             text!(
                 format!("The operation \"{}\" is not supported; supported operations: {}.", clip(id), known.join(", ")),
                 format!("不支持操作 \"{}\"；支持的操作：{}。", clip(id), known.join("、"))
@@ -91,14 +92,14 @@ impl OperationSpec {
             Some(entry) => ErrorDetail {
                 code: entry.code.to_owned(),
                 http_status: entry.http_status,
-                message: text!(entry.en, entry.zh),
+                message: entry.message.clone(),
                 field,
                 retryable: entry.retryable,
             },
             None => ErrorDetail {
                 code: code.to_owned(),
                 http_status: 400,
-                message: text!(code, code),
+                message: text!(code.to_owned(), code.to_owned()),
                 field,
                 retryable: false,
             },
@@ -148,7 +149,7 @@ mod tests {
     fn every_error_has_both_languages() {
         for op in operations() {
             for entry in op.errors.iter().chain(provider_errors(op.provider)) {
-                assert!(!entry.en.is_empty() && !entry.zh.is_empty(), "{}", entry.code);
+                assert!(!entry.message.en.is_empty() && !entry.message.zh.is_empty(), "{}", entry.code);
                 assert!((400..600).contains(&entry.http_status), "{}", entry.code);
             }
         }

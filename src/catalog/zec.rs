@@ -1,5 +1,6 @@
 //! Zenlayer Elastic Compute (ZEC), `POST /api/v2/zec`.
 
+use crate::lang::Text;
 use crate::spec::ErrorOrigin::Documented;
 use crate::spec::*;
 
@@ -30,8 +31,7 @@ pub static REBOOT_INSTANCES: OperationSpec = OperationSpec {
     product: "zec",
     api_version: "2025-09-01",
     action: "RebootInstances",
-    summary_en: "Reboot up to 100 running ZEC instances.",
-    summary_zh: "重启最多 100 台运行中的 ZEC 实例。",
+    summary: Text::new("Reboot up to 100 running ZEC instances.", "重启最多 100 台运行中的 ZEC 实例。"),
     wire: WireSpec::ZenlayerJson {
         host: "console.zenlayer.com",
         path: "/api/v2/zec",
@@ -52,8 +52,7 @@ pub static REBOOT_INSTANCES: OperationSpec = OperationSpec {
         max: 100,
     },
     resource: ResourceSpec {
-        noun_en: "instance",
-        noun_zh: "实例",
+        noun: Text::new("instance", "实例"),
         describe_api: "DescribeInstances",
         list_paths: &[&["response", "dataSet"], &["dataSet"]],
         id_field: "instanceId",
@@ -71,8 +70,7 @@ pub static REBOOT_INSTANCES: OperationSpec = OperationSpec {
     guards: &[
         Guard::StatusNotIn {
             statuses: &["RECYCLE", "RECYCLING"],
-            meaning_en: "it is in the recycle bin; restore it first",
-            meaning_zh: "实例在回收站中，请先恢复",
+            meaning: Text::new("it is in the recycle bin; restore it first", "实例在回收站中，请先恢复"),
             code: "OPERATION_DENIED_INSTANCE_RECYCLED",
         },
         Guard::StatusIn {
@@ -99,32 +97,31 @@ pub static REBOOT_INSTANCES: OperationSpec = OperationSpec {
             code: "INVALID_INSTANCE_NOT_FOUND",
             http_status: 404,
             retryable: false,
-            en: "Instance not found.",
-            zh: "实例不存在。",
+            message: Text::new("Instance not found.", "实例不存在。"),
             origin: Documented,
         },
         ErrorSpec {
             code: "OPERATION_DENIED_INSTANCE_RECYCLED",
             http_status: 403,
             retryable: false,
-            en: "Operation denied. The instance is in the recycle bin.",
-            zh: "操作被拒绝，实例在回收站中。",
+            message: Text::new("Operation denied. The instance is in the recycle bin.", "操作被拒绝，实例在回收站中。"),
             origin: Documented,
         },
         ErrorSpec {
             code: "OPERATION_DENIED_INSTANCE_STATUS",
             http_status: 403,
             retryable: false,
-            en: "Operation denied. The current instance status does not support this operation.",
-            zh: "操作被拒绝，实例当前状态不支持此操作。",
+            message: Text::new(
+                "Operation denied. The current instance status does not support this operation.",
+                "操作被拒绝，实例当前状态不支持此操作。",
+            ),
             origin: Documented,
         },
         ErrorSpec {
             code: "OPERATION_DENIED_INSTANCE_NOT_RUNNING",
             http_status: 403,
             retryable: false,
-            en: "Operation denied. The instance is not running.",
-            zh: "操作被拒绝，实例未处于运行状态。",
+            message: Text::new("Operation denied. The instance is not running.", "操作被拒绝，实例未处于运行状态。"),
             origin: Documented,
         },
     ],
@@ -137,8 +134,7 @@ const REBOOT_LIFECYCLE: LifecycleSpec = LifecycleSpec {
         backoff_percent: 150,
         max_interval_seconds: 30,
         jitter_percent: 20,
-        rule_en: "RebootInstances moves the status RUNNING → REBOOT → RUNNING, and the provider says the restart succeeded when instanceStatus changes from REBOOT to RUNNING. So RUNNING counts only after the status was seen to leave RUNNING, or 60 s have passed since the send (our choice; DescribeInstances has no start-time field to compare).",
-        rule_zh: "RebootInstances 使状态从 RUNNING → REBOOT → RUNNING，服务商说明 instanceStatus 由 REBOOT 变为 RUNNING 即重启成功。因此只有在观察到状态离开 RUNNING、或距发送已过 60 秒（我们的选择；DescribeInstances 没有可比较的启动时间字段）之后，RUNNING 才算完成。",
+        rule: Text::new("RebootInstances moves the status RUNNING → REBOOT → RUNNING, and the provider says the restart succeeded when instanceStatus changes from REBOOT to RUNNING. So RUNNING counts only after the status was seen to leave RUNNING, or 60 s have passed since the send (our choice; DescribeInstances has no start-time field to compare).", "RebootInstances 使状态从 RUNNING → REBOOT → RUNNING，服务商说明 instanceStatus 由 REBOOT 变为 RUNNING 即重启成功。因此只有在观察到状态离开 RUNNING、或距发送已过 60 秒（我们的选择；DescribeInstances 没有可比较的启动时间字段）之后，RUNNING 才算完成。"),
         source: "https://docs.console.zenlayer.com/api-reference/zec/instance/rebootinstances",
     },
     client_token: None,

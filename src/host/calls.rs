@@ -7,6 +7,7 @@ use serde_json::Value;
 
 use crate::catalog::describe::OperationDescription;
 use crate::catalog::operation as find_operation;
+use crate::codes::ClientCode;
 use crate::error::Error;
 use crate::grouped::{GroupedVerdict, GroupingPlan};
 use crate::host::errors::{Arg, HostError};
@@ -21,19 +22,19 @@ use crate::ram::{AccessCheck, Authorization, Policy, RequiredAccess};
 use crate::spec::OperationSpec;
 use crate::wire::{ApiResponse, BuildOptions, Endpoint, HttpRequest};
 
-const OPERATION: Arg = Arg::new("operation", "operation", "InvalidParameter");
+const OPERATION: Arg = Arg::new("operation", "operation", ClientCode::InvalidParameter);
 const PARAMS: Arg = Arg {
     bare_paths: true,
-    ..Arg::new("params", "params", "InvalidParameter")
+    ..Arg::new("params", "params", ClientCode::InvalidParameter)
 };
-const RESOURCES: Arg = Arg::new("resources", "resources", "InvalidParameter");
-const STATUS: Arg = Arg::new("status", "status", "InvalidParameter.Status");
-const BODY: Arg = Arg::new("body", "body", "InvalidParameter.Body");
-const HEADERS: Arg = Arg::new("headers", "headers", "InvalidParameter.Headers");
-const POLICY: Arg = Arg::new("policy", "policy", "InvalidParameter");
-const POLICIES: Arg = Arg::new("policies", "policies", "InvalidParameter.Policies");
-const ACTION: Arg = Arg::new("action", "action", "InvalidParameter");
-const RESOURCE: Arg = Arg::new("resource", "resource", "InvalidParameter");
+const RESOURCES: Arg = Arg::new("resources", "resources", ClientCode::InvalidParameter);
+const STATUS: Arg = Arg::new("status", "status", ClientCode::InvalidParameterStatus);
+const BODY: Arg = Arg::new("body", "body", ClientCode::InvalidParameterBody);
+const HEADERS: Arg = Arg::new("headers", "headers", ClientCode::InvalidParameterHeaders);
+const POLICY: Arg = Arg::new("policy", "policy", ClientCode::InvalidParameter);
+const POLICIES: Arg = Arg::new("policies", "policies", ClientCode::InvalidParameterPolicies);
+const ACTION: Arg = Arg::new("action", "action", ClientCode::InvalidParameter);
+const RESOURCE: Arg = Arg::new("resource", "resource", ClientCode::InvalidParameter);
 
 // The options each call takes (the generated TypeScript declares one options interface per set).
 pub(crate) const LANG_ONLY: &[Opt] = &[Opt::Lang];
@@ -287,15 +288,15 @@ pub(crate) mod lifecycle {
         self as engine, AccessExplanation, Classification, ClientToken, FailedCall, Observed, Plan, PlanOptions, PlanOutcome, Received, RetryAdvice, Waiter,
     };
 
-    const CODE: Arg = Arg::new("code", "code", "InvalidParameter.Code");
-    const DETAIL: Arg = Arg::new("detail", "detail", "InvalidParameter");
-    const TARGETS: Arg = Arg::new("targets", "targets", "InvalidParameter");
-    const PLAN: Arg = Arg::new("plan", "plan", "InvalidParameter.Plan");
-    const RESPONSES: Arg = Arg::new("responses", "responses", "InvalidParameter.Responses");
-    const IDS: Arg = Arg::new("ids", "ids", "InvalidParameter.Ids");
-    const SENT_AT: Arg = Arg::new("sent_at", "sentAt", "InvalidParameter.SentAt");
-    const WAITER: Arg = Arg::new("waiter", "waiter", "InvalidParameter.Waiter");
-    const NOW: Arg = Arg::new("now", "now", "InvalidParameter.Now");
+    const CODE: Arg = Arg::new("code", "code", ClientCode::InvalidParameterCode);
+    const DETAIL: Arg = Arg::new("detail", "detail", ClientCode::InvalidParameter);
+    const TARGETS: Arg = Arg::new("targets", "targets", ClientCode::InvalidParameter);
+    const PLAN: Arg = Arg::new("plan", "plan", ClientCode::InvalidParameterPlan);
+    const RESPONSES: Arg = Arg::new("responses", "responses", ClientCode::InvalidParameterResponses);
+    const IDS: Arg = Arg::new("ids", "ids", ClientCode::InvalidParameterIds);
+    const SENT_AT: Arg = Arg::new("sent_at", "sentAt", ClientCode::InvalidParameterSentAt);
+    const WAITER: Arg = Arg::new("waiter", "waiter", ClientCode::InvalidParameterWaiter);
+    const NOW: Arg = Arg::new("now", "now", ClientCode::InvalidParameterNow);
 
     pub(crate) const TOKEN: &[Opt] = &[Opt::Lang, Opt::IntBounds, Opt::Scope];
     pub(crate) const CLASSIFY: &[Opt] = &[Opt::Lang, Opt::Status];
@@ -503,8 +504,8 @@ mod signing {
     use super::*;
     use crate::wire::{Credentials, SignOptions, SignatureAlgorithm, SignedRequest};
 
-    const REQUEST: Arg = Arg::new("request", "request", "InvalidParameter.Request");
-    const CREDENTIALS: Arg = Arg::new("credentials", "credentials", "InvalidParameter.Credentials");
+    const REQUEST: Arg = Arg::new("request", "request", ClientCode::InvalidParameterRequest);
+    const CREDENTIALS: Arg = Arg::new("credentials", "credentials", ClientCode::InvalidParameterCredentials);
     const SIGN: &[Opt] = &[Opt::Lang, Opt::Algorithm, Opt::Timestamp, Opt::Nonce];
     const CREDENTIAL_FIELDS: [&str; 4] = ["access_key_id", "access_key_secret", "security_token", "bearer_token"];
 

@@ -2,6 +2,7 @@
 //! field path as the caller spells it. Bindings never word these; they only report a
 //! [`Problem`] or a [`Kind`].
 
+use crate::codes::ClientCode;
 use crate::error::{clip, Error, ErrorDetail};
 use crate::host::limits::{MAX_BYTES, MAX_DEPTH, MAX_LIST_ITEMS, MAX_NODES};
 use crate::host::value::{HostKind, Kind, Problem};
@@ -90,13 +91,13 @@ impl From<Problem> for HostError {
 pub struct Arg {
     pub snake: &'static str,
     pub camel: &'static str,
-    pub code: &'static str,
+    pub code: ClientCode,
     /// Request parameters are named bare (`ResourcePeriod[0].Period`), as validation names them.
     pub bare_paths: bool,
 }
 
 impl Arg {
-    pub const fn new(snake: &'static str, camel: &'static str, code: &'static str) -> Arg {
+    pub const fn new(snake: &'static str, camel: &'static str, code: ClientCode) -> Arg {
         Arg {
             snake,
             camel,
@@ -163,16 +164,14 @@ impl HostError {
 /// A result that could not be handed to the host (a serializer failed): an internal error, 500.
 pub fn unconvertible_result(reason: &str) -> Error {
     let shown = clip(reason);
-    Error::Input(ErrorDetail {
-        code: "InternalError".to_owned(),
-        http_status: 500,
-        message: text!(
+    Error::Input(ErrorDetail::client(
+        ClientCode::InternalError,
+        text!(
             format!("The result could not be converted for the host: {shown}."),
             format!("结果无法转换为宿主语言的值：{shown}。")
         ),
-        field: None,
-        retryable: false,
-    })
+        None,
+    ))
 }
 
 fn message(failure: &Failure, field: &str, host: HostKind) -> Text {
@@ -295,13 +294,13 @@ mod tests {
 
     #[test]
     fn paths_read_outermost_first_in_the_hosts_spelling() {
-        let bounds = Arg::new("int_bounds", "intBounds", "InvalidParameter.IntBounds");
+        let bounds = Arg::new("int_bounds", "intBounds", ClientCode::InvalidParameterIntBounds);
         let error = HostError::from(Failure::TooDeep).at_index(2).at_key("Instances");
         assert_eq!(error.field(&bounds, HostKind::Python), "int_bounds.Instances[2]");
         assert_eq!(error.field(&bounds, HostKind::JavaScript), "intBounds.Instances[2]");
         let params = Arg {
             bare_paths: true,
-            ..Arg::new("params", "params", "InvalidParameter")
+            ..Arg::new("params", "params", ClientCode::InvalidParameter)
         };
         let nested = HostError::from(Problem::NotFinite(f64::NAN)).at_key("Period");
         assert_eq!(nested.field(&params, HostKind::Python), "Period");

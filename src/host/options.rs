@@ -4,6 +4,7 @@
 
 use serde_json::Value;
 
+use crate::codes::ClientCode;
 use crate::error::{clip, Error, ErrorDetail};
 use crate::host::errors::{Arg, Expected, HostError};
 use crate::host::read::{expected, Reader};
@@ -42,25 +43,25 @@ pub enum Opt {
 impl Opt {
     pub const fn arg(self) -> Arg {
         match self {
-            Opt::Lang => Arg::new("lang", "lang", "InvalidParameter.Lang"),
-            Opt::Now => Arg::new("now", "now", "InvalidParameter.Now"),
-            Opt::IntBounds => Arg::new("int_bounds", "intBounds", "InvalidParameter.IntBounds"),
-            Opt::Region => Arg::new("region", "region", "InvalidParameter.Region"),
-            Opt::Endpoint => Arg::new("endpoint", "endpoint", "InvalidParameter.Endpoint"),
-            Opt::AccountId => Arg::new("account_id", "accountId", "InvalidParameter.AccountId"),
-            Opt::Context => Arg::new("context", "context", "InvalidParameter.Context"),
-            Opt::Algorithm => Arg::new("algorithm", "algorithm", "InvalidParameter.Algorithm"),
-            Opt::Timestamp => Arg::new("timestamp", "timestamp", "InvalidParameter.Timestamp"),
-            Opt::Nonce => Arg::new("nonce", "nonce", "InvalidParameter.Nonce"),
-            Opt::Scope => Arg::new("scope", "scope", "InvalidParameter.Scope"),
-            Opt::Status => Arg::new("status", "status", "InvalidParameter.Status"),
+            Opt::Lang => Arg::new("lang", "lang", ClientCode::InvalidParameterLang),
+            Opt::Now => Arg::new("now", "now", ClientCode::InvalidParameterNow),
+            Opt::IntBounds => Arg::new("int_bounds", "intBounds", ClientCode::InvalidParameterIntBounds),
+            Opt::Region => Arg::new("region", "region", ClientCode::InvalidParameterRegion),
+            Opt::Endpoint => Arg::new("endpoint", "endpoint", ClientCode::InvalidParameterEndpoint),
+            Opt::AccountId => Arg::new("account_id", "accountId", ClientCode::InvalidParameterAccountId),
+            Opt::Context => Arg::new("context", "context", ClientCode::InvalidParameterContext),
+            Opt::Algorithm => Arg::new("algorithm", "algorithm", ClientCode::InvalidParameterAlgorithm),
+            Opt::Timestamp => Arg::new("timestamp", "timestamp", ClientCode::InvalidParameterTimestamp),
+            Opt::Nonce => Arg::new("nonce", "nonce", ClientCode::InvalidParameterNonce),
+            Opt::Scope => Arg::new("scope", "scope", ClientCode::InvalidParameterScope),
+            Opt::Status => Arg::new("status", "status", ClientCode::InvalidParameterStatus),
             Opt::Params => Arg {
                 bare_paths: true,
-                ..Arg::new("params", "params", "InvalidParameter")
+                ..Arg::new("params", "params", ClientCode::InvalidParameter)
             },
-            Opt::Attempt => Arg::new("attempt", "attempt", "InvalidParameter.Attempt"),
-            Opt::Before => Arg::new("before", "before", "InvalidParameter"),
-            Opt::Seed => Arg::new("seed", "seed", "InvalidParameter.Seed"),
+            Opt::Attempt => Arg::new("attempt", "attempt", ClientCode::InvalidParameterAttempt),
+            Opt::Before => Arg::new("before", "before", ClientCode::InvalidParameter),
+            Opt::Seed => Arg::new("seed", "seed", ClientCode::InvalidParameterSeed),
         }
     }
 
@@ -120,7 +121,7 @@ impl<'a, H: HostValue> OptionReader<'a, H> {
 
     fn check_names(&self, reader: &mut Reader) -> Result<(), Error> {
         let OptionsIn::Object(Some(object)) = self.source else { return Ok(()) };
-        let whole = Arg::new("options", "options", "InvalidParameter.Options");
+        let whole = Arg::new("options", "options", ClientCode::InvalidParameterOptions);
         match reader.kind(object).map_err(|e| e.into_error(&whole, H::HOST))? {
             Kind::Null => return Ok(()),
             Kind::Map => {}
@@ -231,7 +232,7 @@ fn unknown_option(name: &str, allowed: &[Opt], host: HostKind) -> Error {
     let shown = clip(name);
     let names: Vec<&str> = allowed.iter().map(|opt| opt.name(host)).collect();
     Error::Input(ErrorDetail::client(
-        "InvalidParameter.Options",
+        ClientCode::InvalidParameterOptions,
         text!(
             format!("The option \"{shown}\" is not recognised; expected one of: {}.", names.join(", ")),
             format!("无法识别的选项 \"{shown}\"；可用选项：{}。", names.join("、"))

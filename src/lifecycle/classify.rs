@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::catalog::{operation, provider_lifecycle};
+use crate::codes::ClientCode;
 use crate::error::{clip, Error, ErrorDetail, Result};
 use crate::lang::{Lang, Text};
 use crate::record::Record;
@@ -300,7 +301,7 @@ fn check_status(status: u16) -> Result<()> {
         return Ok(());
     }
     Err(Error::Input(ErrorDetail::client(
-        "InvalidParameter.Status",
+        ClientCode::InvalidParameterStatus,
         text!(
             format!("The HTTP status {status} is not valid; expected 100-599."),
             format!("HTTP 状态码 {status} 无效；应在 100-599 之间。")
@@ -319,11 +320,7 @@ fn token_sent(spec: &OperationSpec, params: Option<&Value>) -> Result<bool> {
             .client_token
             .is_some_and(|name| map.get(name).and_then(Value::as_str).is_some_and(|t| !t.is_empty()))),
         Some(other) => Err(Error::Validation(vec![ErrorDetail::client(
-            if spec.provider == crate::spec::Provider::Alibaba {
-                "InvalidParameter"
-            } else {
-                "INVALID_PARAMETER"
-            },
+            ClientCode::invalid(spec.provider),
             text!(
                 format!(
                     "\"params\" must be the object of parameters that was sent; got {}.",
@@ -368,9 +365,9 @@ fn recommended_delay(spec: &OperationSpec, class: RetryClass, attempt: u32) -> O
 
 fn append(text: &mut Text, more: Text) {
     if !more.en.is_empty() {
-        text.en.push(' ');
-        text.en.push_str(&more.en);
-        text.zh.push_str(&more.zh);
+        text.en.to_mut().push(' ');
+        text.en.to_mut().push_str(&more.en);
+        text.zh.to_mut().push_str(&more.zh);
     }
 }
 
@@ -378,7 +375,7 @@ fn class_reason(spec: &OperationSpec, code: &str, found: &Found) -> Text {
     let shown = if code.is_empty() { "The response".to_owned() } else { clip(code) };
     let shown_zh = if code.is_empty() { "该响应".to_owned() } else { clip(code) };
     let (action, api) = (spec.action, spec.resource.describe_api);
-    let (noun_en, noun_zh) = (spec.resource.noun_en, spec.resource.noun_zh);
+    let (noun_en, noun_zh) = (&*spec.resource.noun.en, &*spec.resource.noun.zh);
     let mut reason = match found.class {
         RetryClass::Throttle => text!(
             format!("{shown} means the request was rate-limited; the same request succeeds later."),
@@ -406,13 +403,13 @@ fn class_reason(spec: &OperationSpec, code: &str, found: &Found) -> Text {
         ),
     };
     if let Some(entry) = spec.error(code) {
-        reason = text!(format!("{} {}", entry.en, reason.en), format!("{}{}", entry.zh, reason.zh));
+        reason = text!(format!("{} {}", entry.message.en, reason.en), format!("{}{}", entry.message.zh, reason.zh));
     }
     reason
 }
 
 fn safety_reason(spec: &OperationSpec, found: &Found, token: TokenAdvice, token_sent: bool, safe: bool) -> Text {
-    let (action, api, noun_en, noun_zh) = (spec.action, spec.resource.describe_api, spec.resource.noun_en, spec.resource.noun_zh);
+    let (action, api, noun_en, noun_zh) = (spec.action, spec.resource.describe_api, &*spec.resource.noun.en, &*spec.resource.noun.zh);
     let takes_token = spec.lifecycle.client_token.is_some();
     match (found.class, safe) {
         (RetryClass::Permanent | RetryClass::Auth, _) => text!("", ""),

@@ -14,9 +14,10 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
+use crate::codes::ClientCode;
 use crate::error::{clip, Error, ErrorDetail, Result};
 use crate::lang::{Lang, Text};
-use crate::ram::{AccessCheck, NoPermissionType, Outcome};
+use crate::ram::{AccessCheck, AccessDecision, NoPermissionType};
 use crate::record::Record;
 use crate::text;
 
@@ -35,7 +36,7 @@ pub struct AccessExplanation {
     pub resource: Option<String>,
     /// `implicit_deny`, `explicit_deny` (or `allow` for a policy check); `None` when the
     /// provider did not say.
-    pub decision: Option<Outcome>,
+    pub decision: Option<AccessDecision>,
     /// Alibaba's name for the decision: `ImplicitDeny` or `ExplicitDeny`.
     pub no_permission_type: Option<String>,
     /// The kind of policy that denied (`AccountLevelIdentityBasedPolicy`, `ControlPolicy`, ...).
@@ -116,8 +117,8 @@ pub fn access_denied(detail: &Value, lang: Lang) -> Result<AccessExplanation> {
     };
     let no_permission_type = get("NoPermissionType")?;
     let decision = match (no_permission_type.as_deref(), explicit) {
-        (Some("ExplicitDeny"), _) | (None, Some(true)) => Some(Outcome::ExplicitDeny),
-        (Some("ImplicitDeny"), _) | (None, Some(false)) => Some(Outcome::ImplicitDeny),
+        (Some("ExplicitDeny"), _) | (None, Some(true)) => Some(AccessDecision::ExplicitDeny),
+        (Some("ImplicitDeny"), _) | (None, Some(false)) => Some(AccessDecision::ImplicitDeny),
         _ => None,
     };
     let policy_type = match get("PolicyType")? {
@@ -128,7 +129,7 @@ pub fn access_denied(detail: &Value, lang: Lang) -> Result<AccessExplanation> {
         source: ExplanationSource::Provider,
         action: get("AuthAction")?,
         resource: get("AuthResource")?,
-        no_permission_type: no_permission_type.or_else(|| decision.and_then(Outcome::no_permission_type).map(permission_type_name)),
+        no_permission_type: no_permission_type.or_else(|| decision.and_then(AccessDecision::no_permission_type).map(permission_type_name)),
         decision,
         policy_type,
         policy_index: None,
@@ -186,7 +187,7 @@ fn bounded(text: &str) -> String {
 
 fn invalid(field: &str, en: &str, zh: &str) -> Error {
     Error::Validation(vec![ErrorDetail::client(
-        "InvalidParameter",
+        ClientCode::InvalidParameter,
         text!(format!("\"{field}\" {en}."), format!("\"{field}\" {zh}。")),
         Some(field.to_owned()),
     )])
@@ -227,14 +228,14 @@ fn reason(explanation: &AccessExplanation) -> Text {
         None => ("policy".to_owned(), "策略".to_owned()),
     };
     let mut text = match explanation.decision {
-        Some(Outcome::ExplicitDeny) => text!(
+        Some(AccessDecision::ExplicitDeny) => text!(
             format!(
                 "Explicit deny: {} denies {action}{on_en}; an explicit Deny overrides any Allow.",
                 with_article(&policy_en)
             ),
             format!("显式拒绝：{policy_zh}拒绝{on_zh}执行 {action_zh}；显式 Deny 优先于任何 Allow。")
         ),
-        Some(Outcome::ImplicitDeny) => text!(
+        Some(AccessDecision::ImplicitDeny) => text!(
             format!("Implicit deny: no {policy_en} allows {action}{on_en}; RAM denies by default."),
             format!("隐式拒绝：没有{policy_zh}允许{on_zh}执行 {action_zh}；RAM 默认拒绝。")
         ),
@@ -244,12 +245,12 @@ fn reason(explanation: &AccessExplanation) -> Text {
         ),
     };
     if let (Some(kind), Some(name)) = (&explanation.principal_type, &explanation.principal_display_name) {
-        text.en.push_str(&format!(" Principal: {} {}.", clip(kind), clip(name)));
-        text.zh.push_str(&format!("身份：{} {}。", clip(kind), clip(name)));
+        text.en.to_mut().push_str(&format!(" Principal: {} {}.", clip(kind), clip(name)));
+        text.zh.to_mut().push_str(&format!("身份：{} {}。", clip(kind), clip(name)));
     }
     if explanation.encoded_diagnostic_message.is_some() {
-        text.en.push_str(" ram:DecodeDiagnosticMessage decodes the full diagnosis.");
-        text.zh.push_str("可调用 ram:DecodeDiagnosticMessage 解码完整诊断信息。");
+        text.en.to_mut().push_str(" ram:DecodeDiagnosticMessage decodes the full diagnosis.");
+        text.zh.to_mut().push_str("可调用 ram:DecodeDiagnosticMessage 解码完整诊断信息。");
     }
     text
 }
@@ -263,7 +264,7 @@ mod tests {
     fn reads_the_detail_as_object_text_or_inside_a_body() {
         let detail = json!({"NoPermissionType": "ImplicitDeny", "PolicyType": "AccountLevelIdentityBasedPolicy", "AuthAction": "ecs:RebootInstance", "AuthPrincipalType": "SubUser", "AuthPrincipalDisplayName": "2887742443752100"});
         let direct = access_denied(&detail, Lang::En).expect("parsed");
-        assert_eq!(direct.decision, Some(Outcome::ImplicitDeny));
+        assert_eq!(direct.decision, Some(AccessDecision::ImplicitDeny));
         assert_eq!(direct.action.as_deref(), Some("ecs:RebootInstance"));
         assert!(
             direct
@@ -283,14 +284,14 @@ mod tests {
     fn decoded_messages_and_policy_checks_share_the_shape() {
         let decoded = json!({"DecodedDiagnosticMessage": {"ExplicitDeny": true, "NoPermissionPolicyType": "ControlPolicy", "AuthAction": "ecs:RebootInstance", "AuthResource": "acs:ecs:cn-hangzhou:1:instance/i-1", "AuthPrincipal": {"AuthPrincipalType": "AssumedRoleUser"}}});
         let explained = access_denied(&decoded, Lang::Zh).expect("parsed");
-        assert_eq!(explained.decision, Some(Outcome::ExplicitDeny));
+        assert_eq!(explained.decision, Some(AccessDecision::ExplicitDeny));
         assert_eq!(explained.no_permission_type.as_deref(), Some("ExplicitDeny"));
         assert_eq!(explained.principal_type.as_deref(), Some("AssumedRoleUser"));
         assert!(explained.reason.starts_with("显式拒绝"));
         let check = AccessCheck {
             action: "ecs:RebootInstance".into(),
             resource: "acs:ecs:cn-hangzhou:1:instance/i-1".into(),
-            decision: Outcome::ExplicitDeny,
+            decision: AccessDecision::ExplicitDeny,
             policy_index: Some(0),
             statement_index: Some(1),
             reason: "r".into(),

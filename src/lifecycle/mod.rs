@@ -33,6 +33,7 @@ pub(crate) use classify::class_of;
 
 use serde_json::Value;
 
+use crate::codes::ClientCode;
 use crate::error::{Error, ErrorDetail, Result};
 use crate::text;
 
@@ -51,8 +52,9 @@ pub fn integer_argument(value: &Value, name: &str, min: i64, max: i64) -> Result
             let mut chars = name.chars();
             let capitalised: String = chars.next().map(|c| c.to_ascii_uppercase().to_string() + chars.as_str()).unwrap_or_default();
             let shown = crate::error::clip(&value.to_string());
-            Err(Error::Input(ErrorDetail::client(
-                format!("InvalidParameter.{capitalised}"),
+            Err(Error::Input(ErrorDetail::client_named(
+                ClientCode::InvalidParameterNamed,
+                &capitalised,
                 text!(
                     format!("\"{name}\" must be a whole number from {min} to {max}; got {shown}."),
                     format!("\"{name}\" 必须是 {min} 到 {max} 之间的整数，实际为 {shown}。")

@@ -15,16 +15,17 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use crate::catalog::operation;
+use crate::codes::ClientCode;
 use crate::error::{clip, Error, ErrorDetail, RenderedError, Result};
 use crate::lang::{Lang, Text};
 use crate::lifecycle::classify::{advise_error, retry_advice, FailedCall, RetryAdvice};
 use crate::lifecycle::token::token_for;
 use crate::params::{json_type, validate_spec, Options};
-use crate::precheck::{precheck_resources, Decision, MAX_RESOURCES};
+use crate::precheck::{precheck_resources, TargetDecision, MAX_RESOURCES};
 use crate::record::Record;
-use crate::spec::{OperationSpec, Provider, TargetSpec};
+use crate::spec::{OperationSpec, TargetSpec};
 use crate::text;
-use crate::wire::{build, parse_response, BuildOptions, HttpRequest, Outcome as ResponseOutcome};
+use crate::wire::{build, parse_response, BuildOptions, HttpRequest, ResponseOutcome};
 
 /// How to plan, beyond the targets.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -115,7 +116,7 @@ pub fn plan(op_id: &str, targets: &Value, resources: &Value, options: &PlanOptio
     let resources = if resources.is_null() { Value::Array(Vec::new()) } else { resources.clone() };
     let verdict = precheck_resources(op_id, &resources, &options.options)?;
     // The first outcome per id, as precheck reads a Describe list.
-    let mut judged: HashMap<&str, &crate::precheck::Outcome> = HashMap::with_capacity(verdict.outcomes.len());
+    let mut judged: HashMap<&str, &crate::precheck::TargetOutcome> = HashMap::with_capacity(verdict.outcomes.len());
     for outcome in &verdict.outcomes {
         judged.entry(outcome.id.as_str()).or_insert(outcome);
     }
@@ -133,7 +134,7 @@ pub fn plan(op_id: &str, targets: &Value, resources: &Value, options: &PlanOptio
             continue;
         }
         match judged.get(id.as_str()).copied() {
-            Some(outcome) if outcome.decision != Decision::Deny => allowed.push(id),
+            Some(outcome) if outcome.decision != TargetDecision::Deny => allowed.push(id),
             Some(outcome) => {
                 let error = outcome
                     .error
@@ -150,7 +151,7 @@ pub fn plan(op_id: &str, targets: &Value, resources: &Value, options: &PlanOptio
                 let reason: Text = text!(
                     format!(
                         "No {} with id {} is among the {} results, so it is not planned; read it first.",
-                        spec.resource.noun_en,
+                        spec.resource.noun.en,
                         clip(&id),
                         spec.resource.describe_api
                     ),
@@ -158,7 +159,7 @@ pub fn plan(op_id: &str, targets: &Value, resources: &Value, options: &PlanOptio
                         "{} 结果中没有 ID 为 {} 的{}，因此未纳入计划；请先查询它。",
                         spec.resource.describe_api,
                         clip(&id),
-                        spec.resource.noun_zh
+                        spec.resource.noun.zh
                     )
                 );
                 unknown.push(PlannedUnknown {
@@ -217,15 +218,12 @@ fn batch_max(spec: &OperationSpec) -> usize {
     }
 }
 
-fn invalid_code(spec: &OperationSpec) -> &'static str {
-    match spec.provider {
-        Provider::Alibaba => "InvalidParameter",
-        Provider::Zenlayer => "INVALID_PARAMETER",
-    }
-}
-
 fn input_problem(spec: &OperationSpec, field: &str, en: String, zh: String) -> Error {
-    Error::Validation(vec![ErrorDetail::client(invalid_code(spec), text!(en, zh), Some(field.to_owned()))])
+    Error::Validation(vec![ErrorDetail::client(
+        ClientCode::invalid(spec.provider),
+        text!(en, zh),
+        Some(field.to_owned()),
+    )])
 }
 
 /// The ids, and the parameters every request shares.
@@ -241,15 +239,8 @@ fn read_targets(spec: &OperationSpec, targets: &Value) -> Result<(Vec<String>, M
                 Some(single @ Value::String(_)) => vec![single],
                 None | Some(Value::Null) => {
                     return Err(Error::Validation(vec![ErrorDetail::client(
-                        if spec.provider == Provider::Alibaba {
-                            "MissingParameter"
-                        } else {
-                            "MISSING_PARAMETER"
-                        },
-                        text!(
-                            format!("The input parameter \"{param}\" that is mandatory for processing this request is not supplied."),
-                            format!("缺少必填参数 \"{param}\"。")
-                        ),
+                        ClientCode::missing(spec.provider),
+                        crate::messages::missing_parameter(param),
                         Some(param.to_owned()),
                     )]))
                 }
@@ -362,7 +353,7 @@ impl Received {
     pub fn list_from_json(value: &Value) -> Result<Vec<Option<Received>>> {
         let bad = |field: String, en: &str, zh: &str| {
             Error::Input(ErrorDetail::client(
-                "InvalidParameter.Responses",
+                ClientCode::InvalidParameterResponses,
                 text!(format!("\"{field}\" {en}"), format!("\"{field}\" {zh}")),
                 Some(field),
             ))
@@ -542,7 +533,7 @@ pub fn merge_plan(plan: &Value, responses: &[Option<Received>], lang: Lang) -> R
     let shape: PlanShape = serde_json::from_value(plan.clone()).map_err(|err| {
         let shown = clip(&err.to_string());
         Error::Input(ErrorDetail::client(
-            "InvalidParameter.Plan",
+            ClientCode::InvalidParameterPlan,
             text!(
                 format!("\"plan\" must be a plan as plan() returns it: {shown}."),
                 format!("\"plan\" 必须是 plan() 返回的计划：{shown}。")
@@ -553,7 +544,7 @@ pub fn merge_plan(plan: &Value, responses: &[Option<Received>], lang: Lang) -> R
     let spec = operation(&shape.operation)?;
     if responses.len() != shape.requests.len() {
         return Err(Error::Input(ErrorDetail::client(
-            "InvalidParameter.Responses",
+            ClientCode::InvalidParameterResponses,
             text!(
                 format!(
                     "The plan has {} request(s) but {} response(s) were given; give one per request (null for one not sent).",

@@ -13,6 +13,7 @@ use serde_json::{Map, Value};
 use sha2::{Digest, Sha256};
 
 use crate::catalog::operation;
+use crate::codes::ClientCode;
 use crate::error::{Error, ErrorDetail, Result};
 use crate::formats::MAX_STRING_CHARS;
 use crate::params::{validate_spec, Options};
@@ -48,7 +49,7 @@ pub fn client_token(op_id: &str, params: &Value, scope: &str, options: &Options)
     let spec = operation(op_id)?;
     let Some(param) = spec.lifecycle.client_token else {
         return Err(Error::Input(ErrorDetail::client(
-            "UnsupportedOperation",
+            ClientCode::UnsupportedOperation,
             text!(
                 format!("{} takes no ClientToken, so it has no idempotency token.", spec.id),
                 format!("{} 不支持 ClientToken，因此没有幂等令牌。", spec.id)
@@ -114,7 +115,7 @@ fn check_scope(scope: &str) -> Result<()> {
         return Ok(());
     }
     Err(Error::Input(ErrorDetail::client(
-        "InvalidParameter.Scope",
+        ClientCode::InvalidParameterScope,
         text!(
             format!("The scope must be at most {MAX_STRING_CHARS} characters."),
             format!("scope 最多 {MAX_STRING_CHARS} 个字符。")

@@ -17,6 +17,7 @@ use serde_json::{Map, Value};
 use sha2::{Digest, Sha256};
 
 use crate::catalog::{operation, provider_lifecycle};
+use crate::codes::ClientCode;
 use crate::error::{clip, Error, ErrorDetail, RenderedError, Result};
 use crate::lang::{Lang, Text};
 use crate::precheck::{read_resources, Item, MAX_RESOURCES};
@@ -225,7 +226,13 @@ impl Waiter {
 
     /// Reads a persisted waiter back, checking it is one this version wrote.
     pub fn resume(state: &Value) -> Result<Waiter> {
-        let bad = |en: String, zh: String| Error::Input(ErrorDetail::client("InvalidParameter.Waiter", text!(en, zh), Some("waiter".to_owned())));
+        let bad = |en: String, zh: String| {
+            Error::Input(ErrorDetail::client(
+                ClientCode::InvalidParameterWaiter,
+                text!(en, zh),
+                Some("waiter".to_owned()),
+            ))
+        };
         let waiter: Waiter = serde_json::from_value(state.clone()).map_err(|err| {
             let shown = clip(&err.to_string());
             bad(
@@ -330,7 +337,7 @@ impl Waiter {
             next_poll_window: next.map(|(_, [low, high])| (low, high)),
             counts,
             targets,
-            rule: text!(spec.lifecycle.waiter.rule_en, spec.lifecycle.waiter.rule_zh).get(lang).to_owned(),
+            rule: spec.lifecycle.waiter.rule.get(lang).to_owned(),
             source: spec.lifecycle.waiter.source.to_owned(),
             reason: summary.get(lang).to_owned(),
         })
@@ -363,7 +370,7 @@ fn is_synchronous(spec: &OperationSpec) -> bool {
 }
 
 fn read_ids(ids: &Value) -> Result<Vec<String>> {
-    let bad = |field: &str, en: String, zh: String| Error::Input(ErrorDetail::client("InvalidParameter.Ids", text!(en, zh), Some(field.to_owned())));
+    let bad = |field: &str, en: String, zh: String| Error::Input(ErrorDetail::client(ClientCode::InvalidParameterIds, text!(en, zh), Some(field.to_owned())));
     let list: Vec<&Value> = match ids {
         Value::String(_) => vec![ids],
         Value::Array(items) => items.iter().collect(),
@@ -446,7 +453,7 @@ fn mix(seed: u32, poll: u32) -> u64 {
 
 /// Applies one observation to an unsettled target; returns why it now stands where it does.
 fn step(spec: &OperationSpec, track: &mut Track, item: Option<&Item<'_>>, elapsed: i64) -> Text {
-    let (noun_en, noun_zh, api, action) = (spec.resource.noun_en, spec.resource.noun_zh, spec.resource.describe_api, spec.action);
+    let (noun_en, noun_zh, api, action) = (&*spec.resource.noun.en, &*spec.resource.noun.zh, spec.resource.describe_api, spec.action);
     let id = clip(&track.id);
     let Some(item) = item else {
         track.state = TargetState::Unknown;
@@ -553,7 +560,7 @@ fn changed_field(evidence: &[Evidence], track: &Track, item: &Item<'_>) -> Optio
 }
 
 fn settled_reason(spec: &OperationSpec, track: &Track) -> Text {
-    let (noun_en, noun_zh, action) = (spec.resource.noun_en, spec.resource.noun_zh, spec.action);
+    let (noun_en, noun_zh, action) = (&*spec.resource.noun.en, &*spec.resource.noun.zh, spec.action);
     let id = clip(&track.id);
     match (track.state, track.proof) {
         (TargetState::Done, Some(Proof::Synchronous)) => text!(
@@ -569,7 +576,7 @@ fn settled_reason(spec: &OperationSpec, track: &Track) -> Text {
 }
 
 fn timeout_reason(spec: &OperationSpec, track: &Track) -> Text {
-    let (noun_en, noun_zh) = (spec.resource.noun_en, spec.resource.noun_zh);
+    let (noun_en, noun_zh) = (&*spec.resource.noun.en, &*spec.resource.noun.zh);
     let (id, limit, goal) = (clip(&track.id), spec.wait.timeout_seconds, spec.wait.target.join(" / "));
     match &track.status {
         Some(status) => text!(
@@ -619,7 +626,7 @@ fn render(entry: &ErrorSpec, lang: Lang) -> RenderedError {
     ErrorDetail {
         code: entry.code.to_owned(),
         http_status: entry.http_status,
-        message: text!(entry.en, entry.zh),
+        message: entry.message.clone(),
         field: None,
         retryable: entry.retryable,
     }

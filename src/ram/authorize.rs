@@ -4,13 +4,14 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::catalog::operation;
+use crate::codes::ClientCode;
 use crate::error::{clip, Error, ErrorDetail, RenderedError, Result};
 use crate::formats::check_region_argument;
 use crate::lang::{Lang, Text};
 use crate::params::{validate, Options};
 use crate::precheck::target_ids;
 use crate::ram::condition::{bounded_chars, Context};
-use crate::ram::evaluate::{evaluate, AccessRequest, Decision, NoPermissionType, Outcome};
+use crate::ram::evaluate::{evaluate, AccessDecision, AccessRequest, Evaluation, NoPermissionType};
 use crate::ram::policy::{check_policy_count, parse_policies, Policy};
 use crate::ram::MAX_MATCH_TEXT_CHARS;
 use crate::record::Record;
@@ -39,7 +40,7 @@ pub fn required_access(op_id: &str, params: &Value, region: &str, account_id: &s
     let spec = operation(op_id)?;
     let Some(ram) = spec.ram else {
         return Err(Error::Input(ErrorDetail::client(
-            "UnsupportedOperation",
+            ClientCode::UnsupportedOperation,
             text!(
                 format!("RAM applies to Alibaba Cloud operations only; {} is a Zenlayer operation.", spec.id),
                 format!("RAM 仅适用于阿里云操作；{} 是 Zenlayer 操作。", spec.id)
@@ -56,7 +57,7 @@ pub fn required_access(op_id: &str, params: &Value, region: &str, account_id: &s
     if ids.is_empty() {
         // Validation requires the target parameter; this guards a catalog entry that forgot to.
         return Err(Error::Input(ErrorDetail::client(
-            "MissingParameter",
+            ClientCode::MissingParameter,
             text!(format!("{param} names no resource."), format!("{param} 未指定任何资源。")),
             Some(param.to_owned()),
         )));
@@ -74,7 +75,7 @@ fn check_region(region: &str, region_param: Option<&Value>) -> Result<()> {
     check_region_argument(region)?;
     match region_param.and_then(Value::as_str) {
         Some(region_id) if region_id != region => Err(Error::Input(ErrorDetail::client(
-            "InvalidParameter.Region",
+            ClientCode::InvalidParameterRegion,
             text!(
                 format!("The region \"{region}\" differs from the RegionId parameter \"{region_id}\"; the resource ARN would name the wrong region."),
                 format!("地域 \"{region}\" 与参数 RegionId \"{region_id}\" 不一致；资源 ARN 会指向错误的地域。")
@@ -94,7 +95,7 @@ fn check_account_id(account_id: &str) -> Result<()> {
         return Ok(());
     }
     Err(Error::Input(ErrorDetail::client(
-        "InvalidParameter.AccountId",
+        ClientCode::InvalidParameterAccountId,
         text!(
             format!(
                 "The account id \"{}\" is not valid; expected 16 digits such as 1488317743351199.",
@@ -142,7 +143,7 @@ fn fill_arn(template: &str, region: &str, account_id: &str, id: &str) -> String 
 pub struct AccessCheck {
     pub action: String,
     pub resource: String,
-    pub decision: Outcome,
+    pub decision: AccessDecision,
     /// Which policy decided (an index into the policies given); `None` for an implicit deny.
     pub policy_index: Option<usize>,
     /// Which statement of that policy decided.
@@ -152,14 +153,14 @@ pub struct AccessCheck {
 }
 
 impl AccessCheck {
-    fn new(request: &AccessRequest, decision: Decision, lang: Lang) -> AccessCheck {
+    fn new(request: &AccessRequest, evaluation: Evaluation, lang: Lang) -> AccessCheck {
         AccessCheck {
             action: request.action.clone(),
             resource: request.resource.clone(),
-            decision: decision.outcome,
-            policy_index: decision.policy_index,
-            statement_index: decision.statement_index,
-            reason: decision.explain(&request.action, &request.resource).get(lang).to_owned(),
+            decision: evaluation.decision,
+            policy_index: evaluation.policy_index,
+            statement_index: evaluation.statement_index,
+            reason: evaluation.explain(&request.action, &request.resource).get(lang).to_owned(),
         }
     }
 }
@@ -223,7 +224,7 @@ pub fn authorize(op_id: &str, params: &Value, region: &str, account_id: &str, po
 }
 
 fn summarize(checks: Vec<AccessCheck>, lang: Lang) -> Authorization {
-    let first_denied = checks.iter().find(|check| check.decision != Outcome::Allow);
+    let first_denied = checks.iter().find(|check| check.decision != AccessDecision::Allow);
     if let Some(denied) = first_denied {
         let reason = denied.reason.clone();
         let no_permission_type = denied.decision.no_permission_type();
@@ -262,8 +263,8 @@ fn summarize(checks: Vec<AccessCheck>, lang: Lang) -> Authorization {
 /// beyond [`crate::ram::MAX_MATCH_TEXT_CHARS`] characters, before the policies are read.
 pub fn check_access(policies: &[Value], action: &str, resource: &str, context: &Value, lang: Lang) -> Result<AccessCheck> {
     check_policy_count(policies.len())?;
-    check_match_text(action, "action", "InvalidParameter.Action")?;
-    check_match_text(resource, "resource", "InvalidParameter.Resource")?;
+    check_match_text(action, "action", ClientCode::InvalidParameterAction)?;
+    check_match_text(resource, "resource", ClientCode::InvalidParameterResource)?;
     let policies: Vec<Policy> = parse_policies(policies)?;
     let request = AccessRequest {
         action: action.to_owned(),
@@ -275,7 +276,7 @@ pub fn check_access(policies: &[Value], action: &str, resource: &str, context: &
 
 /// Every pattern of every statement is matched against the action and the resource, so their
 /// length multiplies the work of the whole evaluation.
-fn check_match_text(text: &str, field: &str, code: &str) -> Result<()> {
+fn check_match_text(text: &str, field: &str, code: ClientCode) -> Result<()> {
     if bounded_chars(text, MAX_MATCH_TEXT_CHARS) <= MAX_MATCH_TEXT_CHARS {
         return Ok(());
     }
@@ -293,7 +294,7 @@ fn check_match_text(text: &str, field: &str, code: &str) -> Result<()> {
 mod tests {
     use super::*;
 
-    fn check(resource: &str, decision: Outcome) -> AccessCheck {
+    fn check(resource: &str, decision: AccessDecision) -> AccessCheck {
         AccessCheck {
             action: "ecs:RebootInstance".to_owned(),
             resource: resource.to_owned(),
@@ -306,13 +307,17 @@ mod tests {
 
     #[test]
     fn every_target_must_be_allowed_and_the_first_denial_explains() {
-        let all_allowed = summarize(vec![check("a", Outcome::Allow), check("b", Outcome::Allow)], Lang::En);
+        let all_allowed = summarize(vec![check("a", AccessDecision::Allow), check("b", AccessDecision::Allow)], Lang::En);
         assert!(all_allowed.allowed);
         assert_eq!(all_allowed.reason, "Allowed: all 2 required permissions are granted.");
         assert_eq!(all_allowed.error, None);
 
         let one_denied = summarize(
-            vec![check("a", Outcome::Allow), check("b", Outcome::ExplicitDeny), check("c", Outcome::ImplicitDeny)],
+            vec![
+                check("a", AccessDecision::Allow),
+                check("b", AccessDecision::ExplicitDeny),
+                check("c", AccessDecision::ImplicitDeny),
+            ],
             Lang::Zh,
         );
         assert!(!one_denied.allowed);

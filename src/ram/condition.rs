@@ -23,6 +23,7 @@ use std::net::IpAddr;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::Value;
 
+use crate::codes::ClientCode;
 use crate::error::{clip, Error, ErrorDetail, Result};
 use crate::ram::matcher::PreparedText;
 use crate::ram::{MAX_CONTEXT_CHARS, MAX_CONTEXT_VALUES, MAX_MATCH_TEXT_CHARS};
@@ -568,5 +569,5 @@ fn check_well_known(lowered_key: &str, values: &[String]) -> Option<crate::lang:
 }
 
 fn context_error(field: String, message: crate::lang::Text) -> Error {
-    Error::Input(ErrorDetail::client("InvalidParameter.Context", message, Some(field)))
+    Error::Input(ErrorDetail::client(ClientCode::InvalidParameterContext, message, Some(field)))
 }

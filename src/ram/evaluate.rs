@@ -27,8 +27,7 @@ pub struct AccessRequest {
 /// RAM's answer for one action on one resource.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Record)]
 #[serde(rename_all = "snake_case")]
-#[record(name = "AccessDecision")]
-pub enum Outcome {
+pub enum AccessDecision {
     Allow,
     /// No statement allows the request.
     ImplicitDeny,
@@ -36,15 +35,15 @@ pub enum Outcome {
     ExplicitDeny,
 }
 
-impl Outcome {
+impl AccessDecision {
     /// Alibaba's `AccessDeniedDetail.NoPermissionType` for a denial: `ImplicitDeny` or
     /// `ExplicitDeny`, as Alibaba's 403 access-denied responses carry it
     /// (<https://help.aliyun.com/en/agentrun/api-agentrun-2025-09-10-accessdenieddetail>).
     pub fn no_permission_type(self) -> Option<NoPermissionType> {
         match self {
-            Outcome::Allow => None,
-            Outcome::ImplicitDeny => Some(NoPermissionType::ImplicitDeny),
-            Outcome::ExplicitDeny => Some(NoPermissionType::ExplicitDeny),
+            AccessDecision::Allow => None,
+            AccessDecision::ImplicitDeny => Some(NoPermissionType::ImplicitDeny),
+            AccessDecision::ExplicitDeny => Some(NoPermissionType::ExplicitDeny),
         }
     }
 }
@@ -60,34 +59,33 @@ pub enum NoPermissionType {
 
 /// The answer, with the statement that decided it (none for an implicit deny).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub struct Decision {
-    #[serde(rename = "decision")]
-    pub outcome: Outcome,
+pub struct Evaluation {
+    pub decision: AccessDecision,
     /// Index into the `policies` slice given to [`evaluate`].
     pub policy_index: Option<usize>,
     /// Index into that policy's `Statement` array.
     pub statement_index: Option<usize>,
 }
 
-impl Decision {
+impl Evaluation {
     pub fn is_allowed(&self) -> bool {
-        self.outcome == Outcome::Allow
+        self.decision == AccessDecision::Allow
     }
 
     /// One sentence saying why, naming the deciding statement.
     pub fn explain(&self, action: &str, resource: &str) -> Text {
         let policy = self.policy_index.unwrap_or_default();
         let statement = self.statement_index.unwrap_or_default();
-        match self.outcome {
-            Outcome::Allow => text!(
+        match self.decision {
+            AccessDecision::Allow => text!(
                 format!("Allowed: statement {statement} of policy {policy} allows {action} on {resource}."),
                 format!("允许：策略 {policy} 的语句 {statement} 允许对 {resource} 执行 {action}。")
             ),
-            Outcome::ExplicitDeny => text!(
+            AccessDecision::ExplicitDeny => text!(
                 format!("Explicit deny: statement {statement} of policy {policy} denies {action} on {resource}; an explicit Deny overrides any Allow."),
                 format!("显式拒绝：策略 {policy} 的语句 {statement} 拒绝对 {resource} 执行 {action}；显式 Deny 优先于任何 Allow。")
             ),
-            Outcome::ImplicitDeny => text!(
+            AccessDecision::ImplicitDeny => text!(
                 format!("Implicit deny: no statement allows {action} on {resource}; RAM denies by default."),
                 format!("隐式拒绝：没有语句允许对 {resource} 执行 {action}；RAM 默认拒绝。")
             ),
@@ -95,7 +93,7 @@ impl Decision {
     }
 }
 
-pub fn evaluate(policies: &[Policy], request: &AccessRequest) -> Decision {
+pub fn evaluate(policies: &[Policy], request: &AccessRequest) -> Evaluation {
     let prepared = Prepared::new(request);
     let mut first_allow = None;
     for (policy_index, policy) in policies.iter().enumerate() {
@@ -105,8 +103,8 @@ pub fn evaluate(policies: &[Policy], request: &AccessRequest) -> Decision {
             }
             match statement.effect {
                 Effect::Deny => {
-                    return Decision {
-                        outcome: Outcome::ExplicitDeny,
+                    return Evaluation {
+                        decision: AccessDecision::ExplicitDeny,
                         policy_index: Some(policy_index),
                         statement_index: Some(statement_index),
                     }
@@ -118,13 +116,13 @@ pub fn evaluate(policies: &[Policy], request: &AccessRequest) -> Decision {
         }
     }
     match first_allow {
-        Some((policy_index, statement_index)) => Decision {
-            outcome: Outcome::Allow,
+        Some((policy_index, statement_index)) => Evaluation {
+            decision: AccessDecision::Allow,
             policy_index: Some(policy_index),
             statement_index: Some(statement_index),
         },
-        None => Decision {
-            outcome: Outcome::ImplicitDeny,
+        None => Evaluation {
+            decision: AccessDecision::ImplicitDeny,
             policy_index: None,
             statement_index: None,
         },

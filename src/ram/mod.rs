@@ -53,7 +53,7 @@ pub mod policy;
 
 pub use authorize::{authorize, check_access, forbidden_ram, required_access, AccessCheck, Authorization, RequiredAccess, FORBIDDEN_RAM};
 pub use condition::{Condition, Context, Operator};
-pub use evaluate::{evaluate, AccessRequest, Decision, NoPermissionType, Outcome};
+pub use evaluate::{evaluate, AccessDecision, AccessRequest, Evaluation, NoPermissionType};
 pub use matcher::{wildcard_match, wildcard_match_ignore_case, PreparedText};
 pub use policy::{
     check_policy_count, parse_policies, parse_policy, parse_policy_str, Actions, Effect, Policy, Statement, MALFORMED_POLICY_DOCUMENT, MAX_POLICY_LENGTH,

@@ -7,6 +7,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
+use crate::codes::ClientCode;
 use crate::error::{clip, Error, ErrorDetail, Result};
 use crate::lang::Text;
 use crate::ram::condition::{scalar_text, Condition, Operand, OperandKind, Operator};
@@ -23,13 +24,13 @@ pub const MAX_POLICY_LENGTH: usize = 6_144;
 const MAX_NESTING: usize = 128;
 
 /// `MalformedPolicyDocument` (HTTP 400) is RAM's code for a document that breaks the grammar.
-pub const MALFORMED_POLICY_DOCUMENT: &str = "MalformedPolicyDocument";
+pub const MALFORMED_POLICY_DOCUMENT: &str = ClientCode::MalformedPolicyDocument.wire();
 /// `InvalidParameter.PolicyDocument.Length` (HTTP 400) is what RAM `CreatePolicy` answers for a
 /// document outside 1–6,144 characters.
-pub const POLICY_DOCUMENT_LENGTH: &str = "InvalidParameter.PolicyDocument.Length";
+pub const POLICY_DOCUMENT_LENGTH: &str = ClientCode::InvalidParameterPolicyDocumentLength.wire();
 /// `InvalidParameter.Policies` (HTTP 400), our choice in Alibaba's style: a set of documents
 /// larger than [`MAX_POLICIES`] or [`MAX_POLICIES_CHARS`].
-pub const POLICIES_LIMIT: &str = "InvalidParameter.Policies";
+pub const POLICIES_LIMIT: &str = ClientCode::InvalidParameterPolicies.wire();
 
 /// A parsed, checked RAM policy document.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Record)]
@@ -129,7 +130,7 @@ pub fn check_policy_count(count: usize) -> Result<()> {
 }
 
 fn policies_error(message: Text) -> Error {
-    Error::Input(ErrorDetail::client(POLICIES_LIMIT, message, Some("policies".to_owned())))
+    Error::Input(ErrorDetail::client(ClientCode::InvalidParameterPolicies, message, Some("policies".to_owned())))
 }
 
 /// A document's size, known before it is read.
@@ -241,7 +242,7 @@ fn read_text(text: &str, chars: usize, path: &str, problems: &mut Problems) -> O
 fn length_fails(length: usize, path: &str, problems: &mut Problems) -> bool {
     if length == 0 || length > MAX_POLICY_LENGTH {
         problems.record(ErrorDetail::client(
-            POLICY_DOCUMENT_LENGTH,
+            ClientCode::InvalidParameterPolicyDocumentLength,
             text!(
                 format!("The policy document is {length} characters long; it must be 1 to {MAX_POLICY_LENGTH} characters."),
                 format!("权限策略长度为 {length} 个字符，必须为 1 到 {MAX_POLICY_LENGTH} 个字符。")
@@ -287,7 +288,7 @@ struct Problems {
 
 impl Problems {
     fn push(&mut self, path: &str, message: Text) {
-        self.record(ErrorDetail::client(MALFORMED_POLICY_DOCUMENT, message, Some(path.to_owned())));
+        self.record(ErrorDetail::client(ClientCode::MalformedPolicyDocument, message, Some(path.to_owned())));
     }
 
     fn record(&mut self, detail: ErrorDetail) {
@@ -317,7 +318,7 @@ impl Problems {
                 }
                 if self.unlisted > 0 {
                     self.listed.push(ErrorDetail::client(
-                        MALFORMED_POLICY_DOCUMENT,
+                        ClientCode::MalformedPolicyDocument,
                         text!(
                             format!("{} further problems were not listed.", self.unlisted),
                             format!("另有 {} 处问题未列出。", self.unlisted)

@@ -19,6 +19,7 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::{Map, Value};
 
+use crate::codes::ClientCode;
 use crate::error::{clip, Error, ErrorDetail};
 use crate::lang::Lang;
 use crate::spec::OperationSpec;
@@ -285,7 +286,7 @@ pub fn from_data<T: DeserializeOwned>(data: &Bound<'_, PyAny>, name: &str) -> Py
         error(
             py,
             &Error::Input(ErrorDetail::client(
-                "InvalidParameter.Data",
+                ClientCode::InvalidParameterData,
                 text!(
                     format!("\"data\" is not a {name} as to_dict() returns it: {reason}."),
                     format!("\"data\" 不是 to_dict() 返回的 {name}：{reason}。")
@@ -331,7 +332,7 @@ pub fn register(module: &Bound<'_, pyo3::types::PyModule>) -> PyResult<()> {
         PlannedUnknown, RequestRetry, ResourceOutcome, RetryAdvice, TargetReport, Track, WaitReport, Waiter,
     };
     use crate::params::Validated;
-    use crate::precheck::{Outcome, TransitionView, Verdict, WaitState};
+    use crate::precheck::{TargetOutcome, TransitionView, Verdict, WaitState};
     use crate::ram::{AccessCheck, Authorization, Condition, Policy, RequiredAccess, Statement};
     use crate::wire::{ApiResponse, DryRunPassed, Endpoint, HttpRequest, RenewalResult, TargetFailure};
 
@@ -360,7 +361,7 @@ pub fn register(module: &Bound<'_, pyo3::types::PyModule>) -> PyResult<()> {
     // Validation, pre-checks, waiting.
     add::<Validated>(module)?;
     add::<Verdict>(module)?;
-    add::<Outcome>(module)?;
+    add::<TargetOutcome>(module)?;
     add::<TransitionView>(module)?;
     add::<WaitState>(module)?;
     // Requests and responses.

@@ -5,6 +5,7 @@ use serde_json::{Map, Value};
 use super::endpoint::resolve_endpoint;
 use super::request::HttpRequest;
 use crate::catalog::operation;
+use crate::codes::ClientCode;
 use crate::error::{clip, Error, ErrorDetail, Result};
 use crate::params::{validate_spec, Options, Validated};
 use crate::spec::{ParamKind, WireSpec};
@@ -77,7 +78,7 @@ pub fn build_validated(validated: &Validated, options: &BuildOptions) -> Result<
             let endpoint = resolve_endpoint(op, None, options.endpoint.as_deref())?;
             let body = serde_json::to_vec(&Value::Object(spec_ordered(validated))).map_err(|err| {
                 Error::Input(ErrorDetail::client(
-                    "SDK_INVALID_REQUEST",
+                    ClientCode::ZenlayerSdkInvalidRequest,
                     text!(format!("The request body could not be encoded: {err}."), format!("无法编码请求体：{err}。")),
                     None,
                 ))
@@ -107,7 +108,7 @@ fn effective_region<'a>(validated: &'a Validated, option: Option<&'a str>) -> Re
     let param = validated.params.get(REGION_PARAM).and_then(Value::as_str);
     match (option, param) {
         (Some(option), Some(param)) if option != param => Err(Error::Input(ErrorDetail::client(
-            "InvalidParameter.Region",
+            ClientCode::InvalidParameterRegion,
             text!(
                 format!(
                     "The region option \"{}\" differs from the RegionId parameter \"{}\"; give one, or the same in both.",

@@ -9,6 +9,7 @@ use std::fmt;
 
 use zeroize::Zeroizing;
 
+use crate::codes::ClientCode;
 use crate::error::{Error, ErrorDetail, Result};
 use crate::spec::Provider;
 use crate::text;
@@ -48,7 +49,7 @@ impl zeroize::ZeroizeOnDrop for Credentials {}
 
 /// `InvalidParameter.Credentials` (HTTP 400), our choice in Alibaba's style, for credentials a
 /// binding could not read from its host's values.
-pub const CREDENTIALS_UNREADABLE: &str = "InvalidParameter.Credentials";
+pub const CREDENTIALS_UNREADABLE: &str = ClientCode::InvalidParameterCredentials.wire();
 
 impl Credentials {
     /// The argument `field` is not text: `host_type` names what it is, in the host's words.
@@ -182,19 +183,12 @@ fn has_line_break(text: &str) -> bool {
 }
 
 fn unreadable(field: &str, message: crate::lang::Text) -> Error {
-    Error::Input(ErrorDetail::client(CREDENTIALS_UNREADABLE, message, Some(field.to_owned())))
-}
-
-fn credential_code(provider: Provider) -> &'static str {
-    match provider {
-        Provider::Alibaba => "InvalidCredentials",
-        Provider::Zenlayer => "CREDENTIAL_VALUE_MISSING",
-    }
+    Error::Input(ErrorDetail::client(ClientCode::InvalidParameterCredentials, message, Some(field.to_owned())))
 }
 
 fn missing(provider: Provider, what_en: &str, what_zh: &str) -> Error {
     Error::Signing(ErrorDetail::client(
-        credential_code(provider),
+        ClientCode::credentials(provider),
         text!(format!("The {what_en} must not be empty."), format!("{what_zh} 不能为空。")),
         Some("credentials".to_owned()),
     ))
@@ -202,7 +196,7 @@ fn missing(provider: Provider, what_en: &str, what_zh: &str) -> Error {
 
 fn line_break(provider: Provider) -> Error {
     Error::Signing(ErrorDetail::client(
-        credential_code(provider),
+        ClientCode::credentials(provider),
         text!(
             "The credentials contain a line break, which cannot be sent in an HTTP header.",
             "凭证中包含换行符，无法放入 HTTP 请求头。"

@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::codes::ClientCode;
 use crate::error::{clip, Error, ErrorDetail, Result};
 use crate::formats::{check_region_argument, MAX_STRING_CHARS};
 use crate::record::Record;
@@ -72,7 +73,7 @@ pub fn resolve_endpoint(op: &OperationSpec, region: Option<&str>, endpoint_overr
 
 fn missing_region(op: &OperationSpec) -> Error {
     Error::Input(ErrorDetail::client(
-        "MissingParameter.Region",
+        ClientCode::MissingParameterRegion,
         text!(
             format!(
                 "{} needs a region to choose its endpoint; pass the region (e.g. cn-hangzhou) or an endpoint.",
@@ -86,7 +87,7 @@ fn missing_region(op: &OperationSpec) -> Error {
 
 fn unsupported_region(op: &OperationSpec, region: &str, served: &[&str]) -> Error {
     Error::Input(ErrorDetail::client(
-        "InvalidParameter.Region",
+        ClientCode::InvalidParameterRegion,
         text!(
             format!(
                 "{} has no endpoint in region \"{}\"; it is served in: {}. Pass an endpoint to override.",
@@ -137,7 +138,7 @@ fn parse_override(text: &str) -> Result<(&'static str, &str)> {
         Ok((scheme, host))
     } else {
         Err(Error::Input(ErrorDetail::client(
-            "InvalidParameter.Endpoint",
+            ClientCode::InvalidParameterEndpoint,
             text!(
                 format!(
                     "The endpoint \"{}\" is not valid; expected a host name such as ecs.cn-hangzhou.aliyuncs.com, optionally with https:// and a port.",

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize, Serializer};
 use serde_json::Value;
 
 use super::encode::encode_pairs;
+use crate::codes::ClientCode;
 use crate::error::{Error, ErrorDetail, Result as CoreResult};
 use crate::record::Record;
 use crate::text;
@@ -69,7 +70,7 @@ impl HttpRequest {
             // Never a value from the request: a signed request handed back holds tokens.
             let reason = crate::error::clip(&without_quoted_text(&error.to_string()));
             Error::Input(ErrorDetail::client(
-                "InvalidParameter.Request",
+                ClientCode::InvalidParameterRequest,
                 text!(
                     format!("\"request\" is not a request as build() returns it: {reason}."),
                     format!("\"request\" 不是 build() 返回的请求：{reason}。")

@@ -5,6 +5,7 @@ use serde_json::{Map, Value};
 
 use super::xml;
 use crate::catalog::operation;
+use crate::codes::ClientCode;
 use crate::error::{ApiError, Error, ErrorDetail, Result};
 use crate::record::Record;
 use crate::spec::{OperationSpec, Provider, RetryClass, TargetSpec};
@@ -20,8 +21,7 @@ const MAX_PROVIDER_TEXT_CHARS: usize = 4096;
 /// How a provider response turned out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Record)]
 #[serde(rename_all = "snake_case")]
-#[record(name = "ResponseOutcome")]
-pub enum Outcome {
+pub enum ResponseOutcome {
     /// Accepted for every target.
     Succeeded,
     /// Accepted, but some targets failed (`failures` says which).
@@ -34,7 +34,7 @@ pub enum Outcome {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Record)]
 #[record(repr(outcome, request_id, failures))]
 pub struct ApiResponse {
-    pub outcome: Outcome,
+    pub outcome: ResponseOutcome,
     /// The provider's request id, as sent.
     pub request_id: Option<String>,
     /// Compute Nest `RenewalResult`.
@@ -82,7 +82,7 @@ pub struct DryRunPassed {
 pub fn header_pairs_from_json(value: Value) -> Result<Vec<(String, String)>> {
     let bad = |field: String| {
         Error::Input(ErrorDetail::client(
-            "InvalidParameter.Headers",
+            ClientCode::InvalidParameterHeaders,
             text!(
                 format!("\"{field}\" must be an object of header names to strings, or a list of [name, value] pairs."),
                 format!("\"{field}\" 必须是从请求头名称到字符串的对象，或 [名称, 值] 对的列表。")
@@ -119,7 +119,7 @@ pub fn http_status(status: i64) -> Result<u16> {
     match u16::try_from(status) {
         Ok(code) if (100..=599).contains(&code) => Ok(code),
         _ => Err(Error::Input(ErrorDetail::client(
-            "InvalidParameter.Status",
+            ClientCode::InvalidParameterStatus,
             text!(
                 format!("The HTTP status {status} is not valid; expected 100-599."),
                 format!("HTTP 状态码 {status} 无效；应在 100-599 之间。")
@@ -252,7 +252,11 @@ impl Reader {
         }
         let some_failed = !failures.is_empty() || renewal.is_some_and(|r| r.failed > 0);
         Ok(ApiResponse {
-            outcome: if some_failed { Outcome::SomeFailed } else { Outcome::Succeeded },
+            outcome: if some_failed {
+                ResponseOutcome::SomeFailed
+            } else {
+                ResponseOutcome::Succeeded
+            },
             request_id,
             renewal,
             failures,
@@ -289,7 +293,11 @@ impl Reader {
                 });
             }
         }
-        let outcome = if failures.is_empty() { Outcome::Succeeded } else { Outcome::SomeFailed };
+        let outcome = if failures.is_empty() {
+            ResponseOutcome::Succeeded
+        } else {
+            ResponseOutcome::SomeFailed
+        };
         Ok(ApiResponse {
             outcome,
             request_id,
@@ -312,7 +320,7 @@ impl Reader {
         let request_id = self.opt_string(&body, "RequestId", "")?.or(self.opt_string(&body, "requestId", "")?);
         if self.op.dry_run.is_some_and(|dry_run| dry_run.code == code) {
             return Ok(ApiResponse {
-                outcome: Outcome::DryRunPassed,
+                outcome: ResponseOutcome::DryRunPassed,
                 request_id,
                 renewal: None,
                 failures: Vec::new(),
@@ -345,9 +353,9 @@ impl Reader {
     fn api_detail(&self, code: &str, message: Option<String>) -> ErrorDetail {
         let known = self.op.error(code);
         let message = match (message, known) {
-            (Some(sent), Some(entry)) => text!(sent, entry.zh),
+            (Some(sent), Some(entry)) => text!(sent, entry.message.zh.clone()),
             (Some(sent), None) => text!(sent.clone(), sent),
-            (None, Some(entry)) => text!(entry.en, entry.zh),
+            (None, Some(entry)) => entry.message.clone(),
             (None, None) => text!(
                 format!("The provider returned {code} (HTTP {}) without a message.", self.status),
                 format!("服务商返回了 {code}（HTTP {}），没有附带说明。", self.status)

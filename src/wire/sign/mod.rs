@@ -13,6 +13,7 @@ use sha2::{Digest, Sha256};
 
 use super::credentials::{Credentials, Secret};
 use super::request::HttpRequest;
+use crate::codes::ClientCode;
 use crate::error::{clip, Error, ErrorDetail, Result};
 use crate::record::Record;
 use crate::spec::Provider;
@@ -51,7 +52,7 @@ impl SignatureAlgorithm {
     pub fn parse(name: &str) -> Result<SignatureAlgorithm> {
         SignatureAlgorithm::ALL.into_iter().find(|algorithm| algorithm.name() == name).ok_or_else(|| {
             Error::Input(ErrorDetail::client(
-                "InvalidParameter.Algorithm",
+                ClientCode::InvalidParameterAlgorithm,
                 text!(
                     format!(
                         "The signature algorithm \"{}\" is not supported; use ACS3-HMAC-SHA256, HMAC-SHA1 or ZC2-HMAC-SHA256.",
@@ -181,7 +182,7 @@ pub fn sign(request: &HttpRequest, credentials: &Credentials, options: &SignOpti
         (SignatureAlgorithm::Zc2HmacSha256, Secret::Bearer { token }) => Ok(zc2::bearer(request, token)),
         (SignatureAlgorithm::Zc2HmacSha256, Secret::AccessKey { id, secret, .. }) => Ok(zc2::sign(request, id, secret, options.timestamp)),
         (_, Secret::Bearer { .. }) => Err(Error::Signing(ErrorDetail::client(
-            "InvalidCredentials",
+            ClientCode::InvalidCredentials,
             text!(
                 format!("{} needs an AccessKey; bearer tokens are only accepted by Zenlayer.", algorithm.name()),
                 format!("{} 需要 AccessKey；只有 Zenlayer 接受 Bearer 令牌。", algorithm.name())
@@ -211,7 +212,7 @@ pub fn sign(request: &HttpRequest, credentials: &Credentials, options: &SignOpti
 pub fn sign_acs3_over(request: &HttpRequest, credentials: &Credentials, options: &SignOptions, signed_headers: &[&str]) -> Result<SignedRequest> {
     let Secret::AccessKey { id, secret, security_token } = credentials.secret(Provider::Alibaba)? else {
         return Err(Error::Signing(ErrorDetail::client(
-            "InvalidCredentials",
+            ClientCode::InvalidCredentials,
             text!(
                 "ACS3-HMAC-SHA256 needs an AccessKey; bearer tokens are only accepted by Zenlayer.",
                 "ACS3-HMAC-SHA256 需要 AccessKey；只有 Zenlayer 接受 Bearer 令牌。"
@@ -240,7 +241,7 @@ fn check_nonce(nonce: &str) -> Result<()> {
     // Escaped, so the control characters that made it unusable show up in the message.
     let shown = clip(nonce).escape_debug().to_string();
     Err(Error::Input(ErrorDetail::client(
-        "InvalidParameter.Nonce",
+        ClientCode::InvalidParameterNonce,
         text!(
             format!("The signature nonce \"{shown}\" is not usable: give 1-{MAX_NONCE_CHARS} characters without control characters, unique per request."),
             format!("签名随机数 \"{shown}\" 不可用：需 1-{MAX_NONCE_CHARS} 个字符、不含控制字符，且每个请求唯一。")
@@ -251,7 +252,7 @@ fn check_nonce(nonce: &str) -> Result<()> {
 
 fn bad_timestamp(timestamp: i64) -> Error {
     Error::Input(ErrorDetail::client(
-        "InvalidParameter.Timestamp",
+        ClientCode::InvalidParameterTimestamp,
         text!(
             format!("The timestamp {timestamp} is out of range; give Unix seconds between 1970 and 9999."),
             format!("时间戳 {timestamp} 超出范围；请提供 1970 至 9999 年之间的 Unix 秒数。")

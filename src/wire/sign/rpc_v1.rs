@@ -7,6 +7,7 @@ use sha1::Sha1;
 use zeroize::Zeroizing;
 
 use super::{SignatureAlgorithm, SignedRequest};
+use crate::codes::ClientCode;
 use crate::error::{Error, ErrorDetail, Result};
 use crate::text;
 use crate::wire::encode::percent_encode;
@@ -100,6 +101,10 @@ fn hmac_sha1(key: &[u8], data: &[u8]) -> Vec<u8> {
     }
 }
 
-fn unsupported(en: &str, zh: &str) -> Error {
-    Error::Input(ErrorDetail::client("InvalidParameter.Request", text!(en, zh), Some("request".to_owned())))
+fn unsupported(en: &'static str, zh: &'static str) -> Error {
+    Error::Input(ErrorDetail::client(
+        ClientCode::InvalidParameterRequest,
+        text!(en, zh),
+        Some("request".to_owned()),
+    ))
 }
