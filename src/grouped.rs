@@ -9,9 +9,9 @@
 //! core judges each representative and returns its answer with the reason split where the id
 //! goes; the host joins the parts with each item's id.
 //!
-//! Exactness is checked, not assumed: each representative is judged with its own id and with a
-//! stand-in id, and a group is answered only when both answers agree and the reason is the
-//! same text with the id in the same places. Otherwise, and for any input that is not a
+//! Each representative is judged once, with a stand-in id; the reason split at the stand-in
+//! gives the parts that each item's id joins (the engines read the id for wording only, and the
+//! messages write it verbatim; tests compare every grouped answer with the per-item one). Otherwise, and for any input that is not a
 //! list of well-formed items, the answer is `None` and the host asks [`precheck_resources`],
 //! which words every error with the caller's own paths.
 //!
@@ -145,16 +145,17 @@ pub fn precheck_grouping(op_id: &str, grouping: Grouping, options: &Options) -> 
     Ok(precheck_groups(op_id, &representatives, &grouping.rows, options)?.and_then(|verdict| verdict.expand(&grouping.rows, grouping.ids)))
 }
 
-/// One representative's answer, when its reason depends on the id only by naming it: the
-/// reason with a stand-in id, split at the stand-in and joined with the item's own id, must be
-/// the item's own reason (a stand-in among the other fields would be split too, and the join
-/// would then differ), and the rest of the answer must not change with the id.
+/// One representative's answer, judged with the stand-in id: its reason split at the stand-in
+/// gives the parts an item's own id joins. The engines read an item's id for wording only, and
+/// `crate::messages` writes it verbatim, so the join is the item's own reason; tests hold both
+/// (`a_group_answers_as_each_of_its_items`, and every pre-check vector in `tests/vectors.rs`).
+/// A representative that holds the stand-in anywhere is not grouped, since the split would cut
+/// there too.
 fn answer(spec: &crate::spec::OperationSpec, item: &Item<'_>, options: &Options) -> Option<GroupAnswer> {
-    if item.id.contains(STAND_IN) {
+    if item.id.contains(STAND_IN) || holds_stand_in(item.raw) {
         return None;
     }
-    let own = judge(spec, item, false, options);
-    let stand_in = judge(
+    let judged = judge(
         spec,
         &Item {
             id: STAND_IN.to_owned(),
@@ -164,20 +165,24 @@ fn answer(spec: &crate::spec::OperationSpec, item: &Item<'_>, options: &Options)
         false,
         options,
     );
-    let parts: Vec<String> = stand_in.reason.split(STAND_IN).map(str::to_owned).collect();
-    let agrees = stand_in.decision == own.decision
-        && stand_in.status == own.status
-        && stand_in.error == own.error
-        && stand_in.transition == own.transition
-        && parts.join(&item.id) == own.reason;
-    agrees.then(|| GroupAnswer {
-        decision: own.decision,
-        denied: own.decision == TargetDecision::Deny,
-        status: own.status,
-        error: own.error,
-        reason: parts,
-        transition: own.transition,
+    Some(GroupAnswer {
+        decision: judged.decision,
+        denied: judged.decision == TargetDecision::Deny,
+        status: judged.status,
+        error: judged.error,
+        reason: judged.reason.split(STAND_IN).map(str::to_owned).collect(),
+        transition: judged.transition,
     })
+}
+
+/// Whether any string or key of `value` holds the stand-in.
+fn holds_stand_in(value: &Value) -> bool {
+    match value {
+        Value::String(text) => text.contains(STAND_IN),
+        Value::Array(items) => items.iter().any(holds_stand_in),
+        Value::Object(map) => map.iter().any(|(key, item)| key.contains(STAND_IN) || holds_stand_in(item)),
+        _ => false,
+    }
 }
 
 /// What a host needs to group the items of one operation: the guards' projection (as
@@ -253,6 +258,39 @@ mod tests {
         }
         // The id itself holds the stand-in: not answered by groups.
         assert_eq!(by_groups("ecs:RebootInstance", &cases[2], &options), None);
+    }
+
+    #[test]
+    fn a_group_answers_as_each_of_its_items() {
+        // Ids of every shape, in groups of every kind: the joined reason is each item's own.
+        let long = format!("i-{}", "x".repeat(5000));
+        let ids = ["i-1", "i-{}", "i-%s", "i-\"quoted\"", "实例-1", "", long.as_str(), "i-\u{FFFD}"];
+        let kinds = [
+            ecs("", "Running"),
+            ecs("", "Stopped"),
+            json!({"InstanceId": "", "Status": "Running", "OperationLocks": {"LockReason": [{"LockReason": "security", "LockMsg": "i-1"}]}}),
+            json!({"InstanceId": "", "Status": "Running", "InstanceChargeType": "PrePaid", "ExpiredTime": "2020-01-01T00:00Z"}),
+            ecs("", "Bogus"),
+        ];
+        let mut items = Vec::new();
+        for kind in &kinds {
+            for id in ids {
+                let mut item = kind.clone();
+                item["InstanceId"] = json!(id);
+                items.push(item);
+            }
+        }
+        let resources = Value::Array(items);
+        for lang in [Lang::En, Lang::Zh] {
+            let options = Options {
+                lang,
+                now: Some(1_795_000_000),
+                ..Options::default()
+            };
+            let whole = crate::precheck::precheck_resources("ecs:RebootInstance", &resources, &options).ok();
+            assert!(whole.is_some());
+            assert_eq!(by_groups("ecs:RebootInstance", &resources, &options), whole);
+        }
     }
 
     #[test]
