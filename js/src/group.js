@@ -9,7 +9,6 @@
 // throws, a lone surrogate, a value near the limits…) makes `grouped` return undefined, and the
 // caller asks the core with the live values, which words every error with its own paths.
 
-const NOT_PLAIN = Symbol("not plain data");
 const PLAIN = Object.prototype;
 const UTF8 = new TextEncoder();
 const wellFormed = typeof String.prototype.isWellFormed === "function" ? (text) => text.isWellFormed() : (text) => !/[\ud800-\udfff]/.test(text) || /^(?:[^\ud800-\udfff]|[\ud800-\udbff][\udc00-\udfff])*$/.test(text);
@@ -39,86 +38,104 @@ function compile(plan) {
   };
 }
 
-/** Budget of what the core's reader would charge, kept well inside its limits. */
-class Budget {
+// Markers in an item's token sequence: Symbols, so no scalar value can equal one.
+const MISSING = Symbol("missing");
+const MAP = Symbol("map");
+const LIST = Symbol("list");
+const EMPTY_MAP = Symbol("empty map");
+const EMPTY_LIST = Symbol("empty list");
+/** The key under which the Map an item's walk ends at holds the item's group. */
+const GROUP = Symbol("group");
+
+/**
+ * Walks `value` as `pick` projects it, one token at a time, down the trie of Maps that `walker`
+ * holds: a scalar is its own token (Map keys keep "1", 1 and true apart, and the item's own
+ * strings hash once), a container a marker and then its content. With the pick fixed, the
+ * token sequence spells the projection exactly, so equal sequences mean equal projections.
+ * Every value read costs a node and every string its length, as the core's reader charges
+ * them. Returns false when the value is not plain data.
+ */
+function walkValue(walker, value, pick) {
+  if (--walker.nodes < 0) return false;
+  switch (typeof value) {
+    case "string":
+      walker.units -= value.length;
+      return walker.units >= 0 && walker.step(value);
+    case "boolean":
+      return walker.step(value);
+    case "number":
+      return Number.isSafeInteger(value) && walker.step(value);
+    case "undefined":
+      return walker.step(MISSING);
+    case "object":
+      break;
+    default:
+      return false;
+  }
+  if (value === null) return walker.step(null);
+  if (Array.isArray(value)) {
+    if (pick === 1) return false;
+    if (pick === 0 || Array.isArray(pick)) return walker.step(EMPTY_LIST);
+    const length = value.length;
+    if (!(length <= walker.maxItems) || !walker.step(LIST) || !walker.step(length)) return false;
+    for (let index = 0; index < length; index += 1) {
+      const item = value[index];
+      if (!(item === undefined ? walker.step(null) : walkValue(walker, item, pick.items))) return false;
+    }
+    return true;
+  }
+  const prototype = Object.getPrototypeOf(value);
+  if ((prototype !== PLAIN && prototype !== null) || pick === 1) return false;
+  if (!Array.isArray(pick)) return walker.step(EMPTY_MAP);
+  return walker.step(MAP) && walkFields(walker, value, pick);
+}
+
+function walkFields(walker, value, fields) {
+  for (let index = 0; index < fields.length; index += 1) {
+    if (!walkValue(walker, value[fields[index][0]], fields[index][1])) return false;
+  }
+  return true;
+}
+
+/**
+ * `walkFields` for an item of at most four compared fields, each read at its own site: a site
+ * that always reads the same name, on items of one shape, is one cached property load, where a
+ * loop over names is a lookup per read.
+ */
+function walkUnrolled(walker, item, fields) {
+  const count = fields.length;
+  return (
+    (count < 1 || walkValue(walker, item[fields[0][0]], fields[0][1])) &&
+    (count < 2 || walkValue(walker, item[fields[1][0]], fields[1][1])) &&
+    (count < 3 || walkValue(walker, item[fields[2][0]], fields[2][1])) &&
+    (count < 4 || walkValue(walker, item[fields[3][0]], fields[3][1]))
+  );
+}
+
+/**
+ * The trie of Maps, where one item's walk has got to, and the budget: nodes and UTF-16 units
+ * kept within half the core's node limit and a third of its byte limit (UTF-8 takes at most
+ * three bytes per unit), so that an input over a limit is always left to the core.
+ */
+class Walker {
   constructor(limits) {
     this.nodes = limits.maxNodes >> 1;
     this.units = Math.floor(limits.maxBytes / 3);
     this.maxItems = limits.maxListItems;
+    this.root = new Map();
+    this.level = this.root;
   }
-}
 
-/** A text that identifies `value` as `pick` projects it: equal texts, equal projections. */
-function keyOf(value, pick, budget) {
-  switch (typeof value) {
-    case "string":
-      budget.units -= value.length;
-      return budget.units < 0 || !wellFormed(value) ? NOT_PLAIN : `s${value.length}:${value}`;
-    case "boolean":
-      return value ? "T" : "F";
-    case "number":
-      return Number.isSafeInteger(value) ? `n${value};` : NOT_PLAIN;
-    case "undefined":
-      return "u";
-    case "object":
-      break;
-    default:
-      return NOT_PLAIN;
-  }
-  if (value === null) return "z";
-  if (--budget.nodes < 0) return NOT_PLAIN;
-  if (Array.isArray(value)) {
-    if (pick === 1) return NOT_PLAIN;
-    if (pick === 0 || Array.isArray(pick)) return "[]";
-    const length = value.length;
-    if (!(length <= budget.maxItems)) return NOT_PLAIN;
-    let key = "[";
-    for (let index = 0; index < length; index += 1) {
-      const item = value[index];
-      const part = item === undefined ? "z" : keyOf(item, pick.items, budget);
-      if (part === NOT_PLAIN) return NOT_PLAIN;
-      key += part;
+  step(token) {
+    let next = this.level.get(token);
+    if (next === undefined) {
+      // A string equal to a key already met is as well-formed as it; only new ones are checked.
+      if (typeof token === "string" && !wellFormed(token)) return false;
+      next = new Map();
+      this.level.set(token, next);
     }
-    return key + "]";
-  }
-  const prototype = Object.getPrototypeOf(value);
-  if ((prototype !== PLAIN && prototype !== null) || pick === 1) return NOT_PLAIN;
-  if (!Array.isArray(pick)) return "{}";
-  return fieldsKey(value, pick, budget);
-}
-
-function fieldsKey(value, fields, budget) {
-  let key = "{";
-  for (let index = 0; index < fields.length; index += 1) {
-    const part = keyOf(value[fields[index][0]], fields[index][1], budget);
-    if (part === NOT_PLAIN) return NOT_PLAIN;
-    key += part;
-  }
-  return key + "}";
-}
-
-/**
- * One field of an item as a Map key: a scalar as itself (Map keys keep "1", 1 and true apart,
- * and the item's own strings hash once), a container as the text `keyOf` gives it behind a NUL,
- * which no scalar string key starts with.
- */
-function fieldKey(value, pick, budget) {
-  switch (typeof value) {
-    case "string":
-      budget.units -= value.length;
-      return budget.units < 0 || value.charCodeAt(0) === 0 || !wellFormed(value) ? NOT_PLAIN : value;
-    case "boolean":
-    case "undefined":
-      return value;
-    case "number":
-      return Number.isSafeInteger(value) ? value : NOT_PLAIN;
-    case "object": {
-      if (value === null) return null;
-      const key = keyOf(value, pick, budget);
-      return key === NOT_PLAIN ? NOT_PLAIN : "\0" + key;
-    }
-    default:
-      return NOT_PLAIN;
+    this.level = next;
+    return true;
   }
 }
 
@@ -181,47 +198,29 @@ export function grouped(glue, limits, operation, resources, options) {
     if (plan === null) return undefined;
     const items = itemsOf(resources, plan);
     if (items === undefined || !(items.length <= plan.maxResources)) return undefined;
-    const budget = new Budget(limits);
     const count = items.length;
     const rows = new Uint32Array(count);
     const ids = new Array(count);
-    // A trie of Maps, one level per compared field: equal fields, equal path, one group.
-    const trie = new Map();
+    // Items walk a trie of Maps token by token; the Map an item ends at holds its group.
+    const walker = new Walker(limits);
     const fields = plan.rest;
-    const last = fields.length - 1;
+    const unrolled = fields.length <= 4;
     const representatives = [];
     for (let index = 0; index < count; index += 1) {
       const item = items[index];
       if (!isPlainObject(item)) return undefined;
       const id = item[plan.idField];
       if (typeof id !== "string") return undefined;
-      budget.units -= id.length;
-      if (budget.units < 0 || !wellFormed(id) || --budget.nodes < 0) return undefined;
-      let level = trie;
-      let group;
-      for (let field = 0; field <= last; field += 1) {
-        const key = fieldKey(item[fields[field][0]], fields[field][1], budget);
-        if (key === NOT_PLAIN || --budget.nodes < 0) return undefined;
-        const next = level.get(key);
-        if (field === last) {
-          group = next;
-          if (group === undefined) {
-            group = representatives.length;
-            level.set(key, group);
-            representatives.push(project(item, plan.pick));
-          }
-        } else if (next === undefined) {
-          const made = new Map();
-          level.set(key, made);
-          level = made;
-        } else {
-          level = next;
-        }
-      }
+      walker.units -= id.length;
+      walker.nodes -= 2;
+      if (walker.units < 0 || walker.nodes < 0 || !wellFormed(id)) return undefined;
+      walker.level = walker.root;
+      if (!(unrolled ? walkUnrolled(walker, item, fields) : walkFields(walker, item, fields))) return undefined;
+      let group = walker.level.get(GROUP);
       if (group === undefined) {
-        // No field besides the id: one group.
-        if (representatives.length === 0) representatives.push(project(item, plan.pick));
-        group = 0;
+        group = representatives.length;
+        walker.level.set(GROUP, group);
+        representatives.push(project(item, plan.pick));
       }
       rows[index] = group;
       ids[index] = id;
