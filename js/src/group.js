@@ -205,11 +205,15 @@ export function grouped(glue, limits, operation, resources, options) {
     const walker = new Walker(limits);
     const fields = plan.rest;
     const unrolled = fields.length <= 4;
+    const idField = plan.idField;
     const representatives = [];
     for (let index = 0; index < count; index += 1) {
       const item = items[index];
-      if (!isPlainObject(item)) return undefined;
-      const id = item[plan.idField];
+      // A plain object (an array's prototype is Array.prototype).
+      if (typeof item !== "object" || item === null) return undefined;
+      const prototype = Object.getPrototypeOf(item);
+      if (prototype !== PLAIN && prototype !== null) return undefined;
+      const id = item[idField];
       if (typeof id !== "string") return undefined;
       walker.units -= id.length;
       walker.nodes -= 2;
