@@ -5,20 +5,17 @@
 //! getter) catches: an exception that unwinds through wasm frames would skip Rust's epilogues
 //! and leave the module's shadow stack corrupt.
 //!
-//! Outbound: results are written as JSON text with their snake_case keys camelCased as they are
-//! written, and the JS wrapper reads the text with `JSON.parse` (plain objects, `null` for
-//! `None`): one crossing per call instead of one per property.
+//! Outbound: results are written as JSON text ([`crate::json`]) with their snake_case keys
+//! camelCased as they are written, and the JS wrapper reads the text with `JSON.parse` (plain
+//! objects, `null` for `None`): one crossing per call instead of one per property.
 
 use std::borrow::Cow;
-use std::io;
 
 use js_sys::{Array, ArrayBuffer, Date, JsString, Map, Reflect, Set, Uint8Array};
 use opgate::host::limits::{MAX_BYTES, MAX_DEPTH, MAX_LIST_ITEMS, MAX_NODES};
 use opgate::host::{unconvertible_result, HostKind, HostValue, Kind, Problem};
-use opgate::record::camel_key;
 use opgate::Error;
 use serde::Serialize;
-use serde_json::ser::{CharEscape, CompactFormatter, Formatter};
 use serde_json::Value;
 use wasm_bindgen::prelude::*;
 
@@ -259,90 +256,17 @@ impl HostValue for Js {
     }
 }
 
-/// serde_json's compact output with every object key renamed as [`camel_key`] says (the core's
-/// rule, which the generated TypeScript follows), at any depth, as the key is written.
-///
-/// serde_json writes a key as `begin_object_key`, the string (its text in fragments between
-/// escapes), `end_object_key`; the key's text is held back until its closing quote so that it
-/// can be renamed. A key with an escape is never renamed ([`camel_key`] renames `[a-z0-9_]`
-/// only), so it is written as it comes. Integers JavaScript cannot hold exactly are written as
-/// they are: `JSON.parse` rounds them to the nearest double.
-struct CamelKeys {
-    /// Whether keys are renamed (results) or written as they are (error reports).
-    camel: bool,
-    /// Whether a key is being held back: one is being written and has had no escape.
-    holding: bool,
-    /// The held key's text so far; one buffer for every key of the value.
-    key: String,
-}
-
-impl CamelKeys {
-    fn new(camel: bool) -> Self {
-        CamelKeys {
-            camel,
-            holding: false,
-            key: String::with_capacity(32),
-        }
-    }
-
-    fn flush_key<W: ?Sized + io::Write>(&mut self, writer: &mut W) -> io::Result<()> {
-        if !self.holding {
-            return Ok(());
-        }
-        self.holding = false;
-        match camel_key(&self.key) {
-            Some(renamed) => writer.write_all(renamed.as_bytes()),
-            None => writer.write_all(self.key.as_bytes()),
-        }
-    }
-}
-
-impl Formatter for CamelKeys {
-    fn begin_object_key<W: ?Sized + io::Write>(&mut self, writer: &mut W, first: bool) -> io::Result<()> {
-        self.holding = self.camel;
-        self.key.clear();
-        CompactFormatter.begin_object_key(writer, first)
-    }
-
-    fn write_string_fragment<W: ?Sized + io::Write>(&mut self, writer: &mut W, fragment: &str) -> io::Result<()> {
-        if self.holding {
-            self.key.push_str(fragment);
-            return Ok(());
-        }
-        writer.write_all(fragment.as_bytes())
-    }
-
-    fn write_char_escape<W: ?Sized + io::Write>(&mut self, writer: &mut W, escape: CharEscape) -> io::Result<()> {
-        self.flush_key(writer)?;
-        CompactFormatter.write_char_escape(writer, escape)
-    }
-
-    fn end_string<W: ?Sized + io::Write>(&mut self, writer: &mut W) -> io::Result<()> {
-        self.flush_key(writer)?;
-        CompactFormatter.end_string(writer)
-    }
-
-    fn end_object_key<W: ?Sized + io::Write>(&mut self, writer: &mut W) -> io::Result<()> {
-        // A key serde_json wrote without a string (none today) leaves nothing behind.
-        self.flush_key(writer)?;
-        CompactFormatter.end_object_key(writer)
-    }
-}
-
 /// `{"<name>":<value>}` as JSON text, the value's keys camelCased when `camel` says so. The JS
 /// wrapper reads it with one `JSON.parse`: far cheaper than building the objects from wasm
 /// one property at a time.
 fn envelope_text<T: Serialize + ?Sized>(name: &str, value: &T, camel: bool) -> Result<String, Error> {
-    let mut out = Vec::with_capacity(512);
-    out.extend_from_slice(b"{\"");
-    out.extend_from_slice(name.as_bytes());
-    out.extend_from_slice(b"\":");
-    value
-        .serialize(&mut serde_json::Serializer::with_formatter(&mut out, CamelKeys::new(camel)))
-        .map_err(|e| unconvertible_result(&e.to_string()))?;
-    out.push(b'}');
-    // serde_json writes UTF-8 only.
-    String::from_utf8(out).map_err(|e| unconvertible_result(&e.to_string()))
+    let mut out = String::with_capacity(512);
+    out.push_str("{\"");
+    out.push_str(name);
+    out.push_str("\":");
+    crate::json::write(&mut out, value, camel).map_err(|e| unconvertible_result(&e.to_string()))?;
+    out.push('}');
+    Ok(out)
 }
 
 /// A result as the envelope `{"ok": ...}`, keys camelCased.

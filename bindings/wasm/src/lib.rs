@@ -13,6 +13,7 @@
 //! hold cloud secrets, so requests are built here and signed by a backend.
 
 mod convert;
+mod json;
 mod lifecycle;
 mod precheck;
 mod projection;
