@@ -33,8 +33,9 @@ const PLAIN = Object.prototype;
 const DIRTY = Symbol("not plain data");
 
 // A copy of `value` holding only plain data, or DIRTY. Each property is read once, as the live
-// path reads it (Object.keys, then the value; `undefined` is absent); the copy's objects have
-// no prototype, so a `__proto__` key stays a key.
+// path reads it (Object.keys, then the value; `undefined` is absent). The copy's objects are
+// ordinary ones (JSON.stringify is slower on objects without a prototype); a `__proto__` key
+// is defined, not assigned, so that it stays a key.
 function copy(value, budget, depth) {
   switch (typeof value) {
     case "string":
@@ -66,7 +67,7 @@ function copy(value, budget, depth) {
   }
   const prototype = Object.getPrototypeOf(value);
   if (prototype !== PLAIN && prototype !== null) return DIRTY;
-  const out = Object.create(null);
+  const out = {};
   const keys = Object.keys(value);
   for (let index = 0; index < keys.length; index += 1) {
     const key = keys[index];
@@ -74,7 +75,11 @@ function copy(value, budget, depth) {
     if (item === undefined) continue;
     const copied = copy(item, budget, depth + 1);
     if (copied === DIRTY) return DIRTY;
-    out[key] = copied;
+    if (key === "__proto__") {
+      Object.defineProperty(out, key, { value: copied, enumerable: true, writable: true, configurable: true });
+    } else {
+      out[key] = copied;
+    }
   }
   return out;
 }
