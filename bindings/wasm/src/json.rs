@@ -492,7 +492,7 @@ mod tests {
     #[test]
     fn writes_what_serde_json_writes() {
         let value = json!({
-            "text": "a \"quoted\" \\ line\nwith\ttabs \u{1} \u{7f} é 中",
+            "text": "a \"quoted\" \\ line\nwith\ttabs \u{1} \u{7f} \u{e9} \u{4e2d} \u{1f600}",
             "numbers": [0, -1, 9_007_199_254_740_993_u64, u64::MAX, i64::MIN, 1.5, -0.25, 1e300],
             "flags": [true, false, null],
             "nested": {"InstanceId": "i-1", "x-acs-date": "d"},
