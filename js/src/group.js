@@ -19,7 +19,7 @@ const plans = new Map();
 function planOf(glue, operation) {
   let plan = plans.get(operation);
   if (plan === undefined) {
-    const envelope = glue.groupingPlan(operation);
+    const envelope = JSON.parse(glue.groupingPlan(operation));
     plan = envelope.error === undefined ? compile(envelope.ok) : null;
     plans.set(operation, plan);
   }

@@ -1,15 +1,19 @@
 // The wasm size budget: what a console page downloads, gzip-compressed (zlib level 9). Run by
 // `bash js/run.sh test`, so `make test` fails when the module outgrows it; `make bench` reports
-// the same figure beside the others. The goal is 110 KB (issue 12); the module is ~230 KB since
-// the lifecycle and record code landed, so for now the budget guards against growth: lower it
-// as the size work lands, never raise it without saying why.
+// the same figure beside the others. The goal is 110 KB (issue 12). The budget sits just above
+// the module's size: 226,896 B on 2026-12-01 (results written as JSON text by
+// bindings/wasm/src/json.rs instead of serde-wasm-bindgen, wasm-opt -O3 without inlining; it
+// was 229,233 B before). Lower it as the size work lands, never raise it without saying why.
+// What is left is mostly the core itself: opgate's own code (~170 KB raw), the Deserialize
+// impls the plan and waiter states go through serde_json::Value for (~32 KB raw), and .rodata
+// (~100 KB raw: en/zh messages, the catalog, panic locations).
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 
-const BUDGET_BYTES = 235_000;
+const BUDGET_BYTES = 228_000;
 
 test(`js/pkg/opgate_wasm_bg.wasm is at most ${BUDGET_BYTES} bytes gzipped`, () => {
   const wasm = readFileSync(new URL("../pkg/opgate_wasm_bg.wasm", import.meta.url));

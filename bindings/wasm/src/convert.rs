@@ -5,18 +5,18 @@
 //! getter) catches: an exception that unwinds through wasm frames would skip Rust's epilogues
 //! and leave the module's shadow stack corrupt.
 //!
-//! Outbound: results are turned into JSON values, their snake_case keys camelCased, and handed
-//! to `serde_wasm_bindgen`'s JSON-compatible serializer (plain objects, `null` for `None`).
+//! Outbound: results are written as JSON text ([`crate::json`]) with their snake_case keys
+//! camelCased as they are written, and the JS wrapper reads the text with `JSON.parse` (plain
+//! objects, `null` for `None`): one crossing per call instead of one per property.
 
 use std::borrow::Cow;
 
 use js_sys::{Array, ArrayBuffer, Date, JsString, Map, Reflect, Set, Uint8Array};
-use opgate::host::limits::MAX_BYTES;
+use opgate::host::limits::{MAX_BYTES, MAX_DEPTH, MAX_LIST_ITEMS, MAX_NODES};
 use opgate::host::{unconvertible_result, HostKind, HostValue, Kind, Problem};
-use opgate::record::camel_key;
 use opgate::Error;
 use serde::Serialize;
-use serde_json::{Number, Value};
+use serde_json::Value;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen]
@@ -25,6 +25,90 @@ extern "C" {
     fn is_array(value: &JsValue) -> Result<bool, JsValue>;
     #[wasm_bindgen(catch, js_namespace = Object, js_name = keys)]
     fn object_keys(value: &JsValue) -> Result<Array, JsValue>;
+}
+
+#[wasm_bindgen(inline_js = r#"
+const PLAIN = Object.prototype;
+// Returned (never thrown) when a value is not plain data.
+const DIRTY = Symbol("not plain data");
+
+// A copy of `value` holding only plain data, or DIRTY. Each property is read once, as the live
+// path reads it (Object.keys, then the value; `undefined` is absent). The copy's objects are
+// ordinary ones (JSON.stringify is slower on objects without a prototype); a `__proto__` key
+// is defined, not assigned, so that it stays a key.
+function copy(value, budget, depth) {
+  switch (typeof value) {
+    case "string":
+      return value.length > budget.maxBytes ? DIRTY : value;
+    case "boolean":
+      return value;
+    case "number":
+      // Only integers JS holds exactly: they read back bit for bit. A fraction, NaN or
+      // Infinity takes the live path, which judges it.
+      return Number.isSafeInteger(value) ? value : DIRTY;
+    case "object":
+      break;
+    default:
+      return DIRTY;
+  }
+  if (value === null) return null;
+  if (--budget.nodes < 0 || depth > budget.maxDepth) return DIRTY;
+  if (Array.isArray(value)) {
+    const length = value.length;
+    if (!(length <= budget.maxItems)) return DIRTY;
+    const out = new Array(length);
+    for (let index = 0; index < length; index += 1) {
+      const item = value[index];
+      const copied = item === undefined ? null : copy(item, budget, depth + 1);
+      if (copied === DIRTY) return DIRTY;
+      out[index] = copied;
+    }
+    return out;
+  }
+  const prototype = Object.getPrototypeOf(value);
+  if (prototype !== PLAIN && prototype !== null) return DIRTY;
+  const out = {};
+  const keys = Object.keys(value);
+  for (let index = 0; index < keys.length; index += 1) {
+    const key = keys[index];
+    const item = value[key];
+    if (item === undefined) continue;
+    const copied = copy(item, budget, depth + 1);
+    if (copied === DIRTY) return DIRTY;
+    if (key === "__proto__") {
+      Object.defineProperty(out, key, { value: copied, enumerable: true, writable: true, configurable: true });
+    } else {
+      out[key] = copied;
+    }
+  }
+  return out;
+}
+
+export function opgate_plain_json(value, maxItems, maxNodes, maxBytes, maxDepth) {
+  if (value === undefined) return undefined;
+  try {
+    const copied = copy(value, { nodes: maxNodes, maxItems, maxBytes, maxDepth }, 0);
+    return copied === DIRTY ? undefined : JSON.stringify(copied);
+  } catch {
+    // A getter or Proxy trap threw: the live path reads the value and words the error.
+    return undefined;
+  }
+}
+"#)]
+extern "C" {
+    /// The JSON text of `value` when it is plain data (plain objects and arrays, strings,
+    /// booleans, safe integers, `null`, within the limits), `undefined` otherwise. Never throws.
+    fn opgate_plain_json(value: &JsValue, max_items: u32, max_nodes: u32, max_bytes: u32, max_depth: u32) -> Option<String>;
+}
+
+/// A call argument as JSON text, when it is plain data: one crossing instead of several per
+/// field. The core then reads the parsed text through the same [`HostValue`] contract, so the
+/// answer, every error and its path included, is the one the live value gives; whatever is
+/// not plain data (a `Map`, a class instance, a BigInt, a fraction, a getter that throws, a
+/// lone surrogate, which the JSON text escapes and the parser refuses) takes the live path.
+pub fn plain_json(value: &JsValue) -> Option<String> {
+    let limit = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+    opgate_plain_json(value, limit(MAX_LIST_ITEMS), limit(MAX_NODES), limit(MAX_BYTES), limit(MAX_DEPTH))
 }
 
 /// JavaScript numbers are exact integers up to 2^53.
@@ -177,38 +261,33 @@ impl HostValue for Js {
     }
 }
 
-/// Renames keys as [`camel_key`] says (the core's rule, which the generated TypeScript follows),
-/// and turns integers JavaScript cannot hold exactly into floats (what `JSON.parse` would give)
-/// so serialization cannot fail on them.
-fn to_js_shape(value: Value) -> Value {
-    match value {
-        Value::Object(map) => Value::Object(map.into_iter().map(|(key, item)| (camel_key(&key).unwrap_or(key), to_js_shape(item))).collect()),
-        Value::Array(items) => Value::Array(items.into_iter().map(to_js_shape).collect()),
-        Value::Number(number)
-            if number.as_i64().is_some_and(|i| i.unsigned_abs() > MAX_SAFE_INTEGER as u64) || number.as_u64().is_some_and(|u| u > MAX_SAFE_INTEGER as u64) =>
-        {
-            number.as_f64().and_then(Number::from_f64).map(Value::Number).unwrap_or(Value::Null)
-        }
-        other => other,
-    }
+/// `{"<name>":<value>}` as JSON text, the value's keys camelCased when `camel` says so. The JS
+/// wrapper reads it with one `JSON.parse`: far cheaper than building the objects from wasm
+/// one property at a time.
+fn envelope_text<T: Serialize + ?Sized>(name: &str, value: &T, camel: bool) -> Result<String, Error> {
+    let mut out = String::with_capacity(512);
+    out.push_str("{\"");
+    out.push_str(name);
+    out.push_str("\":");
+    crate::json::write(&mut out, value, camel).map_err(|e| unconvertible_result(&e.to_string()))?;
+    out.push('}');
+    Ok(out)
 }
 
-/// Any serializable result as plain JS data with camelCase keys.
-pub fn to_js<T: Serialize>(result: &T) -> Result<JsValue, Error> {
-    let value = serde_json::to_value(result).map_err(|e| unconvertible_result(&e.to_string()))?;
-    plain(&to_js_shape(value))
+/// A result as the envelope `{"ok": ...}`, keys camelCased.
+pub fn ok_text<T: Serialize + ?Sized>(result: &T) -> Result<String, Error> {
+    envelope_text("ok", result, true)
 }
 
-/// Any serializable result as JSON text with camelCase keys, for `JSON.parse` on the JS side:
-/// one string crosses instead of one per key and value.
-pub fn to_json_text<T: Serialize>(result: &T) -> Result<String, Error> {
-    let value = serde_json::to_value(result).map_err(|e| unconvertible_result(&e.to_string()))?;
-    serde_json::to_string(&to_js_shape(value)).map_err(|e| unconvertible_result(&e.to_string()))
+/// A rendered error as the envelope `{"error": ...}`, keys unchanged (the conformance vectors
+/// compare the core's snake_case keys).
+pub fn error_text<T: Serialize + ?Sized>(report: &T) -> String {
+    envelope_text("error", report, false).unwrap_or_else(|_| String::from("{\"error\":null}"))
 }
 
 /// A JSON value as plain JS data, keys unchanged.
 pub fn plain(value: &Value) -> Result<JsValue, Error> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| unconvertible_result(&e.to_string()))
+    let text = serde_json::to_string(value).map_err(|e| unconvertible_result(&e.to_string()))?;
+    // The text is serde_json's own, so the parse cannot fail; if it did, the JS error says why.
+    js_sys::JSON::parse(&text).map_err(|error| unconvertible_result(&String::from(error.unchecked_into::<js_sys::Error>().to_string())))
 }

@@ -2,8 +2,9 @@
 //! host contract (`opgate::host::calls`) and converts results and errors back. No decisions
 //! are made here, and no message is worded here.
 //!
-//! Every export returns an envelope, `{ok: <result>}` or `{error: <report>}`, and never throws
-//! for a core error: the ESM wrapper in `js/src/` turns `error` into an `OpgateError`. Results
+//! Every export returns an envelope as JSON text, `{"ok": <result>}` or `{"error": <report>}`,
+//! and never throws for a core error: the ESM wrapper in `js/src/` parses it and turns `error`
+//! into an `OpgateError`. Results
 //! have camelCase keys (see [`opgate::record::camel_key`]); reports keep the core's snake_case keys,
 //! exactly what the conformance vectors compare. Nothing here panics on user input: a panic
 //! aborts the wasm instance for the whole page.
@@ -12,6 +13,7 @@
 //! hold cloud secrets, so requests are built here and signed by a backend.
 
 mod convert;
+mod json;
 mod lifecycle;
 mod precheck;
 mod projection;
@@ -20,16 +22,15 @@ mod wire;
 
 use opgate::host::{Failed, OptionsIn};
 use serde::Serialize;
-use serde_json::Value;
 use wasm_bindgen::prelude::*;
 
-use convert::{plain, to_js, to_json_text};
+use convert::{error_text, ok_text};
 use projection::Input;
 
 /// The limits on arguments (`Limits`, camelCased), exported for the tests and the README check.
 #[wasm_bindgen]
 pub fn limits() -> JsValue {
-    to_js(&opgate::host::limits::LIMITS).unwrap_or(JsValue::NULL)
+    finish(Ok(&opgate::host::limits::LIMITS))
 }
 
 /// Steps the core counted since the previous call (`opgate::host::calls::take_work`).
@@ -55,37 +56,12 @@ fn options<'a>(options: &'a Input<'a>) -> OptionsIn<'a, Input<'a>> {
     OptionsIn::Object(Some(options))
 }
 
-/// `{ok: value}` for a result, `{error: report}` for an error rendered in its language.
+/// `{"ok": value}` for a result, `{"error": report}` for an error rendered in its language, as
+/// a JS string of JSON text.
 fn finish<T: Serialize>(result: Result<T, Failed>) -> JsValue {
-    match result {
-        Ok(value) => match to_js(&value) {
-            Ok(value) => envelope("ok", value),
-            Err(error) => report(&error, opgate::Lang::En),
-        },
-        Err(failed) => report(&failed.error, failed.lang),
-    }
-}
-
-/// [`finish`] as JSON text: `{"ok": result}` or `{"error": report}`.
-fn finish_text<T: Serialize>(result: Result<T, Failed>) -> String {
-    let (key, value) = match result
-        .map_err(|failed| (failed.error, failed.lang))
-        .and_then(|value| to_json_text(&value).map_err(|error| (error, opgate::Lang::En)))
-    {
-        Ok(text) => ("ok", text),
-        Err((error, lang)) => ("error", serde_json::to_string(&error.render(lang)).unwrap_or_else(|_| "null".to_owned())),
+    let text = match result {
+        Ok(value) => ok_text(&value).unwrap_or_else(|error| error_text(&error.render(opgate::Lang::En))),
+        Err(failed) => error_text(&failed.error.render(failed.lang)),
     };
-    format!("{{\"{key}\":{value}}}")
-}
-
-fn report(error: &opgate::Error, lang: opgate::Lang) -> JsValue {
-    let rendered = serde_json::to_value(error.render(lang)).unwrap_or(Value::Null);
-    envelope("error", plain(&rendered).unwrap_or(JsValue::NULL))
-}
-
-fn envelope(key: &str, value: JsValue) -> JsValue {
-    let object = js_sys::Object::new();
-    // Setting a property on a fresh plain object cannot fail.
-    let _ = js_sys::Reflect::set(&object, &JsValue::from_str(key), &value);
-    object.into()
+    JsValue::from_str(&text)
 }

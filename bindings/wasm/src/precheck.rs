@@ -4,7 +4,7 @@ use opgate::host::calls;
 use wasm_bindgen::prelude::*;
 
 use crate::projection::{js, parse, project, Input, Node};
-use crate::{finish, finish_text, options};
+use crate::{finish, options};
 
 /// `resources` as the call reads it: projected on the JS side when it is plain data.
 fn resources<'a>(projected: &'a Option<Node<'a>>, resources: JsValue) -> Input<'a> {
@@ -72,15 +72,15 @@ pub fn precheck_resources(operation: JsValue, resources: JsValue, options: JsVal
 /// JSON text (UTF-8) of one representative item per group, `rows` each item's group. Answers
 /// the JSON text of the envelope; `{"ok": null}` when the input cannot be answered so.
 #[wasm_bindgen(js_name = precheckGroups)]
-pub fn precheck_groups(operation: JsValue, groups: &[u8], rows: &[u32], options: JsValue) -> String {
+pub fn precheck_groups(operation: JsValue, groups: &[u8], rows: &[u32], options: JsValue) -> JsValue {
     match parse(groups) {
-        Some(groups) => finish_text(calls::precheck_groups(
+        Some(groups) => finish(calls::precheck_groups(
             &js(operation),
             &Input::Projected(&groups),
             rows,
             self::options(&js(options)),
         )),
-        None => finish_text(Ok::<Option<()>, opgate::host::Failed>(None)),
+        None => finish(Ok::<Option<()>, opgate::host::Failed>(None)),
     }
 }
 

@@ -3,14 +3,27 @@
 use opgate::host::calls;
 use wasm_bindgen::prelude::*;
 
-use crate::projection::js;
+use crate::convert::plain_json;
+use crate::projection::{js, parse, Input, Node};
 use crate::{finish, options};
+
+/// An argument as the call reads it: its plain-data copy when there is one, else the live value.
+fn argument<'a>(copied: &'a Option<Node<'a>>, value: JsValue) -> Input<'a> {
+    match copied {
+        Some(node) => Input::Projected(node),
+        None => js(value),
+    }
+}
 
 /// Validates `params` and builds the unsigned request: `{method, scheme, host, path, query,
 /// headers, body, url}` (query and headers as `[name, value]` pairs, in wire order).
 #[wasm_bindgen]
 pub fn build(operation: JsValue, params: JsValue, options: JsValue) -> JsValue {
-    finish(calls::build(&js(operation), &js(params), self::options(&js(options))))
+    let (params_text, options_text) = (plain_json(&params), plain_json(&options));
+    let params_node = params_text.as_deref().and_then(|text| parse(text.as_bytes()));
+    let options_node = options_text.as_deref().and_then(|text| parse(text.as_bytes()));
+    let (params, options) = (argument(&params_node, params), argument(&options_node, options));
+    finish(calls::build(&js(operation), &params, self::options(&options)))
 }
 
 /// Reads a provider response: `{outcome, requestId, failures, data, ...}`, or an `api` /
