@@ -29,7 +29,7 @@ use crate::precheck::{judge, read_resources, Item, TargetDecision, TargetOutcome
 use crate::spec::TargetSpec;
 
 /// The stand-in id: a private-use character, which no provider id contains.
-const STAND_IN: &str = "\u{E000}";
+const STAND_IN: char = '\u{E000}';
 
 /// The answer for every item of one group.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -158,7 +158,7 @@ fn answer(spec: &crate::spec::OperationSpec, item: &Item<'_>, options: &Options)
     let judged = judge(
         spec,
         &Item {
-            id: STAND_IN.to_owned(),
+            id: STAND_IN.to_string(),
             status: item.status.clone(),
             raw: item.raw,
         },
