@@ -21,7 +21,7 @@ const args = process.argv.slice(2);
 const quick = args.includes("--quick");
 const outIndex = args.indexOf("--out");
 const out = outIndex >= 0 ? args[outIndex + 1] : null;
-const fixtures = args.find((arg, i) => !arg.startsWith("--") && i !== outIndex + 1);
+const fixtures = args.find((arg, i) => !arg.startsWith("--") && (outIndex < 0 || i !== outIndex + 1));
 if (!fixtures) {
   console.error("usage: node js/bench/bench.mjs FIXTURES_DIR [--out FILE] [--quick]");
   process.exit(2);
