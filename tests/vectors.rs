@@ -531,11 +531,18 @@ fn call_names_are_unique_across_families() {
     }
 }
 
-#[test]
-fn projection_answers_as_the_whole_items() {
-    // Every case with resources, once through the engine with the items whole and once through
-    // the host reader that projects them: the verdicts (or errors) must be identical.
-    let mut compared = 0;
+/// A vector case with Describe resources: where it is, its operation and its arguments.
+struct ResourceCase {
+    label: String,
+    operation: String,
+    spec: &'static opgate::spec::OperationSpec,
+    resources: Value,
+    now: Option<i64>,
+}
+
+/// Every case of every vector file whose arguments hold `resources` for a known operation.
+fn resource_cases() -> Vec<ResourceCase> {
+    let mut cases = Vec::new();
     for file in vector_files() {
         let text = std::fs::read_to_string(&file).expect("vector file readable");
         let doc: Value = serde_json::from_str(&text).expect("vector file is JSON");
@@ -544,18 +551,35 @@ fn projection_answers_as_the_whole_items() {
             let Some(resources) = args.get("resources") else { continue };
             let Some(op) = args.get("operation").and_then(Value::as_str) else { continue };
             let Ok(spec) = opgate::operation(op) else { continue };
-            let Ok(projected) = opgate::host::Reader::default().resources(spec, &resources) else {
-                continue;
-            };
-            let options = opgate::Options {
+            cases.push(ResourceCase {
+                label: format!("{}: {}", file.display(), case["name"]),
+                operation: op.to_owned(),
+                spec,
+                resources: resources.clone(),
                 now: args.get("now").and_then(Value::as_i64),
-                ..Default::default()
-            };
-            let whole = opgate::precheck_resources(op, resources, &options);
-            let picked = opgate::precheck_resources(op, &projected, &options);
-            assert_eq!(whole, picked, "{}: {}", file.display(), case["name"]);
-            compared += 1;
+            });
         }
+    }
+    cases
+}
+
+#[test]
+fn projection_answers_as_the_whole_items() {
+    // Every case with resources, once through the engine with the items whole and once through
+    // the host reader that projects them: the verdicts (or errors) must be identical.
+    let mut compared = 0;
+    for case in resource_cases() {
+        let Ok(projected) = opgate::host::Reader::default().resources(case.spec, &&case.resources) else {
+            continue;
+        };
+        let options = opgate::Options {
+            now: case.now,
+            ..Default::default()
+        };
+        let whole = opgate::precheck_resources(&case.operation, &case.resources, &options);
+        let picked = opgate::precheck_resources(&case.operation, &projected, &options);
+        assert_eq!(whole, picked, "{}", case.label);
+        compared += 1;
     }
     assert!(compared > 100, "only {compared} pre-check cases compared");
 }
@@ -567,33 +591,25 @@ fn grouped_answers_as_precheck_resources() {
     // exactly the verdict `precheck_resources` gives for the whole items, in both languages; a
     // case the engine refuses must not be answered by groups at all.
     let mut compared = 0;
-    for file in vector_files() {
-        let text = std::fs::read_to_string(&file).expect("vector file readable");
-        let doc: Value = serde_json::from_str(&text).expect("vector file is JSON");
-        for case in doc["cases"].as_array().expect("cases array") {
-            let args = &case["args"];
-            let Some(resources) = args.get("resources") else { continue };
-            let Some(op) = args.get("operation").and_then(Value::as_str) else { continue };
-            let Ok(spec) = opgate::operation(op) else { continue };
-            let Some(grouping) = opgate::host::Reader::default().grouped(spec, &resources) else {
-                continue;
+    for case in resource_cases() {
+        let Some(grouping) = opgate::host::Reader::default().grouped(case.spec, &&case.resources) else {
+            continue;
+        };
+        for lang in [opgate::Lang::En, opgate::Lang::Zh] {
+            let options = opgate::Options {
+                now: case.now,
+                lang,
+                ..Default::default()
             };
-            for lang in [opgate::Lang::En, opgate::Lang::Zh] {
-                let options = opgate::Options {
-                    now: args.get("now").and_then(Value::as_i64),
-                    lang,
-                    ..Default::default()
-                };
-                let whole = opgate::precheck_resources(op, resources, &options);
-                let grouped = opgate::grouped::precheck_grouping(op, grouping.clone(), &options).expect("a known operation");
-                match (whole, grouped) {
-                    (Ok(whole), Some(grouped)) => {
-                        assert_eq!(whole, grouped, "{}: {}", file.display(), case["name"]);
-                        compared += 1;
-                    }
-                    (Err(error), Some(_)) => panic!("{}: {}: grouped answers where the engine refuses: {error}", file.display(), case["name"]),
-                    (_, None) => {}
+            let whole = opgate::precheck_resources(&case.operation, &case.resources, &options);
+            let grouped = opgate::grouped::precheck_grouping(&case.operation, grouping.clone(), &options).expect("a known operation");
+            match (whole, grouped) {
+                (Ok(whole), Some(grouped)) => {
+                    assert_eq!(whole, grouped, "{}", case.label);
+                    compared += 1;
                 }
+                (Err(error), Some(_)) => panic!("{}: grouped answers where the engine refuses: {error}", case.label),
+                (_, None) => {}
             }
         }
     }
