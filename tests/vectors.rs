@@ -541,6 +541,7 @@ struct ResourceCase {
 }
 
 /// Every case of every vector file whose arguments hold `resources` for a known operation.
+#[allow(clippy::expect_used, reason = "a test helper: an unreadable vector file fails the test that reads it")]
 fn resource_cases() -> Vec<ResourceCase> {
     let mut cases = Vec::new();
     for file in vector_files() {
