@@ -44,8 +44,6 @@ const MAP = Symbol("map");
 const LIST = Symbol("list");
 const EMPTY_MAP = Symbol("empty map");
 const EMPTY_LIST = Symbol("empty list");
-/** The key under which the Map an item's walk ends at holds the item's group. */
-const GROUP = Symbol("group");
 
 /**
  * Walks `value` as `pick` projects it, one token at a time, down the trie of Maps that `walker`
@@ -122,20 +120,39 @@ class Walker {
     this.nodes = limits.maxNodes >> 1;
     this.units = Math.floor(limits.maxBytes / 3);
     this.maxItems = limits.maxListItems;
-    this.root = new Map();
+    this.root = new Node();
     this.level = this.root;
   }
 
   step(token) {
-    let next = this.level.get(token);
+    const node = this.level;
+    // Neighbouring items mostly agree: the token the previous item took here is tried first.
+    if (token === node.lastToken && node.lastNext !== null) {
+      this.level = node.lastNext;
+      return true;
+    }
+    node.children ??= new Map();
+    let next = node.children.get(token);
     if (next === undefined) {
       // A string equal to a key already met is as well-formed as it; only new ones are checked.
       if (typeof token === "string" && !wellFormed(token)) return false;
-      next = new Map();
-      this.level.set(token, next);
+      next = new Node();
+      node.children.set(token, next);
     }
+    node.lastToken = token;
+    node.lastNext = next;
     this.level = next;
     return true;
+  }
+}
+
+/** A trie node: its children by token, the last one taken, and the group of an item ending here. */
+class Node {
+  constructor() {
+    this.children = null;
+    this.lastToken = undefined;
+    this.lastNext = null;
+    this.group = -1;
   }
 }
 
@@ -220,10 +237,10 @@ export function grouped(glue, limits, operation, resources, options) {
       if (walker.units < 0 || walker.nodes < 0 || !wellFormed(id)) return undefined;
       walker.level = walker.root;
       if (!(unrolled ? walkUnrolled(walker, item, fields) : walkFields(walker, item, fields))) return undefined;
-      let group = walker.level.get(GROUP);
-      if (group === undefined) {
+      let group = walker.level.group;
+      if (group < 0) {
         group = representatives.length;
-        walker.level.set(GROUP, group);
+        walker.level.group = group;
         representatives.push(project(item, plan.pick));
       }
       rows[index] = group;
