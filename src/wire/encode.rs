@@ -4,32 +4,72 @@
 /// (upper-case hex). This is the encoding every Alibaba SDK uses for both the URL and the
 /// string to sign (Python `quote(v, safe='~')`), so spaces become `%20` and `*` becomes `%2A`.
 pub fn percent_encode(text: &str) -> String {
-    const HEX: &[u8; 16] = b"0123456789ABCDEF";
     let mut out = String::with_capacity(text.len());
-    for byte in text.bytes() {
-        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'_' | b'.' | b'~') {
-            out.push(char::from(byte));
-        } else {
-            out.push('%');
-            out.push(char::from(HEX[usize::from(byte >> 4)]));
-            out.push(char::from(HEX[usize::from(byte & 0x0f)]));
+    percent_encode_into(&mut out, text);
+    out
+}
+
+fn is_unreserved(byte: u8) -> bool {
+    byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'_' | b'.' | b'~')
+}
+
+/// [`percent_encode`] appended to `out`: runs of unreserved characters are copied whole, since
+/// signing encodes every name and value of a request (ids and dates are nearly all unreserved).
+pub(crate) fn percent_encode_into(out: &mut String, text: &str) {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    let mut run_start = 0;
+    for (index, &byte) in text.as_bytes().iter().enumerate() {
+        if is_unreserved(byte) {
+            continue;
         }
+        // The run holds ASCII only, so both of its ends are character boundaries.
+        if let Some(run) = text.get(run_start..index) {
+            out.push_str(run);
+        }
+        out.push('%');
+        out.push(char::from(HEX[usize::from(byte >> 4)]));
+        out.push(char::from(HEX[usize::from(byte & 0x0f)]));
+        run_start = index + 1;
     }
+    if let Some(run) = text.get(run_start..) {
+        out.push_str(run);
+    }
+}
+
+/// Lower-case hex of `bytes` appended to `out` (digests and signatures).
+pub(crate) fn hex_into(out: &mut String, bytes: &[u8]) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    out.reserve(bytes.len() * 2);
+    for &byte in bytes {
+        out.push(char::from(HEX[usize::from(byte >> 4)]));
+        out.push(char::from(HEX[usize::from(byte & 0x0f)]));
+    }
+}
+
+/// Lower-case hex of `bytes`.
+pub(crate) fn hex(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len() * 2);
+    hex_into(&mut out, bytes);
     out
 }
 
 /// `key=value&key=value` with both sides percent-encoded, in the given order.
 pub fn encode_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> String {
     let mut out = String::new();
-    for (key, value) in pairs {
-        if !out.is_empty() {
+    encode_pairs_into(&mut out, pairs);
+    out
+}
+
+/// [`encode_pairs`] appended to `out`.
+pub(crate) fn encode_pairs_into<'a>(out: &mut String, pairs: impl IntoIterator<Item = (&'a str, &'a str)>) {
+    for (index, (key, value)) in pairs.into_iter().enumerate() {
+        if index > 0 {
             out.push('&');
         }
-        out.push_str(&percent_encode(key));
+        percent_encode_into(out, key);
         out.push('=');
-        out.push_str(&percent_encode(value));
+        percent_encode_into(out, value);
     }
-    out
 }
 
 /// Formats Unix seconds as `YYYY-MM-DDTHH:MM:SSZ`, the form of Alibaba's `Timestamp` and
@@ -42,12 +82,29 @@ pub fn format_utc(unix_seconds: i64) -> Option<String> {
     let days = unix_seconds.div_euclid(86_400);
     let second_of_day = unix_seconds.rem_euclid(86_400);
     let (year, month, day) = civil_from_days(days);
-    Some(format!(
-        "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z",
-        second_of_day / 3_600,
-        second_of_day % 3_600 / 60,
-        second_of_day % 60
-    ))
+    // Written digit by digit: this runs once per signature, and `format!` costs more than the rest.
+    let mut out = String::with_capacity(20);
+    push_digits(&mut out, year, 4);
+    out.push('-');
+    push_digits(&mut out, month, 2);
+    out.push('-');
+    push_digits(&mut out, day, 2);
+    out.push('T');
+    push_digits(&mut out, second_of_day / 3_600, 2);
+    out.push(':');
+    push_digits(&mut out, second_of_day % 3_600 / 60, 2);
+    out.push(':');
+    push_digits(&mut out, second_of_day % 60, 2);
+    out.push('Z');
+    Some(out)
+}
+
+/// The last `width` decimal digits of a non-negative `number`, zero-padded.
+fn push_digits(out: &mut String, number: i64, width: u32) {
+    for place in (0..width).rev() {
+        let digit = number / 10_i64.pow(place) % 10;
+        out.push(char::from(b'0' + u8::try_from(digit).unwrap_or(0)));
+    }
 }
 
 /// Proleptic Gregorian date for days since 1970-01-01 (Howard Hinnant's algorithm, the
@@ -75,6 +132,14 @@ mod tests {
         assert_eq!(percent_encode("+/=&%"), "%2B%2F%3D%26%25");
         assert_eq!(percent_encode("杭州"), "%E6%9D%AD%E5%B7%9E");
         assert_eq!(percent_encode(""), "");
+        assert_eq!(percent_encode("杭州a~b 中"), "%E6%9D%AD%E5%B7%9Ea~b%20%E4%B8%AD");
+        assert_eq!(percent_encode("abc"), "abc");
+    }
+
+    #[test]
+    fn hex_is_lower_case() {
+        assert_eq!(hex(&[0x00, 0x0f, 0xa5, 0xff]), "000fa5ff");
+        assert_eq!(hex(&[]), "");
     }
 
     #[test]

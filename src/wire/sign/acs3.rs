@@ -1,8 +1,12 @@
 //! Alibaba Cloud signature V3 (`ACS3-HMAC-SHA256`), as `Utils.get_authorization` in
 //! `alibabacloud-tea-openapi` and `GetAuthorization` in the Go openapi-util compute it.
 
+use std::borrow::Cow;
+
+use sha2::{Digest, Sha256};
+
 use super::{hmac_sha256, sha256_hex, SignatureAlgorithm, SignedRequest};
-use crate::wire::encode::percent_encode;
+use crate::wire::encode::{encode_pairs_into, hex, hex_into};
 use crate::wire::request::HttpRequest;
 
 const ALGORITHM: &str = "ACS3-HMAC-SHA256";
@@ -16,11 +20,22 @@ pub(super) struct Key<'a> {
 /// `signed_headers` names the headers to sign (lower-case); `None` signs the default set
 /// (see [`canonical_headers`]).
 pub(super) fn sign(request: &HttpRequest, key: &Key<'_>, date: &str, nonce: &str, signed_headers: Option<&[&str]>) -> SignedRequest {
-    let mut signed = request.clone();
-    signed.remove_header("authorization");
-    if signed.header("host").is_none() {
-        signed.headers.insert(0, ("host".to_owned(), signed.host.clone()));
+    // The request as given, without an old `Authorization`, with `host` first when it had none;
+    // built in one pass with room for the headers signing adds.
+    let mut headers = Vec::with_capacity(request.headers.len() + 6);
+    if request.header("host").is_none() {
+        headers.push(("host".to_owned(), request.host.clone()));
     }
+    headers.extend(request.headers.iter().filter(|(name, _)| !name.eq_ignore_ascii_case("authorization")).cloned());
+    let mut signed = HttpRequest {
+        method: request.method.clone(),
+        scheme: request.scheme.clone(),
+        host: request.host.clone(),
+        path: request.path.clone(),
+        query: request.query.clone(),
+        headers,
+        body: request.body.clone(),
+    };
     let payload_hash = sha256_hex(&signed.body);
     signed.set_header("x-acs-date", date);
     signed.set_header("x-acs-signature-nonce", nonce);
@@ -36,23 +51,36 @@ pub(super) fn sign(request: &HttpRequest, key: &Key<'_>, date: &str, nonce: &str
         }
     }
 
-    let (canonical_headers, signed_headers) = canonical_headers(&signed.headers, signed_headers);
+    // `method\npath\nquery\nheaders (each line ending in \n)\nsigned header names\npayload hash`,
+    // written into one buffer.
     let path = if signed.path.is_empty() { "/" } else { signed.path.as_str() };
-    let canonical_request = format!(
-        "{}\n{}\n{}\n{}\n{}\n{}",
-        signed.method,
-        path,
-        canonical_query(&signed.query),
-        canonical_headers,
-        signed_headers,
-        payload_hash
-    );
-    let string_to_sign = format!("{ALGORITHM}\n{}", sha256_hex(canonical_request.as_bytes()));
-    let signature = hex::encode(hmac_sha256(key.secret.as_bytes(), string_to_sign.as_bytes()));
-    signed.headers.push((
-        "Authorization".to_owned(),
-        format!("{ALGORITHM} Credential={},SignedHeaders={signed_headers},Signature={signature}", key.id),
-    ));
+    let mut canonical_request = String::with_capacity(256 + signed.query.len() * 48 + signed.headers.len() * 64);
+    canonical_request.push_str(&signed.method);
+    canonical_request.push('\n');
+    canonical_request.push_str(path);
+    canonical_request.push('\n');
+    canonical_query(&mut canonical_request, &signed.query);
+    canonical_request.push('\n');
+    let signed_headers = canonical_headers(&mut canonical_request, &signed.headers, signed_headers);
+    canonical_request.push('\n');
+    canonical_request.push_str(&signed_headers);
+    canonical_request.push('\n');
+    canonical_request.push_str(&payload_hash);
+
+    let mut string_to_sign = String::with_capacity(ALGORITHM.len() + 1 + 64);
+    string_to_sign.push_str(ALGORITHM);
+    string_to_sign.push('\n');
+    hex_into(&mut string_to_sign, &Sha256::digest(canonical_request.as_bytes()));
+    let signature = hex(&hmac_sha256(key.secret.as_bytes(), string_to_sign.as_bytes()));
+    let mut authorization = String::with_capacity(ALGORITHM.len() + 40 + key.id.len() + signed_headers.len() + signature.len());
+    authorization.push_str(ALGORITHM);
+    authorization.push_str(" Credential=");
+    authorization.push_str(key.id);
+    authorization.push_str(",SignedHeaders=");
+    authorization.push_str(&signed_headers);
+    authorization.push_str(",Signature=");
+    authorization.push_str(&signature);
+    signed.headers.push(("Authorization".to_owned(), authorization));
     SignedRequest {
         algorithm: SignatureAlgorithm::Acs3HmacSha256,
         request: signed,
@@ -62,49 +90,61 @@ pub(super) fn sign(request: &HttpRequest, key: &Key<'_>, date: &str, nonce: &str
     }
 }
 
-/// Sorted by name, then value; names and values RFC 3986-encoded.
-fn canonical_query(query: &[(String, String)]) -> String {
-    let mut pairs: Vec<(&str, &str)> = query.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
-    pairs.sort_unstable();
-    let encoded: Vec<String> = pairs
-        .iter()
-        .map(|(key, value)| format!("{}={}", percent_encode(key), percent_encode(value)))
-        .collect();
-    encoded.join("&")
+/// Sorted by name, then value; names and values RFC 3986-encoded; appended to `out`.
+fn canonical_query(out: &mut String, query: &[(String, String)]) {
+    let in_order = query.windows(2).all(|pair| matches!(pair, [a, b] if a <= b));
+    if in_order {
+        encode_pairs_into(out, query.iter().map(|(key, value)| (key.as_str(), value.as_str())));
+    } else {
+        let mut pairs: Vec<(&str, &str)> = query.iter().map(|(key, value)| (key.as_str(), value.as_str())).collect();
+        pairs.sort_unstable();
+        encode_pairs_into(out, pairs);
+    }
 }
 
 /// Signs `host`, `content-type` and every `x-acs-*` header (the set the Go SDK and the V3
 /// documentation sign), or exactly the headers `chosen` names: lower-cased names in order,
-/// values trimmed, repeated names joined with commas. Returns the canonical block (each line
-/// ending in `\n`) and the name list.
-fn canonical_headers(headers: &[(String, String)], chosen: Option<&[&str]>) -> (String, String) {
-    let mut selected: Vec<(String, &str)> = headers
+/// values trimmed, repeated names joined with commas. Appends the canonical block (each line
+/// ending in `\n`) to `out` and returns the name list.
+fn canonical_headers(out: &mut String, headers: &[(String, String)], chosen: Option<&[&str]>) -> String {
+    let mut selected: Vec<(Cow<'_, str>, &str)> = headers
         .iter()
-        .map(|(name, value)| (name.to_ascii_lowercase(), value.trim()))
+        .map(|(name, value)| (lower_case(name), value.trim()))
         .filter(|(name, _)| match chosen {
             Some(names) => names.iter().any(|wanted| wanted.eq_ignore_ascii_case(name)),
             None => name == "host" || name == "content-type" || name.starts_with("x-acs-"),
         })
         .collect();
     selected.sort_unstable();
-    let mut block = String::new();
-    let mut names: Vec<&str> = Vec::new();
+    let mut names = String::with_capacity(selected.len() * 24);
+    let mut previous: Option<&str> = None;
     for (name, value) in &selected {
-        if names.last() == Some(&name.as_str()) {
+        if previous == Some(name.as_ref()) {
             // Same name as the previous line: append as another comma-separated value.
-            if block.ends_with('\n') {
-                block.pop();
+            if out.ends_with('\n') {
+                out.pop();
             }
-            block.push(',');
-            block.push_str(value);
-            block.push('\n');
+            out.push(',');
         } else {
-            names.push(name);
-            block.push_str(name);
-            block.push(':');
-            block.push_str(value);
-            block.push('\n');
+            if previous.is_some() {
+                names.push(';');
+            }
+            names.push_str(name);
+            out.push_str(name);
+            out.push(':');
         }
+        out.push_str(value);
+        out.push('\n');
+        previous = Some(name.as_ref());
     }
-    (block, names.join(";"))
+    names
+}
+
+/// Header names are nearly always lower-case already; copy only those that are not.
+fn lower_case(name: &str) -> Cow<'_, str> {
+    if name.bytes().any(|byte| byte.is_ascii_uppercase()) {
+        Cow::Owned(name.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(name)
+    }
 }
