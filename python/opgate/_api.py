@@ -6,8 +6,9 @@ the core never reads a clock."""
 from __future__ import annotations
 
 import enum
+import itertools
+import os
 import time
-import uuid
 from typing import Final, Mapping, Sequence, Union
 
 from . import _opgate
@@ -120,6 +121,26 @@ def _clock(now: Now) -> int | None:
 
 def _timestamp(timestamp: int | None) -> int:
     return int(time.time()) if timestamp is None else timestamp
+
+
+# The default signature nonce. The servers need it unique per request (they refuse a repeat
+# within the timestamp's window, https://www.alibabacloud.com/help/en/sdk/product-overview/v3-request-structure-and-signature);
+# it is no secret, the signature covers it. A random 64-bit prefix per process and a counter:
+# 32 hex characters like ``uuid.uuid4().hex`` at a tenth of its cost, which was a third of
+# build + sign. A forked child draws a new prefix, or it would repeat its parent's nonces.
+_nonce_prefix = ""
+_nonce_counter = itertools.count()
+
+
+def _new_nonce_prefix() -> None:
+    global _nonce_prefix, _nonce_counter
+    _nonce_prefix = os.urandom(8).hex()
+    _nonce_counter = itertools.count()
+
+
+_new_nonce_prefix()
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_new_nonce_prefix)
 
 
 def operations(*, lang: Lang = "en") -> tuple[Operation, ...]:
@@ -340,7 +361,8 @@ def sign(
             ZC2 for Zenlayer).
         timestamp: Unix seconds to sign with; default ``None``: the clock, read at the call
             (the servers refuse times ~15 minutes off).
-        nonce: a value unique per request; default ``None``: a random UUID.
+        nonce: a value unique per request; default ``None``: 32 hex characters, a random
+            per-process prefix and a counter.
         lang: ``"en"`` (default) or ``"zh"``, for error messages.
 
     Returns:
@@ -360,7 +382,7 @@ def sign(
         credentials,
         algorithm=algorithm,
         timestamp=_timestamp(timestamp),
-        nonce=uuid.uuid4().hex if nonce is None else nonce,
+        nonce=f"{_nonce_prefix}{next(_nonce_counter):016x}" if nonce is None else nonce,
         lang=lang,
     )
 
