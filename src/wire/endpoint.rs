@@ -53,7 +53,7 @@ pub fn resolve_endpoint(op: &OperationSpec, region: Option<&str>, endpoint_overr
                     if let Some((_, host)) = endpoint_map.iter().find(|(known, _)| *known == region) {
                         (*host).to_owned()
                     } else if regional_endpoints.is_empty() || regional_endpoints.contains(&region) {
-                        endpoint.replace("{region}", region)
+                        fill_region(endpoint, region)
                     } else if let Some(fallback) = fallback_endpoint {
                         fallback.to_owned()
                     } else {
@@ -68,6 +68,22 @@ pub fn resolve_endpoint(op: &OperationSpec, region: Option<&str>, endpoint_overr
         host,
         path: default_path.to_owned(),
     })
+}
+
+/// The endpoint template with its `{region}` filled in (templates hold it once, if at all;
+/// `str::replace` for any other).
+fn fill_region(template: &str, region: &str) -> String {
+    match template.split_once("{region}") {
+        Some((_, after)) if after.contains("{region}") => template.replace("{region}", region),
+        Some((before, after)) => {
+            let mut host = String::with_capacity(before.len() + region.len() + after.len());
+            host.push_str(before);
+            host.push_str(region);
+            host.push_str(after);
+            host
+        }
+        None => template.to_owned(),
+    }
 }
 
 fn missing_region(op: &OperationSpec) -> Error {

@@ -19,7 +19,7 @@ pub(super) struct Key<'a> {
 
 /// `signed_headers` names the headers to sign (lower-case); `None` signs the default set
 /// (see [`canonical_headers`]).
-pub(super) fn sign(request: &HttpRequest, key: &Key<'_>, date: &str, nonce: &str, signed_headers: Option<&[&str]>) -> SignedRequest {
+pub(super) fn sign(request: &HttpRequest, key: &Key<'_>, date: String, nonce: &str, signed_headers: Option<&[&str]>) -> SignedRequest {
     // The request as given, without an old `Authorization`, with `host` first when it had none;
     // built in one pass with room for the headers signing adds.
     let mut headers = Vec::with_capacity(request.headers.len() + 6);
@@ -39,7 +39,7 @@ pub(super) fn sign(request: &HttpRequest, key: &Key<'_>, date: &str, nonce: &str
     let payload_hash = sha256_hex(&signed.body);
     signed.set_header("x-acs-date", date);
     signed.set_header("x-acs-signature-nonce", nonce);
-    signed.set_header("x-acs-content-sha256", payload_hash.as_str());
+    signed.set_header("x-acs-content-sha256", payload_hash.as_ref());
     match key.security_token {
         Some(token) => {
             signed.set_header("x-acs-accesskey-id", key.id);

@@ -191,12 +191,12 @@ pub fn sign(request: &HttpRequest, credentials: &Credentials, options: &SignOpti
         (SignatureAlgorithm::Acs3HmacSha256, Secret::AccessKey { id, secret, security_token }) => {
             let date = super::encode::format_utc(options.timestamp).ok_or_else(|| bad_timestamp(options.timestamp))?;
             check_nonce(&options.nonce)?;
-            Ok(acs3::sign(request, &acs3::Key { id, secret, security_token }, &date, &options.nonce, None))
+            Ok(acs3::sign(request, &acs3::Key { id, secret, security_token }, date, &options.nonce, None))
         }
         (SignatureAlgorithm::RpcHmacSha1, Secret::AccessKey { id, secret, security_token }) => {
             let date = super::encode::format_utc(options.timestamp).ok_or_else(|| bad_timestamp(options.timestamp))?;
             check_nonce(&options.nonce)?;
-            rpc_v1::sign(request, &rpc_v1::Key { id, secret, security_token }, &date, &options.nonce)
+            rpc_v1::sign(request, &rpc_v1::Key { id, secret, security_token }, date, &options.nonce)
         }
     }
 }
@@ -224,7 +224,7 @@ pub fn sign_acs3_over(request: &HttpRequest, credentials: &Credentials, options:
     Ok(acs3::sign(
         request,
         &acs3::Key { id, secret, security_token },
-        &date,
+        date,
         &options.nonce,
         Some(signed_headers),
     ))
@@ -263,11 +263,11 @@ fn bad_timestamp(timestamp: i64) -> Error {
 /// SHA-256 of the empty body, which every Alibaba RPC-style request has: signing needs it as hex.
 const EMPTY_SHA256_HEX: &str = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
 
-fn sha256_hex(data: &[u8]) -> String {
+fn sha256_hex(data: &[u8]) -> std::borrow::Cow<'static, str> {
     if data.is_empty() {
-        return EMPTY_SHA256_HEX.to_owned();
+        return std::borrow::Cow::Borrowed(EMPTY_SHA256_HEX);
     }
-    super::encode::hex(&Sha256::digest(data))
+    std::borrow::Cow::Owned(super::encode::hex(&Sha256::digest(data)))
 }
 
 fn hmac_sha256(key: &[u8], data: &[u8]) -> [u8; 32] {

@@ -32,7 +32,7 @@ const RESERVED: [&str; 10] = [
     "Signature",
 ];
 
-pub(super) fn sign(request: &HttpRequest, key: &Key<'_>, timestamp: &str, nonce: &str) -> Result<SignedRequest> {
+pub(super) fn sign(request: &HttpRequest, key: &Key<'_>, timestamp: String, nonce: &str) -> Result<SignedRequest> {
     if !request.body.is_empty() {
         return Err(unsupported(
             "HMAC-SHA1 signing covers the query only; this request has a body. Use ACS3-HMAC-SHA256.",
@@ -54,7 +54,7 @@ pub(super) fn sign(request: &HttpRequest, key: &Key<'_>, timestamp: &str, nonce:
         ("Action".to_owned(), action.to_owned()),
         ("Format".to_owned(), format.to_owned()),
         ("Version".to_owned(), version.to_owned()),
-        ("Timestamp".to_owned(), timestamp.to_owned()),
+        ("Timestamp".to_owned(), timestamp),
         ("SignatureNonce".to_owned(), nonce.to_owned()),
     ]);
     query.extend(request.query.iter().filter(|(name, _)| !RESERVED.contains(&name.as_str())).cloned());
