@@ -26,9 +26,11 @@ pub(crate) fn percent_encode_into(out: &mut String, text: &str) {
         if let Some(run) = text.get(run_start..index) {
             out.push_str(run);
         }
-        out.push('%');
-        out.push(char::from(HEX[usize::from(byte >> 4)]));
-        out.push(char::from(HEX[usize::from(byte & 0x0f)]));
+        let escape = [b'%', HEX[usize::from(byte >> 4)], HEX[usize::from(byte & 0x0f)]];
+        // `%XX` is ASCII, so this is always `Ok`.
+        if let Ok(escape) = std::str::from_utf8(&escape) {
+            out.push_str(escape);
+        }
         run_start = index + 1;
     }
     if let Some(run) = text.get(run_start..) {
@@ -36,13 +38,21 @@ pub(crate) fn percent_encode_into(out: &mut String, text: &str) {
     }
 }
 
-/// Lower-case hex of `bytes` appended to `out` (digests and signatures).
+/// Lower-case hex of `bytes` appended to `out` (digests and signatures), written through a
+/// stack buffer: pushing character by character costs more than the HMAC's bookkeeping.
 pub(crate) fn hex_into(out: &mut String, bytes: &[u8]) {
     const HEX: &[u8; 16] = b"0123456789abcdef";
+    let mut buffer = [0_u8; 64];
     out.reserve(bytes.len() * 2);
-    for &byte in bytes {
-        out.push(char::from(HEX[usize::from(byte >> 4)]));
-        out.push(char::from(HEX[usize::from(byte & 0x0f)]));
+    for chunk in bytes.chunks(buffer.len() / 2) {
+        for (pair, &byte) in buffer.chunks_exact_mut(2).zip(chunk) {
+            pair[0] = HEX[usize::from(byte >> 4)];
+            pair[1] = HEX[usize::from(byte & 0x0f)];
+        }
+        // Hex digits are ASCII, so this is always `Ok`.
+        if let Ok(text) = std::str::from_utf8(buffer.get(..chunk.len() * 2).unwrap_or_default()) {
+            out.push_str(text);
+        }
     }
 }
 
@@ -140,6 +150,9 @@ mod tests {
     fn hex_is_lower_case() {
         assert_eq!(hex(&[0x00, 0x0f, 0xa5, 0xff]), "000fa5ff");
         assert_eq!(hex(&[]), "");
+        let long: Vec<u8> = (0..=255).collect();
+        let expected: String = long.iter().map(|byte| format!("{byte:02x}")).collect();
+        assert_eq!(hex(&long), expected);
     }
 
     #[test]

@@ -19,14 +19,47 @@ pub(super) struct Key<'a> {
 
 /// `signed_headers` names the headers to sign (lower-case); `None` signs the default set
 /// (see [`canonical_headers`]).
-pub(super) fn sign(request: &HttpRequest, key: &Key<'_>, date: String, nonce: &str, signed_headers: Option<&[&str]>) -> SignedRequest {
-    // The request as given, without an old `Authorization`, with `host` first when it had none;
-    // built in one pass with room for the headers signing adds.
-    let mut headers = Vec::with_capacity(request.headers.len() + 6);
+pub(super) fn sign(request: &HttpRequest, key: &Key<'_>, date: &str, nonce: &str, signed_headers: Option<&[&str]>) -> SignedRequest {
+    let payload_hash = sha256_hex(&request.body);
+    // The headers signing owns: set (in place of the first header of that name, the others
+    // dropped, or appended) or, for `None`, removed, as `set_header`/`remove_header` would.
+    let owned: [(&str, Option<&str>); 5] = [
+        ("x-acs-date", Some(date)),
+        ("x-acs-signature-nonce", Some(nonce)),
+        ("x-acs-content-sha256", Some(payload_hash.as_ref())),
+        ("x-acs-accesskey-id", key.security_token.map(|_| key.id)),
+        ("x-acs-security-token", key.security_token),
+    ];
+    let mut placed = [false; 5];
+    // One pass over the request's headers, without an old `Authorization`, with `host` first
+    // when it had none, and room for what signing adds.
+    let mut headers = Vec::with_capacity(request.headers.len() + owned.len() + 2);
     if request.header("host").is_none() {
         headers.push(("host".to_owned(), request.host.clone()));
     }
-    headers.extend(request.headers.iter().filter(|(name, _)| !name.eq_ignore_ascii_case("authorization")).cloned());
+    for (name, value) in &request.headers {
+        if name.eq_ignore_ascii_case("authorization") {
+            continue;
+        }
+        match owned
+            .iter()
+            .zip(placed.iter_mut())
+            .find(|((owned_name, _), _)| name.eq_ignore_ascii_case(owned_name))
+        {
+            None => headers.push((name.clone(), value.clone())),
+            Some(((_, Some(new_value)), placed @ false)) => {
+                headers.push((name.clone(), (*new_value).to_owned()));
+                *placed = true;
+            }
+            // A repeat of a header already set, or one signing removes.
+            Some(_) => {}
+        }
+    }
+    for ((name, value), placed) in owned.iter().zip(placed) {
+        if let (Some(value), false) = (value, placed) {
+            headers.push(((*name).to_owned(), (*value).to_owned()));
+        }
+    }
     let mut signed = HttpRequest {
         method: request.method.clone(),
         scheme: request.scheme.clone(),
@@ -36,20 +69,6 @@ pub(super) fn sign(request: &HttpRequest, key: &Key<'_>, date: String, nonce: &s
         headers,
         body: request.body.clone(),
     };
-    let payload_hash = sha256_hex(&signed.body);
-    signed.set_header("x-acs-date", date);
-    signed.set_header("x-acs-signature-nonce", nonce);
-    signed.set_header("x-acs-content-sha256", payload_hash.as_ref());
-    match key.security_token {
-        Some(token) => {
-            signed.set_header("x-acs-accesskey-id", key.id);
-            signed.set_header("x-acs-security-token", token);
-        }
-        None => {
-            signed.remove_header("x-acs-accesskey-id");
-            signed.remove_header("x-acs-security-token");
-        }
-    }
 
     // `method\npath\nquery\nheaders (each line ending in \n)\nsigned header names\npayload hash`,
     // written into one buffer.
@@ -107,14 +126,17 @@ fn canonical_query(out: &mut String, query: &[(String, String)]) {
 /// values trimmed, repeated names joined with commas. Appends the canonical block (each line
 /// ending in `\n`) to `out` and returns the name list.
 fn canonical_headers(out: &mut String, headers: &[(String, String)], chosen: Option<&[&str]>) -> String {
-    let mut selected: Vec<(Cow<'_, str>, &str)> = headers
-        .iter()
-        .map(|(name, value)| (lower_case(name), value.trim()))
-        .filter(|(name, _)| match chosen {
-            Some(names) => names.iter().any(|wanted| wanted.eq_ignore_ascii_case(name)),
+    let mut selected: Vec<(Cow<'_, str>, &str)> = Vec::with_capacity(headers.len());
+    for (name, value) in headers {
+        let name = lower_case(name);
+        let signs = match chosen {
+            Some(names) => names.iter().any(|wanted| wanted.eq_ignore_ascii_case(&name)),
             None => name == "host" || name == "content-type" || name.starts_with("x-acs-"),
-        })
-        .collect();
+        };
+        if signs {
+            selected.push((name, trimmed(value)));
+        }
+    }
     selected.sort_unstable();
     let mut names = String::with_capacity(selected.len() * 24);
     let mut previous: Option<&str> = None;
@@ -138,6 +160,16 @@ fn canonical_headers(out: &mut String, headers: &[(String, String)], chosen: Opt
         previous = Some(name.as_ref());
     }
     names
+}
+
+/// `str::trim`, after a check that the ends are printable ASCII, as they nearly always are.
+fn trimmed(value: &str) -> &str {
+    let plain = |byte: Option<&u8>| byte.is_some_and(|&byte| byte.is_ascii_graphic());
+    if plain(value.as_bytes().first()) && plain(value.as_bytes().last()) {
+        value
+    } else {
+        value.trim()
+    }
 }
 
 /// Header names are nearly always lower-case already; copy only those that are not.

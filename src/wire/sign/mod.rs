@@ -191,7 +191,7 @@ pub fn sign(request: &HttpRequest, credentials: &Credentials, options: &SignOpti
         (SignatureAlgorithm::Acs3HmacSha256, Secret::AccessKey { id, secret, security_token }) => {
             let date = super::encode::format_utc(options.timestamp).ok_or_else(|| bad_timestamp(options.timestamp))?;
             check_nonce(&options.nonce)?;
-            Ok(acs3::sign(request, &acs3::Key { id, secret, security_token }, date, &options.nonce, None))
+            Ok(acs3::sign(request, &acs3::Key { id, secret, security_token }, &date, &options.nonce, None))
         }
         (SignatureAlgorithm::RpcHmacSha1, Secret::AccessKey { id, secret, security_token }) => {
             let date = super::encode::format_utc(options.timestamp).ok_or_else(|| bad_timestamp(options.timestamp))?;
@@ -224,7 +224,7 @@ pub fn sign_acs3_over(request: &HttpRequest, credentials: &Credentials, options:
     Ok(acs3::sign(
         request,
         &acs3::Key { id, secret, security_token },
-        date,
+        &date,
         &options.nonce,
         Some(signed_headers),
     ))
@@ -313,6 +313,57 @@ mod tests {
             timestamp: 1_767_323_045,
             nonce: "0123456789abcdef".into(),
         }
+    }
+
+    /// The headers ACS3 signing leaves, as the step-by-step edits they replace made them.
+    fn headers_by_edits(request: &HttpRequest, id: &str, token: Option<&str>, date: &str, nonce: &str) -> Vec<(String, String)> {
+        let mut edited = request.clone();
+        edited.remove_header("authorization");
+        if edited.header("host").is_none() {
+            edited.headers.insert(0, ("host".to_owned(), edited.host.clone()));
+        }
+        edited.set_header("x-acs-date", date);
+        edited.set_header("x-acs-signature-nonce", nonce);
+        edited.set_header("x-acs-content-sha256", sha256_hex(&edited.body).into_owned());
+        match token {
+            Some(token) => {
+                edited.set_header("x-acs-accesskey-id", id);
+                edited.set_header("x-acs-security-token", token);
+            }
+            None => {
+                edited.remove_header("x-acs-accesskey-id");
+                edited.remove_header("x-acs-security-token");
+            }
+        }
+        edited.headers
+    }
+
+    #[test]
+    fn acs3_sets_its_headers_in_place_as_set_header_would() {
+        let mut resigned = received();
+        resigned.headers.retain(|(name, _)| name != "host");
+        resigned.headers.push(("X-Acs-Date".into(), "again".into()));
+        resigned.headers.push(("Authorization".into(), "old".into()));
+        resigned.headers.push(("X-ACS-SECURITY-TOKEN".into(), "old-token".into()));
+        resigned.headers.push(("x-acs-accesskey-id".into(), "old-id".into()));
+        resigned.headers.push(("x-acs-security-token".into(), "old-token-2".into()));
+        for request in [received(), resigned] {
+            for credentials in [Credentials::access_key("id", "secret"), Credentials::sts("id", "secret", "tok")] {
+                let token = credentials.secret(Provider::Alibaba).ok().and_then(|secret| match secret {
+                    Secret::AccessKey { security_token, .. } => security_token,
+                    Secret::Bearer { .. } => None,
+                });
+                let signed = sign(&request, &credentials, &options()).expect("signs");
+                let mut headers = signed.request.headers.clone();
+                assert_eq!(headers.pop().map(|(name, _)| name).as_deref(), Some("Authorization"));
+                let date = format_utc_for_test(options().timestamp);
+                assert_eq!(headers, headers_by_edits(&request, "id", token, &date, &options().nonce));
+            }
+        }
+    }
+
+    fn format_utc_for_test(timestamp: i64) -> String {
+        super::super::encode::format_utc(timestamp).expect("in range")
     }
 
     #[test]
