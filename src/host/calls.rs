@@ -82,8 +82,17 @@ impl<'a, H: HostValue> Call<'a, H> {
         self.run(crate::wire::http_status(number))
     }
 
+    /// An operation id, read in place (every call names one).
+    fn operation_id<'v>(&mut self, value: &'v H) -> Result<std::borrow::Cow<'v, str>, Failed> {
+        match self.reader.kind(value) {
+            Ok(Kind::Str(id)) => Ok(id),
+            Ok(other) => Err(self.host(&OPERATION, crate::host::read::expected(crate::host::errors::Expected::String, &other))),
+            Err(error) => Err(self.host(&OPERATION, error)),
+        }
+    }
+
     fn operation(&mut self, value: &H) -> Result<&'static OperationSpec, Failed> {
-        let id = self.string(&OPERATION, value)?;
+        let id = self.operation_id(value)?;
         find_operation(&id).map_err(|e| self.fail(e))
     }
 
@@ -197,7 +206,7 @@ pub fn build<H: HostValue>(op: &H, params: &H, options: OptionsIn<'_, H>) -> Res
     let validation = call.options.core(&mut call.reader)?;
     let region = call.options.string(&mut call.reader, Opt::Region)?;
     let endpoint = call.options.string(&mut call.reader, Opt::Endpoint)?;
-    let id = call.string(&OPERATION, op)?;
+    let id = call.operation_id(op)?;
     let params = call.json(&PARAMS, params)?;
     let options = BuildOptions { region, endpoint, validation };
     call.run(call.sized(op, 0, || crate::wire::build(&id, &params, &options)))

@@ -160,13 +160,13 @@ impl<'a, H: HostValue> OptionReader<'a, H> {
             OptionsIn::Object(Some(object)) => {
                 let arg = opt.arg();
                 let found = object.field(arg.name(H::HOST)).map_err(|p| HostError::from(p).into_error(&arg, H::HOST))?;
-                Ok(found.filter(|value| !matches!(value.kind(), Ok(Kind::Null))))
+                Ok(found.filter(|value| !value.is_null()))
             }
             OptionsIn::Named(pairs) => Ok(pairs
                 .iter()
                 .find(|(name, _)| *name == opt)
                 .and_then(|(_, value)| value.as_ref())
-                .filter(|value| !matches!(value.kind(), Ok(Kind::Null)))
+                .filter(|value| !value.is_null())
                 .cloned()),
         }
     }

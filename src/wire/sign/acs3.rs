@@ -80,9 +80,7 @@ pub(super) fn sign(request: &HttpRequest, key: &Key<'_>, date: &str, nonce: &str
     canonical_request.push('\n');
     canonical_query(&mut canonical_request, &signed.query);
     canonical_request.push('\n');
-    let signed_headers = canonical_headers(&mut canonical_request, &signed.headers, signed_headers);
-    canonical_request.push('\n');
-    canonical_request.push_str(&signed_headers);
+    let names = canonical_headers(&mut canonical_request, &signed.headers, signed_headers);
     canonical_request.push('\n');
     canonical_request.push_str(&payload_hash);
 
@@ -91,12 +89,13 @@ pub(super) fn sign(request: &HttpRequest, key: &Key<'_>, date: &str, nonce: &str
     string_to_sign.push('\n');
     hex_into(&mut string_to_sign, &Sha256::digest(canonical_request.as_bytes()));
     let signature = hex(&hmac_sha256(key.secret.as_bytes(), string_to_sign.as_bytes()));
+    let signed_headers = canonical_request.get(names).unwrap_or_default();
     let mut authorization = String::with_capacity(ALGORITHM.len() + 40 + key.id.len() + signed_headers.len() + signature.len());
     authorization.push_str(ALGORITHM);
     authorization.push_str(" Credential=");
     authorization.push_str(key.id);
     authorization.push_str(",SignedHeaders=");
-    authorization.push_str(&signed_headers);
+    authorization.push_str(signed_headers);
     authorization.push_str(",Signature=");
     authorization.push_str(&signature);
     signed.headers.push(("Authorization".to_owned(), authorization));
@@ -124,8 +123,9 @@ fn canonical_query(out: &mut String, query: &[(String, String)]) {
 /// Signs `host`, `content-type` and every `x-acs-*` header (the set the Go SDK and the V3
 /// documentation sign), or exactly the headers `chosen` names: lower-cased names in order,
 /// values trimmed, repeated names joined with commas. Appends the canonical block (each line
-/// ending in `\n`) to `out` and returns the name list.
-fn canonical_headers(out: &mut String, headers: &[(String, String)], chosen: Option<&[&str]>) -> String {
+/// ending in `\n`), a line break and the `;`-separated name list to `out`, and returns where
+/// in `out` the name list is (`Authorization` repeats it).
+fn canonical_headers(out: &mut String, headers: &[(String, String)], chosen: Option<&[&str]>) -> std::ops::Range<usize> {
     let mut selected: Vec<(Cow<'_, str>, &str)> = Vec::with_capacity(headers.len());
     for (name, value) in headers {
         let name = lower_case(name);
@@ -138,7 +138,6 @@ fn canonical_headers(out: &mut String, headers: &[(String, String)], chosen: Opt
         }
     }
     selected.sort_unstable();
-    let mut names = String::with_capacity(selected.len() * 24);
     let mut previous: Option<&str> = None;
     for (name, value) in &selected {
         if previous == Some(name.as_ref()) {
@@ -148,10 +147,6 @@ fn canonical_headers(out: &mut String, headers: &[(String, String)], chosen: Opt
             }
             out.push(',');
         } else {
-            if previous.is_some() {
-                names.push(';');
-            }
-            names.push_str(name);
             out.push_str(name);
             out.push(':');
         }
@@ -159,7 +154,19 @@ fn canonical_headers(out: &mut String, headers: &[(String, String)], chosen: Opt
         out.push('\n');
         previous = Some(name.as_ref());
     }
-    names
+    out.push('\n');
+    let start = out.len();
+    previous = None;
+    for (name, _) in &selected {
+        if previous != Some(name.as_ref()) {
+            if previous.is_some() {
+                out.push(';');
+            }
+            out.push_str(name);
+        }
+        previous = Some(name.as_ref());
+    }
+    start..out.len()
 }
 
 /// `str::trim`, after a check that the ends are printable ASCII, as they nearly always are.
