@@ -38,8 +38,10 @@ pub(crate) fn percent_encode_into(out: &mut String, text: &str) {
     }
 }
 
-/// Lower-case hex of `bytes` appended to `out` (digests and signatures), written through a
-/// stack buffer: pushing character by character costs more than the HMAC's bookkeeping.
+/// Lower-case hex of `bytes` appended to `out` (digests and signatures, so only with
+/// `signing`), written through a stack buffer: pushing character by character costs more than
+/// the HMAC's bookkeeping.
+#[cfg(feature = "signing")]
 pub(crate) fn hex_into(out: &mut String, bytes: &[u8]) {
     const HEX: &[u8; 16] = b"0123456789abcdef";
     let mut buffer = [0_u8; 64];
@@ -57,6 +59,7 @@ pub(crate) fn hex_into(out: &mut String, bytes: &[u8]) {
 }
 
 /// Lower-case hex of `bytes`.
+#[cfg(feature = "signing")]
 pub(crate) fn hex(bytes: &[u8]) -> String {
     let mut out = String::with_capacity(bytes.len() * 2);
     hex_into(&mut out, bytes);
@@ -147,6 +150,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(feature = "signing")]
     fn hex_is_lower_case() {
         assert_eq!(hex(&[0x00, 0x0f, 0xa5, 0xff]), "000fa5ff");
         assert_eq!(hex(&[]), "");
