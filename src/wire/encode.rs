@@ -95,29 +95,20 @@ pub fn format_utc(unix_seconds: i64) -> Option<String> {
     let days = unix_seconds.div_euclid(86_400);
     let second_of_day = unix_seconds.rem_euclid(86_400);
     let (year, month, day) = civil_from_days(days);
-    // Written digit by digit: this runs once per signature, and `format!` costs more than the rest.
-    let mut out = String::with_capacity(20);
-    push_digits(&mut out, year, 4);
-    out.push('-');
-    push_digits(&mut out, month, 2);
-    out.push('-');
-    push_digits(&mut out, day, 2);
-    out.push('T');
-    push_digits(&mut out, second_of_day / 3_600, 2);
-    out.push(':');
-    push_digits(&mut out, second_of_day % 3_600 / 60, 2);
-    out.push(':');
-    push_digits(&mut out, second_of_day % 60, 2);
-    out.push('Z');
-    Some(out)
-}
-
-/// The last `width` decimal digits of a non-negative `number`, zero-padded.
-fn push_digits(out: &mut String, number: i64, width: u32) {
-    for place in (0..width).rev() {
-        let digit = number / 10_i64.pow(place) % 10;
-        out.push(char::from(b'0' + u8::try_from(digit).unwrap_or(0)));
-    }
+    // Written digit by digit into a buffer: this runs once per signature, and `format!` cost
+    // more than the rest of the date.
+    let digits = |number: i64| u8::try_from(number.rem_euclid(10)).unwrap_or(0) + b'0';
+    let two = |number: i64| [digits(number / 10), digits(number)];
+    let [y1, y2] = two(year / 100);
+    let [y3, y4] = two(year % 100);
+    let [mo1, mo2] = two(month);
+    let [d1, d2] = two(day);
+    let [h1, h2] = two(second_of_day / 3_600);
+    let [mi1, mi2] = two(second_of_day % 3_600 / 60);
+    let [s1, s2] = two(second_of_day % 60);
+    let text = [y1, y2, y3, y4, b'-', mo1, mo2, b'-', d1, d2, b'T', h1, h2, b':', mi1, mi2, b':', s1, s2, b'Z'];
+    // Digits and separators are ASCII, so this is always `Some`.
+    std::str::from_utf8(&text).ok().map(str::to_owned)
 }
 
 /// Proleptic Gregorian date for days since 1970-01-01 (Howard Hinnant's algorithm, the
