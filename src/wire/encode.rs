@@ -9,32 +9,52 @@ pub fn percent_encode(text: &str) -> String {
     out
 }
 
-fn is_unreserved(byte: u8) -> bool {
+const fn is_unreserved(byte: u8) -> bool {
     byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'_' | b'.' | b'~')
 }
 
-/// [`percent_encode`] appended to `out`: runs of unreserved characters are copied whole, since
-/// signing encodes every name and value of a request (ids and dates are nearly all unreserved).
+/// [`percent_encode`] appended to `out`.
 pub(crate) fn percent_encode_into(out: &mut String, text: &str) {
+    let mut bytes = Vec::with_capacity(text.len() * 3);
+    percent_encode_bytes(&mut bytes, text);
+    push_ascii(out, &bytes);
+}
+
+/// The encoding as bytes: signing encodes every name and value of a request, and the RPC
+/// string to sign encodes the whole query once more, so it is written byte by byte into one
+/// buffer and checked as text once ([`push_ascii`]), not pushed as `char`s.
+fn percent_encode_bytes(out: &mut Vec<u8>, text: &str) {
     const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    // A table rather than the comparisons, and runs of unreserved bytes copied whole.
+    const UNRESERVED: [bool; 256] = {
+        let mut table = [false; 256];
+        let mut byte = 0;
+        while byte < 256 {
+            table[byte] = is_unreserved(byte as u8);
+            byte += 1;
+        }
+        table
+    };
+    let bytes = text.as_bytes();
+    out.reserve(bytes.len());
     let mut run_start = 0;
-    for (index, &byte) in text.as_bytes().iter().enumerate() {
-        if is_unreserved(byte) {
+    for (index, &byte) in bytes.iter().enumerate() {
+        if UNRESERVED[usize::from(byte)] {
             continue;
         }
-        // The run holds ASCII only, so both of its ends are character boundaries.
-        if let Some(run) = text.get(run_start..index) {
-            out.push_str(run);
-        }
-        let escape = [b'%', HEX[usize::from(byte >> 4)], HEX[usize::from(byte & 0x0f)]];
-        // `%XX` is ASCII, so this is always `Ok`.
-        if let Ok(escape) = std::str::from_utf8(&escape) {
-            out.push_str(escape);
-        }
+        out.extend_from_slice(bytes.get(run_start..index).unwrap_or_default());
+        out.extend_from_slice(&[b'%', HEX[usize::from(byte >> 4)], HEX[usize::from(byte & 0x0f)]]);
         run_start = index + 1;
     }
-    if let Some(run) = text.get(run_start..) {
-        out.push_str(run);
+    out.extend_from_slice(bytes.get(run_start..).unwrap_or_default());
+}
+
+/// Appends bytes the encoders wrote, which are ASCII, so the check always passes (a byte that
+/// was not would be shown as U+FFFD rather than dropped).
+fn push_ascii(out: &mut String, bytes: &[u8]) {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => out.push_str(text),
+        Err(_) => out.push_str(&String::from_utf8_lossy(bytes)),
     }
 }
 
@@ -73,16 +93,18 @@ pub fn encode_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> 
     out
 }
 
-/// [`encode_pairs`] appended to `out`.
+/// [`encode_pairs`] appended to `out`, through one byte buffer.
 pub(crate) fn encode_pairs_into<'a>(out: &mut String, pairs: impl IntoIterator<Item = (&'a str, &'a str)>) {
+    let mut bytes = Vec::with_capacity(256);
     for (index, (key, value)) in pairs.into_iter().enumerate() {
         if index > 0 {
-            out.push('&');
+            bytes.push(b'&');
         }
-        percent_encode_into(out, key);
-        out.push('=');
-        percent_encode_into(out, value);
+        percent_encode_bytes(&mut bytes, key);
+        bytes.push(b'=');
+        percent_encode_bytes(&mut bytes, value);
     }
+    push_ascii(out, &bytes);
 }
 
 /// Formats Unix seconds as `YYYY-MM-DDTHH:MM:SSZ`, the form of Alibaba's `Timestamp` and
@@ -138,6 +160,16 @@ mod tests {
         assert_eq!(percent_encode(""), "");
         assert_eq!(percent_encode("杭州a~b 中"), "%E6%9D%AD%E5%B7%9Ea~b%20%E4%B8%AD");
         assert_eq!(percent_encode("abc"), "abc");
+        let every: String = (1..=0x7f_u8).map(char::from).chain("é杭~".chars()).collect();
+        let expected: String = every
+            .bytes()
+            .map(|byte| match byte {
+                b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => char::from(byte).to_string(),
+                other => format!("%{other:02X}"),
+            })
+            .collect();
+        assert_eq!(percent_encode(&every), expected);
+        assert_eq!(encode_pairs([("a b", "c&d"), ("", "=")]), "a%20b=c%26d&=%3D");
     }
 
     #[test]
