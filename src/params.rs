@@ -209,7 +209,7 @@ impl Checker<'_> {
             .iter()
             .filter(|(name, value)| !value.is_null() && !specs.iter().any(|p| p.name == name.as_str()))
         {
-            let field = join_field(field_prefix, &clip(name));
+            let field = join_field(field_prefix, &clip(name)).into_owned();
             let known: Vec<&str> = specs.iter().map(|p| p.name).collect();
             let code = ClientCode::invalid(self.provider);
             self.report(ErrorDetail::client(code, messages::unknown_parameter(name, &known), Some(field)));
@@ -394,11 +394,12 @@ fn default_of(kind: &ParamKind) -> Option<Value> {
     }
 }
 
-fn join_field(prefix: &str, name: &str) -> String {
+/// Borrowed at the top level, which is nearly every field: validation runs before every build.
+fn join_field<'a>(prefix: &str, name: &'a str) -> std::borrow::Cow<'a, str> {
     if prefix.is_empty() {
-        name.to_owned()
+        std::borrow::Cow::Borrowed(name)
     } else {
-        format!("{prefix}.{name}")
+        std::borrow::Cow::Owned(format!("{prefix}.{name}"))
     }
 }
 

@@ -6,8 +6,9 @@ the core never reads a clock."""
 from __future__ import annotations
 
 import enum
+import itertools
+import os
 import time
-import uuid
 from typing import Final, Mapping, Sequence, Union
 
 from . import _opgate
@@ -118,8 +119,23 @@ def _clock(now: Now) -> int | None:
     return int(time.time()) if now is CURRENT_TIME else now
 
 
-def _timestamp(timestamp: int | None) -> int:
-    return int(time.time()) if timestamp is None else timestamp
+# The default signature nonce. The servers need it unique per request (they refuse a repeat
+# within the timestamp's window, https://www.alibabacloud.com/help/en/sdk/product-overview/v3-request-structure-and-signature);
+# it is no secret, the signature covers it. A 128-bit counter started at a random point (127
+# random bits, so it never outgrows 16 bytes): 32 hex characters like ``uuid.uuid4().hex`` at a
+# fraction of its cost, which was a third of build + sign. A forked child starts a counter of
+# its own, or it would repeat its parent's nonces.
+_nonces = itertools.count()
+
+
+def _new_nonces() -> None:
+    global _nonces
+    _nonces = itertools.count(int.from_bytes(os.urandom(16), "big") >> 1)
+
+
+_new_nonces()
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_new_nonces)
 
 
 def operations(*, lang: Lang = "en") -> tuple[Operation, ...]:
@@ -317,7 +333,8 @@ def build(
         InputError: unknown operation or language, a missing (``MissingParameter.Region``) or
             unknown region, or an unusable ``endpoint``.
     """
-    return _opgate.build(operation, params, region=region, endpoint=endpoint, lang=lang, now=_clock(now), int_bounds=int_bounds)
+    now = int(time.time()) if now is CURRENT_TIME else now  # inline: a call costs a tenth of a build
+    return _opgate.build(operation, params, region=region, endpoint=endpoint, lang=lang, now=now, int_bounds=int_bounds)
 
 
 def sign(
@@ -340,7 +357,8 @@ def sign(
             ZC2 for Zenlayer).
         timestamp: Unix seconds to sign with; default ``None``: the clock, read at the call
             (the servers refuse times ~15 minutes off).
-        nonce: a value unique per request; default ``None``: a random UUID.
+        nonce: a value unique per request; default ``None``: 32 hex characters, from a
+            128-bit counter started at a random point in each process.
         lang: ``"en"`` (default) or ``"zh"``, for error messages.
 
     Returns:
@@ -359,8 +377,9 @@ def sign(
         request,
         credentials,
         algorithm=algorithm,
-        timestamp=_timestamp(timestamp),
-        nonce=uuid.uuid4().hex if nonce is None else nonce,
+        # Inline rather than helpers: a Python call costs as much as a tenth of the signing.
+        timestamp=int(time.time()) if timestamp is None else timestamp,
+        nonce=next(_nonces).to_bytes(16, "big").hex() if nonce is None else nonce,
         lang=lang,
     )
 

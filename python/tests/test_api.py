@@ -6,6 +6,7 @@ from __future__ import annotations
 import copy
 import inspect
 import math
+import os
 import pickle
 import re
 import sys
@@ -426,6 +427,24 @@ def test_credentials_hide_secrets_and_refuse_pickling() -> None:
         pickle.dumps(credentials)
 
 
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs os.fork")
+def test_a_forked_child_draws_nonces_of_its_own() -> None:
+    request = opgate.build(ECS, {"InstanceId": INSTANCE}, region="cn-hangzhou")
+    keys = opgate.Credentials("id", "secret")
+    opgate.sign(request, keys)
+    read, write = os.pipe()
+    child = os.fork()
+    if child == 0:  # pragma: no cover - the child only reports its nonce
+        os.write(write, (opgate.sign(request, keys).request.header("x-acs-signature-nonce") or "").encode())
+        os._exit(0)
+    os.close(write)
+    os.waitpid(child, 0)
+    with os.fdopen(read, "rb") as pipe:
+        in_child = pipe.read().decode()
+    in_parent = opgate.sign(request, keys).request.header("x-acs-signature-nonce") or ""
+    assert len(in_child) == 32 and abs(int(in_child, 16) - int(in_parent, 16)) > 1_000_000
+
+
 def test_sign_defaults_read_the_clock_and_draw_a_nonce() -> None:
     request = opgate.build(ECS, {"InstanceId": INSTANCE}, region="cn-hangzhou")
     keys = opgate.Credentials("id", "secret")
@@ -435,6 +454,8 @@ def test_sign_defaults_read_the_clock_and_draw_a_nonce() -> None:
     assert first.request.header("x-acs-signature-nonce") != second.request.header("x-acs-signature-nonce")
     date = first.request.header("x-acs-date") or ""
     assert date.startswith(time.strftime("%Y-%m-%d", time.gmtime(before)))
+    nonces = {opgate.sign(request, keys).request.header("x-acs-signature-nonce") for _ in range(1000)}
+    assert len(nonces) == 1000 and all(re.fullmatch("[0-9a-f]{32}", nonce or "") for nonce in nonces)
     pinned = opgate.sign(request.to_dict(), {"access_key_id": "id", "access_key_secret": "secret"}, timestamp=1700000000, nonce="n")
     assert pinned == opgate.sign(request, keys, timestamp=1700000000, nonce="n")
     assert pinned.request.content == b""

@@ -84,8 +84,17 @@ impl<'a, H: HostValue> Call<'a, H> {
         self.run(crate::wire::http_status(number))
     }
 
+    /// An operation id, read in place (every call names one).
+    fn operation_id<'v>(&mut self, value: &'v H) -> Result<std::borrow::Cow<'v, str>, Failed> {
+        match self.reader.kind(value) {
+            Ok(Kind::Str(id)) => Ok(id),
+            Ok(other) => Err(self.host(&OPERATION, crate::host::read::expected(crate::host::errors::Expected::String, &other))),
+            Err(error) => Err(self.host(&OPERATION, error)),
+        }
+    }
+
     fn operation(&mut self, value: &H) -> Result<&'static OperationSpec, Failed> {
-        let id = self.string(&OPERATION, value)?;
+        let id = self.operation_id(value)?;
         find_operation(&id).map_err(|e| self.fail(e))
     }
 
@@ -94,6 +103,20 @@ impl<'a, H: HostValue> Call<'a, H> {
             Refusal::Host(error) => self.host(&RESOURCES, error),
             Refusal::Engine(error) => self.fail(error),
         })
+    }
+
+    /// Runs `work` on what this call has read, detached from the host (Python releases the GIL)
+    /// only when the input was large: releasing and retaking the GIL costs more than building
+    /// or signing an ordinary request.
+    fn sized<T: Send>(&self, host: &H, extra_bytes: usize, work: impl FnOnce() -> T + Send) -> T {
+        const SMALL_NODES: usize = 1_000;
+        const SMALL_BYTES: usize = 64 * 1024;
+        let (nodes, bytes) = self.reader.read_so_far();
+        if nodes <= SMALL_NODES && bytes.saturating_add(extra_bytes) <= SMALL_BYTES {
+            work()
+        } else {
+            host.detach(work)
+        }
     }
 
     /// Runs the core, its error rendered in the call's language.
@@ -212,10 +235,10 @@ pub fn build<H: HostValue>(op: &H, params: &H, options: OptionsIn<'_, H>) -> Res
     let validation = call.options.core(&mut call.reader)?;
     let region = call.options.string(&mut call.reader, Opt::Region)?;
     let endpoint = call.options.string(&mut call.reader, Opt::Endpoint)?;
-    let id = call.string(&OPERATION, op)?;
+    let id = call.operation_id(op)?;
     let params = call.json(&PARAMS, params)?;
     let options = BuildOptions { region, endpoint, validation };
-    call.run(op.detach(|| crate::wire::build(&id, &params, &options)))
+    call.run(call.sized(op, 0, || crate::wire::build(&id, &params, &options)))
 }
 
 pub fn endpoint<H: HostValue>(op: &H, options: OptionsIn<'_, H>) -> Result<Endpoint, Failed> {
@@ -585,7 +608,7 @@ mod signing {
             }
         };
         let options = SignOptions { algorithm, timestamp, nonce };
-        call.run(request_value.detach(|| crate::wire::sign(request, credentials, &options)))
+        call.run(call.sized(request_value, request.body.len(), || crate::wire::sign(request, credentials, &options)))
     }
 
     /// `{access_key_id, access_key_secret[, security_token]}` or `{bearer_token}`. Errors name

@@ -111,8 +111,13 @@ impl<'a, H: HostValue> OptionReader<'a, H> {
             OptionsIn::Object(_) => None,
         };
         if let Some(tag) = given_lang {
-            let tag = reader.string(&tag).map_err(|e| english(e.into_error(&Opt::Lang.arg(), H::HOST)))?;
-            options.lang = Lang::parse(&tag).map_err(english)?;
+            // Read in place: every call reads `lang`, and a copy of "en" is a waste.
+            let read = match reader.kind(&tag) {
+                Ok(Kind::Str(text)) => Ok(Lang::parse(&text).map_err(english)?),
+                Ok(other) => Err(expected(Expected::String, &other)),
+                Err(error) => Err(error),
+            };
+            options.lang = read.map_err(|e| english(e.into_error(&Opt::Lang.arg(), H::HOST)))?;
         }
         let lang = options.lang;
         options.check_names(reader).map_err(|error| Failed { error, lang })?;
@@ -156,13 +161,13 @@ impl<'a, H: HostValue> OptionReader<'a, H> {
             OptionsIn::Object(Some(object)) => {
                 let arg = opt.arg();
                 let found = object.field(arg.name(H::HOST)).map_err(|p| HostError::from(p).into_error(&arg, H::HOST))?;
-                Ok(found.filter(|value| !matches!(value.kind(), Ok(Kind::Null))))
+                Ok(found.filter(|value| !value.is_null()))
             }
             OptionsIn::Named(pairs) => Ok(pairs
                 .iter()
                 .find(|(name, _)| *name == opt)
                 .and_then(|(_, value)| value.as_ref())
-                .filter(|value| !matches!(value.kind(), Ok(Kind::Null)))
+                .filter(|value| !value.is_null())
                 .cloned()),
         }
     }

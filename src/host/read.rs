@@ -43,6 +43,11 @@ impl Reader {
         Ok(kind)
     }
 
+    /// How much this call has read so far: values and string bytes.
+    pub fn read_so_far(&self) -> (usize, usize) {
+        (MAX_NODES - self.nodes_left, MAX_BYTES - self.bytes_left)
+    }
+
     fn charge_bytes(&mut self, bytes: usize) -> ReadResult<()> {
         if bytes > self.bytes_left {
             return Err(Failure::TooManyBytes.into());

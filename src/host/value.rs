@@ -85,6 +85,12 @@ pub trait HostValue: Sized + Clone {
     /// valid Unicode) are a [`Problem`], reported through `problem`.
     fn for_each_entry<E>(&self, visit: impl FnMut(&str, Self) -> Result<(), E>, problem: impl Fn(Problem, Option<&str>) -> E) -> Result<(), E>;
 
+    /// Whether the value is null (`None`, `null`/`undefined`): what an option left unset is. The
+    /// default classifies the value; a host that can tell more cheaply says so.
+    fn is_null(&self) -> bool {
+        matches!(self.kind(), Ok(Kind::Null))
+    }
+
     /// Runs core work that reads no host value; Python releases the GIL for it, so other
     /// threads run while a 10,000-item pre-check is judged.
     fn detach<T: Send>(&self, work: impl FnOnce() -> T + Send) -> T {

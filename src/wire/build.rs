@@ -51,7 +51,7 @@ pub fn build_validated(validated: &Validated, options: &BuildOptions) -> Result<
             let endpoint = resolve_endpoint(op, region, options.endpoint.as_deref())?;
             let mut query = Vec::new();
             for spec in op.params {
-                let given = validated.params.get(spec.name);
+                let given = validated_param(validated, spec.name);
                 let injected = (spec.name == REGION_PARAM && given.is_none())
                     .then(|| region.map(|r| Value::String(r.to_owned())))
                     .flatten();
@@ -102,10 +102,21 @@ pub fn build_validated(validated: &Validated, options: &BuildOptions) -> Result<
     }
 }
 
+/// A validated parameter by name. Operations have a handful, so a scan of the names is cheaper
+/// than hashing one (the map hashes with SipHash); larger maps are looked up.
+fn validated_param<'a>(validated: &'a Validated, name: &str) -> Option<&'a Value> {
+    const SCANNED: usize = 8;
+    if validated.params.len() <= SCANNED {
+        validated.params.iter().find(|(key, _)| key.as_str() == name).map(|(_, value)| value)
+    } else {
+        validated.params.get(name)
+    }
+}
+
 /// The region from the options or the `RegionId` parameter; both given must agree, or the
 /// request would be signed for one region and sent to another.
 fn effective_region<'a>(validated: &'a Validated, option: Option<&'a str>) -> Result<Option<&'a str>> {
-    let param = validated.params.get(REGION_PARAM).and_then(Value::as_str);
+    let param = validated_param(validated, REGION_PARAM).and_then(Value::as_str);
     match (option, param) {
         (Some(option), Some(param)) if option != param => Err(Error::Input(ErrorDetail::client(
             ClientCode::InvalidParameterRegion,
@@ -173,7 +184,7 @@ fn flatten(key: &str, value: &Value, kind: Option<&ParamKind>, out: &mut Vec<(St
 fn spec_ordered(validated: &Validated) -> Map<String, Value> {
     let mut ordered = Map::new();
     for spec in validated.operation.params {
-        if let Some(value) = validated.params.get(spec.name) {
+        if let Some(value) = validated_param(validated, spec.name) {
             ordered.insert(spec.name.to_owned(), value.clone());
         }
     }

@@ -4,32 +4,107 @@
 /// (upper-case hex). This is the encoding every Alibaba SDK uses for both the URL and the
 /// string to sign (Python `quote(v, safe='~')`), so spaces become `%20` and `*` becomes `%2A`.
 pub fn percent_encode(text: &str) -> String {
-    const HEX: &[u8; 16] = b"0123456789ABCDEF";
     let mut out = String::with_capacity(text.len());
-    for byte in text.bytes() {
-        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'_' | b'.' | b'~') {
-            out.push(char::from(byte));
-        } else {
-            out.push('%');
-            out.push(char::from(HEX[usize::from(byte >> 4)]));
-            out.push(char::from(HEX[usize::from(byte & 0x0f)]));
+    percent_encode_into(&mut out, text);
+    out
+}
+
+const fn is_unreserved(byte: u8) -> bool {
+    byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'_' | b'.' | b'~')
+}
+
+/// [`percent_encode`] appended to `out`.
+pub(crate) fn percent_encode_into(out: &mut String, text: &str) {
+    let mut bytes = Vec::with_capacity(text.len() * 3);
+    percent_encode_bytes(&mut bytes, text);
+    push_ascii(out, &bytes);
+}
+
+/// The encoding as bytes: signing encodes every name and value of a request, and the RPC
+/// string to sign encodes the whole query once more, so it is written byte by byte into one
+/// buffer and checked as text once ([`push_ascii`]), not pushed as `char`s.
+fn percent_encode_bytes(out: &mut Vec<u8>, text: &str) {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    // A table rather than the comparisons, and runs of unreserved bytes copied whole.
+    const UNRESERVED: [bool; 256] = {
+        let mut table = [false; 256];
+        let mut byte = 0;
+        while byte < 256 {
+            table[byte] = is_unreserved(byte as u8);
+            byte += 1;
+        }
+        table
+    };
+    let bytes = text.as_bytes();
+    out.reserve(bytes.len());
+    let mut run_start = 0;
+    for (index, &byte) in bytes.iter().enumerate() {
+        if UNRESERVED[usize::from(byte)] {
+            continue;
+        }
+        out.extend_from_slice(bytes.get(run_start..index).unwrap_or_default());
+        out.extend_from_slice(&[b'%', HEX[usize::from(byte >> 4)], HEX[usize::from(byte & 0x0f)]]);
+        run_start = index + 1;
+    }
+    out.extend_from_slice(bytes.get(run_start..).unwrap_or_default());
+}
+
+/// Appends bytes the encoders wrote, which are ASCII, so the check always passes (a byte that
+/// was not would be shown as U+FFFD rather than dropped).
+fn push_ascii(out: &mut String, bytes: &[u8]) {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => out.push_str(text),
+        Err(_) => out.push_str(&String::from_utf8_lossy(bytes)),
+    }
+}
+
+/// Lower-case hex of `bytes` appended to `out` (digests and signatures, so only with
+/// `signing`), written through a stack buffer: pushing character by character costs more than
+/// the HMAC's bookkeeping.
+#[cfg(feature = "signing")]
+pub(crate) fn hex_into(out: &mut String, bytes: &[u8]) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let mut buffer = [0_u8; 64];
+    out.reserve(bytes.len() * 2);
+    for chunk in bytes.chunks(buffer.len() / 2) {
+        for (pair, &byte) in buffer.chunks_exact_mut(2).zip(chunk) {
+            pair[0] = HEX[usize::from(byte >> 4)];
+            pair[1] = HEX[usize::from(byte & 0x0f)];
+        }
+        // Hex digits are ASCII, so this is always `Ok`.
+        if let Ok(text) = std::str::from_utf8(buffer.get(..chunk.len() * 2).unwrap_or_default()) {
+            out.push_str(text);
         }
     }
+}
+
+/// Lower-case hex of `bytes`.
+#[cfg(feature = "signing")]
+pub(crate) fn hex(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len() * 2);
+    hex_into(&mut out, bytes);
     out
 }
 
 /// `key=value&key=value` with both sides percent-encoded, in the given order.
 pub fn encode_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> String {
     let mut out = String::new();
-    for (key, value) in pairs {
-        if !out.is_empty() {
-            out.push('&');
-        }
-        out.push_str(&percent_encode(key));
-        out.push('=');
-        out.push_str(&percent_encode(value));
-    }
+    encode_pairs_into(&mut out, pairs);
     out
+}
+
+/// [`encode_pairs`] appended to `out`, through one byte buffer.
+pub(crate) fn encode_pairs_into<'a>(out: &mut String, pairs: impl IntoIterator<Item = (&'a str, &'a str)>) {
+    let mut bytes = Vec::with_capacity(256);
+    for (index, (key, value)) in pairs.into_iter().enumerate() {
+        if index > 0 {
+            bytes.push(b'&');
+        }
+        percent_encode_bytes(&mut bytes, key);
+        bytes.push(b'=');
+        percent_encode_bytes(&mut bytes, value);
+    }
+    push_ascii(out, &bytes);
 }
 
 /// Formats Unix seconds as `YYYY-MM-DDTHH:MM:SSZ`, the form of Alibaba's `Timestamp` and
@@ -42,12 +117,20 @@ pub fn format_utc(unix_seconds: i64) -> Option<String> {
     let days = unix_seconds.div_euclid(86_400);
     let second_of_day = unix_seconds.rem_euclid(86_400);
     let (year, month, day) = civil_from_days(days);
-    Some(format!(
-        "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z",
-        second_of_day / 3_600,
-        second_of_day % 3_600 / 60,
-        second_of_day % 60
-    ))
+    // Written digit by digit into a buffer: this runs once per signature, and `format!` cost
+    // more than the rest of the date.
+    let digits = |number: i64| u8::try_from(number.rem_euclid(10)).unwrap_or(0) + b'0';
+    let two = |number: i64| [digits(number / 10), digits(number)];
+    let [y1, y2] = two(year / 100);
+    let [y3, y4] = two(year % 100);
+    let [mo1, mo2] = two(month);
+    let [d1, d2] = two(day);
+    let [h1, h2] = two(second_of_day / 3_600);
+    let [mi1, mi2] = two(second_of_day % 3_600 / 60);
+    let [s1, s2] = two(second_of_day % 60);
+    let text = [y1, y2, y3, y4, b'-', mo1, mo2, b'-', d1, d2, b'T', h1, h2, b':', mi1, mi2, b':', s1, s2, b'Z'];
+    // Digits and separators are ASCII, so this is always `Some`.
+    std::str::from_utf8(&text).ok().map(str::to_owned)
 }
 
 /// Proleptic Gregorian date for days since 1970-01-01 (Howard Hinnant's algorithm, the
@@ -75,6 +158,28 @@ mod tests {
         assert_eq!(percent_encode("+/=&%"), "%2B%2F%3D%26%25");
         assert_eq!(percent_encode("杭州"), "%E6%9D%AD%E5%B7%9E");
         assert_eq!(percent_encode(""), "");
+        assert_eq!(percent_encode("杭州a~b 中"), "%E6%9D%AD%E5%B7%9Ea~b%20%E4%B8%AD");
+        assert_eq!(percent_encode("abc"), "abc");
+        let every: String = (1..=0x7f_u8).map(char::from).chain("é杭~".chars()).collect();
+        let expected: String = every
+            .bytes()
+            .map(|byte| match byte {
+                b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => char::from(byte).to_string(),
+                other => format!("%{other:02X}"),
+            })
+            .collect();
+        assert_eq!(percent_encode(&every), expected);
+        assert_eq!(encode_pairs([("a b", "c&d"), ("", "=")]), "a%20b=c%26d&=%3D");
+    }
+
+    #[test]
+    #[cfg(feature = "signing")]
+    fn hex_is_lower_case() {
+        assert_eq!(hex(&[0x00, 0x0f, 0xa5, 0xff]), "000fa5ff");
+        assert_eq!(hex(&[]), "");
+        let long: Vec<u8> = (0..=255).collect();
+        let expected: String = long.iter().map(|byte| format!("{byte:02x}")).collect();
+        assert_eq!(hex(&long), expected);
     }
 
     #[test]

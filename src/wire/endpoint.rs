@@ -54,7 +54,7 @@ pub fn resolve_endpoint(op: &OperationSpec, region: Option<&str>, endpoint_overr
                     if let Some((_, host)) = endpoint_map.iter().find(|(known, _)| *known == region) {
                         (*host).to_owned()
                     } else if regional_endpoints.is_empty() || regional_endpoints.contains(&region) {
-                        endpoint.replace("{region}", region)
+                        fill_region(endpoint, region)
                     } else if let Some(fallback) = fallback_endpoint {
                         fallback.to_owned()
                     } else {
@@ -69,6 +69,25 @@ pub fn resolve_endpoint(op: &OperationSpec, region: Option<&str>, endpoint_overr
         host,
         path: default_path.to_owned(),
     })
+}
+
+/// The endpoint template with its `{region}` filled in. Templates hold it once, if at all, so a
+/// character search finds it (a `str` pattern search costs more to set up than the rest of
+/// the build); anything else goes through `str::replace`.
+fn fill_region(template: &str, region: &str) -> String {
+    const PLACEHOLDER: &str = "{region}";
+    let Some(at) = template.find('{') else { return template.to_owned() };
+    let (before, rest) = template.split_at(at);
+    match rest.strip_prefix(PLACEHOLDER) {
+        Some(after) if !after.contains('{') => {
+            let mut host = String::with_capacity(before.len() + region.len() + after.len());
+            host.push_str(before);
+            host.push_str(region);
+            host.push_str(after);
+            host
+        }
+        _ => template.replace(PLACEHOLDER, region),
+    }
 }
 
 fn missing_region(op: &OperationSpec) -> Error {
@@ -158,6 +177,20 @@ fn parse_override(text: &str) -> Result<(&'static str, &str)> {
 mod tests {
     use super::*;
     use crate::catalog::operation;
+
+    #[test]
+    fn region_templates_fill_like_replace() {
+        for template in [
+            "ecs.{region}.aliyuncs.com",
+            "{region}",
+            "plain.example.com",
+            "a.{region}.{region}.b",
+            "a.{other}.{region}",
+            "x{",
+        ] {
+            assert_eq!(fill_region(template, "cn-hangzhou"), template.replace("{region}", "cn-hangzhou"), "{template}");
+        }
+    }
 
     fn host(op: &str, region: Option<&str>) -> Result<String> {
         resolve_endpoint(operation(op)?, region, None).map(|e| e.host)

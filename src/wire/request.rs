@@ -108,6 +108,10 @@ impl HttpRequest {
                 if let Some(slot) = self.headers.get_mut(first) {
                     slot.1 = value;
                 }
+                let later = self.headers.get(first + 1..).unwrap_or_default();
+                if !later.iter().any(|(key, _)| key.eq_ignore_ascii_case(name)) {
+                    return;
+                }
                 let mut index = 0;
                 self.headers.retain(|(key, _)| {
                     let keep = index <= first || !key.eq_ignore_ascii_case(name);

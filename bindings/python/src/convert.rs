@@ -98,6 +98,10 @@ impl HostValue for Py<'_> {
         Err(Problem::UnsupportedType(type_name(object)))
     }
 
+    fn is_null(&self) -> bool {
+        self.0.is_none()
+    }
+
     fn field(&self, name: &'static str) -> Result<Option<Self>, Problem> {
         match self.0.cast::<PyDict>() {
             Ok(dict) => dict.get_item(key(dict.py(), name)).map(|found| found.map(Py)).map_err(|_| Problem::Unreadable),

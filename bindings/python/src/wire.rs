@@ -130,10 +130,10 @@ mod signing {
         lang: Option<Bound<'py, PyAny>>,
     ) -> PyResult<Bound<'py, PyAny>> {
         let options = named([(Opt::Lang, lang), (Opt::Algorithm, algorithm), (Opt::Timestamp, timestamp), (Opt::Nonce, nonce)]);
-        let held = credentials.cast::<PyCredentials>().ok().map(|held| held.get().inner.clone());
-        let given = Py(credentials);
+        let held = credentials.cast::<PyCredentials>().ok();
+        let given = Py(credentials.clone());
         let credentials = match &held {
-            Some(held) => CredentialsIn::Held(held),
+            Some(held) => CredentialsIn::Held(&held.get().inner),
             None => CredentialsIn::Host(&given),
         };
         // A request `build()` returned is its own class: signed as it is, without a trip through JSON.

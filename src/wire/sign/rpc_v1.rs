@@ -10,7 +10,7 @@ use super::{SignatureAlgorithm, SignedRequest};
 use crate::codes::ClientCode;
 use crate::error::{Error, ErrorDetail, Result};
 use crate::text;
-use crate::wire::encode::percent_encode;
+use crate::wire::encode::{encode_pairs_into, percent_encode_into};
 use crate::wire::request::HttpRequest;
 
 pub(super) struct Key<'a> {
@@ -33,7 +33,7 @@ const RESERVED: [&str; 10] = [
     "Signature",
 ];
 
-pub(super) fn sign(request: &HttpRequest, key: &Key<'_>, timestamp: &str, nonce: &str) -> Result<SignedRequest> {
+pub(super) fn sign(request: &HttpRequest, key: &Key<'_>, timestamp: String, nonce: &str) -> Result<SignedRequest> {
     if !request.body.is_empty() {
         return Err(unsupported(
             "HMAC-SHA1 signing covers the query only; this request has a body. Use ACS3-HMAC-SHA256.",
@@ -50,13 +50,14 @@ pub(super) fn sign(request: &HttpRequest, key: &Key<'_>, timestamp: &str, nonce:
     };
     let format = request.query_param("Format").unwrap_or("json");
 
-    let mut query: Vec<(String, String)> = vec![
+    let mut query: Vec<(String, String)> = Vec::with_capacity(request.query.len() + 10);
+    query.extend([
         ("Action".to_owned(), action.to_owned()),
         ("Format".to_owned(), format.to_owned()),
         ("Version".to_owned(), version.to_owned()),
-        ("Timestamp".to_owned(), timestamp.to_owned()),
+        ("Timestamp".to_owned(), timestamp),
         ("SignatureNonce".to_owned(), nonce.to_owned()),
-    ];
+    ]);
     query.extend(request.query.iter().filter(|(name, _)| !RESERVED.contains(&name.as_str())).cloned());
     if let Some(token) = key.security_token {
         query.push(("SecurityToken".to_owned(), token.to_owned()));
@@ -67,20 +68,36 @@ pub(super) fn sign(request: &HttpRequest, key: &Key<'_>, timestamp: &str, nonce:
 
     let mut sorted: Vec<(&str, &str)> = query.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
     sorted.sort_unstable();
-    let canonical_query = sorted
-        .iter()
-        .map(|(k, v)| format!("{}={}", percent_encode(k), percent_encode(v)))
-        .collect::<Vec<_>>()
-        .join("&");
-    let string_to_sign = format!("{}&{}&{}", request.method, percent_encode("/"), percent_encode(&canonical_query));
+    let mut canonical_query = String::with_capacity(sorted.iter().map(|(k, v)| k.len() + v.len() + 2).sum::<usize>() + 16);
+    encode_pairs_into(&mut canonical_query, sorted);
+    // `METHOD&%2F&` and the canonical query encoded once more.
+    let mut string_to_sign = String::with_capacity(request.method.len() + 5 + canonical_query.len() * 5 / 4);
+    string_to_sign.push_str(&request.method);
+    string_to_sign.push('&');
+    percent_encode_into(&mut string_to_sign, "/");
+    string_to_sign.push('&');
+    percent_encode_into(&mut string_to_sign, &canonical_query);
     // The HMAC key is the secret plus `&`; the copy is wiped when dropped.
-    let hmac_key = Zeroizing::new(format!("{}&", key.secret));
+    let mut hmac_key = Zeroizing::new(String::with_capacity(key.secret.len() + 1));
+    hmac_key.push_str(key.secret);
+    hmac_key.push('&');
     let signature = base64::engine::general_purpose::STANDARD.encode(hmac_sha1(hmac_key.as_bytes(), string_to_sign.as_bytes()));
     query.push(("Signature".to_owned(), signature.clone()));
 
-    let mut signed = request.clone();
-    signed.query = query;
-    signed.remove_header("authorization");
+    let signed = HttpRequest {
+        method: request.method.clone(),
+        scheme: request.scheme.clone(),
+        host: request.host.clone(),
+        path: request.path.clone(),
+        query,
+        headers: request
+            .headers
+            .iter()
+            .filter(|(name, _)| !name.eq_ignore_ascii_case("authorization"))
+            .cloned()
+            .collect(),
+        body: Vec::new(),
+    };
     Ok(SignedRequest {
         algorithm: SignatureAlgorithm::RpcHmacSha1,
         request: signed,
@@ -90,14 +107,14 @@ pub(super) fn sign(request: &HttpRequest, key: &Key<'_>, timestamp: &str, nonce:
     })
 }
 
-fn hmac_sha1(key: &[u8], data: &[u8]) -> Vec<u8> {
+fn hmac_sha1(key: &[u8], data: &[u8]) -> [u8; 20] {
     // HMAC accepts keys of any length, so construction cannot fail.
     match Hmac::<Sha1>::new_from_slice(key) {
         Ok(mut mac) => {
             mac.update(data);
-            mac.finalize().into_bytes().to_vec()
+            mac.finalize().into_bytes().into()
         }
-        Err(_) => Vec::new(),
+        Err(_) => [0; 20],
     }
 }
 

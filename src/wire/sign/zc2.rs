@@ -19,7 +19,7 @@ pub(super) fn sign(request: &HttpRequest, id: &str, secret: &str, timestamp: i64
     );
     let timestamp = timestamp.to_string();
     let string_to_sign = format!("{ALGORITHM}\n{timestamp}\n{}", sha256_hex(canonical_request.as_bytes()));
-    let signature = hex::encode(hmac_sha256(secret.as_bytes(), string_to_sign.as_bytes()));
+    let signature = crate::wire::encode::hex(&hmac_sha256(secret.as_bytes(), string_to_sign.as_bytes()));
     signed.set_header("X-ZC-Signature-Method", ALGORITHM);
     signed.set_header("X-ZC-Timestamp", timestamp);
     signed.headers.push((
