@@ -1,7 +1,10 @@
 //! validate + build + sign for each operation, and response parsing.
 //! Run with `cargo bench --bench pipeline`; each bench takes about a second.
 
-#![allow(clippy::expect_used, reason = "a bench stops loudly on a broken fixture rather than timing the error path")]
+#![allow(
+    clippy::expect_used,
+    reason = "a bench stops loudly on a broken fixture rather than timing the error path"
+)]
 
 use std::hint::black_box;
 use std::time::Duration;
@@ -107,7 +110,8 @@ fn pipeline(c: &mut Criterion) {
 /// The core alone on 1,000 items of the fleet shape: reading them through the host contract
 /// (projection into JSON values) and judging them, without any host conversion around it.
 fn precheck(c: &mut Criterion) {
-    let fleet: Value = serde_json::from_str(include_str!("../examples/fleet.json")).expect("examples/fleet.json is JSON");
+    let fleet: Value =
+        serde_json::from_str(include_str!("../examples/fleet.json")).expect("examples/fleet.json is JSON");
     let base = fleet["ecs"].as_array().expect("fleet.ecs is a list").clone();
     let items: Vec<Value> = (0..1000)
         .map(|index| {
@@ -131,7 +135,9 @@ fn precheck(c: &mut Criterion) {
         b.iter(|| opgate::host::Reader::default().resources(spec, &black_box(&items)).ok())
     });
     group.bench_function("judge", |b| {
-        b.iter(|| opgate::precheck::precheck_resources("ecs:RebootInstance", black_box(&items), &options).expect("judged"))
+        b.iter(|| {
+            opgate::precheck::precheck_resources("ecs:RebootInstance", black_box(&items), &options).expect("judged")
+        })
     });
     group.finish();
 }

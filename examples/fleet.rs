@@ -31,7 +31,11 @@ fn main() -> ExitCode {
         .find(|a| !a.starts_with("--") && *a != "zh" && *a != "en")
         .cloned()
         .unwrap_or_else(|| "examples/fleet.json".to_owned());
-    let lang = if args.iter().any(|a| a == "zh") { Lang::Zh } else { Lang::En };
+    let lang = if args.iter().any(|a| a == "zh") {
+        Lang::Zh
+    } else {
+        Lang::En
+    };
     let fleet: Value = match std::fs::read_to_string(&path)
         .map_err(|e| e.to_string())
         .and_then(|text| serde_json::from_str(&text).map_err(|e| e.to_string()))
@@ -61,8 +65,15 @@ fn main() -> ExitCode {
                 return ExitCode::FAILURE;
             }
         };
-        println!("== {op}: {} of {} allowed", verdict.allowed_ids.len(), verdict.outcomes.len());
-        println!("   {:<24} {:<16} {:<7} {:<36} reason", "resource", "status", "verdict", "provider answer");
+        println!(
+            "== {op}: {} of {} allowed",
+            verdict.allowed_ids.len(),
+            verdict.outcomes.len()
+        );
+        println!(
+            "   {:<24} {:<16} {:<7} {:<36} reason",
+            "resource", "status", "verdict", "provider answer"
+        );
         for outcome in &verdict.outcomes {
             let answer = match &outcome.error {
                 Some(error) => format!("{} {}", error.http_status, error.code),
@@ -84,17 +95,19 @@ fn main() -> ExitCode {
         if let Some(first) = verdict.allowed_ids.first() {
             let ids = serde_json::to_string(&verdict.allowed_ids).unwrap_or_default();
             let params_text = params_template.replace("{ids}", &ids).replace("{id}", first);
-            let built = serde_json::from_str(&params_text).map_err(|e| e.to_string()).and_then(|params| {
-                build(
-                    op,
-                    &params,
-                    &BuildOptions {
-                        region: fleet.get("region").and_then(Value::as_str).map(str::to_owned),
-                        ..BuildOptions::default()
-                    },
-                )
+            let built = serde_json::from_str(&params_text)
                 .map_err(|e| e.to_string())
-            });
+                .and_then(|params| {
+                    build(
+                        op,
+                        &params,
+                        &BuildOptions {
+                            region: fleet.get("region").and_then(Value::as_str).map(str::to_owned),
+                            ..BuildOptions::default()
+                        },
+                    )
+                    .map_err(|e| e.to_string())
+                });
             match built {
                 Ok(request) => {
                     println!(

@@ -250,6 +250,9 @@ mod tests {
             ClientCode::InvalidParameterNamed.named("ResourcePeriod.Period"),
             "InvalidParameter.ResourcePeriod.Period"
         );
-        assert_eq!(ClientCode::ZenlayerInvalidParameter.named("instanceIds"), "INVALID_PARAMETER");
+        assert_eq!(
+            ClientCode::ZenlayerInvalidParameter.named("instanceIds"),
+            "INVALID_PARAMETER"
+        );
     }
 }

@@ -209,7 +209,10 @@ pub struct ApiErrorExtras {
 
 fn summary(detail: &ErrorDetail) -> String {
     match &detail.field {
-        Some(field) => format!("{} ({}) at {}: {}", detail.code, detail.http_status, field, detail.message.en),
+        Some(field) => format!(
+            "{} ({}) at {}: {}",
+            detail.code, detail.http_status, field, detail.message.en
+        ),
         None => format!("{} ({}): {}", detail.code, detail.http_status, detail.message.en),
     }
 }

@@ -17,10 +17,14 @@ impl Format {
         }
         match self {
             Format::EcsInstanceId => prefixed_run(value, "i-", 8, 32, |c| c.is_ascii_lowercase() || c.is_ascii_digit()),
-            Format::ServiceInstanceId => prefixed_run(value, "si-", 20, 20, |c| c.is_ascii_digit() || ('a'..='f').contains(&c)),
+            Format::ServiceInstanceId => {
+                prefixed_run(value, "si-", 20, 20, |c| c.is_ascii_digit() || ('a'..='f').contains(&c))
+            }
             // Zenlayer ids are opaque (numeric in every example); accept the id alphabet
             // generously so a format change there does not lock users out.
-            Format::ZecInstanceId => prefixed_run(value, "", 1, 64, |c| c.is_ascii_alphanumeric() || c == '-' || c == '_'),
+            Format::ZecInstanceId => {
+                prefixed_run(value, "", 1, 64, |c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+            }
             Format::Arn => is_arn(value),
             Format::ClientToken => (1..=64).contains(&value.len()) && value.bytes().all(|b| (0x21..=0x7e).contains(&b)),
             Format::RegionId => is_region_id(value),
@@ -61,7 +65,11 @@ pub fn check_region_argument(region: &str) -> Result<()> {
     Err(Error::Input(ErrorDetail::client(
         ClientCode::InvalidParameterRegion,
         text!(
-            format!("The region \"{}\" is not valid; expected {}.", clip(region), expected.en),
+            format!(
+                "The region \"{}\" is not valid; expected {}.",
+                clip(region),
+                expected.en
+            ),
             format!("地域 \"{}\" 无效；应为{}。", clip(region), expected.zh)
         ),
         Some("region".to_owned()),
@@ -92,15 +100,20 @@ fn is_region_id(value: &str) -> bool {
 /// `acs:<service>:<region>:<account>:<relative-id>`; region and account may be empty or `*`.
 fn is_arn(value: &str) -> bool {
     let mut parts = value.splitn(5, ':');
-    let (Some(scheme), Some(service), Some(region), Some(account), Some(relative)) = (parts.next(), parts.next(), parts.next(), parts.next(), parts.next())
+    let (Some(scheme), Some(service), Some(region), Some(account), Some(relative)) =
+        (parts.next(), parts.next(), parts.next(), parts.next(), parts.next())
     else {
         return false;
     };
     scheme == "acs"
         && !service.is_empty()
-        && service.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && service
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
         && (region.is_empty() || region == "*" || is_region_id(region))
-        && (account.is_empty() || account == "*" || (account.len() <= 32 && account.bytes().all(|b| b.is_ascii_digit())))
+        && (account.is_empty()
+            || account == "*"
+            || (account.len() <= 32 && account.bytes().all(|b| b.is_ascii_digit())))
         && !relative.is_empty()
         && relative.bytes().all(|b| (0x21..=0x7e).contains(&b))
 }

@@ -11,7 +11,8 @@
 //!
 //! Each representative is judged once, with a stand-in id; the reason split at the stand-in
 //! gives the parts that each item's id joins (the engines read the id for wording only, and the
-//! messages write it verbatim; tests compare every grouped answer with the per-item one). Otherwise, and for any input that is not a
+//! messages write it verbatim; tests compare every grouped answer with the per-item one).
+//! Otherwise, and for any input that is not a
 //! list of well-formed items, the answer is `None` and the host asks [`precheck_resources`],
 //! which words every error with the caller's own paths.
 //!
@@ -25,7 +26,9 @@ use crate::catalog::operation;
 use crate::error::{RenderedError, Result};
 use crate::host::Grouping;
 use crate::params::Options;
-use crate::precheck::{judge, read_resources, Item, TargetDecision, TargetOutcome, TransitionView, Verdict, MAX_RESOURCES};
+use crate::precheck::{
+    judge, read_resources, Item, TargetDecision, TargetOutcome, TransitionView, Verdict, MAX_RESOURCES,
+};
 use crate::spec::TargetSpec;
 
 /// The stand-in id: a private-use character, which no provider id contains.
@@ -142,7 +145,8 @@ impl GroupedVerdict {
 /// answered by groups.
 pub fn precheck_grouping(op_id: &str, grouping: Grouping, options: &Options) -> Result<Option<Verdict>> {
     let representatives = Value::Array(grouping.representatives);
-    Ok(precheck_groups(op_id, &representatives, &grouping.rows, options)?.and_then(|verdict| verdict.expand(&grouping.rows, grouping.ids)))
+    Ok(precheck_groups(op_id, &representatives, &grouping.rows, options)?
+        .and_then(|verdict| verdict.expand(&grouping.rows, grouping.ids)))
 }
 
 /// One representative's answer, judged with the stand-in id: its reason split at the stand-in
@@ -180,7 +184,9 @@ fn holds_stand_in(value: &Value) -> bool {
     match value {
         Value::String(text) => text.contains(STAND_IN),
         Value::Array(items) => items.iter().any(holds_stand_in),
-        Value::Object(map) => map.iter().any(|(key, item)| key.contains(STAND_IN) || holds_stand_in(item)),
+        Value::Object(map) => map
+            .iter()
+            .any(|(key, item)| key.contains(STAND_IN) || holds_stand_in(item)),
         _ => false,
     }
 }
@@ -228,13 +234,18 @@ mod tests {
 
     #[test]
     fn items_alike_but_for_their_id_share_one_judgement() {
-        let items: Vec<Value> = (0..300).map(|i| ecs(&format!("i-{i}"), ["Running", "Stopped", "Starting"][i % 3])).collect();
+        let items: Vec<Value> = (0..300)
+            .map(|i| ecs(&format!("i-{i}"), ["Running", "Stopped", "Starting"][i % 3]))
+            .collect();
         let resources = Value::Array(items);
         let spec = operation("ecs:RebootInstance").ok();
         let grouping = spec.and_then(|spec| Reader::default().grouped(spec, &&resources));
         assert_eq!(grouping.as_ref().map(|g| g.representatives.len()), Some(3));
         for lang in [Lang::En, Lang::Zh] {
-            let options = Options { lang, ..Options::default() };
+            let options = Options {
+                lang,
+                ..Options::default()
+            };
             let whole = crate::precheck::precheck_resources("ecs:RebootInstance", &resources, &options).ok();
             assert!(whole.is_some());
             assert_eq!(by_groups("ecs:RebootInstance", &resources, &options), whole);
@@ -264,7 +275,16 @@ mod tests {
     fn a_group_answers_as_each_of_its_items() {
         // Ids of every shape, in groups of every kind: the joined reason is each item's own.
         let long = format!("i-{}", "x".repeat(5000));
-        let ids = ["i-1", "i-{}", "i-%s", "i-\"quoted\"", "实例-1", "", long.as_str(), "i-\u{FFFD}"];
+        let ids = [
+            "i-1",
+            "i-{}",
+            "i-%s",
+            "i-\"quoted\"",
+            "实例-1",
+            "",
+            long.as_str(),
+            "i-\u{FFFD}",
+        ];
         let kinds = [
             ecs("", "Running"),
             ecs("", "Stopped"),
@@ -305,7 +325,8 @@ mod tests {
         ] {
             assert_eq!(by_groups("ecs:RebootInstance", &resources, &options), None);
         }
-        let response = json!({"RequestId": "R", "Instances": {"Instance": [ecs("i-1", "Running"), ecs("i-2", "Stopped")]}});
+        let response =
+            json!({"RequestId": "R", "Instances": {"Instance": [ecs("i-1", "Running"), ecs("i-2", "Stopped")]}});
         let whole = crate::precheck::precheck_resources("ecs:RebootInstance", &response, &options).ok();
         assert!(whole.is_some());
         assert_eq!(by_groups("ecs:RebootInstance", &response, &options), whole);

@@ -111,7 +111,11 @@ pub fn missing_parameter(field: &str) -> Text {
 /// A parameter the operation does not have; `known` are the ones it has.
 pub fn unknown_parameter(name: &str, known: &[&str]) -> Text {
     text!(
-        format!("The parameter \"{}\" is not recognised; expected one of: {}.", clip(name), known.join(", ")),
+        format!(
+            "The parameter \"{}\" is not recognised; expected one of: {}.",
+            clip(name),
+            known.join(", ")
+        ),
         format!("无法识别的参数 \"{}\"；可用参数：{}。", clip(name), known.join("、"))
     )
 }
@@ -126,7 +130,10 @@ pub fn parameters_not_object(got: &str) -> Text {
 
 /// The summary that closes a list of violations cut at [`crate::params::MAX_VIOLATIONS`].
 pub fn unlisted_violations(count: usize) -> Text {
-    text!(format!("{count} further violations were not listed."), format!("另有 {count} 处错误未列出。"))
+    text!(
+        format!("{count} further violations were not listed."),
+        format!("另有 {count} 处错误未列出。")
+    )
 }
 
 /// Why a guard refuses a resource, as [`crate::precheck`] found it.
@@ -159,7 +166,12 @@ pub struct Subject<'a> {
 
 /// The reason for `refusal` of `subject`.
 pub fn refusal(subject: &Subject<'_>, refusal: &Refusal<'_>) -> Text {
-    let Subject { noun, id, status, action } = *subject;
+    let Subject {
+        noun,
+        id,
+        status,
+        action,
+    } = *subject;
     let (noun_en, noun_zh) = (&noun.en, &noun.zh);
     match *refusal {
         Refusal::RefusedStatus { meaning } => text!(
@@ -175,8 +187,16 @@ pub fn refusal(subject: &Subject<'_>, refusal: &Refusal<'_>) -> Text {
             format!("{noun_zh} {id} 当前为 {status}，{action} 要求状态为 {wanted}。")
         ),
         Refusal::Locked { reason, detail } => {
-            let detail_en = if detail.is_empty() { String::new() } else { format!(": {detail}") };
-            let detail_zh = if detail.is_empty() { String::new() } else { format!("：{detail}") };
+            let detail_en = if detail.is_empty() {
+                String::new()
+            } else {
+                format!(": {detail}")
+            };
+            let detail_zh = if detail.is_empty() {
+                String::new()
+            } else {
+                format!("：{detail}")
+            };
             text!(
                 format!("The {noun_en} {id} is locked (LockReason {reason}){detail_en}; {action} is refused while it is locked."),
                 format!("{noun_zh} {id} 已被锁定（LockReason {reason}）{detail_zh}，锁定期间不能执行 {action}。")
@@ -193,7 +213,10 @@ pub fn refusal(subject: &Subject<'_>, refusal: &Refusal<'_>) -> Text {
                     "The service of {noun_en} {id} does not offer the {operation} O&M operation (offered: {}).",
                     listed.en
                 ),
-                format!("{noun_zh} {id} 所属服务未配置 {operation} 运维操作（已配置：{}）。", listed.zh)
+                format!(
+                    "{noun_zh} {id} 所属服务未配置 {operation} 运维操作（已配置：{}）。",
+                    listed.zh
+                )
             )
         }
         Refusal::OperationUnknown { operation, problem } => text!(
@@ -201,7 +224,10 @@ pub fn refusal(subject: &Subject<'_>, refusal: &Refusal<'_>) -> Text {
                 "The {noun_en} {id} does not show whether its service offers the {operation} O&M operation: {}.",
                 problem.en
             ),
-            format!("无法确认{noun_zh} {id} 所属服务是否配置了 {operation} 运维操作：{}。", problem.zh)
+            format!(
+                "无法确认{noun_zh} {id} 所属服务是否配置了 {operation} 运维操作：{}。",
+                problem.zh
+            )
         ),
     }
 }
@@ -216,7 +242,11 @@ fn listing(supported: &[String]) -> Text {
     if supported.is_empty() {
         return Text::new("none", "无");
     }
-    let shown: Vec<String> = supported.iter().take(MAX_LISTED_OPERATIONS).map(|name| clip(name)).collect();
+    let shown: Vec<String> = supported
+        .iter()
+        .take(MAX_LISTED_OPERATIONS)
+        .map(|name| clip(name))
+        .collect();
     let (mut en, mut zh) = (shown.join(", "), shown.join("、"));
     let more = supported.len().saturating_sub(MAX_LISTED_OPERATIONS);
     if more > 0 {
@@ -234,7 +264,11 @@ pub fn not_found(noun: &Text, id: &str, describe_api: &str) -> Text {
             noun.en,
             clip(id)
         ),
-        format!("{describe_api} 结果中没有 ID 为 {} 的{}，服务端将找不到它。", clip(id), noun.zh)
+        format!(
+            "{describe_api} 结果中没有 ID 为 {} 的{}，服务端将找不到它。",
+            clip(id),
+            noun.zh
+        )
     )
 }
 
@@ -248,7 +282,12 @@ pub enum Path<'a> {
 /// Why a resource is allowed, in `lang` only (made per item, read in one language): `dry_run`
 /// says the request would pass without acting.
 pub fn allowed(lang: Lang, subject: &Subject<'_>, path: &Path<'_>, dry_run: bool) -> String {
-    let Subject { noun, id, status, action } = *subject;
+    let Subject {
+        noun,
+        id,
+        status,
+        action,
+    } = *subject;
     if dry_run {
         return match lang {
             Lang::En => format!(
@@ -311,8 +350,14 @@ pub fn resource_problem(field: &str, describe_api: &str, problem: &ResourceProbl
 
 /// Why a GetServiceInstance item does not show its service's O&M operations.
 pub const METADATA_MISSING: Text = Text::new("Service.OperationMetadata is missing", "缺少 Service.OperationMetadata");
-pub const METADATA_TOO_LARGE: Text = Text::new("Service.OperationMetadata is too large", "Service.OperationMetadata 过大");
-pub const METADATA_NOT_JSON: Text = Text::new("Service.OperationMetadata is not valid JSON", "Service.OperationMetadata 不是合法的 JSON");
+pub const METADATA_TOO_LARGE: Text = Text::new(
+    "Service.OperationMetadata is too large",
+    "Service.OperationMetadata 过大",
+);
+pub const METADATA_NOT_JSON: Text = Text::new(
+    "Service.OperationMetadata is not valid JSON",
+    "Service.OperationMetadata 不是合法的 JSON",
+);
 
 /// What one polled status says, as [`crate::precheck::wait_status`] classified it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -374,9 +419,15 @@ pub enum IntBoundProblem {
 /// The message for `problem` of the `int_bounds` entry (or option) at `field`.
 pub fn int_bound_problem(field: &str, problem: IntBoundProblem) -> Text {
     let (en, zh) = match problem {
-        IntBoundProblem::NotAList => ("must be a list of {path, min, max} objects.", "必须是 {path, min, max} 对象的列表。"),
+        IntBoundProblem::NotAList => (
+            "must be a list of {path, min, max} objects.",
+            "必须是 {path, min, max} 对象的列表。",
+        ),
         IntBoundProblem::NoPath => ("needs a string \"path\".", "需要字符串 \"path\"。"),
-        IntBoundProblem::NotAnInteger => ("has a \"min\"/\"max\" that is not a 64-bit integer.", "的 \"min\"/\"max\" 不是 64 位整数。"),
+        IntBoundProblem::NotAnInteger => (
+            "has a \"min\"/\"max\" that is not a 64-bit integer.",
+            "的 \"min\"/\"max\" 不是 64 位整数。",
+        ),
     };
     text!(format!("\"{field}\" {en}"), format!("\"{field}\" {zh}"))
 }

@@ -75,7 +75,9 @@ impl IntBound {
                     .ok_or_else(|| problem(field.clone(), IntBoundProblem::NoPath))?;
                 let bound = |name: &str, unbounded: i64| match item.get(name) {
                     None | Some(Value::Null) => Ok(unbounded),
-                    Some(value) => as_integer(value).ok_or_else(|| problem(field.clone(), IntBoundProblem::NotAnInteger)),
+                    Some(value) => {
+                        as_integer(value).ok_or_else(|| problem(field.clone(), IntBoundProblem::NotAnInteger))
+                    }
                 };
                 Ok(IntBound {
                     path: path.to_owned(),
@@ -91,7 +93,10 @@ impl IntBound {
 #[derive(Debug, Clone, Serialize, Deserialize, Record)]
 pub struct Validated {
     /// The operation id.
-    #[serde(serialize_with = "crate::catalog::serialize_spec_id", deserialize_with = "crate::catalog::deserialize_spec")]
+    #[serde(
+        serialize_with = "crate::catalog::serialize_spec_id",
+        deserialize_with = "crate::catalog::deserialize_spec"
+    )]
     #[record(ty = crate::record::OperationId)]
     pub operation: &'static OperationSpec,
     /// What the caller gave, type-normalised, in the SDK's serialisation order.
@@ -168,8 +173,11 @@ impl Checker<'_> {
     fn into_error(mut self) -> Error {
         if self.overflow > 0 {
             let code = ClientCode::invalid(self.provider);
-            self.violations
-                .push(ErrorDetail::client(code, messages::unlisted_violations(self.overflow), None));
+            self.violations.push(ErrorDetail::client(
+                code,
+                messages::unlisted_violations(self.overflow),
+                None,
+            ));
         }
         Error::Validation(self.violations)
     }
@@ -212,7 +220,11 @@ impl Checker<'_> {
             let field = join_field(field_prefix, &clip(name)).into_owned();
             let known: Vec<&str> = specs.iter().map(|p| p.name).collect();
             let code = ClientCode::invalid(self.provider);
-            self.report(ErrorDetail::client(code, messages::unknown_parameter(name, &known), Some(field)));
+            self.report(ErrorDetail::client(
+                code,
+                messages::unknown_parameter(name, &known),
+                Some(field),
+            ));
         }
         for param in specs {
             let field = join_field(field_prefix, param.name);
@@ -242,7 +254,13 @@ impl Checker<'_> {
             },
             ParamKind::Int { min, max } => {
                 let Some(number) = as_integer(value) else {
-                    return self.invalid(spec_path, field, Violation::NotInteger { got: &describe_value(value) });
+                    return self.invalid(
+                        spec_path,
+                        field,
+                        Violation::NotInteger {
+                            got: &describe_value(value),
+                        },
+                    );
                 };
                 let (low, high) = self.bounds(spec_path, *min, *max);
                 if (low..=high).contains(&number) {
@@ -345,9 +363,24 @@ impl Checker<'_> {
                         }
                     }
                     [first, second, ..] => {
-                        let first_names = first.members.iter().filter(|m| present(m)).copied().collect::<Vec<_>>().join("/");
-                        let second_field = second.members.iter().find(|m| present(m)).copied().unwrap_or(second.anchor);
-                        self.invalid(second_field, second_field, Violation::MethodsCombined { others: &first_names });
+                        let first_names = first
+                            .members
+                            .iter()
+                            .filter(|m| present(m))
+                            .copied()
+                            .collect::<Vec<_>>()
+                            .join("/");
+                        let second_field = second
+                            .members
+                            .iter()
+                            .find(|m| present(m))
+                            .copied()
+                            .unwrap_or(second.anchor);
+                        self.invalid(
+                            second_field,
+                            second_field,
+                            Violation::MethodsCombined { others: &first_names },
+                        );
                     }
                 }
             }
@@ -358,9 +391,18 @@ impl Checker<'_> {
 /// A default belongs to its method: `PeriodUnit` means nothing when `ResourcePeriod` is used.
 fn drop_unused_method_defaults(rule: &CrossRule, given: &Map<String, Value>, defaults: &mut Map<String, Value>) {
     let CrossRule::OneMethod { groups } = rule;
-    let used = |group: &MethodGroup| group.members.iter().any(|m| given.get(*m).is_some_and(|v| !v.is_null()));
+    let used = |group: &MethodGroup| {
+        group
+            .members
+            .iter()
+            .any(|m| given.get(*m).is_some_and(|v| !v.is_null()))
+    };
     if let Some(chosen) = groups.iter().find(|g| used(g)) {
-        for member in groups.iter().filter(|g| !std::ptr::eq(*g, chosen)).flat_map(|g| g.members) {
+        for member in groups
+            .iter()
+            .filter(|g| !std::ptr::eq(*g, chosen))
+            .flat_map(|g| g.members)
+        {
             defaults.remove(*member);
         }
     }
@@ -383,13 +425,18 @@ fn uniqueness_key(rule: Uniqueness, element: &Value) -> Option<String> {
 }
 
 fn reorder(fields: &'static [ParamSpec], mut values: Map<String, Value>) -> Map<String, Value> {
-    fields.iter().filter_map(|p| values.remove(p.name).map(|v| (p.name.to_owned(), v))).collect()
+    fields
+        .iter()
+        .filter_map(|p| values.remove(p.name).map(|v| (p.name.to_owned(), v)))
+        .collect()
 }
 
 fn default_of(kind: &ParamKind) -> Option<Value> {
     match kind {
         ParamKind::Bool { default: Some(value) } => Some(Value::Bool(*value)),
-        ParamKind::Enum { default: Some(value), .. } => Some(Value::from(*value)),
+        ParamKind::Enum {
+            default: Some(value), ..
+        } => Some(Value::from(*value)),
         _ => None,
     }
 }

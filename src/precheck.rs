@@ -88,7 +88,9 @@ pub fn precheck(op_id: &str, params: &Value, resources: &Value, options: &Option
     let validated = validate_spec(spec, params, options)?;
     let targets = target_ids(spec, &validated.params);
     let items = read_resources(spec, resources)?;
-    let dry_run = spec.dry_run.is_some_and(|d| validated.effective(d.param) == Some(&Value::Bool(true)));
+    let dry_run = spec
+        .dry_run
+        .is_some_and(|d| validated.effective(d.param) == Some(&Value::Bool(true)));
     // The first item with an id answers for it, as a scan of the list would find it; a map
     // keeps 100 targets among 10,000 items from costing a million comparisons.
     let mut by_id: BTreeMap<&str, &Item<'_>> = BTreeMap::new();
@@ -125,7 +127,12 @@ pub fn check(op_id: &str, params: &Value, resources: &Value, options: &Options) 
         .iter()
         .enumerate()
         .filter(|(_, outcome)| outcome.decision == TargetDecision::Deny)
-        .filter_map(|(index, outcome)| outcome.error.as_ref().map(|error| spec.error_detail(&error.code, Some(field(index)))))
+        .filter_map(|(index, outcome)| {
+            outcome
+                .error
+                .as_ref()
+                .map(|error| spec.error_detail(&error.code, Some(field(index))))
+        })
         .collect();
     Err(Error::Denied(details))
 }
@@ -202,12 +209,11 @@ pub(crate) fn read_resources<'a>(spec: &OperationSpec, resources: &'a Value) -> 
     let (list, prefix): (Vec<&Value>, String) = match resources {
         Value::Array(items) => (items.iter().collect(), "resources".to_owned()),
         Value::Object(map) if map.contains_key(spec.resource.id_field) => (vec![resources], "resources".to_owned()),
-        Value::Object(_) => match spec
-            .resource
-            .list_paths
-            .iter()
-            .find_map(|path| lookup(resources, path).and_then(Value::as_array).map(|items| (items, *path)))
-        {
+        Value::Object(_) => match spec.resource.list_paths.iter().find_map(|path| {
+            lookup(resources, path)
+                .and_then(Value::as_array)
+                .map(|items| (items, *path))
+        }) {
             Some((items, path)) => (items.iter().collect(), format!("resources.{}", path.join("."))),
             None => return Err(shape_error(spec, "resources", &ResourceProblem::NotAResourceList)),
         },
@@ -222,10 +228,18 @@ pub(crate) fn read_resources<'a>(spec: &OperationSpec, resources: &'a Value) -> 
     crate::work::add(list.len());
     for (index, raw) in list.into_iter().enumerate() {
         // The item's path, made only for an item that is refused.
-        let field = || if single { prefix.clone() } else { format!("{prefix}[{index}]") };
+        let field = || {
+            if single {
+                prefix.clone()
+            } else {
+                format!("{prefix}[{index}]")
+            }
+        };
         if !raw.is_object() {
             let field = field();
-            let problem = ResourceProblem::ItemNotObject { got: &describe_value(raw) };
+            let problem = ResourceProblem::ItemNotObject {
+                got: &describe_value(raw),
+            };
             problems.push(resource_detail(spec, field, &problem));
             continue;
         }
@@ -302,8 +316,15 @@ fn resource_detail(spec: &OperationSpec, field: String, problem: &ResourceProble
 }
 
 fn missing_field(spec: &OperationSpec, item_field: &str, name: &str, raw: &Value) -> ErrorDetail {
-    let got = raw.get(name).map(describe_value).unwrap_or_else(|| "nothing".to_owned());
-    resource_detail(spec, format!("{item_field}.{name}"), &ResourceProblem::FieldNotString { got: &got })
+    let got = raw
+        .get(name)
+        .map(describe_value)
+        .unwrap_or_else(|| "nothing".to_owned());
+    resource_detail(
+        spec,
+        format!("{item_field}.{name}"),
+        &ResourceProblem::FieldNotString { got: &got },
+    )
 }
 
 fn lookup<'a>(value: &'a Value, path: &[&str]) -> Option<&'a Value> {
@@ -374,7 +395,11 @@ pub(crate) fn judge(spec: &OperationSpec, item: &Item<'_>, dry_run: bool, option
     };
     TargetOutcome {
         id: item.id.clone(),
-        decision: if dry_run { TargetDecision::DryRun } else { TargetDecision::Allow },
+        decision: if dry_run {
+            TargetDecision::DryRun
+        } else {
+            TargetDecision::Allow
+        },
         status: Some(item.status.clone()),
         error: None,
         reason: messages::allowed(lang, &subject, &path, dry_run),
@@ -408,17 +433,33 @@ impl Refused<'_> {
 }
 
 /// The code and the reason of the guard's refusal, or `None` if the guard lets the item pass.
-fn refusal<'a>(spec: &OperationSpec, guard: &'a Guard, item: &Item<'_>, options: &Options) -> Option<(&'static str, Refused<'a>)> {
+fn refusal<'a>(
+    spec: &OperationSpec,
+    guard: &'a Guard,
+    item: &Item<'_>,
+    options: &Options,
+) -> Option<(&'static str, Refused<'a>)> {
     let status = item.status.as_str();
     match guard {
-        Guard::StatusNotIn { statuses, meaning, code } => statuses.contains(&status).then_some((*code, Refused::Status { meaning })),
+        Guard::StatusNotIn {
+            statuses,
+            meaning,
+            code,
+        } => statuses
+            .contains(&status)
+            .then_some((*code, Refused::Status { meaning })),
         Guard::StatusIn { statuses, code } => {
             if statuses.contains(&status) {
                 None
             } else if !spec.resource.statuses.contains(&status) {
                 Some((*code, Refused::UnknownStatus { shown: clip(status) }))
             } else {
-                Some((*code, Refused::WrongStatus { wanted: statuses.join(" / ") }))
+                Some((
+                    *code,
+                    Refused::WrongStatus {
+                        wanted: statuses.join(" / "),
+                    },
+                ))
             }
         }
         Guard::Locks {
@@ -428,7 +469,11 @@ fn refusal<'a>(spec: &OperationSpec, guard: &'a Guard, item: &Item<'_>, options:
             by_reason,
             unknown,
         } => {
-            let locks = item.raw.get(container).and_then(|c| c.get(list)).and_then(Value::as_array)?;
+            let locks = item
+                .raw
+                .get(container)
+                .and_then(|c| c.get(list))
+                .and_then(Value::as_array)?;
             let (reason, message) = locks.iter().find_map(|lock| match lock {
                 Value::String(reason) => Some((reason.as_str(), "")),
                 other => other
@@ -436,7 +481,11 @@ fn refusal<'a>(spec: &OperationSpec, guard: &'a Guard, item: &Item<'_>, options:
                     .and_then(Value::as_str)
                     .map(|reason| (reason, other.get("LockMsg").and_then(Value::as_str).unwrap_or(""))),
             })?;
-            let code = by_reason.iter().find(|(known, _)| *known == reason).map(|(_, code)| *code).unwrap_or(unknown);
+            let code = by_reason
+                .iter()
+                .find(|(known, _)| *known == reason)
+                .map(|(_, code)| *code)
+                .unwrap_or(unknown);
             Some((
                 code,
                 Refused::Locked {
@@ -470,7 +519,10 @@ fn refusal<'a>(spec: &OperationSpec, guard: &'a Guard, item: &Item<'_>, options:
 /// When the instance names its `TemplateName`, only that template's configuration counts.
 fn supported_operations(item: &Value) -> std::result::Result<Vec<String>, Text> {
     const MAX_METADATA_BYTES: usize = 256 * 1024;
-    let raw = item.get("Service").and_then(|s| s.get("OperationMetadata")).ok_or(messages::METADATA_MISSING)?;
+    let raw = item
+        .get("Service")
+        .and_then(|s| s.get("OperationMetadata"))
+        .ok_or(messages::METADATA_MISSING)?;
     let parsed;
     let metadata = match raw {
         Value::String(encoded) if encoded.len() > MAX_METADATA_BYTES => return Err(messages::METADATA_TOO_LARGE),
@@ -497,7 +549,11 @@ fn supported_operations(item: &Value) -> std::result::Result<Vec<String>, Text> 
         if template.is_some() && config_template.is_some() && template != config_template {
             continue;
         }
-        let operations = config.get("SupportOperations").and_then(Value::as_array).map(Vec::as_slice).unwrap_or_default();
+        let operations = config
+            .get("SupportOperations")
+            .and_then(Value::as_array)
+            .map(Vec::as_slice)
+            .unwrap_or_default();
         crate::work::add(operations.len());
         for name in operations.iter().filter_map(Value::as_str) {
             if seen.insert(name) {

@@ -173,7 +173,10 @@ pub enum Guard {
         code: &'static str,
     },
     /// Allow only these statuses.
-    StatusIn { statuses: &'static [&'static str], code: &'static str },
+    StatusIn {
+        statuses: &'static [&'static str],
+        code: &'static str,
+    },
     /// Deny when the resource carries an operation lock (ECS `OperationLocks.LockReason[]`).
     Locks {
         container: &'static str,
@@ -190,14 +193,20 @@ pub enum Guard {
         code: &'static str,
     },
     /// Deny unless the service declares this O&M operation (Compute Nest `OperationMetadata`).
-    SupportsOperation { operation: &'static str, code: &'static str },
+    SupportsOperation {
+        operation: &'static str,
+        code: &'static str,
+    },
 }
 
 /// What the status does once the call is accepted.
 #[derive(Debug, Clone, Copy)]
 pub enum Transition {
     /// The status moves through `immediate` and settles at `settled`.
-    Through { immediate: &'static str, settled: &'static str },
+    Through {
+        immediate: &'static str,
+        settled: &'static str,
+    },
     /// The call is asynchronous and the status ends at `settled`; the intermediate status is
     /// not documented.
     Settles { settled: &'static str },

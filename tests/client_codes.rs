@@ -34,7 +34,10 @@ fn row(code: ClientCode) -> String {
 #[test]
 fn the_readme_lists_every_client_code_with_its_status() {
     let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).expect("README.md");
-    let expected: Vec<(String, u16)> = list_all().iter().map(|code| (code.wire().to_owned(), code.http_status())).collect();
+    let expected: Vec<(String, u16)> = list_all()
+        .iter()
+        .map(|code| (code.wire().to_owned(), code.http_status()))
+        .collect();
     let table: Vec<String> = list_all().iter().copied().map(row).collect();
     assert_eq!(
         documented(&readme),

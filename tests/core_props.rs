@@ -10,7 +10,9 @@ fn arbitrary_json() -> impl Strategy<Value = Value> {
         Just(Value::Null),
         any::<bool>().prop_map(Value::Bool),
         any::<i64>().prop_map(Value::from),
-        any::<f64>().prop_map(|f| serde_json::Number::from_f64(f).map(Value::Number).unwrap_or(Value::Null)),
+        any::<f64>().prop_map(|f| serde_json::Number::from_f64(f)
+            .map(Value::Number)
+            .unwrap_or(Value::Null)),
         ".{0,40}".prop_map(Value::String),
         prop_oneof![
             Just("Running"),
@@ -39,7 +41,8 @@ fn arbitrary_json() -> impl Strategy<Value = Value> {
         ];
         prop_oneof![
             prop::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
-            prop::collection::vec((keys, inner), 0..6).prop_map(|pairs| Value::Object(pairs.into_iter().collect::<Map<_, _>>())),
+            prop::collection::vec((keys, inner), 0..6)
+                .prop_map(|pairs| Value::Object(pairs.into_iter().collect::<Map<_, _>>())),
         ]
     })
 }
@@ -82,7 +85,10 @@ fn deeply_nested_input_is_rejected_without_overflow() {
         }
         let params = json!({ "InstanceId": deep });
         let error = validate("ecs:RebootInstance", &params, &Options::default()).expect_err("nested list is not an id");
-        assert_eq!(error.primary().map(|d| d.code.as_str()), Some("InvalidParameter.InstanceId"));
+        assert_eq!(
+            error.primary().map(|d| d.code.as_str()),
+            Some("InvalidParameter.InstanceId")
+        );
         let verdict = precheck_resources(
             "ecs:RebootInstance",
             &json!([{"InstanceId": "i-bp67acfmxazb4ph1abcd", "Status": "Running", "OperationLocks": params}]),
@@ -101,10 +107,13 @@ fn deeply_nested_input_is_rejected_without_overflow() {
 #[test]
 fn huge_batches_of_violations_are_summarised() {
     let params: Map<String, Value> = (0..5_000).map(|i| (format!("Unknown{i}"), json!(i))).collect();
-    let error = validate("ecs:RebootInstance", &Value::Object(params), &Options::default()).expect_err("unknown params");
+    let error =
+        validate("ecs:RebootInstance", &Value::Object(params), &Options::default()).expect_err("unknown params");
     let details = error.details();
     assert_eq!(details.len(), opgate::params::MAX_VIOLATIONS + 1);
-    assert!(details.last().is_some_and(|d| d.message.en.contains("further violations")));
+    assert!(details
+        .last()
+        .is_some_and(|d| d.message.en.contains("further violations")));
 }
 
 #[test]

@@ -17,7 +17,11 @@ fn code() -> impl Strategy<Value = (&'static str, &'static str, u16)> {
         Just(("ecs:RebootInstance", "IncorrectInstanceStatus", 403)),
         Just(("ecs:RebootInstance", "Throttling.User", 400)),
         Just(("ecs:RebootInstance", "Some.NewCode", 400)),
-        Just(("computenest:RenewServiceInstanceResources", "EntityNotExist.ServiceInstance", 404)),
+        Just((
+            "computenest:RenewServiceInstanceResources",
+            "EntityNotExist.ServiceInstance",
+            404
+        )),
         Just(("zec:RebootInstances", "OPERATION_DENIED_INSTANCE_STATUS", 403)),
         Just(("zec:RebootInstances", "SOME_NEW_CODE", 500)),
     ]

@@ -1,6 +1,9 @@
 //! Properties of RAM evaluation that must hold for every policy set, not just the vectors.
 
-#![allow(clippy::expect_used, reason = "test helpers: a generator that builds a bad policy should stop the test")]
+#![allow(
+    clippy::expect_used,
+    reason = "test helpers: a generator that builds a bad policy should stop the test"
+)]
 
 use opgate::ram::{self, AccessDecision, AccessRequest, Context, Effect, Policy};
 use proptest::prelude::*;
@@ -26,7 +29,11 @@ const RESOURCE_PATTERNS: &[&str] = &[
     "acs:ecs:cn-beijing:*:*",
     "acs:computenest:*:*:serviceinstance/*",
 ];
-const REQUEST_ACTIONS: &[&str] = &["ecs:RebootInstance", "ecs:StartInstance", "computenest:RenewServiceInstanceResources"];
+const REQUEST_ACTIONS: &[&str] = &[
+    "ecs:RebootInstance",
+    "ecs:StartInstance",
+    "computenest:RenewServiceInstanceResources",
+];
 const REQUEST_RESOURCES: &[&str] = &[
     "acs:ecs:cn-hangzhou:1488317743351199:instance/i-bp67acfmxazb4ph1abcd",
     "acs:ecs:cn-beijing:1488317743351199:instance/i-other000000000000000",
@@ -54,7 +61,8 @@ fn statement() -> impl Strategy<Value = Value> {
         0..conditions().len(),
     )
         .prop_map(|(deny, not_action, action, resource, condition)| {
-            let mut statement = json!({"Effect": if deny { "Deny" } else { "Allow" }, "Resource": RESOURCE_PATTERNS[resource]});
+            let mut statement =
+                json!({"Effect": if deny { "Deny" } else { "Allow" }, "Resource": RESOURCE_PATTERNS[resource]});
             statement[if not_action { "NotAction" } else { "Action" }] = json!(ACTION_PATTERNS[action]);
             let condition = conditions().swap_remove(condition);
             if !condition.is_null() {
@@ -69,15 +77,17 @@ fn policies() -> impl Strategy<Value = Vec<Vec<Value>>> {
 }
 
 fn context() -> impl Strategy<Value = Value> {
-    (any::<bool>(), any::<bool>(), any::<bool>(), any::<bool>(), 0..5i64).prop_map(|(office, secure, vpc, early, count)| {
-        json!({
-            "acs:SourceIp": if office { "10.1.2.3" } else { "198.51.100.7" },
-            "acs:SecureTransport": secure,
-            "acs:SourceVpc": if vpc { "vpc-1" } else { "vpc-2" },
-            "acs:CurrentTime": if early { "2025-01-01T00:00:00Z" } else { "2031-01-01T00:00:00Z" },
-            "ecs:Count": count,
-        })
-    })
+    (any::<bool>(), any::<bool>(), any::<bool>(), any::<bool>(), 0..5i64).prop_map(
+        |(office, secure, vpc, early, count)| {
+            json!({
+                "acs:SourceIp": if office { "10.1.2.3" } else { "198.51.100.7" },
+                "acs:SecureTransport": secure,
+                "acs:SourceVpc": if vpc { "vpc-1" } else { "vpc-2" },
+                "acs:CurrentTime": if early { "2025-01-01T00:00:00Z" } else { "2031-01-01T00:00:00Z" },
+                "ecs:Count": count,
+            })
+        },
+    )
 }
 
 fn request() -> impl Strategy<Value = (usize, usize, Value)> {
@@ -87,7 +97,9 @@ fn request() -> impl Strategy<Value = (usize, usize, Value)> {
 fn parse(statement_lists: &[Vec<Value>]) -> Vec<Policy> {
     statement_lists
         .iter()
-        .map(|statements| ram::parse_policy(&json!({"Version": "1", "Statement": statements})).expect("generated policies are valid"))
+        .map(|statements| {
+            ram::parse_policy(&json!({"Version": "1", "Statement": statements})).expect("generated policies are valid")
+        })
         .collect()
 }
 
@@ -287,7 +299,8 @@ fn arbitrary_json() -> impl Strategy<Value = Value> {
     leaf.prop_recursive(6, 64, 6, move |inner| {
         prop_oneof![
             prop::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
-            prop::collection::vec((names.clone(), inner), 0..6).prop_map(|fields| Value::Object(fields.into_iter().map(|(k, v)| (k.to_owned(), v)).collect())),
+            prop::collection::vec((names.clone(), inner), 0..6)
+                .prop_map(|fields| Value::Object(fields.into_iter().map(|(k, v)| (k.to_owned(), v)).collect())),
         ]
     })
 }

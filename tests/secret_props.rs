@@ -36,7 +36,10 @@ impl Secrets {
 
     fn assert_error_hidden(&self, error: &Error, what: &str) -> Result<(), TestCaseError> {
         for lang in [Lang::En, Lang::Zh] {
-            let shown = format!("{error} {error:?} {}", serde_json::to_string(&error.render(lang)).unwrap_or_default());
+            let shown = format!(
+                "{error} {error:?} {}",
+                serde_json::to_string(&error.render(lang)).unwrap_or_default()
+            );
             self.assert_hidden(&shown, what)?;
         }
         Ok(())
@@ -44,17 +47,34 @@ impl Secrets {
 
     /// A signed request as shown (`SignedRequest::shown`, serialized, and its `Debug`), or its
     /// error, shows none of the secrets; the serialized form itself is what is sent.
-    fn assert_signed_hidden(&self, outcome: &Result<wire::SignedRequest, Error>, what: &str) -> Result<(), TestCaseError> {
+    fn assert_signed_hidden(
+        &self,
+        outcome: &Result<wire::SignedRequest, Error>,
+        what: &str,
+    ) -> Result<(), TestCaseError> {
         match outcome {
-            Ok(signed) => self.assert_hidden(&format!("{} {signed:?}", serde_json::to_string(&signed.shown()).unwrap_or_default()), what),
+            Ok(signed) => self.assert_hidden(
+                &format!(
+                    "{} {signed:?}",
+                    serde_json::to_string(&signed.shown()).unwrap_or_default()
+                ),
+                what,
+            ),
             Err(error) => self.assert_error_hidden(error, what),
         }
     }
 
     /// A result's serialized form, or its error, shows none of the secrets.
-    fn assert_outcome_hidden<T: serde::Serialize + std::fmt::Debug>(&self, outcome: &Result<T, Error>, what: &str) -> Result<(), TestCaseError> {
+    fn assert_outcome_hidden<T: serde::Serialize + std::fmt::Debug>(
+        &self,
+        outcome: &Result<T, Error>,
+        what: &str,
+    ) -> Result<(), TestCaseError> {
         match outcome {
-            Ok(value) => self.assert_hidden(&format!("{} {value:?}", serde_json::to_string(value).unwrap_or_default()), what),
+            Ok(value) => self.assert_hidden(
+                &format!("{} {value:?}", serde_json::to_string(value).unwrap_or_default()),
+                what,
+            ),
             Err(error) => self.assert_error_hidden(error, what),
         }
     }
@@ -62,15 +82,20 @@ impl Secrets {
 
 fn secrets() -> impl Strategy<Value = Secrets> {
     // Long random runs: an accidental match with anything else in an output is out of reach.
-    ("[A-Za-z0-9]{24,40}", "[A-Za-z0-9+/=]{24,80}", "[A-Za-z0-9._-]{24,60}").prop_map(|(secret, token, bearer)| Secrets {
-        secret: format!("S{secret}"),
-        token: format!("T{token}"),
-        bearer: format!("B{bearer}"),
+    ("[A-Za-z0-9]{24,40}", "[A-Za-z0-9+/=]{24,80}", "[A-Za-z0-9._-]{24,60}").prop_map(|(secret, token, bearer)| {
+        Secrets {
+            secret: format!("S{secret}"),
+            token: format!("T{token}"),
+            bearer: format!("B{bearer}"),
+        }
     })
 }
 
 const OPERATIONS: [(&str, &str); 4] = [
-    ("ecs:RebootInstance", r#"{"InstanceId": "i-bp67acfmxazb4ph1abcd", "ForceStop": true}"#),
+    (
+        "ecs:RebootInstance",
+        r#"{"InstanceId": "i-bp67acfmxazb4ph1abcd", "ForceStop": true}"#,
+    ),
     (
         "computenestsupplier:RestartServiceInstance",
         r#"{"RegionId": "cn-hangzhou", "ServiceInstanceId": "si-d6ab3a63ccbb4b17a0f1"}"#,

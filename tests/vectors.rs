@@ -36,7 +36,10 @@ use serde_json::{json, Value};
 enum Call {
     Run(fn(&Value) -> Value),
     /// Not compiled into this build; the reason is printed with the number of cases skipped.
-    #[cfg_attr(feature = "signing", allow(dead_code, reason = "only `sign` can be compiled out, by the signing feature"))]
+    #[cfg_attr(
+        feature = "signing",
+        allow(dead_code, reason = "only `sign` can be compiled out, by the signing feature")
+    )]
     NotBuilt(&'static str),
 }
 
@@ -71,7 +74,10 @@ struct Args<'a> {
 
 impl<'a> Args<'a> {
     fn new(raw: &'a Value) -> Self {
-        let options = OPTIONS.iter().map(|opt| (*opt, raw.get(opt.name(HostKind::Json)))).collect();
+        let options = OPTIONS
+            .iter()
+            .map(|opt| (*opt, raw.get(opt.name(HostKind::Json))))
+            .collect();
         Args { raw, options }
     }
 
@@ -123,7 +129,11 @@ mod core {
 
     fn validate(raw: &Value) -> Value {
         let args = Args::new(raw);
-        answer(calls::validate(&args.get("operation"), &args.get("params"), args.options()))
+        answer(calls::validate(
+            &args.get("operation"),
+            &args.get("params"),
+            args.options(),
+        ))
     }
 
     fn precheck(raw: &Value) -> Value {
@@ -148,12 +158,20 @@ mod core {
 
     fn precheck_resources(raw: &Value) -> Value {
         let args = Args::new(raw);
-        answer(calls::precheck_resources(&args.get("operation"), &args.get("resources"), args.options()))
+        answer(calls::precheck_resources(
+            &args.get("operation"),
+            &args.get("resources"),
+            args.options(),
+        ))
     }
 
     fn wait_status(raw: &Value) -> Value {
         let args = Args::new(raw);
-        answer(calls::wait_status(&args.get("operation"), &args.get("status"), args.options()))
+        answer(calls::wait_status(
+            &args.get("operation"),
+            &args.get("status"),
+            args.options(),
+        ))
     }
 }
 
@@ -171,7 +189,11 @@ mod wire {
 
     fn build(raw: &Value) -> Value {
         let args = Args::new(raw);
-        answer(calls::build(&args.get("operation"), &args.get("params"), args.options()))
+        answer(calls::build(
+            &args.get("operation"),
+            &args.get("params"),
+            args.options(),
+        ))
     }
 
     fn endpoint(raw: &Value) -> Value {
@@ -230,7 +252,11 @@ mod ram {
 
     fn required_access(raw: &Value) -> Value {
         let args = Args::new(raw);
-        answer(calls::ram_required_access(&args.get("operation"), &args.get("params"), args.options()))
+        answer(calls::ram_required_access(
+            &args.get("operation"),
+            &args.get("params"),
+            args.options(),
+        ))
     }
 
     fn authorize(raw: &Value) -> Value {
@@ -275,18 +301,31 @@ mod lifecycle {
 
     fn client_token(raw: &Value) -> Value {
         let args = Args::new(raw);
-        answer(calls::client_token(&args.get("operation"), &args.get("params"), args.options()))
+        answer(calls::client_token(
+            &args.get("operation"),
+            &args.get("params"),
+            args.options(),
+        ))
     }
 
     fn classify(raw: &Value) -> Value {
         let args = Args::new(raw);
-        answer(calls::classify(&args.get("operation"), &args.get("code"), args.options()))
+        answer(calls::classify(
+            &args.get("operation"),
+            &args.get("code"),
+            args.options(),
+        ))
     }
 
     fn retry_advice(raw: &Value) -> Value {
         // `status` is positional here, not the `classify` option.
         let args = Args::new(raw);
-        let options: Vec<_> = args.options.iter().filter(|(opt, _)| *opt != opgate::host::Opt::Status).cloned().collect();
+        let options: Vec<_> = args
+            .options
+            .iter()
+            .filter(|(opt, _)| *opt != opgate::host::Opt::Status)
+            .cloned()
+            .collect();
         answer(calls::retry_advice(
             &args.get("operation"),
             raw.get("status").as_ref(),
@@ -315,7 +354,13 @@ mod lifecycle {
         let args = Args::new(raw);
         // The plan goes back as the value `plan` returned (Python's path); the JS path hands it
         // back as JSON, as the waiter's state goes below.
-        let merged = calls::plan(&args.get("operation"), &args.get("targets"), raw.get("resources").as_ref(), args.options()).and_then(|plan| {
+        let merged = calls::plan(
+            &args.get("operation"),
+            &args.get("targets"),
+            raw.get("resources").as_ref(),
+            args.options(),
+        )
+        .and_then(|plan| {
             let plan_json = serde_json::to_value(&plan).unwrap_or_default();
             calls::merge_plan(Held::Value(&plan, &&plan_json), &args.get("responses"), args.options())
         });
@@ -326,7 +371,9 @@ mod lifecycle {
         let args = Args::new(raw);
         let reports = (|| -> Result<Vec<Value>, Failed> {
             let mut state = match raw.get("resume").filter(|state| !state.is_null()) {
-                Some(state) => serde_json::to_value(calls::waiter_resume(Held::Host(&state), args.options())?).unwrap_or_default(),
+                Some(state) => {
+                    serde_json::to_value(calls::waiter_resume(Held::Host(&state), args.options())?).unwrap_or_default()
+                }
                 None => serde_json::to_value(calls::waiter_new(
                     &args.get("operation"),
                     &args.get("ids"),
@@ -337,7 +384,11 @@ mod lifecycle {
             };
             let resume_after = raw.get("resume_after").and_then(Value::as_u64);
             let mut reports = Vec::new();
-            let steps = raw.get("steps").and_then(Value::as_array).map(Vec::as_slice).unwrap_or_default();
+            let steps = raw
+                .get("steps")
+                .and_then(Value::as_array)
+                .map(Vec::as_slice)
+                .unwrap_or_default();
             for (index, step) in steps.iter().enumerate() {
                 let resources = step.get("resources").unwrap_or(&Value::Null);
                 let now = step.get("now").unwrap_or(&Value::Null);
@@ -345,7 +396,8 @@ mod lifecycle {
                 reports.push(serde_json::to_value(&observed.report).unwrap_or_default());
                 state = serde_json::to_value(&observed.waiter).unwrap_or_default();
                 if resume_after == Some(index as u64) {
-                    state = serde_json::to_value(calls::waiter_resume(Held::Host(&&state), args.options())?).unwrap_or_default();
+                    state = serde_json::to_value(calls::waiter_resume(Held::Host(&&state), args.options())?)
+                        .unwrap_or_default();
                 }
             }
             Ok(reports)
@@ -370,8 +422,15 @@ impl Bless {
             return Bless(None);
         };
         let in_ci = std::env::var("CI").is_ok_and(|value| !value.is_empty() && value != "false" && value != "0");
-        assert!(!in_ci, "OPGATE_BLESS is set while CI is set: a CI run never rewrites the vectors it checks");
-        Bless(Some(if prefix == "all" || prefix == "1" { String::new() } else { prefix }))
+        assert!(
+            !in_ci,
+            "OPGATE_BLESS is set while CI is set: a CI run never rewrites the vectors it checks"
+        );
+        Bless(Some(if prefix == "all" || prefix == "1" {
+            String::new()
+        } else {
+            prefix
+        }))
     }
 
     fn covers(&self, file_name: &str) -> bool {
@@ -381,7 +440,8 @@ impl Bless {
 
 fn vector_files() -> Vec<PathBuf> {
     let directory = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/vectors");
-    let entries = std::fs::read_dir(&directory).unwrap_or_else(|error| panic!("cannot read {}: {error}", directory.display()));
+    let entries =
+        std::fs::read_dir(&directory).unwrap_or_else(|error| panic!("cannot read {}: {error}", directory.display()));
     let mut files: Vec<PathBuf> = entries
         .filter_map(|entry| entry.ok().map(|entry| entry.path()))
         .filter(|path| path.extension().is_some_and(|extension| extension == "json"))
@@ -401,7 +461,11 @@ struct Tally {
 }
 
 fn run_file(path: &Path, calls: &BTreeMap<&'static str, Call>, bless: &Bless, tally: &mut Tally) {
-    let file_name = path.file_name().and_then(|name| name.to_str()).unwrap_or_default().to_owned();
+    let file_name = path
+        .file_name()
+        .and_then(|name| name.to_str())
+        .unwrap_or_default()
+        .to_owned();
     let mut fail = |message: String| tally.failures.push(format!("{file_name}: {message}"));
     let mut suite: Value = match std::fs::read_to_string(path)
         .map_err(|e| e.to_string())
@@ -410,14 +474,22 @@ fn run_file(path: &Path, calls: &BTreeMap<&'static str, Call>, bless: &Bless, ta
         Ok(suite) => suite,
         Err(error) => return fail(format!("not a readable JSON file: {error}")),
     };
-    let Some(cases) = suite.get_mut("cases").and_then(Value::as_array_mut).filter(|cases| !cases.is_empty()) else {
+    let Some(cases) = suite
+        .get_mut("cases")
+        .and_then(Value::as_array_mut)
+        .filter(|cases| !cases.is_empty())
+    else {
         return fail("no \"cases\" array, or it is empty".to_owned());
     };
     let mut names = BTreeSet::new();
     let mut rewritten = false;
     for (index, case) in cases.iter_mut().enumerate() {
-        let name = case.get("name").and_then(Value::as_str).map_or_else(|| format!("case #{index}"), str::to_owned);
-        let fail_case = |tally: &mut Tally, message: String| tally.failures.push(format!("{file_name} / {name}: {message}"));
+        let name = case
+            .get("name")
+            .and_then(Value::as_str)
+            .map_or_else(|| format!("case #{index}"), str::to_owned);
+        let fail_case =
+            |tally: &mut Tally, message: String| tally.failures.push(format!("{file_name} / {name}: {message}"));
         if !names.insert(name.clone()) {
             fail_case(tally, "the name is used twice in this file".to_owned());
         }
@@ -427,7 +499,10 @@ fn run_file(path: &Path, calls: &BTreeMap<&'static str, Call>, bless: &Bless, ta
         };
         let Some(&call) = calls.get(call_name) else {
             let known: Vec<&str> = calls.keys().copied().collect();
-            fail_case(tally, format!("unknown call \"{call_name}\"; the runner knows {}", known.join(", ")));
+            fail_case(
+                tally,
+                format!("unknown call \"{call_name}\"; the runner knows {}", known.join(", ")),
+            );
             continue;
         };
         tally.calls_seen.insert(call_name.to_owned());
@@ -440,7 +515,11 @@ fn run_file(path: &Path, calls: &BTreeMap<&'static str, Call>, bless: &Bless, ta
         };
         let max_work = case.get("max_work").and_then(Value::as_u64);
         let raw_args = case.get("args").unwrap_or(&Value::Null);
-        let args = if max_work.is_some() { hostile::expand(raw_args) } else { raw_args.clone() };
+        let args = if max_work.is_some() {
+            hostile::expand(raw_args)
+        } else {
+            raw_args.clone()
+        };
         calls::take_work();
         let got = run(&args);
         let work = calls::take_work();
@@ -458,7 +537,10 @@ fn run_file(path: &Path, calls: &BTreeMap<&'static str, Call>, bless: &Bless, ta
                 }
             }
             Some(expected) => fail_case(tally, format!("\n  expected {expected}\n  got      {got}")),
-            None => fail_case(tally, format!("no \"expect\" (bless with OPGATE_BLESS={file_name}); got {got}")),
+            None => fail_case(
+                tally,
+                format!("no \"expect\" (bless with OPGATE_BLESS={file_name}); got {got}"),
+            ),
         }
     }
     if rewritten {
@@ -466,7 +548,9 @@ fn run_file(path: &Path, calls: &BTreeMap<&'static str, Call>, bless: &Bless, ta
             .map_err(|error| error.to_string())
             .and_then(|text| std::fs::write(path, text + "\n").map_err(|error| error.to_string()));
         if let Err(error) = written {
-            tally.failures.push(format!("{file_name}: cannot write the blessed answers: {error}"));
+            tally
+                .failures
+                .push(format!("{file_name}: cannot write the blessed answers: {error}"));
         }
     }
 }
@@ -483,9 +567,9 @@ fn every_vector_case_answers_as_expected() {
     }
     for (name, call) in &calls {
         if matches!(call, Call::Run(_)) && !tally.calls_seen.contains(*name) {
-            tally
-                .failures
-                .push(format!("the call \"{name}\" is in the runner's table but no vector uses it"));
+            tally.failures.push(format!(
+                "the call \"{name}\" is in the runner's table but no vector uses it"
+            ));
         }
     }
     for (reason, count) in &tally.skipped {
@@ -519,7 +603,10 @@ fn every_hostile_case_states_its_hazard_and_its_bound() {
             case["why"].as_str().is_some_and(|why| why.len() > 20),
             "{name}: say what the case guards against"
         );
-        assert!(case["max_work"].as_u64().is_some_and(|bound| bound > 0), "{name}: a positive max_work");
+        assert!(
+            case["max_work"].as_u64().is_some_and(|bound| bound > 0),
+            "{name}: a positive max_work"
+        );
     }
 }
 
@@ -541,7 +628,10 @@ struct ResourceCase {
 }
 
 /// Every case of every vector file whose arguments hold `resources` for a known operation.
-#[allow(clippy::expect_used, reason = "a test helper: an unreadable vector file fails the test that reads it")]
+#[allow(
+    clippy::expect_used,
+    reason = "a test helper: an unreadable vector file fails the test that reads it"
+)]
 fn resource_cases() -> Vec<ResourceCase> {
     let mut cases = Vec::new();
     for file in vector_files() {
@@ -549,8 +639,12 @@ fn resource_cases() -> Vec<ResourceCase> {
         let doc: Value = serde_json::from_str(&text).expect("vector file is JSON");
         for case in doc["cases"].as_array().expect("cases array") {
             let args = &case["args"];
-            let Some(resources) = args.get("resources") else { continue };
-            let Some(op) = args.get("operation").and_then(Value::as_str) else { continue };
+            let Some(resources) = args.get("resources") else {
+                continue;
+            };
+            let Some(op) = args.get("operation").and_then(Value::as_str) else {
+                continue;
+            };
             let Ok(spec) = opgate::operation(op) else { continue };
             cases.push(ResourceCase {
                 label: format!("{}: {}", file.display(), case["name"]),
@@ -603,7 +697,8 @@ fn grouped_answers_as_precheck_resources() {
                 ..Default::default()
             };
             let whole = opgate::precheck_resources(&case.operation, &case.resources, &options);
-            let grouped = opgate::grouped::precheck_grouping(&case.operation, grouping.clone(), &options).expect("a known operation");
+            let grouped = opgate::grouped::precheck_grouping(&case.operation, grouping.clone(), &options)
+                .expect("a known operation");
             match (whole, grouped) {
                 (Ok(whole), Some(grouped)) => {
                     assert_eq!(whole, grouped, "{}", case.label);

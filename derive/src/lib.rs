@@ -45,16 +45,25 @@ pub fn derive_record(input: TokenStream) -> TokenStream {
 
 fn expand(input: &DeriveInput) -> syn::Result<Tokens> {
     if !input.generics.params.is_empty() {
-        return Err(syn::Error::new_spanned(&input.generics, "derive(Record) takes no generic parameters"));
+        return Err(syn::Error::new_spanned(
+            &input.generics,
+            "derive(Record) takes no generic parameters",
+        ));
     }
     let options = TypeOptions::read(&input.attrs)?;
     match &input.data {
         Data::Struct(data) => match &data.fields {
             Fields::Named(fields) => expand_struct(input, &options, fields.named.iter().collect()),
-            _ => Err(syn::Error::new_spanned(&input.ident, "derive(Record) needs named fields")),
+            _ => Err(syn::Error::new_spanned(
+                &input.ident,
+                "derive(Record) needs named fields",
+            )),
         },
         Data::Enum(data) => expand_enum(input, &options, data.variants.iter().collect()),
-        Data::Union(_) => Err(syn::Error::new_spanned(&input.ident, "derive(Record) does not take unions")),
+        Data::Union(_) => Err(syn::Error::new_spanned(
+            &input.ident,
+            "derive(Record) does not take unions",
+        )),
     }
 }
 
@@ -133,7 +142,10 @@ struct Computed {
 
 impl Parse for Computed {
     fn parse(input: ParseStream) -> syn::Result<Self> {
-        let doc = input.parse::<Option<LitStr>>()?.map(|text| text.value()).unwrap_or_default();
+        let doc = input
+            .parse::<Option<LitStr>>()?
+            .map(|text| text.value())
+            .unwrap_or_default();
         let name: Ident = input.parse()?;
         let optional = input.parse::<Option<Token![?]>>()?.is_some();
         input.parse::<Token![:]>()?;
@@ -195,7 +207,9 @@ impl TypeOptions {
                     let items = Punctuated::<Computed, Token![,]>::parse_terminated(&content)?;
                     options.computed.extend(items);
                 } else {
-                    return Err(meta.error("unknown record option (name, python, ts, input, secrets, repr, computed, python_stub)"));
+                    return Err(meta.error(
+                        "unknown record option (name, python, ts, input, secrets, repr, computed, python_stub)",
+                    ));
                 }
                 Ok(())
             })?;
@@ -237,8 +251,9 @@ impl FieldOptions {
 
 /// Python keywords and soft keywords an attribute cannot be named; such a field gets a `_`.
 const PYTHON_KEYWORDS: &[&str] = &[
-    "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue", "def", "del", "elif", "else", "except", "finally", "for",
-    "from", "global", "if", "import", "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while", "with", "yield",
+    "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue", "def", "del",
+    "elif", "else", "except", "finally", "for", "from", "global", "if", "import", "in", "is", "lambda", "nonlocal",
+    "not", "or", "pass", "raise", "return", "try", "while", "with", "yield",
 ];
 
 fn python_attribute(serde_name: &str) -> String {
@@ -279,7 +294,9 @@ fn expand_struct(input: &DeriveInput, options: &TypeOptions, fields: Vec<&syn::F
         if serde.skip || own.skip {
             continue;
         }
-        let Some(field_ident) = field.ident.clone() else { continue };
+        let Some(field_ident) = field.ident.clone() else {
+            continue;
+        };
         let name = serde.rename.clone().unwrap_or_else(|| field_ident.to_string());
         members.push(Member {
             attribute: python_attribute(&name),
@@ -313,7 +330,10 @@ fn expand_struct(input: &DeriveInput, options: &TypeOptions, fields: Vec<&syn::F
     if let Some(repr) = &options.repr {
         for wanted in repr {
             if !members.iter().any(|member| *wanted == member.attribute.as_str()) {
-                return Err(syn::Error::new_spanned(wanted, "repr() names an attribute the record does not have"));
+                return Err(syn::Error::new_spanned(
+                    wanted,
+                    "repr() names an attribute the record does not have",
+                ));
             }
         }
     }
@@ -331,7 +351,15 @@ fn expand_struct(input: &DeriveInput, options: &TypeOptions, fields: Vec<&syn::F
     Ok(quote! { #schema #python })
 }
 
-fn struct_schema(ident: &Ident, options: &TypeOptions, python_name: &str, ts_name: &str, type_doc: &str, members: &[Member], repr: &[String]) -> Tokens {
+fn struct_schema(
+    ident: &Ident,
+    options: &TypeOptions,
+    python_name: &str,
+    ts_name: &str,
+    type_doc: &str,
+    members: &[Member],
+    repr: &[String],
+) -> Tokens {
     let fields = members.iter().map(|member| {
         let Member {
             name,
@@ -392,7 +420,14 @@ fn named_schema(ident: &Ident, python_name: &str, ts_name: &str, type_doc: &str,
     }
 }
 
-fn struct_python(ident: &Ident, python_name: &str, type_doc: &str, members: &[Member], repr: &[String], secrets: bool) -> Tokens {
+fn struct_python(
+    ident: &Ident,
+    python_name: &str,
+    type_doc: &str,
+    members: &[Member],
+    repr: &[String],
+    secrets: bool,
+) -> Tokens {
     let class = format_ident!("Py{}", ident);
     let count = members.len();
     let getters = members.iter().enumerate().map(|(index, member)| {
@@ -460,7 +495,11 @@ fn struct_python(ident: &Ident, python_name: &str, type_doc: &str, members: &[Me
     } else {
         Tokens::new()
     };
-    let class_doc = if type_doc.is_empty() { python_name.to_owned() } else { type_doc.to_owned() };
+    let class_doc = if type_doc.is_empty() {
+        python_name.to_owned()
+    } else {
+        type_doc.to_owned()
+    };
     quote! {
         #[cfg(feature = "python")]
         #[doc(hidden)]
@@ -608,7 +647,9 @@ fn expand_enum(input: &DeriveInput, options: &TypeOptions, variants: Vec<&syn::V
         quote! { #ident::#variant(value) => crate::record::python::ToPy::to_py(value, py), }
     });
     if serde.untagged {
-        let members = payloads.iter().map(|(_, ty, _)| quote! { <#ty as crate::record::schema::Schema>::ty() });
+        let members = payloads
+            .iter()
+            .map(|(_, ty, _)| quote! { <#ty as crate::record::schema::Schema>::ty() });
         let schema = named(quote! { crate::record::schema::Kind::Union(vec![#(#members),*]) });
         return Ok(quote! {
             #schema

@@ -53,7 +53,12 @@ fn field<'a>(fields: &[(&'a str, &'a str)], name: &str) -> Option<&'a str> {
 
 /// Constant-time comparison, so response timing does not reveal how much of a guess matched.
 fn same(expected: &str, given: &str) -> bool {
-    expected.len() == given.len() && expected.bytes().zip(given.bytes()).fold(0u8, |acc, (a, b)| acc | (a ^ b)) == 0
+    expected.len() == given.len()
+        && expected
+            .bytes()
+            .zip(given.bytes())
+            .fold(0u8, |acc, (a, b)| acc | (a ^ b))
+            == 0
 }
 
 /// Alibaba timestamps are `YYYY-MM-DDTHH:MM:SSZ`; the core re-renders the parsed value, so
@@ -68,15 +73,28 @@ fn alibaba_timestamp(text: Option<&str>, window: i64, wall: i64) -> Result<i64, 
     })?;
     let unix = opgate::time::parse_utc(text)
         .filter(|unix| format_utc(*unix).as_deref() == Some(text))
-        .ok_or_else(|| ApiError::new(400, "InvalidTimeStamp.Format", "Specified time stamp or date value is not well formatted."))?;
+        .ok_or_else(|| {
+            ApiError::new(
+                400,
+                "InvalidTimeStamp.Format",
+                "Specified time stamp or date value is not well formatted.",
+            )
+        })?;
     if (unix - wall).abs() > window {
-        return Err(ApiError::new(400, "InvalidTimeStamp.Expired", "Specified time stamp or date value is expired."));
+        return Err(ApiError::new(
+            400,
+            "InvalidTimeStamp.Expired",
+            "Specified time stamp or date value is expired.",
+        ));
     }
     Ok(unix)
 }
 
 fn alibaba_secret<'a>(config: &'a [crate::config::AlibabaKey], id: &str) -> Option<&'a str> {
-    config.iter().find(|key| key.access_key_id == id).map(|key| key.access_key_secret.as_str())
+    config
+        .iter()
+        .find(|key| key.access_key_id == id)
+        .map(|key| key.access_key_secret.as_str())
 }
 
 fn mismatch(string_to_sign: Option<&str>) -> ApiError {
@@ -93,7 +111,12 @@ fn mismatch(string_to_sign: Option<&str>) -> ApiError {
 
 /// Checks an Alibaba RPC request: V3 (`Authorization: ACS3-HMAC-SHA256 …`) or V1
 /// (`Signature` among the parameters). `params` are the query and form parameters together.
-pub fn alibaba(received: &Received, params: &[(String, String)], config: &Config, wall: i64) -> Result<Caller, ApiError> {
+pub fn alibaba(
+    received: &Received,
+    params: &[(String, String)],
+    config: &Config,
+    wall: i64,
+) -> Result<Caller, ApiError> {
     let keys = config.credentials.alibaba_keys();
     let window = config.signature_window_seconds;
     if let Some(authorization) = received.header("authorization") {
@@ -101,9 +124,14 @@ pub fn alibaba(received: &Received, params: &[(String, String)], config: &Config
             return Err(incomplete("the Authorization header must start with ACS3-HMAC-SHA256"));
         };
         let fields = authorization_fields(rest);
-        let (Some(id), Some(signed_headers), Some(signature)) = (field(&fields, "Credential"), field(&fields, "SignedHeaders"), field(&fields, "Signature"))
-        else {
-            return Err(incomplete("Authorization needs Credential, SignedHeaders and Signature"));
+        let (Some(id), Some(signed_headers), Some(signature)) = (
+            field(&fields, "Credential"),
+            field(&fields, "SignedHeaders"),
+            field(&fields, "Signature"),
+        ) else {
+            return Err(incomplete(
+                "Authorization needs Credential, SignedHeaders and Signature",
+            ));
         };
         let secret = alibaba_secret(&keys, id).ok_or_else(alibaba_key_not_found)?;
         let timestamp = alibaba_timestamp(received.header("x-acs-date"), window, wall)?;
@@ -117,7 +145,12 @@ pub fn alibaba(received: &Received, params: &[(String, String)], config: &Config
             host: received.host().to_owned(),
             path: received.path.clone(),
             query: received.query.clone(),
-            headers: received.headers.iter().filter(|(name, _)| name != "authorization").cloned().collect(),
+            headers: received
+                .headers
+                .iter()
+                .filter(|(name, _)| name != "authorization")
+                .cloned()
+                .collect(),
             body: received.body.clone(),
         };
         let options = SignOptions {
@@ -125,8 +158,13 @@ pub fn alibaba(received: &Received, params: &[(String, String)], config: &Config
             timestamp,
             nonce: nonce.to_owned(),
         };
-        let expected = sign_acs3_over(&request, &Credentials::access_key(id, secret), &options, &names).map_err(|error| incomplete(&error.to_string()))?;
-        if !expected.signature.as_deref().is_some_and(|expected| same(expected, signature)) {
+        let expected = sign_acs3_over(&request, &Credentials::access_key(id, secret), &options, &names)
+            .map_err(|error| incomplete(&error.to_string()))?;
+        if !expected
+            .signature
+            .as_deref()
+            .is_some_and(|expected| same(expected, signature))
+        {
             return Err(mismatch(expected.string_to_sign.as_deref()));
         }
         return Ok(Caller {
@@ -135,9 +173,16 @@ pub fn alibaba(received: &Received, params: &[(String, String)], config: &Config
             nonce: Some(nonce.to_owned()),
         });
     }
-    let param = |name: &str| params.iter().find(|(key, _)| key == name).map(|(_, value)| value.as_str());
+    let param = |name: &str| {
+        params
+            .iter()
+            .find(|(key, _)| key == name)
+            .map(|(_, value)| value.as_str())
+    };
     let Some(signature) = param("Signature") else {
-        return Err(incomplete("the request is not signed (no Authorization header and no Signature parameter)"));
+        return Err(incomplete(
+            "the request is not signed (no Authorization header and no Signature parameter)",
+        ));
     };
     let id = param("AccessKeyId").ok_or_else(|| incomplete("the AccessKeyId parameter is missing"))?;
     if param("SignatureMethod") != Some("HMAC-SHA1") {
@@ -161,8 +206,13 @@ pub fn alibaba(received: &Received, params: &[(String, String)], config: &Config
         timestamp,
         nonce: nonce.to_owned(),
     };
-    let expected = opgate::sign(&request, &Credentials::access_key(id, secret), &options).map_err(|error| incomplete(&error.to_string()))?;
-    if !expected.signature.as_deref().is_some_and(|expected| same(expected, signature)) {
+    let expected = opgate::sign(&request, &Credentials::access_key(id, secret), &options)
+        .map_err(|error| incomplete(&error.to_string()))?;
+    if !expected
+        .signature
+        .as_deref()
+        .is_some_and(|expected| same(expected, signature))
+    {
         return Err(mismatch(expected.string_to_sign.as_deref()));
     }
     Ok(Caller {
@@ -180,12 +230,22 @@ fn zenlayer_error(code: &str, message: impl Into<String>) -> ApiError {
 /// opgate sign), or a configured bearer token.
 pub fn zenlayer(received: &Received, config: &Config, wall: i64) -> Result<Caller, ApiError> {
     let Some(authorization) = received.header("authorization") else {
-        return Err(zenlayer_error("INVALID_AUTHORIZATION", "The Authorization header is missing."));
+        return Err(zenlayer_error(
+            "INVALID_AUTHORIZATION",
+            "The Authorization header is missing.",
+        ));
     };
     if let Some(token) = authorization.strip_prefix("Bearer ") {
-        let known = config.credentials.zenlayer_bearer_tokens.iter().any(|candidate| same(candidate, token.trim()));
+        let known = config
+            .credentials
+            .zenlayer_bearer_tokens
+            .iter()
+            .any(|candidate| same(candidate, token.trim()));
         if !known {
-            return Err(zenlayer_error("INVALID_ACCESS_KEY_NOT_FOUND", "The bearer token is not valid."));
+            return Err(zenlayer_error(
+                "INVALID_ACCESS_KEY_NOT_FOUND",
+                "The bearer token is not valid.",
+            ));
         }
         return Ok(Caller {
             access_key_id: "bearer".to_owned(),
@@ -200,7 +260,11 @@ pub fn zenlayer(received: &Received, config: &Config, wall: i64) -> Result<Calle
         ));
     };
     let fields = authorization_fields(rest);
-    let (Some(id), Some(signed_headers), Some(signature)) = (field(&fields, "Credential"), field(&fields, "SignedHeaders"), field(&fields, "Signature")) else {
+    let (Some(id), Some(signed_headers), Some(signature)) = (
+        field(&fields, "Credential"),
+        field(&fields, "SignedHeaders"),
+        field(&fields, "Signature"),
+    ) else {
         return Err(zenlayer_error(
             "INVALID_AUTHORIZATION",
             "Authorization needs Credential, SignedHeaders and Signature.",
@@ -234,7 +298,12 @@ pub fn zenlayer(received: &Received, config: &Config, wall: i64) -> Result<Calle
         host: received.host().to_owned(),
         path: received.path.clone(),
         query: Vec::new(),
-        headers: received.headers.iter().filter(|(name, _)| name != "authorization").cloned().collect(),
+        headers: received
+            .headers
+            .iter()
+            .filter(|(name, _)| name != "authorization")
+            .cloned()
+            .collect(),
         body: received.body.clone(),
     };
     let options = SignOptions {
@@ -242,10 +311,17 @@ pub fn zenlayer(received: &Received, config: &Config, wall: i64) -> Result<Calle
         timestamp,
         nonce: String::new(),
     };
-    let expected =
-        opgate::sign(&request, &Credentials::access_key(id, password), &options).map_err(|error| zenlayer_error("INVALID_AUTHORIZATION", error.to_string()))?;
-    if !expected.signature.as_deref().is_some_and(|expected| same(expected, signature)) {
-        return Err(zenlayer_error("INVALID_SIGNATURE", "The request signature does not match."));
+    let expected = opgate::sign(&request, &Credentials::access_key(id, password), &options)
+        .map_err(|error| zenlayer_error("INVALID_AUTHORIZATION", error.to_string()))?;
+    if !expected
+        .signature
+        .as_deref()
+        .is_some_and(|expected| same(expected, signature))
+    {
+        return Err(zenlayer_error(
+            "INVALID_SIGNATURE",
+            "The request signature does not match.",
+        ));
     }
     Ok(Caller {
         access_key_id: id.to_owned(),
@@ -263,12 +339,23 @@ mod tests {
             method: signed.method.clone(),
             path: signed.path.clone(),
             query: signed.query.clone(),
-            headers: signed.headers.iter().map(|(k, v)| (k.to_ascii_lowercase(), v.clone())).collect(),
+            headers: signed
+                .headers
+                .iter()
+                .map(|(k, v)| (k.to_ascii_lowercase(), v.clone()))
+                .collect(),
             body: signed.body.clone(),
         }
     }
 
-    fn signed(op: &str, params: serde_json::Value, algorithm: SignatureAlgorithm, secret: &str, timestamp: i64, nonce: &str) -> HttpRequest {
+    fn signed(
+        op: &str,
+        params: serde_json::Value,
+        algorithm: SignatureAlgorithm,
+        secret: &str,
+        timestamp: i64,
+        nonce: &str,
+    ) -> HttpRequest {
         let options = opgate::BuildOptions {
             endpoint: Some("http://127.0.0.1:9".to_owned()),
             region: Some("cn-hangzhou".to_owned()),
@@ -306,7 +393,14 @@ mod tests {
             ));
             let caller = alibaba(&good, &good.query, &config, wall).expect("accepted");
             assert_eq!(caller.nonce.as_deref(), Some("n-1"));
-            let bad = received_from(&signed("ecs:RebootInstance", reboot.clone(), algorithm, "wrong", wall, "n-1"));
+            let bad = received_from(&signed(
+                "ecs:RebootInstance",
+                reboot.clone(),
+                algorithm,
+                "wrong",
+                wall,
+                "n-1",
+            ));
             assert_eq!(
                 alibaba(&bad, &bad.query, &config, wall).map_err(|e| (e.status, e.code)),
                 Err((400, "SignatureDoesNotMatch".to_owned()))
@@ -336,7 +430,10 @@ mod tests {
         assert!(zenlayer(&good, &config, wall).is_ok());
         let mut tampered = good.clone();
         tampered.body = br#"{"instanceIds":["1660545330971680836"]}"#.to_vec();
-        assert_eq!(zenlayer(&tampered, &config, wall).map_err(|e| e.code), Err("INVALID_SIGNATURE".to_owned()));
+        assert_eq!(
+            zenlayer(&tampered, &config, wall).map_err(|e| e.code),
+            Err("INVALID_SIGNATURE".to_owned())
+        );
     }
 
     #[test]

@@ -58,7 +58,9 @@ impl Clock {
 
     pub fn advance(&mut self, seconds: i64) -> Result<i64, String> {
         if !(0..=MAX_ADVANCE_SECONDS).contains(&seconds) {
-            return Err(format!("advance takes 0 to {MAX_ADVANCE_SECONDS} seconds; got {seconds}"));
+            return Err(format!(
+                "advance takes 0 to {MAX_ADVANCE_SECONDS} seconds; got {seconds}"
+            ));
         }
         self.offset = self.offset.saturating_add(seconds);
         Ok(self.now())
@@ -68,7 +70,9 @@ impl Clock {
     pub fn set(&mut self, unix: i64) -> Result<i64, String> {
         let now = self.now();
         if unix < now {
-            return Err(format!("the clock only moves forwards: it reads {now}, asked for {unix}"));
+            return Err(format!(
+                "the clock only moves forwards: it reads {now}, asked for {unix}"
+            ));
         }
         self.advance(unix - now)
     }

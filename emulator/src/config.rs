@@ -121,7 +121,11 @@ impl Config {
     pub fn validate(&self) -> Result<(), String> {
         const DAY: i64 = 86_400;
         if !(0..=365 * DAY).contains(&self.transition_seconds) {
-            return Err(format!("transition_seconds must be 0 to {}; got {}", 365 * DAY, self.transition_seconds));
+            return Err(format!(
+                "transition_seconds must be 0 to {}; got {}",
+                365 * DAY,
+                self.transition_seconds
+            ));
         }
         if !(1..=7 * DAY).contains(&self.signature_window_seconds) {
             return Err(format!(
@@ -133,10 +137,17 @@ impl Config {
         if self.max_body_bytes == 0 || self.max_control_body_bytes == 0 || self.call_log_capacity == 0 {
             return Err("max_body_bytes, max_control_body_bytes and call_log_capacity must be positive".to_owned());
         }
-        if self.max_body_bytes > 64 * 1024 * 1024 || self.max_control_body_bytes > 256 * 1024 * 1024 || self.call_log_capacity > 1_000_000 {
-            return Err("limits too large: bodies at most 64 MiB (control 256 MiB), call log at most 1000000".to_owned());
+        if self.max_body_bytes > 64 * 1024 * 1024
+            || self.max_control_body_bytes > 256 * 1024 * 1024
+            || self.call_log_capacity > 1_000_000
+        {
+            return Err(
+                "limits too large: bodies at most 64 MiB (control 256 MiB), call log at most 1000000".to_owned(),
+            );
         }
-        let keys = self.credentials.alibaba_keys().len() + self.credentials.zenlayer_keys().len() + self.credentials.zenlayer_bearer_tokens.len();
+        let keys = self.credentials.alibaba_keys().len()
+            + self.credentials.zenlayer_keys().len()
+            + self.credentials.zenlayer_bearer_tokens.len();
         if keys == 0 {
             return Err("no credentials: nobody could call the emulator".to_owned());
         }
@@ -153,10 +164,13 @@ impl Config {
         for (op_id, phases) in &self.phases {
             let op = opgate::operation(op_id).map_err(|_| format!("phases: unknown operation {op_id}"))?;
             if matches!(op.transition, Transition::Unchanged) {
-                return Err(format!("phases: {op_id} does not change the status, so it has no phases"));
+                return Err(format!(
+                    "phases: {op_id} does not change the status, so it has no phases"
+                ));
             }
             for phase in phases {
-                let known = op.resource.statuses.contains(&phase.status.as_str()) || op.wait.pending.contains(&phase.status.as_str());
+                let known = op.resource.statuses.contains(&phase.status.as_str())
+                    || op.wait.pending.contains(&phase.status.as_str());
                 if !known {
                     return Err(format!(
                         "phases: {op_id} cannot show status {}; its spec knows {} (pending: {})",

@@ -30,9 +30,14 @@ fn problem(status: u16, code: &str, message: impl Into<String>) -> Reply {
 
 fn parse_body(body: &Result<Vec<u8>, ()>) -> Result<Value, Reply> {
     match body {
-        Err(()) => Err(problem(413, "TooLarge", "the body is larger than max_control_body_bytes, or could not be read")),
+        Err(()) => Err(problem(
+            413,
+            "TooLarge",
+            "the body is larger than max_control_body_bytes, or could not be read",
+        )),
         Ok(bytes) if bytes.iter().all(u8::is_ascii_whitespace) => Ok(Value::Null),
-        Ok(bytes) => serde_json::from_slice(bytes).map_err(|err| problem(400, "InvalidJson", format!("the body is not valid JSON: {err}"))),
+        Ok(bytes) => serde_json::from_slice(bytes)
+            .map_err(|err| problem(400, "InvalidJson", format!("the body is not valid JSON: {err}"))),
     }
 }
 
@@ -88,15 +93,22 @@ pub async fn handle(shared: &Shared, method: &str, path: &str, query: &str, body
         (_, "/health" | "/config" | "/state" | "/fleet" | "/reset" | "/clock" | "/faults" | "/calls") => {
             problem(405, "MethodNotAllowed", format!("{method} is not allowed on {path}"))
         }
-        _ => problem(404, "NotFound", format!("no control endpoint {path}; see the emulator README")),
+        _ => problem(
+            404,
+            "NotFound",
+            format!("no control endpoint {path}; see the emulator README"),
+        ),
     }
 }
 
 fn since(query: &str) -> Result<u64, Reply> {
-    let pairs = wire::parse_pairs(query).ok_or_else(|| problem(400, "InvalidQuery", "the query string is not valid"))?;
+    let pairs =
+        wire::parse_pairs(query).ok_or_else(|| problem(400, "InvalidQuery", "the query string is not valid"))?;
     match pairs.iter().find(|(key, _)| key == "since") {
         None => Ok(0),
-        Some((_, value)) => value.parse().map_err(|_| problem(400, "InvalidQuery", "since must be a call sequence number")),
+        Some((_, value)) => value
+            .parse()
+            .map_err(|_| problem(400, "InvalidQuery", "since must be a call sequence number")),
     }
 }
 
@@ -180,7 +192,9 @@ fn move_clock(shared: &Shared, request: &Value) -> Reply {
 fn add_faults(shared: &Shared, request: Value) -> Reply {
     let specs: Result<Vec<FaultSpec>, String> = match request.get("faults") {
         Some(list) => serde_json::from_value(list.clone()).map_err(|err| err.to_string()),
-        None => serde_json::from_value(request).map(|one| vec![one]).map_err(|err| err.to_string()),
+        None => serde_json::from_value(request)
+            .map(|one| vec![one])
+            .map_err(|err| err.to_string()),
     };
     let specs = match specs.and_then(|specs| specs.iter().try_for_each(FaultSpec::validate).map(|()| specs)) {
         Ok(specs) => specs,

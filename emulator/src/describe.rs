@@ -11,7 +11,10 @@ use crate::wire::ApiError;
 use crate::world::{World, ECS, ECS_RESOURCE, SERVICE_INSTANCES, SERVICE_INSTANCE_RESOURCE, ZEC, ZEC_RESOURCE};
 
 fn refused(error: ApiError) -> Refused {
-    Refused { error, targets: Vec::new() }
+    Refused {
+        error,
+        targets: Vec::new(),
+    }
 }
 
 fn missing(name: &str) -> Refused {
@@ -27,24 +30,37 @@ fn invalid(code: &str, message: impl Into<String>) -> Refused {
 }
 
 fn param<'a>(params: &'a [(String, String)], name: &str) -> Option<&'a str> {
-    params.iter().find(|(key, _)| key == name).map(|(_, value)| value.as_str())
+    params
+        .iter()
+        .find(|(key, _)| key == name)
+        .map(|(_, value)| value.as_str())
 }
 
 /// An integer parameter within bounds, or the default when absent.
 fn bounded(params: &[(String, String)], name: &str, default: usize, max: usize) -> Result<usize, Refused> {
     match param(params, name) {
         None => Ok(default),
-        Some(text) => text.trim().parse::<usize>().ok().filter(|value| (1..=max).contains(value)).ok_or_else(|| {
-            invalid(
-                &format!("InvalidParameter.{name}"),
-                format!("The specified parameter {name} must be an integer from 1 to {max}."),
-            )
-        }),
+        Some(text) => text
+            .trim()
+            .parse::<usize>()
+            .ok()
+            .filter(|value| (1..=max).contains(value))
+            .ok_or_else(|| {
+                invalid(
+                    &format!("InvalidParameter.{name}"),
+                    format!("The specified parameter {name} must be an integer from 1 to {max}."),
+                )
+            }),
     }
 }
 
 fn page<T: Clone>(items: &[T], number: usize, size: usize) -> Vec<T> {
-    items.iter().skip(number.saturating_sub(1).saturating_mul(size)).take(size).cloned().collect()
+    items
+        .iter()
+        .skip(number.saturating_sub(1).saturating_mul(size))
+        .take(size)
+        .cloned()
+        .collect()
 }
 
 fn ids_of(items: &[Map<String, Value>], field: &str) -> Vec<String> {
@@ -54,7 +70,8 @@ fn ids_of(items: &[Map<String, Value>], field: &str) -> Vec<String> {
         .collect()
 }
 
-/// ECS DescribeInstances (<https://www.alibabacloud.com/help/en/ecs/developer-reference/api-ecs-2014-05-26-describeinstances>):
+/// ECS DescribeInstances
+/// (<https://www.alibabacloud.com/help/en/ecs/developer-reference/api-ecs-2014-05-26-describeinstances>):
 /// `RegionId` required; `InstanceIds` a JSON list of up to 100 ids; `Status`, `PageNumber`,
 /// `PageSize` (at most 100, default 10). Answers `Instances.Instance[]`.
 pub fn ecs_describe_instances(world: &World, params: &[(String, String)]) -> Result<Accepted, Refused> {
@@ -65,7 +82,12 @@ pub fn ecs_describe_instances(world: &World, params: &[(String, String)]) -> Res
             serde_json::from_str::<Vec<String>>(text)
                 .ok()
                 .filter(|ids| ids.len() <= 100)
-                .ok_or_else(|| invalid("InvalidInstanceIds.Malformed", "The specified parameter InstanceIds is not valid."))?,
+                .ok_or_else(|| {
+                    invalid(
+                        "InvalidInstanceIds.Malformed",
+                        "The specified parameter InstanceIds is not valid.",
+                    )
+                })?,
         ),
     };
     let status = param(params, "Status");
@@ -77,7 +99,10 @@ pub fn ecs_describe_instances(world: &World, params: &[(String, String)]) -> Res
         .into_iter()
         .filter(|(id, item)| {
             wanted.as_ref().is_none_or_has(id)
-                && item.get("RegionId").and_then(Value::as_str).map_or(true, |r| r == region)
+                && item
+                    .get("RegionId")
+                    .and_then(Value::as_str)
+                    .map_or(true, |r| r == region)
                 && status.map_or(true, |s| item.get(status_field).and_then(Value::as_str) == Some(s))
         })
         .map(|(_, item)| item)
@@ -98,10 +123,14 @@ pub fn get_service_instance(world: &World, params: &[(String, String)]) -> Resul
     let id = param(params, "ServiceInstanceId").ok_or_else(|| missing("ServiceInstanceId"))?;
     let status_field = SERVICE_INSTANCE_RESOURCE.status_field;
     let now = world.now();
-    let resource = world.fleet.collection(SERVICE_INSTANCES).and_then(|c| c.get(id)).ok_or_else(|| {
-        let spec = &computenestsupplier::RESTART_SERVICE_INSTANCE;
-        refused(ApiError::from_detail(&spec.error_detail(spec.resource.not_found, None)))
-    })?;
+    let resource = world
+        .fleet
+        .collection(SERVICE_INSTANCES)
+        .and_then(|c| c.get(id))
+        .ok_or_else(|| {
+            let spec = &computenestsupplier::RESTART_SERVICE_INSTANCE;
+            refused(ApiError::from_detail(&spec.error_detail(spec.resource.not_found, None)))
+        })?;
     Ok(Accepted {
         payload: resource.view(status_field, now),
         targets: vec![id.to_owned()],
@@ -148,14 +177,19 @@ pub fn list_service_instances(world: &World, params: &[(String, String)]) -> Res
         .into_iter()
         .map(|(_, item)| item)
         .filter(|item| {
-            region.map_or(true, |r| item.get("RegionId").and_then(Value::as_str).map_or(true, |own| own == r))
-                && filters.iter().all(|(name, values)| {
-                    let field = match name.as_str() {
-                        "ServiceId" => item.get("Service").and_then(|s| s.get("ServiceId")),
-                        other => item.get(other),
-                    };
-                    field.and_then(Value::as_str).is_some_and(|value| values.iter().any(|v| v == value))
-                })
+            region.map_or(true, |r| {
+                item.get("RegionId")
+                    .and_then(Value::as_str)
+                    .map_or(true, |own| own == r)
+            }) && filters.iter().all(|(name, values)| {
+                let field = match name.as_str() {
+                    "ServiceId" => item.get("Service").and_then(|s| s.get("ServiceId")),
+                    other => item.get(other),
+                };
+                field
+                    .and_then(Value::as_str)
+                    .is_some_and(|value| values.iter().any(|v| v == value))
+            })
         })
         .collect();
     let shown: Vec<Map<String, Value>> = matching.iter().skip(start).take(max).cloned().collect();
@@ -166,7 +200,10 @@ pub fn list_service_instances(world: &World, params: &[(String, String)]) -> Res
         payload.insert("NextToken".to_owned(), Value::from((start + shown.len()).to_string()));
     }
     let targets = ids_of(&shown, SERVICE_INSTANCE_RESOURCE.id_field);
-    payload.insert("ServiceInstances".to_owned(), Value::Array(shown.into_iter().map(Value::Object).collect()));
+    payload.insert(
+        "ServiceInstances".to_owned(),
+        Value::Array(shown.into_iter().map(Value::Object).collect()),
+    );
     Ok(Accepted { payload, targets })
 }
 
@@ -223,7 +260,11 @@ pub fn zec_describe_instances(world: &World, body: &Map<String, Value>) -> Resul
             ids.as_ref().is_none_or_has(id)
                 && status.map_or(true, |s| item.get(status_field).and_then(Value::as_str) == Some(s))
                 && zone.map_or(true, |z| item.get("zoneId").and_then(Value::as_str) == Some(z))
-                && name.map_or(true, |n| item.get("instanceName").and_then(Value::as_str).is_some_and(|own| own.contains(n)))
+                && name.map_or(true, |n| {
+                    item.get("instanceName")
+                        .and_then(Value::as_str)
+                        .is_some_and(|own| own.contains(n))
+                })
         })
         .map(|(_, mut item)| {
             if let Some(current) = item.remove(status_field) {
@@ -236,11 +277,15 @@ pub fn zec_describe_instances(world: &World, body: &Map<String, Value>) -> Resul
     let targets = ids_of(&shown, ZEC_RESOURCE.id_field);
     let mut payload = Map::new();
     payload.insert("totalCount".to_owned(), Value::from(matching.len()));
-    payload.insert("dataSet".to_owned(), Value::Array(shown.into_iter().map(Value::Object).collect()));
+    payload.insert(
+        "dataSet".to_owned(),
+        Value::Array(shown.into_iter().map(Value::Object).collect()),
+    );
     Ok(Accepted { payload, targets })
 }
 
-/// ZEC DescribeInstancesStatus (<https://docs.console.zenlayer.com/api-reference/compute/zec/instance/describeinstancesstatus>):
+/// ZEC DescribeInstancesStatus
+/// (<https://docs.console.zenlayer.com/api-reference/compute/zec/instance/describeinstancesstatus>):
 /// `dataSet` of `{instanceId, instanceStatus}`.
 pub fn zec_describe_instances_status(world: &World, body: &Map<String, Value>) -> Result<Accepted, Refused> {
     let (ids, size, number) = zec_paging(body)?;
@@ -263,7 +308,10 @@ pub fn zec_describe_instances_status(world: &World, body: &Map<String, Value>) -
     let targets = ids_of(&shown, resource.id_field);
     let mut payload = Map::new();
     payload.insert("totalCount".to_owned(), Value::from(matching.len()));
-    payload.insert("dataSet".to_owned(), Value::Array(shown.into_iter().map(Value::Object).collect()));
+    payload.insert(
+        "dataSet".to_owned(),
+        Value::Array(shown.into_iter().map(Value::Object).collect()),
+    );
     Ok(Accepted { payload, targets })
 }
 
@@ -295,12 +343,19 @@ mod tests {
     #[test]
     fn ecs_describe_filters_pages_and_checks_its_parameters() {
         let world = world();
-        let all = ecs_describe_instances(&world, &pairs(&[("RegionId", "cn-hangzhou"), ("PageSize", "3"), ("PageNumber", "3")])).expect("ok");
+        let all = ecs_describe_instances(
+            &world,
+            &pairs(&[("RegionId", "cn-hangzhou"), ("PageSize", "3"), ("PageNumber", "3")]),
+        )
+        .expect("ok");
         assert_eq!(all.payload.get("TotalCount"), Some(&Value::from(7)));
         assert_eq!(all.targets, vec!["i-bp1h4adlltjc1d48gog8".to_owned()]);
         let some = ecs_describe_instances(
             &world,
-            &pairs(&[("RegionId", "cn-hangzhou"), ("InstanceIds", r#"["i-bp1h4adlltjc1d48goaq","i-nope"]"#)]),
+            &pairs(&[
+                ("RegionId", "cn-hangzhou"),
+                ("InstanceIds", r#"["i-bp1h4adlltjc1d48goaq","i-nope"]"#),
+            ]),
         )
         .expect("ok");
         assert_eq!(some.targets, vec!["i-bp1h4adlltjc1d48goaq".to_owned()]);
@@ -308,23 +363,41 @@ mod tests {
         assert_eq!(other_region.payload.get("TotalCount"), Some(&Value::from(0)));
         for (bad, code) in [
             (vec![], "MissingParameter"),
-            (vec![("RegionId", "cn-hangzhou"), ("InstanceIds", "i-1")], "InvalidInstanceIds.Malformed"),
-            (vec![("RegionId", "cn-hangzhou"), ("PageSize", "101")], "InvalidParameter.PageSize"),
+            (
+                vec![("RegionId", "cn-hangzhou"), ("InstanceIds", "i-1")],
+                "InvalidInstanceIds.Malformed",
+            ),
+            (
+                vec![("RegionId", "cn-hangzhou"), ("PageSize", "101")],
+                "InvalidParameter.PageSize",
+            ),
         ] {
-            assert_eq!(ecs_describe_instances(&world, &pairs(&bad)).map_err(|r| r.error.code), Err(code.to_owned()));
+            assert_eq!(
+                ecs_describe_instances(&world, &pairs(&bad)).map_err(|r| r.error.code),
+                Err(code.to_owned())
+            );
         }
     }
 
     #[test]
     fn service_instances_are_found_listed_and_filtered() {
         let world = world();
-        let one = get_service_instance(&world, &pairs(&[("ServiceInstanceId", "si-0a1b2c3d4e5f60718293")])).expect("found");
+        let one =
+            get_service_instance(&world, &pairs(&[("ServiceInstanceId", "si-0a1b2c3d4e5f60718293")])).expect("found");
         assert_eq!(one.payload.get("Status"), Some(&Value::from("Deployed")));
-        let missing = get_service_instance(&world, &pairs(&[("ServiceInstanceId", "si-ffffffffffffffffffff")])).expect_err("absent");
-        assert_eq!((missing.error.status, missing.error.code.as_str()), (404, "EntityNotExist.ServiceInstance"));
+        let missing = get_service_instance(&world, &pairs(&[("ServiceInstanceId", "si-ffffffffffffffffffff")]))
+            .expect_err("absent");
+        assert_eq!(
+            (missing.error.status, missing.error.code.as_str()),
+            (404, "EntityNotExist.ServiceInstance")
+        );
         let deployed = list_service_instances(
             &world,
-            &pairs(&[("Filter.1.Name", "Status"), ("Filter.1.Value.1", "Deployed"), ("MaxResults", "1")]),
+            &pairs(&[
+                ("Filter.1.Name", "Status"),
+                ("Filter.1.Value.1", "Deployed"),
+                ("MaxResults", "1"),
+            ]),
         )
         .expect("ok");
         assert_eq!(deployed.payload.get("TotalCount"), Some(&Value::from(2)));
@@ -338,7 +411,12 @@ mod tests {
         let body = serde_json::json!({"instanceIds": ["1660545330971680835", "1660545330971680838"]});
         let Value::Object(body) = body else { unreachable!() };
         let info = zec_describe_instances(&world, &body).expect("ok");
-        let first = info.payload.get("dataSet").and_then(|d| d.get(0)).cloned().unwrap_or_default();
+        let first = info
+            .payload
+            .get("dataSet")
+            .and_then(|d| d.get(0))
+            .cloned()
+            .unwrap_or_default();
         assert_eq!(first.get("status"), Some(&Value::from("RUNNING")));
         assert!(first.get("instanceStatus").is_none());
         let status = zec_describe_instances_status(&world, &body).expect("ok");

@@ -85,7 +85,9 @@ impl FaultSpec {
     }
 
     fn matches(&self, provider: Provider, action: &str) -> bool {
-        self.provider.map_or(true, |wanted| wanted == ProviderName::of(provider)) && self.action.as_deref().map_or(true, |wanted| wanted == action)
+        self.provider
+            .map_or(true, |wanted| wanted == ProviderName::of(provider))
+            && self.action.as_deref().map_or(true, |wanted| wanted == action)
     }
 
     fn error(&self, provider: Provider) -> ApiError {
@@ -101,7 +103,11 @@ impl FaultSpec {
         let mut error = ApiError::from_table(provider, code, self.message.clone());
         if let Some(status) = self.status {
             error.status = status;
-        } else if self.code.is_some() && opgate::catalog::provider_errors(provider).iter().all(|entry| entry.code != code) {
+        } else if self.code.is_some()
+            && opgate::catalog::provider_errors(provider)
+                .iter()
+                .all(|entry| entry.code != code)
+        {
             error.status = if self.kind == FaultKind::Throttle { 429 } else { 500 };
         }
         error
@@ -121,7 +127,11 @@ pub struct ActiveFault {
 
 impl ActiveFault {
     pub fn new(spec: FaultSpec) -> Self {
-        ActiveFault { spec, seen: 0, fired: 0 }
+        ActiveFault {
+            spec,
+            seen: 0,
+            fired: 0,
+        }
     }
 }
 
@@ -148,7 +158,10 @@ pub fn decide(faults: &mut [ActiveFault], provider: Provider, action: &str) -> D
             FaultKind::Latency => {
                 fault.fired += 1;
                 decision.fired.push(FaultKind::Latency);
-                decision.delay_ms = decision.delay_ms.saturating_add(fault.spec.latency_ms.unwrap_or(0)).min(MAX_LATENCY_MS);
+                decision.delay_ms = decision
+                    .delay_ms
+                    .saturating_add(fault.spec.latency_ms.unwrap_or(0))
+                    .min(MAX_LATENCY_MS);
             }
             kind if decision.error.is_none() => {
                 fault.fired += 1;
@@ -175,13 +188,27 @@ mod tests {
             r#"{"kind": "throttle", "action": "RebootInstance", "after": 1, "count": 2}"#,
         ))];
         let answers: Vec<Option<(u16, String)>> = (0..5)
-            .map(|_| decide(&mut faults, Provider::Alibaba, "RebootInstance").error.map(|e| (e.status, e.code)))
+            .map(|_| {
+                decide(&mut faults, Provider::Alibaba, "RebootInstance")
+                    .error
+                    .map(|e| (e.status, e.code))
+            })
             .collect();
         let throttled = Some((400, "Throttling.User".to_owned()));
         assert_eq!(answers, vec![None, throttled.clone(), throttled, None, None]);
-        assert_eq!(decide(&mut faults, Provider::Alibaba, "DescribeInstances"), Decision::default());
-        let zenlayer = decide(&mut [ActiveFault::new(spec(r#"{"kind": "throttle"}"#))], Provider::Zenlayer, "RebootInstances");
-        assert_eq!(zenlayer.error.map(|e| (e.status, e.code)), Some((429, "REQUEST_LIMIT_EXCEEDED".to_owned())));
+        assert_eq!(
+            decide(&mut faults, Provider::Alibaba, "DescribeInstances"),
+            Decision::default()
+        );
+        let zenlayer = decide(
+            &mut [ActiveFault::new(spec(r#"{"kind": "throttle"}"#))],
+            Provider::Zenlayer,
+            "RebootInstances",
+        );
+        assert_eq!(
+            zenlayer.error.map(|e| (e.status, e.code)),
+            Some((429, "REQUEST_LIMIT_EXCEEDED".to_owned()))
+        );
     }
 
     #[test]
@@ -198,7 +225,10 @@ mod tests {
             Some((503, "SERVICE_TEMPORARY_UNAVAILABLE".to_owned()))
         );
         let alibaba = decide(&mut faults, Provider::Alibaba, "DescribeInstances");
-        assert_eq!(alibaba.error.map(|e| (e.status, e.code)), Some((500, "InternalError".to_owned())));
+        assert_eq!(
+            alibaba.error.map(|e| (e.status, e.code)),
+            Some((500, "InternalError".to_owned()))
+        );
     }
 
     #[test]

@@ -41,12 +41,15 @@ fn parse_args() -> Result<Args, String> {
                 args.host = if host == "localhost" {
                     IpAddr::V4(Ipv4Addr::LOCALHOST)
                 } else {
-                    host.parse().map_err(|_| format!("--host {host} is not an IP address"))?
+                    host.parse()
+                        .map_err(|_| format!("--host {host} is not an IP address"))?
                 };
             }
             "--port" => {
                 let port = value()?;
-                args.port = port.parse().map_err(|_| format!("--port {port} is not a port number"))?;
+                args.port = port
+                    .parse()
+                    .map_err(|_| format!("--port {port} is not a port number"))?;
             }
             "--fleet" => args.fleet = Some(value()?),
             "--config" => args.config = Some(value()?),
@@ -57,7 +60,10 @@ fn parse_args() -> Result<Args, String> {
         }
     }
     if !args.host.is_loopback() {
-        return Err(format!("--host {} is not a loopback address; the emulator serves this machine only", args.host));
+        return Err(format!(
+            "--host {} is not a loopback address; the emulator serves this machine only",
+            args.host
+        ));
     }
     Ok(args)
 }
@@ -72,7 +78,8 @@ fn setup(args: &Args) -> Result<(Config, Value), String> {
         None => Config::default(),
     };
     let fleet = match &args.fleet {
-        Some(path) => serde_json::from_str(&read(path, "fleet")?).map_err(|err| format!("the fleet {path} is not valid JSON: {err}"))?,
+        Some(path) => serde_json::from_str(&read(path, "fleet")?)
+            .map_err(|err| format!("the fleet {path} is not valid JSON: {err}"))?,
         None => Value::Object(serde_json::Map::new()),
     };
     Ok((config, fleet))
@@ -93,7 +100,11 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let runtime = match tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build() {
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+    {
         Ok(runtime) => runtime,
         Err(err) => {
             eprintln!("opgate-emulator: cannot start the runtime: {err}");

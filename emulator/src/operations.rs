@@ -51,14 +51,24 @@ pub fn rpc_params(op: &OperationSpec, pairs: &[(String, String)]) -> Value {
 }
 
 fn rpc_value(key: &str, kind: &ParamKind, pairs: &[(String, String)]) -> Option<Value> {
-    let scalar = || pairs.iter().find(|(name, _)| name == key).map(|(_, value)| value.clone());
+    let scalar = || {
+        pairs
+            .iter()
+            .find(|(name, _)| name == key)
+            .map(|(_, value)| value.clone())
+    };
     match kind {
         ParamKind::Bool { .. } => scalar().map(|text| match text.to_ascii_lowercase().as_str() {
             "true" => Value::Bool(true),
             "false" => Value::Bool(false),
             _ => Value::String(text),
         }),
-        ParamKind::Int { .. } => scalar().map(|text| text.trim().parse::<i64>().map(Value::from).unwrap_or(Value::String(text))),
+        ParamKind::Int { .. } => scalar().map(|text| {
+            text.trim()
+                .parse::<i64>()
+                .map(Value::from)
+                .unwrap_or(Value::String(text))
+        }),
         ParamKind::Enum { .. } | ParamKind::Str { .. } => scalar().map(Value::String),
         ParamKind::List { item, max, .. } => {
             let prefix = format!("{key}.");
@@ -107,7 +117,11 @@ pub fn json_params(op: &OperationSpec, body: &Map<String, Value>) -> Value {
 pub fn named_targets(op: &OperationSpec, params: &Value) -> Vec<String> {
     match params.get(op.target.param()) {
         Some(Value::String(id)) => vec![id.clone()],
-        Some(Value::Array(ids)) => ids.iter().filter_map(|id| id.as_str().map(str::to_owned)).take(100).collect(),
+        Some(Value::Array(ids)) => ids
+            .iter()
+            .filter_map(|id| id.as_str().map(str::to_owned))
+            .take(100)
+            .collect(),
         _ => Vec::new(),
     }
 }
@@ -115,7 +129,14 @@ pub fn named_targets(op: &OperationSpec, params: &Value) -> Vec<String> {
 fn client_token_param(op: &OperationSpec) -> Option<&'static str> {
     op.params
         .iter()
-        .find(|p| matches!(p.kind, ParamKind::Str { format: Format::ClientToken }))
+        .find(|p| {
+            matches!(
+                p.kind,
+                ParamKind::Str {
+                    format: Format::ClientToken
+                }
+            )
+        })
         .map(|p| p.name)
 }
 
@@ -128,10 +149,17 @@ pub fn call(world: &mut World, op: &'static OperationSpec, params: &Value) -> Re
         now: Some(now),
         int_bounds: Vec::new(),
     };
-    let validated = opgate::validate(op.id, params, &options).map_err(|error| Refused::new(ApiError::from_core(&error), named.clone()))?;
+    let validated = opgate::validate(op.id, params, &options)
+        .map_err(|error| Refused::new(ApiError::from_core(&error), named.clone()))?;
 
     // Idempotency first: a retry must get the first answer even though the status has moved on.
-    let token = client_token_param(op).and_then(|name| validated.params.get(name).and_then(Value::as_str).map(|t| (name, t.to_owned())));
+    let token = client_token_param(op).and_then(|name| {
+        validated
+            .params
+            .get(name)
+            .and_then(Value::as_str)
+            .map(|t| (name, t.to_owned()))
+    });
     let fingerprint = token.as_ref().map(|(name, _)| {
         let mut rest = validated.params.clone();
         rest.remove(*name);
@@ -155,19 +183,25 @@ pub fn call(world: &mut World, op: &'static OperationSpec, params: &Value) -> Re
     let targets = target_ids(op, &validated.params);
     let collection = collection_of(op).ok_or_else(|| {
         Refused::new(
-            ApiError::new(500, internal_code(op), format!("the emulator holds no resources for {}", op.id)),
+            ApiError::new(
+                500,
+                internal_code(op),
+                format!("the emulator holds no resources for {}", op.id),
+            ),
             named.clone(),
         )
     })?;
-    let status_field = COLLECTIONS.get(collection).map_or("Status", |c| c.resource.status_field);
+    let status_field = COLLECTIONS
+        .get(collection)
+        .map_or("Status", |c| c.resource.status_field);
     let mut items = Vec::new();
     for id in &targets {
         if let Some(resource) = world.resource_mut(collection, id) {
             items.push(Value::Object(resource.view(status_field, now)));
         }
     }
-    let verdict =
-        opgate::precheck(op.id, params, &Value::Array(items), &options).map_err(|error| Refused::new(ApiError::from_core(&error), targets.clone()))?;
+    let verdict = opgate::precheck(op.id, params, &Value::Array(items), &options)
+        .map_err(|error| Refused::new(ApiError::from_core(&error), targets.clone()))?;
 
     // A single-resource call answers its first denial (or DryRunOperation); a batch answers
     // an error only when every id is refused, else lists the refused ids.
@@ -224,7 +258,10 @@ pub fn call(world: &mut World, op: &'static OperationSpec, params: &Value) -> Re
             },
         );
     }
-    Ok(Accepted { payload, targets: accepted })
+    Ok(Accepted {
+        payload,
+        targets: accepted,
+    })
 }
 
 fn internal_code(op: &OperationSpec) -> &'static str {
@@ -236,12 +273,17 @@ fn internal_code(op: &OperationSpec) -> &'static str {
 
 /// What an API returns beyond its request id (and a batch's failed ids) is per API, not a
 /// rule: only RenewServiceInstanceResources has more, its `RenewalResult` and
-/// `FailureDetails` (<https://www.alibabacloud.com/help/en/compute-nest/developer-reference/api-computenest-2021-06-01-renewserviceinstanceresources>).
+/// `FailureDetails`
+/// (<https://www.alibabacloud.com/help/en/compute-nest/developer-reference/api-computenest-2021-06-01-renewserviceinstanceresources>).
 /// The resources it renews are the fleet's `renewable_resources` for the instance; listed
 /// ARNs outside that list fail with `InvalidParameter.ResourceArn` (our choice in Alibaba's
 /// style; the API documents only the field). Without a list, every listed ARN renews and a
 /// whole-instance renewal counts one resource (the instance's own subscription).
-fn extra_payload(op: &OperationSpec, params: &Map<String, Value>, renewable: Option<&[String]>) -> Option<Map<String, Value>> {
+fn extra_payload(
+    op: &OperationSpec,
+    params: &Map<String, Value>,
+    renewable: Option<&[String]>,
+) -> Option<Map<String, Value>> {
     if op.id != "computenest:RenewServiceInstanceResources" {
         return None;
     }
@@ -306,7 +348,10 @@ mod tests {
         );
         let reboot = opgate::operation("ecs:RebootInstance").expect("known");
         assert_eq!(
-            rpc_params(reboot, &pairs(&[("DryRun", "True"), ("ForceStop", "maybe"), ("InstanceId", "i-1")])),
+            rpc_params(
+                reboot,
+                &pairs(&[("DryRun", "True"), ("ForceStop", "maybe"), ("InstanceId", "i-1")])
+            ),
             json!({"DryRun": true, "ForceStop": "maybe", "InstanceId": "i-1"})
         );
     }
@@ -314,10 +359,18 @@ mod tests {
     #[test]
     fn huge_list_indices_cannot_blow_up_the_list() {
         let renew = opgate::operation("computenest:RenewServiceInstanceResources").expect("known");
-        let many: Vec<(String, String)> = (1..=500).map(|i| (format!("ResourcePeriod.{i}.Period"), "1".to_owned())).collect();
+        let many: Vec<(String, String)> = (1..=500)
+            .map(|i| (format!("ResourcePeriod.{i}.Period"), "1".to_owned()))
+            .collect();
         let params = rpc_params(renew, &many);
-        assert_eq!(params.get("ResourcePeriod").and_then(Value::as_array).map(Vec::len), Some(101));
+        assert_eq!(
+            params.get("ResourcePeriod").and_then(Value::as_array).map(Vec::len),
+            Some(101)
+        );
         let sparse = rpc_params(renew, &pairs(&[("ResourcePeriod.99999999999.Period", "1")]));
-        assert_eq!(sparse.get("ResourcePeriod").and_then(Value::as_array).map(Vec::len), Some(1));
+        assert_eq!(
+            sparse.get("ResourcePeriod").and_then(Value::as_array).map(Vec::len),
+            Some(1)
+        );
     }
 }

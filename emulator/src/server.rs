@@ -75,14 +75,26 @@ impl Server {
     /// Binds `addr` (loopback only; port 0 picks a free one) and starts serving.
     pub async fn start(config: Config, fleet: Value, addr: SocketAddr) -> Result<Server, String> {
         if !addr.ip().is_loopback() {
-            return Err(format!("the emulator listens on loopback only; {} is not a loopback address", addr.ip()));
+            return Err(format!(
+                "the emulator listens on loopback only; {} is not a loopback address",
+                addr.ip()
+            ));
         }
         let shared = Arc::new(Shared::new(config, fleet)?);
-        let listener = TcpListener::bind(addr).await.map_err(|err| format!("cannot listen on {addr}: {err}"))?;
-        let addr = listener.local_addr().map_err(|err| format!("cannot read the bound address: {err}"))?;
+        let listener = TcpListener::bind(addr)
+            .await
+            .map_err(|err| format!("cannot listen on {addr}: {err}"))?;
+        let addr = listener
+            .local_addr()
+            .map_err(|err| format!("cannot read the bound address: {err}"))?;
         let (stop, stopped) = watch::channel(false);
         let task = tokio::spawn(accept_loop(listener, Arc::clone(&shared), stopped));
-        Ok(Server { addr, shared, stop, task })
+        Ok(Server {
+            addr,
+            shared,
+            stop,
+            task,
+        })
     }
 
     /// `http://127.0.0.1:PORT`
@@ -187,7 +199,10 @@ async fn handle(shared: Arc<Shared>, request: Request<Incoming>) -> Response<Ful
         .headers
         .iter()
         .map(|(name, value)| {
-            let text = std::str::from_utf8(value.as_bytes()).map_or_else(|_| String::from_utf8_lossy(value.as_bytes()).into_owned(), str::to_owned);
+            let text = std::str::from_utf8(value.as_bytes()).map_or_else(
+                |_| String::from_utf8_lossy(value.as_bytes()).into_owned(),
+                str::to_owned,
+            );
             (name.as_str().to_owned(), text)
         })
         .collect();
@@ -198,7 +213,16 @@ async fn handle(shared: Arc<Shared>, request: Request<Incoming>) -> Response<Ful
         .and_then(|text| text.trim().parse::<u64>().ok());
     if path == "/_emulator" || path.starts_with("/_emulator/") {
         let body = read_body(body, shared.config.max_control_body_bytes, declared).await;
-        return response(control::handle(&shared, parts.method.as_str(), &path, parts.uri.query().unwrap_or(""), body.map_err(|_| ())).await);
+        return response(
+            control::handle(
+                &shared,
+                parts.method.as_str(),
+                &path,
+                parts.uri.query().unwrap_or(""),
+                body.map_err(|_| ()),
+            )
+            .await,
+        );
     }
     let arrived = Arrived {
         method: parts.method.as_str().to_owned(),
@@ -297,11 +321,21 @@ fn dispatch(world: &mut World, route: Route, input: Input<'_>) -> (Value, Result
             let answer = operations::call(world, op, &params);
             (params, answer)
         }
-        (Route::EcsDescribeInstances, Input::Pairs(pairs)) => (logged(&input), describe::ecs_describe_instances(world, pairs)),
-        (Route::GetServiceInstance, Input::Pairs(pairs)) => (logged(&input), describe::get_service_instance(world, pairs)),
-        (Route::ListServiceInstances, Input::Pairs(pairs)) => (logged(&input), describe::list_service_instances(world, pairs)),
-        (Route::ZecDescribeInstances, Input::Json(body)) => (logged(&input), describe::zec_describe_instances(world, body)),
-        (Route::ZecDescribeInstancesStatus, Input::Json(body)) => (logged(&input), describe::zec_describe_instances_status(world, body)),
+        (Route::EcsDescribeInstances, Input::Pairs(pairs)) => {
+            (logged(&input), describe::ecs_describe_instances(world, pairs))
+        }
+        (Route::GetServiceInstance, Input::Pairs(pairs)) => {
+            (logged(&input), describe::get_service_instance(world, pairs))
+        }
+        (Route::ListServiceInstances, Input::Pairs(pairs)) => {
+            (logged(&input), describe::list_service_instances(world, pairs))
+        }
+        (Route::ZecDescribeInstances, Input::Json(body)) => {
+            (logged(&input), describe::zec_describe_instances(world, body))
+        }
+        (Route::ZecDescribeInstancesStatus, Input::Json(body)) => {
+            (logged(&input), describe::zec_describe_instances_status(world, body))
+        }
         _ => (logged(&input), Err(wrong_style())),
     }
 }
@@ -357,8 +391,14 @@ impl Exchange {
     fn finish(self, shared: &Shared, answer: Result<Map<String, Value>, ApiError>) -> Reply {
         let action = self.action.clone().unwrap_or_default();
         let (reply, code) = match &answer {
-            Ok(payload) => (wire::success(&self.dialect, &action, &self.request_id, payload.clone()), None),
-            Err(error) => (wire::failure(&self.dialect, &self.request_id, error), Some(error.code.clone())),
+            Ok(payload) => (
+                wire::success(&self.dialect, &action, &self.request_id, payload.clone()),
+                None,
+            ),
+            Err(error) => (
+                wire::failure(&self.dialect, &self.request_id, error),
+                Some(error.code.clone()),
+            ),
         };
         let mut world = shared.world();
         let call = Call {
@@ -399,7 +439,13 @@ fn fault_name(kind: FaultKind) -> String {
 }
 
 /// Nonce, faults (with latency) and the call itself, after the signature was accepted.
-async fn run(shared: &Shared, mut exchange: Exchange, route: Route, nonce: Option<(String, String)>, input: Input<'_>) -> Reply {
+async fn run(
+    shared: &Shared,
+    mut exchange: Exchange,
+    route: Route,
+    nonce: Option<(String, String)>,
+    input: Input<'_>,
+) -> Reply {
     let action = exchange.action.clone().unwrap_or_default();
     if let Route::Operation(op) = route {
         exchange.operation = Some(op.id);
@@ -416,7 +462,10 @@ async fn run(shared: &Shared, mut exchange: Exchange, route: Route, nonce: Optio
         }
     };
     let Some(decision) = decision else {
-        return exchange.fail(shared, ApiError::new(400, "SignatureNonceUsed", "Specified signature nonce was used already."));
+        return exchange.fail(
+            shared,
+            ApiError::new(400, "SignatureNonceUsed", "Specified signature nonce was used already."),
+        );
     };
     exchange.faults = decision.fired.iter().copied().map(fault_name).collect();
     if decision.delay_ms > 0 {
@@ -443,7 +492,10 @@ async fn run(shared: &Shared, mut exchange: Exchange, route: Route, nonce: Optio
 }
 
 fn header<'a>(headers: &'a [(String, String)], name: &str) -> Option<&'a str> {
-    headers.iter().find(|(key, _)| key.eq_ignore_ascii_case(name)).map(|(_, value)| value.as_str())
+    headers
+        .iter()
+        .find(|(key, _)| key.eq_ignore_ascii_case(name))
+        .map(|(_, value)| value.as_str())
 }
 
 fn too_large(provider: Provider, limit: usize) -> ApiError {
@@ -468,29 +520,43 @@ async fn alibaba(shared: &Shared, arrived: Arrived) -> Reply {
     let invalid = |message: &str| ApiError::new(400, "InvalidParameter", message);
     let body = match arrived.body {
         Ok(body) => body,
-        Err(BodyProblem::TooLarge) => return exchange.fail(shared, too_large(Provider::Alibaba, shared.config.max_body_bytes)),
+        Err(BodyProblem::TooLarge) => {
+            return exchange.fail(shared, too_large(Provider::Alibaba, shared.config.max_body_bytes))
+        }
         Err(BodyProblem::Broken) => return exchange.fail(shared, invalid("The request body could not be read.")),
     };
     let Some(query) = wire::parse_pairs(&arrived.raw_query) else {
         return exchange.fail(
             shared,
-            invalid("The query string is not valid: bad percent-encoding, text that is not UTF-8, or too many parameters."),
+            invalid(
+                "The query string is not valid: bad percent-encoding, text that is not UTF-8, or too many parameters.",
+            ),
         );
     };
     let mut params = query.clone();
-    let is_form = header(&arrived.headers, "content-type").is_some_and(|t| t.to_ascii_lowercase().starts_with("application/x-www-form-urlencoded"));
+    let is_form = header(&arrived.headers, "content-type")
+        .is_some_and(|t| t.to_ascii_lowercase().starts_with("application/x-www-form-urlencoded"));
     if is_form && !body.is_empty() {
         match std::str::from_utf8(&body).ok().and_then(wire::parse_pairs) {
             Some(form) => params.extend(form),
             None => return exchange.fail(shared, invalid("The form body is not valid form encoding.")),
         }
     }
-    let param = |name: &str| params.iter().find(|(key, _)| key == name).map(|(_, value)| value.clone());
+    let param = |name: &str| {
+        params
+            .iter()
+            .find(|(key, _)| key == name)
+            .map(|(_, value)| value.clone())
+    };
     if let Dialect::Alibaba { xml, .. } = &mut exchange.dialect {
         *xml = param("Format").is_some_and(|format| format.eq_ignore_ascii_case("xml"));
     }
-    let action = header(&arrived.headers, "x-acs-action").map(str::to_owned).or_else(|| param("Action"));
-    let version = header(&arrived.headers, "x-acs-version").map(str::to_owned).or_else(|| param("Version"));
+    let action = header(&arrived.headers, "x-acs-action")
+        .map(str::to_owned)
+        .or_else(|| param("Action"));
+    let version = header(&arrived.headers, "x-acs-version")
+        .map(str::to_owned)
+        .or_else(|| param("Version"));
     exchange.action.clone_from(&action);
     exchange.version.clone_from(&version);
     let (Some(action), Some(version)) = (action, version) else {
@@ -500,7 +566,9 @@ async fn alibaba(shared: &Shared, arrived: Arrived) -> Reply {
             ApiError::new(
                 400,
                 "MissingParameter",
-                format!("The input parameter \"{name}\" that is mandatory for processing this request is not supplied."),
+                format!(
+                    "The input parameter \"{name}\" that is mandatory for processing this request is not supplied."
+                ),
             ),
         );
     };
@@ -510,7 +578,11 @@ async fn alibaba(shared: &Shared, arrived: Arrived) -> Reply {
     let Some(route) = alibaba_route(&version, &action) else {
         return exchange.fail(
             shared,
-            ApiError::new(404, "InvalidAction.NotFound", "Specified api is not found, please check your url and method."),
+            ApiError::new(
+                404,
+                "InvalidAction.NotFound",
+                "Specified api is not found, please check your url and method.",
+            ),
         );
     };
     let received = Received {
@@ -535,20 +607,38 @@ async fn zenlayer(shared: &Shared, arrived: Arrived) -> Reply {
     let invalid = |message: String| ApiError::new(400, "INVALID_PARAMETER", message);
     let body = match arrived.body {
         Ok(body) => body,
-        Err(BodyProblem::TooLarge) => return exchange.fail(shared, too_large(Provider::Zenlayer, shared.config.max_body_bytes)),
-        Err(BodyProblem::Broken) => return exchange.fail(shared, invalid("The request body could not be read.".to_owned())),
+        Err(BodyProblem::TooLarge) => {
+            return exchange.fail(shared, too_large(Provider::Zenlayer, shared.config.max_body_bytes))
+        }
+        Err(BodyProblem::Broken) => {
+            return exchange.fail(shared, invalid("The request body could not be read.".to_owned()))
+        }
     };
     exchange.action = header(&arrived.headers, "x-zc-action").map(str::to_owned);
     exchange.version = header(&arrived.headers, "x-zc-version").map(str::to_owned);
     if arrived.method != "POST" {
-        return exchange.fail(shared, invalid(format!("Only POST is supported; got {}.", arrived.method)));
+        return exchange.fail(
+            shared,
+            invalid(format!("Only POST is supported; got {}.", arrived.method)),
+        );
     }
     let Some(action) = exchange.action.clone() else {
-        return exchange.fail(shared, ApiError::new(400, "MISSING_PARAMETER", "The X-ZC-Action header is missing."));
+        return exchange.fail(
+            shared,
+            ApiError::new(400, "MISSING_PARAMETER", "The X-ZC-Action header is missing."),
+        );
     };
-    let service = arrived.path.strip_prefix("/api/v2/").unwrap_or("").trim_end_matches('/');
+    let service = arrived
+        .path
+        .strip_prefix("/api/v2/")
+        .unwrap_or("")
+        .trim_end_matches('/');
     let version_known = exchange.version.as_deref().map_or(true, |v| ZEC_VERSIONS.contains(&v));
-    let route = if version_known { zenlayer_route(service, &action) } else { None };
+    let route = if version_known {
+        zenlayer_route(service, &action)
+    } else {
+        None
+    };
     let Some(route) = route else {
         let message = format!(
             "The action {} (version {}) of service \"{service}\" is not supported.",

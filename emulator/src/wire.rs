@@ -56,7 +56,11 @@ impl ApiError {
     /// table's status and message unless `message` replaces it.
     pub fn from_table(provider: Provider, code: &str, message: Option<String>) -> Self {
         match provider_errors(provider).iter().find(|entry| entry.code == code) {
-            Some(entry) => ApiError::new(entry.http_status, code, message.unwrap_or_else(|| entry.message.en.to_string())),
+            Some(entry) => ApiError::new(
+                entry.http_status,
+                code,
+                message.unwrap_or_else(|| entry.message.en.to_string()),
+            ),
             None => ApiError::new(400, code, message.unwrap_or_else(|| code.to_owned())),
         }
     }
@@ -121,7 +125,9 @@ pub fn success(dialect: &Dialect, action: &str, request_id: &str, payload: Map<S
             } else {
                 Reply::json(200, &Value::Object(body))
             };
-            reply.headers.push(("x-acs-request-id".to_owned(), request_id.to_owned()));
+            reply
+                .headers
+                .push(("x-acs-request-id".to_owned(), request_id.to_owned()));
             reply
         }
         Dialect::Zenlayer => {
@@ -161,7 +167,9 @@ pub fn failure(dialect: &Dialect, request_id: &str, error: &ApiError) -> Reply {
             } else {
                 Reply::json(error.status, &Value::Object(body))
             };
-            reply.headers.push(("x-acs-request-id".to_owned(), request_id.to_owned()));
+            reply
+                .headers
+                .push(("x-acs-request-id".to_owned(), request_id.to_owned()));
             reply
         }
         Dialect::Zenlayer => {
@@ -364,8 +372,7 @@ mod tests {
 
     #[test]
     fn xml_repeats_list_elements_and_escapes_text() {
-        let body =
-            json!({"RequestId": "R", "Instances": {"Instance": [{"InstanceId": "i-1", "Name": "a<b"}, {"InstanceId": "i-2"}]}, "Empty": [], "bad key": 1});
+        let body = json!({"RequestId": "R", "Instances": {"Instance": [{"InstanceId": "i-1", "Name": "a<b"}, {"InstanceId": "i-2"}]}, "Empty": [], "bad key": 1});
         let Value::Object(map) = body else { unreachable!() };
         let reply = xml_reply(200, "DescribeInstancesResponse", &map);
         let text = String::from_utf8(reply.body).expect("utf-8");

@@ -105,7 +105,10 @@ impl Resource {
 
     /// Folds a finished timeline into the status.
     pub fn settle(&mut self, now: i64) {
-        let finished = self.timeline.as_ref().is_some_and(|t| t.phases.iter().all(|phase| now >= phase.until));
+        let finished = self
+            .timeline
+            .as_ref()
+            .is_some_and(|t| t.phases.iter().all(|phase| now >= phase.until));
         if finished {
             if let Some(timeline) = self.timeline.take() {
                 self.status = timeline.settled;
@@ -121,7 +124,10 @@ impl Resource {
             .filter(|(_, seconds)| *seconds > 0)
             .map(|(status, seconds)| {
                 until = until.saturating_add(*seconds);
-                PhaseAt { status: status.clone(), until }
+                PhaseAt {
+                    status: status.clone(),
+                    until,
+                }
             })
             .collect();
         self.timeline = Some(Timeline {
@@ -190,7 +196,12 @@ impl Fleet {
             let items = match fleet.get(spec.key) {
                 None | Some(Value::Null) => &[][..],
                 Some(Value::Array(items)) => items.as_slice(),
-                Some(_) => return Err(format!("fleet.{} must be a list of {} items", spec.key, spec.resource.describe_api)),
+                Some(_) => {
+                    return Err(format!(
+                        "fleet.{} must be a list of {} items",
+                        spec.key, spec.resource.describe_api
+                    ))
+                }
             };
             total = total.saturating_add(items.len());
             if total > MAX_RESOURCES {
@@ -244,7 +255,11 @@ impl Fleet {
             }
             Some(_) => return Err("fleet.renewable_resources must map service instance ids to ARN lists".to_owned()),
         }
-        Ok(Fleet { collections, now, renewable })
+        Ok(Fleet {
+            collections,
+            now,
+            renewable,
+        })
     }
 
     pub fn collection(&self, index: usize) -> Option<&Collection> {
@@ -438,10 +453,17 @@ impl World {
     /// Every resource of a collection as Describe returns it now.
     pub fn views(&self, collection: usize) -> Vec<(String, Map<String, Value>)> {
         let now = self.clock.now();
-        let status_field = COLLECTIONS.get(collection).map_or("Status", |c| c.resource.status_field);
+        let status_field = COLLECTIONS
+            .get(collection)
+            .map_or("Status", |c| c.resource.status_field);
         self.fleet
             .collection(collection)
-            .map(|c| c.resources.iter().map(|r| (r.id.clone(), r.view(status_field, now))).collect())
+            .map(|c| {
+                c.resources
+                    .iter()
+                    .map(|r| (r.id.clone(), r.view(status_field, now)))
+                    .collect()
+            })
             .unwrap_or_default()
     }
 }
@@ -477,7 +499,10 @@ mod tests {
         world.clock.advance(15).expect("advance");
         let resource = world.resource_mut(ECS, "i-1").expect("present");
         assert!(resource.timeline().is_none());
-        assert_eq!(resource.view("Status", 2000).get("Status"), Some(&Value::from("Running")));
+        assert_eq!(
+            resource.view("Status", 2000).get("Status"),
+            Some(&Value::from("Running"))
+        );
     }
 
     #[test]
@@ -485,8 +510,14 @@ mod tests {
         for (bad, expected) in [
             (serde_json::json!([]), "object"),
             (serde_json::json!({"ecs": {}}), "fleet.ecs"),
-            (serde_json::json!({"ecs": [{"Status": "Running"}]}), "fleet.ecs[0].InstanceId"),
-            (serde_json::json!({"zec": [{"instanceId": "1"}]}), "fleet.zec[0].instanceStatus"),
+            (
+                serde_json::json!({"ecs": [{"Status": "Running"}]}),
+                "fleet.ecs[0].InstanceId",
+            ),
+            (
+                serde_json::json!({"zec": [{"instanceId": "1"}]}),
+                "fleet.zec[0].instanceStatus",
+            ),
             (
                 serde_json::json!({"ecs": [{"InstanceId": "i-1", "Status": "Running"}, {"InstanceId": "i-1", "Status": "Running"}]}),
                 "twice",

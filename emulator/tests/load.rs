@@ -19,7 +19,11 @@ use serde_json::{json, Value};
 const SHARED_SERVICE_INSTANCE: &str = "si-00000000000000000001";
 
 fn env_count(name: &str, default: usize, max: usize) -> usize {
-    std::env::var(name).ok().and_then(|v| v.parse().ok()).unwrap_or(default).clamp(1, max)
+    std::env::var(name)
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
+        .clamp(1, max)
 }
 
 fn ecs_id(client: usize) -> String {
@@ -34,7 +38,9 @@ fn load_fleet(clients: usize) -> Value {
     let ecs: Vec<Value> = (0..clients)
         .map(|c| json!({"InstanceId": ecs_id(c), "Status": "Running", "RegionId": "cn-hangzhou", "InstanceChargeType": "PostPaid", "OperationLocks": {"LockReason": []}}))
         .collect();
-    let zec: Vec<Value> = (0..clients).map(|c| json!({"instanceId": zec_id(c), "instanceStatus": "RUNNING"})).collect();
+    let zec: Vec<Value> = (0..clients)
+        .map(|c| json!({"instanceId": zec_id(c), "instanceStatus": "RUNNING"}))
+        .collect();
     json!({
         "now": 1_795_000_000,
         "ecs": ecs,
@@ -87,8 +93,15 @@ async fn run_client(addr: std::net::SocketAddr, client_index: usize, requests: u
                 let ids = format!("[\"{ecs}\"]");
                 let expected = if ecs_rebooted { "Starting" } else { "Running" };
                 (
-                    alibaba_call(addr, "2014-05-26", "DescribeInstances", &[("RegionId", "cn-hangzhou"), ("InstanceIds", &ids)]),
-                    Box::new(move |a: &Answer| a.status == 200 && a.json()["Instances"]["Instance"][0]["Status"] == expected),
+                    alibaba_call(
+                        addr,
+                        "2014-05-26",
+                        "DescribeInstances",
+                        &[("RegionId", "cn-hangzhou"), ("InstanceIds", &ids)],
+                    ),
+                    Box::new(move |a: &Answer| {
+                        a.status == 200 && a.json()["Instances"]["Instance"][0]["Status"] == expected
+                    }),
                 )
             }
             2 => {
@@ -131,9 +144,11 @@ async fn run_client(addr: std::net::SocketAddr, client_index: usize, requests: u
         tally.latencies_us.push(started.elapsed().as_micros());
         tally.sent += 1;
         if !check(&answer) {
-            tally
-                .unexpected
-                .push(format!("client {client_index} request {i} kind {kind}: {} {}", answer.status, answer.text()));
+            tally.unexpected.push(format!(
+                "client {client_index} request {i} kind {kind}: {} {}",
+                answer.status,
+                answer.text()
+            ));
         }
     }
     tally
@@ -157,7 +172,9 @@ async fn concurrent_clients_lose_no_state() {
     let addr = server.addr;
 
     let started = Instant::now();
-    let tasks: Vec<_> = (0..clients).map(|c| tokio::spawn(run_client(addr, c, per_client))).collect();
+    let tasks: Vec<_> = (0..clients)
+        .map(|c| tokio::spawn(run_client(addr, c, per_client)))
+        .collect();
     let mut tallies = Vec::new();
     for task in tasks {
         let tally = tokio::time::timeout(Duration::from_secs(300), task)
@@ -181,7 +198,11 @@ async fn concurrent_clients_lose_no_state() {
 
     let mut control = Client::connect(addr).await;
     let state = control.control("GET", "/_emulator/state", None).await;
-    assert_eq!(state["calls_total"].as_u64(), Some(sent as u64), "every request is in the call log count");
+    assert_eq!(
+        state["calls_total"].as_u64(),
+        Some(sent as u64),
+        "every request is in the call log count"
+    );
     assert_eq!(
         state["collections"]["service_instances"][0]["renewals"].as_u64(),
         Some(renewals_accepted),

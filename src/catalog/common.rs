@@ -2,7 +2,8 @@
 //! choice in its style for client-side checks. Sources: Alibaba's public error codes
 //! (<https://help.aliyun.com/document_detail/435312.html>) and error body
 //! (<https://www.alibabacloud.com/help/en/openapi/user-guide/api-error-diagnosis>); Zenlayer's
-//! error body and HTTP classes (<https://docs.console.zenlayer.com/api-reference/api-introduction/instruction/response>).
+//! error body and HTTP classes
+//! (<https://docs.console.zenlayer.com/api-reference/api-introduction/instruction/response>).
 
 use crate::codes::ClientCode;
 use crate::lang::Text;

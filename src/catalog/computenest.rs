@@ -6,7 +6,10 @@ use crate::spec::*;
 
 // Period ranges are undocumented; int32 is the SDK type. Callers narrow it with
 // `Options::int_bounds`.
-const PERIOD: ParamKind = ParamKind::Int { min: 1, max: i32::MAX as i64 };
+const PERIOD: ParamKind = ParamKind::Int {
+    min: 1,
+    max: i32::MAX as i64,
+};
 const PERIOD_UNIT: ParamKind = ParamKind::Enum {
     values: &["Month", "Year"],
     default: Some("Month"),
@@ -51,7 +54,9 @@ pub static RENEW_SERVICE_INSTANCE_RESOURCES: OperationSpec = OperationSpec {
     params: &[
         ParamSpec {
             name: "ClientToken",
-            kind: ParamKind::Str { format: Format::ClientToken },
+            kind: ParamKind::Str {
+                format: Format::ClientToken,
+            },
             required: false,
         },
         ParamSpec {
@@ -66,7 +71,9 @@ pub static RENEW_SERVICE_INSTANCE_RESOURCES: OperationSpec = OperationSpec {
         },
         ParamSpec {
             name: "RegionId",
-            kind: ParamKind::Str { format: Format::RegionId },
+            kind: ParamKind::Str {
+                format: Format::RegionId,
+            },
             required: false,
         },
         // No documented maximum; 100 matches the other batch limits and keeps URLs sane.
@@ -100,7 +107,9 @@ pub static RENEW_SERVICE_INSTANCE_RESOURCES: OperationSpec = OperationSpec {
             },
         ],
     }],
-    target: TargetSpec::Single { param: "ServiceInstanceId" },
+    target: TargetSpec::Single {
+        param: "ServiceInstanceId",
+    },
     resource: SERVICE_INSTANCE,
     // The API reference states no status precondition
     // (https://www.alibabacloud.com/help/en/compute-nest/developer-reference/api-computenest-2021-06-01-renewserviceinstanceresources),

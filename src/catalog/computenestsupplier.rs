@@ -42,7 +42,10 @@ pub static SERVICE_INSTANCE_ERRORS: &[ErrorSpec] = &[
         code: "EntityNotExist.ServiceInstance",
         http_status: 404,
         retryable: false,
-        message: Text::new("The specified service instance does not exist.", "指定的服务实例不存在。"),
+        message: Text::new(
+            "The specified service instance does not exist.",
+            "指定的服务实例不存在。",
+        ),
         origin: Documented,
     },
     ErrorSpec {
@@ -86,12 +89,16 @@ pub static RESTART_SERVICE_INSTANCE: OperationSpec = OperationSpec {
     params: &[
         ParamSpec {
             name: "ClientToken",
-            kind: ParamKind::Str { format: Format::ClientToken },
+            kind: ParamKind::Str {
+                format: Format::ClientToken,
+            },
             required: false,
         },
         ParamSpec {
             name: "RegionId",
-            kind: ParamKind::Str { format: Format::RegionId },
+            kind: ParamKind::Str {
+                format: Format::RegionId,
+            },
             required: true,
         },
         ParamSpec {
@@ -103,7 +110,9 @@ pub static RESTART_SERVICE_INSTANCE: OperationSpec = OperationSpec {
         },
     ],
     rules: &[],
-    target: TargetSpec::Single { param: "ServiceInstanceId" },
+    target: TargetSpec::Single {
+        param: "ServiceInstanceId",
+    },
     resource: SERVICE_INSTANCE,
     // A service without the restart O&M operation can never restart, whatever its status.
     guards: &[
@@ -119,8 +128,22 @@ pub static RESTART_SERVICE_INSTANCE: OperationSpec = OperationSpec {
     transition: Transition::Settles { settled: "Deployed" },
     wait: WaitSpec {
         target: &["Deployed"],
-        pending: &["Restarting", "Stopping", "Starting", "Stopped", "Deploying", "Upgrading"],
-        failure: &["DeployedFailed", "StartFailed", "StopFailed", "Deleting", "Deleted", "DeletedFailed"],
+        pending: &[
+            "Restarting",
+            "Stopping",
+            "Starting",
+            "Stopped",
+            "Deploying",
+            "Upgrading",
+        ],
+        failure: &[
+            "DeployedFailed",
+            "StartFailed",
+            "StopFailed",
+            "Deleting",
+            "Deleted",
+            "DeletedFailed",
+        ],
         initial_delay_seconds: 5,
         interval_seconds: 5,
         timeout_seconds: 300,

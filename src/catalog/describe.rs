@@ -5,7 +5,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::lang::Lang;
 use crate::record::Record;
-use crate::spec::{CrossRule, ErrorOrigin, Format, Guard, OperationSpec, ParamKind, ParamSpec, Provider, TargetSpec, Transition, Uniqueness, WireSpec};
+use crate::spec::{
+    CrossRule, ErrorOrigin, Format, Guard, OperationSpec, ParamKind, ParamSpec, Provider, TargetSpec, Transition,
+    Uniqueness, WireSpec,
+};
 
 /// An operation's description: parameters, the statuses its guards accept, how to wait for it,
 /// its RAM permission, its errors and how its requests travel.
@@ -319,7 +322,9 @@ impl OperationSpec {
         };
         let wire = match self.wire {
             WireSpec::AlibabaRpc {
-                endpoint, regional_endpoints, ..
+                endpoint,
+                regional_endpoints,
+                ..
             } => WireDescription::AlibabaRpc(AlibabaRpcWire {
                 style: AlibabaRpcStyle::AlibabaRpc,
                 endpoint: endpoint.to_owned(),

@@ -21,7 +21,9 @@ use crate::lang::Text;
 use crate::spec::ErrorOrigin::ProviderStyle;
 use crate::spec::RetryClass::{Auth, Permanent, StateConflict, Throttle, Transient};
 use crate::spec::TokenAdvice::{Any, Keep, New};
-use crate::spec::{ClassRule, CodeMatcher, ErrorClassSpec, ErrorSpec, ProviderLifecycle, RetryAfterHeader, RetryAfterUnit};
+use crate::spec::{
+    ClassRule, CodeMatcher, ErrorClassSpec, ErrorSpec, ProviderLifecycle, RetryAfterHeader, RetryAfterUnit,
+};
 
 const fn class(code: &'static str, class: crate::spec::RetryClass) -> ErrorClassSpec {
     ErrorClassSpec {

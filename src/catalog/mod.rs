@@ -33,7 +33,11 @@ pub fn operation(id: &str) -> Result<&'static OperationSpec> {
         Error::Input(ErrorDetail::client(
             ClientCode::UnsupportedOperation,
             text!(
-                format!("The operation \"{}\" is not supported; supported operations: {}.", clip(id), known.join(", ")),
+                format!(
+                    "The operation \"{}\" is not supported; supported operations: {}.",
+                    clip(id),
+                    known.join(", ")
+                ),
                 format!("不支持操作 \"{}\"；支持的操作：{}。", clip(id), known.join("、"))
             ),
             Some("operation".to_owned()),
@@ -47,18 +51,25 @@ pub type StaticId = &'static str;
 
 /// Reads an operation id back as the catalog's own `&'static str`, for results rebuilt from their
 /// serialized form (Python's unpickling); an unknown id is refused.
-pub fn deserialize_id<'de, D: serde::Deserializer<'de>>(deserializer: D) -> std::result::Result<&'static str, D::Error> {
+pub fn deserialize_id<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> std::result::Result<&'static str, D::Error> {
     deserialize_spec(deserializer).map(|spec| spec.id)
 }
 
 /// [`deserialize_id`], giving the spec.
-pub fn deserialize_spec<'de, D: serde::Deserializer<'de>>(deserializer: D) -> std::result::Result<&'static OperationSpec, D::Error> {
+pub fn deserialize_spec<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> std::result::Result<&'static OperationSpec, D::Error> {
     let id = <String as serde::Deserialize>::deserialize(deserializer)?;
     operation(&id).map_err(|_| serde::de::Error::custom(format!("unknown operation {:?}", clip(&id))))
 }
 
 /// An operation spec written as its id.
-pub fn serialize_spec_id<S: serde::Serializer>(spec: &&'static OperationSpec, serializer: S) -> std::result::Result<S::Ok, S::Error> {
+pub fn serialize_spec_id<S: serde::Serializer>(
+    spec: &&'static OperationSpec,
+    serializer: S,
+) -> std::result::Result<S::Ok, S::Error> {
     serializer.serialize_str(spec.id)
 }
 
@@ -82,7 +93,10 @@ pub fn provider_lifecycle(provider: Provider) -> &'static ProviderLifecycle {
 impl OperationSpec {
     /// The operation's own entry for `code`, else the provider-wide one.
     pub fn error(&self, code: &str) -> Option<&'static ErrorSpec> {
-        self.errors.iter().chain(provider_errors(self.provider)).find(|e| e.code == code)
+        self.errors
+            .iter()
+            .chain(provider_errors(self.provider))
+            .find(|e| e.code == code)
     }
 
     /// The provider error `code` as an [`ErrorDetail`]. Codes named by specs are always in
@@ -119,9 +133,10 @@ mod tests {
             named.extend(op.dry_run.map(|d| d.code));
             for guard in op.guards {
                 match guard {
-                    Guard::StatusNotIn { code, .. } | Guard::StatusIn { code, .. } | Guard::NotExpired { code, .. } | Guard::SupportsOperation { code, .. } => {
-                        named.push(code)
-                    }
+                    Guard::StatusNotIn { code, .. }
+                    | Guard::StatusIn { code, .. }
+                    | Guard::NotExpired { code, .. }
+                    | Guard::SupportsOperation { code, .. } => named.push(code),
                     Guard::Locks { by_reason, unknown, .. } => {
                         named.push(unknown);
                         named.extend(by_reason.iter().map(|(_, code)| *code));
@@ -129,7 +144,11 @@ mod tests {
                 }
             }
             for code in named {
-                assert!(op.error(code).is_some(), "{}: {code} missing from the error table", op.id);
+                assert!(
+                    op.error(code).is_some(),
+                    "{}: {code} missing from the error table",
+                    op.id
+                );
             }
         }
     }
@@ -149,7 +168,11 @@ mod tests {
     fn every_error_has_both_languages() {
         for op in operations() {
             for entry in op.errors.iter().chain(provider_errors(op.provider)) {
-                assert!(!entry.message.en.is_empty() && !entry.message.zh.is_empty(), "{}", entry.code);
+                assert!(
+                    !entry.message.en.is_empty() && !entry.message.zh.is_empty(),
+                    "{}",
+                    entry.code
+                );
                 assert!((400..600).contains(&entry.http_status), "{}", entry.code);
             }
         }

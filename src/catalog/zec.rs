@@ -31,7 +31,10 @@ pub static REBOOT_INSTANCES: OperationSpec = OperationSpec {
     product: "zec",
     api_version: "2025-09-01",
     action: "RebootInstances",
-    summary: Text::new("Reboot up to 100 running ZEC instances.", "重启最多 100 台运行中的 ZEC 实例。"),
+    summary: Text::new(
+        "Reboot up to 100 running ZEC instances.",
+        "重启最多 100 台运行中的 ZEC 实例。",
+    ),
     wire: WireSpec::ZenlayerJson {
         host: "console.zenlayer.com",
         path: "/api/v2/zec",
@@ -39,7 +42,9 @@ pub static REBOOT_INSTANCES: OperationSpec = OperationSpec {
     params: &[ParamSpec {
         name: "instanceIds",
         kind: ParamKind::List {
-            item: &ParamKind::Str { format: Format::ZecInstanceId },
+            item: &ParamKind::Str {
+                format: Format::ZecInstanceId,
+            },
             min: 1,
             max: 100,
             unique: Uniqueness::Items,
@@ -84,8 +89,23 @@ pub static REBOOT_INSTANCES: OperationSpec = OperationSpec {
     },
     wait: WaitSpec {
         target: &["RUNNING"],
-        pending: &["REBOOT", "BOOTING", "STOPPING", "PENDING", "DEPLOYING", "REBUILDING", "RESIZING"],
-        failure: &["RECYCLE", "RECYCLING", "RELEASING", "STOPPED", "CREATE_FAILED", "REINSTALL_FAILED"],
+        pending: &[
+            "REBOOT",
+            "BOOTING",
+            "STOPPING",
+            "PENDING",
+            "DEPLOYING",
+            "REBUILDING",
+            "RESIZING",
+        ],
+        failure: &[
+            "RECYCLE",
+            "RECYCLING",
+            "RELEASING",
+            "STOPPED",
+            "CREATE_FAILED",
+            "REINSTALL_FAILED",
+        ],
         initial_delay_seconds: 10,
         interval_seconds: 5,
         timeout_seconds: 600,
@@ -104,7 +124,10 @@ pub static REBOOT_INSTANCES: OperationSpec = OperationSpec {
             code: "OPERATION_DENIED_INSTANCE_RECYCLED",
             http_status: 403,
             retryable: false,
-            message: Text::new("Operation denied. The instance is in the recycle bin.", "操作被拒绝，实例在回收站中。"),
+            message: Text::new(
+                "Operation denied. The instance is in the recycle bin.",
+                "操作被拒绝，实例在回收站中。",
+            ),
             origin: Documented,
         },
         ErrorSpec {
@@ -121,7 +144,10 @@ pub static REBOOT_INSTANCES: OperationSpec = OperationSpec {
             code: "OPERATION_DENIED_INSTANCE_NOT_RUNNING",
             http_status: 403,
             retryable: false,
-            message: Text::new("Operation denied. The instance is not running.", "操作被拒绝，实例未处于运行状态。"),
+            message: Text::new(
+                "Operation denied. The instance is not running.",
+                "操作被拒绝，实例未处于运行状态。",
+            ),
             origin: Documented,
         },
     ],

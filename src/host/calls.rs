@@ -88,7 +88,10 @@ impl<'a, H: HostValue> Call<'a, H> {
     fn operation_id<'v>(&mut self, value: &'v H) -> Result<std::borrow::Cow<'v, str>, Failed> {
         match self.reader.kind(value) {
             Ok(Kind::Str(id)) => Ok(id),
-            Ok(other) => Err(self.host(&OPERATION, crate::host::read::expected(crate::host::errors::Expected::String, &other))),
+            Ok(other) => Err(self.host(
+                &OPERATION,
+                crate::host::read::expected(crate::host::errors::Expected::String, &other),
+            )),
             Err(error) => Err(self.host(&OPERATION, error)),
         }
     }
@@ -192,7 +195,9 @@ pub fn precheck_resources<H: HostValue>(op: &H, resources: &H, options: OptionsI
     // its own side before anything crosses, so live JS values are read once, by the projection.
     if H::HOST != HostKind::JavaScript {
         if let Some(grouping) = call.reader.clone().grouped(spec, resources) {
-            if let Some(verdict) = call.run(op.detach(|| crate::grouped::precheck_grouping(spec.id, grouping, &core)))? {
+            if let Some(verdict) =
+                call.run(op.detach(|| crate::grouped::precheck_grouping(spec.id, grouping, &core)))?
+            {
                 return Ok(verdict);
             }
         }
@@ -204,7 +209,12 @@ pub fn precheck_resources<H: HostValue>(op: &H, resources: &H, options: OptionsI
 /// [`precheck_resources`] answered once per distinct item ([`crate::grouped`]): `groups` holds
 /// one representative item per group, `rows` each item's group. `Ok(None)` when the input
 /// cannot be answered so; the host then calls [`precheck_resources`] with the items themselves.
-pub fn precheck_groups<H: HostValue>(op: &H, groups: &H, rows: &[u32], options: OptionsIn<'_, H>) -> Result<Option<GroupedVerdict>, Failed> {
+pub fn precheck_groups<H: HostValue>(
+    op: &H,
+    groups: &H,
+    rows: &[u32],
+    options: OptionsIn<'_, H>,
+) -> Result<Option<GroupedVerdict>, Failed> {
     let mut call = Call::start(options, CORE)?;
     let core = call.options.core(&mut call.reader)?;
     let spec = call.operation(op)?;
@@ -237,7 +247,11 @@ pub fn build<H: HostValue>(op: &H, params: &H, options: OptionsIn<'_, H>) -> Res
     let endpoint = call.options.string(&mut call.reader, Opt::Endpoint)?;
     let id = call.operation_id(op)?;
     let params = call.json(&PARAMS, params)?;
-    let options = BuildOptions { region, endpoint, validation };
+    let options = BuildOptions {
+        region,
+        endpoint,
+        validation,
+    };
     call.run(call.sized(op, 0, || crate::wire::build(&id, &params, &options)))
 }
 
@@ -246,10 +260,20 @@ pub fn endpoint<H: HostValue>(op: &H, options: OptionsIn<'_, H>) -> Result<Endpo
     let region = call.options.string(&mut call.reader, Opt::Region)?;
     let endpoint = call.options.string(&mut call.reader, Opt::Endpoint)?;
     let spec = call.operation(op)?;
-    call.run(crate::wire::resolve_endpoint(spec, region.as_deref(), endpoint.as_deref()))
+    call.run(crate::wire::resolve_endpoint(
+        spec,
+        region.as_deref(),
+        endpoint.as_deref(),
+    ))
 }
 
-pub fn parse_response<H: HostValue>(op: &H, status: &H, body: Option<&H>, headers: Option<&H>, options: OptionsIn<'_, H>) -> Result<ApiResponse, Failed> {
+pub fn parse_response<H: HostValue>(
+    op: &H,
+    status: &H,
+    body: Option<&H>,
+    headers: Option<&H>,
+    options: OptionsIn<'_, H>,
+) -> Result<ApiResponse, Failed> {
     let mut call = Call::start(options, LANG_ONLY)?;
     let id = call.string(&OPERATION, op)?;
     let status = call.status(status)?;
@@ -270,19 +294,34 @@ pub fn ram_parse_policy<H: HostValue>(policy: &H, options: OptionsIn<'_, H>) -> 
     call.run(crate::ram::parse_policy(&policy))
 }
 
-pub fn ram_required_access<H: HostValue>(op: &H, params: &H, options: OptionsIn<'_, H>) -> Result<Vec<RequiredAccess>, Failed> {
+pub fn ram_required_access<H: HostValue>(
+    op: &H,
+    params: &H,
+    options: OptionsIn<'_, H>,
+) -> Result<Vec<RequiredAccess>, Failed> {
     let mut call = Call::start(options, REQUIRED_ACCESS)?;
     let region = call.options.string(&mut call.reader, Opt::Region)?.unwrap_or_default();
-    let account_id = call.options.string(&mut call.reader, Opt::AccountId)?.unwrap_or_default();
+    let account_id = call
+        .options
+        .string(&mut call.reader, Opt::AccountId)?
+        .unwrap_or_default();
     let id = call.string(&OPERATION, op)?;
     let params = call.json(&PARAMS, params)?;
     call.run(crate::ram::required_access(&id, &params, &region, &account_id))
 }
 
-pub fn ram_authorize<H: HostValue>(op: &H, params: &H, policies: &H, options: OptionsIn<'_, H>) -> Result<Authorization, Failed> {
+pub fn ram_authorize<H: HostValue>(
+    op: &H,
+    params: &H,
+    policies: &H,
+    options: OptionsIn<'_, H>,
+) -> Result<Authorization, Failed> {
     let mut call = Call::start(options, AUTHORIZE)?;
     let region = call.options.string(&mut call.reader, Opt::Region)?.unwrap_or_default();
-    let account_id = call.options.string(&mut call.reader, Opt::AccountId)?.unwrap_or_default();
+    let account_id = call
+        .options
+        .string(&mut call.reader, Opt::AccountId)?
+        .unwrap_or_default();
     let context = call.options.json(&mut call.reader, Opt::Context)?;
     let id = call.string(&OPERATION, op)?;
     let params = call.json(&PARAMS, params)?;
@@ -291,7 +330,12 @@ pub fn ram_authorize<H: HostValue>(op: &H, params: &H, policies: &H, options: Op
     call.run(op.detach(|| crate::ram::authorize(&id, &params, &region, &account_id, &policies, &context, lang)))
 }
 
-pub fn ram_evaluate<H: HostValue>(policies: &H, action: &H, resource: &H, options: OptionsIn<'_, H>) -> Result<AccessCheck, Failed> {
+pub fn ram_evaluate<H: HostValue>(
+    policies: &H,
+    action: &H,
+    resource: &H,
+    options: OptionsIn<'_, H>,
+) -> Result<AccessCheck, Failed> {
     let policies_value = policies;
     let mut call = Call::start(options, EVALUATE)?;
     let context = call.options.json(&mut call.reader, Opt::Context)?;
@@ -302,13 +346,17 @@ pub fn ram_evaluate<H: HostValue>(policies: &H, action: &H, resource: &H, option
     call.run(policies_value.detach(|| crate::ram::check_access(&policies, &action, &resource, &context, lang)))
 }
 
-pub use lifecycle::{access_denied, classify, client_token, merge_plan, plan, retry_advice, waiter_new, waiter_observe, waiter_resume, Held};
+pub use lifecycle::{
+    access_denied, classify, client_token, merge_plan, plan, retry_advice, waiter_new, waiter_observe, waiter_resume,
+    Held,
+};
 
 /// Waiters, ClientTokens, retry classes and batch plans (`opgate::lifecycle`).
 pub(crate) mod lifecycle {
     use super::*;
     use crate::lifecycle::{
-        self as engine, AccessExplanation, Classification, ClientToken, FailedCall, Observed, Plan, PlanOptions, PlanOutcome, Received, RetryAdvice, Waiter,
+        self as engine, AccessExplanation, Classification, ClientToken, FailedCall, Observed, Plan, PlanOptions,
+        PlanOutcome, Received, RetryAdvice, Waiter,
     };
 
     const CODE: Arg = Arg::new("code", "code", ClientCode::InvalidParameterCode);
@@ -324,20 +372,39 @@ pub(crate) mod lifecycle {
     pub(crate) const TOKEN: &[Opt] = &[Opt::Lang, Opt::IntBounds, Opt::Scope];
     pub(crate) const CLASSIFY: &[Opt] = &[Opt::Lang, Opt::Status];
     pub(crate) const ADVICE: &[Opt] = &[Opt::Lang, Opt::Params, Opt::Now, Opt::Attempt];
-    pub(crate) const PLANNING: &[Opt] = &[Opt::Lang, Opt::Now, Opt::IntBounds, Opt::Scope, Opt::Region, Opt::Endpoint];
+    pub(crate) const PLANNING: &[Opt] = &[
+        Opt::Lang,
+        Opt::Now,
+        Opt::IntBounds,
+        Opt::Scope,
+        Opt::Region,
+        Opt::Endpoint,
+    ];
     pub(crate) const NEW_WAITER: &[Opt] = &[Opt::Lang, Opt::Before, Opt::Seed];
 
     impl<H: HostValue> Call<'_, H> {
         /// An integer argument within `min..=max`, in the core's wording for its range.
         fn ranged(&mut self, arg: &Arg, value: &H, min: i64, max: i64) -> Result<i64, Failed> {
             let number = self.reader.integer(value).map_err(|e| self.host(arg, e))?;
-            self.run(engine::integer_argument(&Value::from(number), arg.name(H::HOST), min, max))
+            self.run(engine::integer_argument(
+                &Value::from(number),
+                arg.name(H::HOST),
+                min,
+                max,
+            ))
         }
 
         fn ranged_option(&mut self, opt: Opt, min: i64, max: i64) -> Result<Option<i64>, Failed> {
             match self.options.integer(&mut self.reader, opt)? {
                 None => Ok(None),
-                Some(number) => self.run(engine::integer_argument(&Value::from(number), opt.name(H::HOST), min, max)).map(Some),
+                Some(number) => self
+                    .run(engine::integer_argument(
+                        &Value::from(number),
+                        opt.name(H::HOST),
+                        min,
+                        max,
+                    ))
+                    .map(Some),
             }
         }
 
@@ -423,7 +490,12 @@ pub(crate) mod lifecycle {
     }
 
     /// The requests for a batch, split to the provider's limit, with the denied and unknown ids.
-    pub fn plan<H: HostValue>(op: &H, targets: &H, resources: Option<&H>, options: OptionsIn<'_, H>) -> Result<Plan, Failed> {
+    pub fn plan<H: HostValue>(
+        op: &H,
+        targets: &H,
+        resources: Option<&H>,
+        options: OptionsIn<'_, H>,
+    ) -> Result<Plan, Failed> {
         let mut call = Call::start(options, PLANNING)?;
         let core = call.options.core(&mut call.reader)?;
         let scope = call.options.string(&mut call.reader, Opt::Scope)?.unwrap_or_default();
@@ -461,18 +533,23 @@ pub(crate) mod lifecycle {
     }
 
     /// Per-id outcomes once a plan's responses are in.
-    pub fn merge_plan<H: HostValue>(plan: Held<'_, Plan, H>, responses: &H, options: OptionsIn<'_, H>) -> Result<PlanOutcome, Failed> {
+    pub fn merge_plan<H: HostValue>(
+        plan: Held<'_, Plan, H>,
+        responses: &H,
+        options: OptionsIn<'_, H>,
+    ) -> Result<PlanOutcome, Failed> {
         let mut call = Call::start(options, LANG_ONLY)?;
         let plan_value = match &plan {
-            Held::Value(held, _) => serde_json::to_value(held).map_err(|e| call.fail(crate::host::unconvertible_result(&e.to_string())))?,
+            Held::Value(held, _) => {
+                serde_json::to_value(held).map_err(|e| call.fail(crate::host::unconvertible_result(&e.to_string())))?
+            }
             Held::Host(value) => call.json(&PLAN, value)?,
         };
         let responses = call.json(&RESPONSES, responses)?;
         let lang = call.lang();
-        call.run(
-            plan.host()
-                .detach(|| Received::list_from_json(&responses).and_then(|received| engine::merge_plan(&plan_value, &received, lang))),
-        )
+        call.run(plan.host().detach(|| {
+            Received::list_from_json(&responses).and_then(|received| engine::merge_plan(&plan_value, &received, lang))
+        }))
     }
 
     /// A waiter, made when the call is sent.
@@ -489,10 +566,15 @@ pub(crate) mod lifecycle {
     }
 
     /// A waiter from its persisted state (a held state is checked as a persisted one is).
-    pub fn waiter_resume<H: HostValue>(state: Held<'_, Waiter, H>, options: OptionsIn<'_, H>) -> Result<Waiter, Failed> {
+    pub fn waiter_resume<H: HostValue>(
+        state: Held<'_, Waiter, H>,
+        options: OptionsIn<'_, H>,
+    ) -> Result<Waiter, Failed> {
         let mut call = Call::start(options, LANG_ONLY)?;
         let state = match &state {
-            Held::Value(held, _) => serde_json::to_value(held).map_err(|e| call.fail(crate::host::unconvertible_result(&e.to_string())))?,
+            Held::Value(held, _) => {
+                serde_json::to_value(held).map_err(|e| call.fail(crate::host::unconvertible_result(&e.to_string())))?
+            }
             Held::Host(value) => call.json(&WAITER, value)?,
         };
         call.run(Waiter::resume(&state))
@@ -501,7 +583,12 @@ pub(crate) mod lifecycle {
     /// What one poll of Describe results tells the waiter. A held state is one the core made
     /// (`waiter_new`, `waiter_resume`, an earlier observation), so it is used as it is, without a
     /// trip through JSON.
-    pub fn waiter_observe<H: HostValue>(state: Held<'_, Waiter, H>, resources: &H, now: &H, options: OptionsIn<'_, H>) -> Result<Observed, Failed> {
+    pub fn waiter_observe<H: HostValue>(
+        state: Held<'_, Waiter, H>,
+        resources: &H,
+        now: &H,
+        options: OptionsIn<'_, H>,
+    ) -> Result<Observed, Failed> {
         let mut call = Call::start(options, LANG_ONLY)?;
         let mut waiter = match &state {
             Held::Value(held, _) => (*held).clone(),
@@ -520,7 +607,9 @@ pub(crate) mod lifecycle {
 }
 
 #[cfg(feature = "signing")]
-pub use signing::{bearer_credentials, credentials, sign, AccessKeyCredentials, BearerCredentials, CredentialsIn, RequestIn};
+pub use signing::{
+    bearer_credentials, credentials, sign, AccessKeyCredentials, BearerCredentials, CredentialsIn, RequestIn,
+};
 
 #[cfg(feature = "signing")]
 mod signing {
@@ -581,7 +670,11 @@ mod signing {
         Host(&'a H),
     }
 
-    pub fn sign<H: HostValue>(request: RequestIn<'_, H>, credentials: CredentialsIn<'_, H>, options: OptionsIn<'_, H>) -> Result<SignedRequest, Failed> {
+    pub fn sign<H: HostValue>(
+        request: RequestIn<'_, H>,
+        credentials: CredentialsIn<'_, H>,
+        options: OptionsIn<'_, H>,
+    ) -> Result<SignedRequest, Failed> {
         let request_value = match request {
             RequestIn::Held(_, value) | RequestIn::Host(value) => value,
         };
@@ -607,8 +700,14 @@ mod signing {
                 &read
             }
         };
-        let options = SignOptions { algorithm, timestamp, nonce };
-        call.run(call.sized(request_value, request.body.len(), || crate::wire::sign(request, credentials, &options)))
+        let options = SignOptions {
+            algorithm,
+            timestamp,
+            nonce,
+        };
+        call.run(call.sized(request_value, request.body.len(), || {
+            crate::wire::sign(request, credentials, &options)
+        }))
     }
 
     /// `{access_key_id, access_key_secret[, security_token]}` or `{bearer_token}`. Errors name
@@ -631,7 +730,10 @@ mod signing {
         for (slot, name) in fields.iter_mut().zip(CREDENTIAL_FIELDS) {
             let at = |error: HostError| error.at_key(name);
             let found = value.field(name).map_err(|p| call.host(&CREDENTIALS, at(p.into())))?;
-            *slot = call.reader.optional_string(found.as_ref()).map_err(|e| call.host(&CREDENTIALS, at(e)))?;
+            *slot = call
+                .reader
+                .optional_string(found.as_ref())
+                .map_err(|e| call.host(&CREDENTIALS, at(e)))?;
         }
         value
             .for_each_entry(
@@ -656,7 +758,11 @@ mod signing {
 
     /// `Credentials(access_key_id, access_key_secret, security_token=None)`: each part must be
     /// text; an error names the part, never its value.
-    pub fn credentials<H: HostValue>(access_key_id: &H, access_key_secret: &H, security_token: Option<&H>) -> Result<Credentials, Failed> {
+    pub fn credentials<H: HostValue>(
+        access_key_id: &H,
+        access_key_secret: &H,
+        security_token: Option<&H>,
+    ) -> Result<Credentials, Failed> {
         let mut reader = Reader::default();
         let mut part = |name: &'static str, value: &H| {
             reader.string(value).map_err(|e| Failed {

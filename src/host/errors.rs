@@ -76,7 +76,10 @@ pub struct HostError {
 
 impl From<Failure> for HostError {
     fn from(failure: Failure) -> Self {
-        HostError { failure, steps: Vec::new() }
+        HostError {
+            failure,
+            steps: Vec::new(),
+        }
     }
 }
 
@@ -131,7 +134,11 @@ impl HostError {
 
     /// The field path under `arg`, as the caller spells it.
     pub fn field(&self, arg: &Arg, host: HostKind) -> String {
-        let mut field = if arg.bare_paths { String::new() } else { arg.name(host).to_owned() };
+        let mut field = if arg.bare_paths {
+            String::new()
+        } else {
+            arg.name(host).to_owned()
+        };
         for step in self.steps.iter().rev() {
             match step {
                 PathStep::Key(key) => {
@@ -206,7 +213,10 @@ fn message(failure: &Failure, field: &str, host: HostKind) -> Text {
                 format!("\"{field}\" 处的对象含有类型为 {kind} 的键；键必须是字符串。")
             )
         }
-        Failure::Value(Problem::Unreadable) => text!(format!("The value at \"{field}\" could not be read."), format!("无法读取 \"{field}\" 处的值。")),
+        Failure::Value(Problem::Unreadable) => text!(
+            format!("The value at \"{field}\" could not be read."),
+            format!("无法读取 \"{field}\" 处的值。")
+        ),
         Failure::Value(Problem::TooLarge) => text!(
             format!("The value at \"{field}\" is larger than {MAX_BYTES} bytes."),
             format!("\"{field}\" 处的值超过 {MAX_BYTES} 字节。")
@@ -220,7 +230,9 @@ fn message(failure: &Failure, field: &str, host: HostKind) -> Text {
             format!("参数包含的值超过 {MAX_NODES} 个；\"{field}\" 处的值超出上限。")
         ),
         Failure::TooManyBytes => text!(
-            format!("The arguments hold more than {MAX_BYTES} bytes of text; the value at \"{field}\" is past the limit."),
+            format!(
+                "The arguments hold more than {MAX_BYTES} bytes of text; the value at \"{field}\" is past the limit."
+            ),
             format!("参数中的文本超过 {MAX_BYTES} 字节；\"{field}\" 处的值超出上限。")
         ),
         Failure::ListTooLong(length) => text!(

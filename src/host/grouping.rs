@@ -101,7 +101,9 @@ impl Reader {
         'paths: for path in spec.resource.list_paths {
             let mut current = response.clone();
             for (depth, key) in path.iter().enumerate() {
-                let Some(child) = current.field(key).ok()? else { continue 'paths };
+                let Some(child) = current.field(key).ok()? else {
+                    continue 'paths;
+                };
                 match self.kind(&child).ok()? {
                     Kind::List if depth + 1 == path.len() => return Some(child),
                     Kind::Map if depth + 1 < path.len() => current = child,

@@ -106,7 +106,9 @@ impl<'a, H: HostValue> OptionReader<'a, H> {
         // `lang` first, so that even an unknown option name is reported in the language asked for.
         let english = |error| Failed { error, lang: Lang::En };
         let given_lang = match &options.source {
-            OptionsIn::Object(Some(object)) if matches!(object.kind(), Ok(Kind::Map)) => options.value(Opt::Lang).map_err(english)?,
+            OptionsIn::Object(Some(object)) if matches!(object.kind(), Ok(Kind::Map)) => {
+                options.value(Opt::Lang).map_err(english)?
+            }
             OptionsIn::Named(_) => options.value(Opt::Lang).map_err(english)?,
             OptionsIn::Object(_) => None,
         };
@@ -125,7 +127,9 @@ impl<'a, H: HostValue> OptionReader<'a, H> {
     }
 
     fn check_names(&self, reader: &mut Reader) -> Result<(), Error> {
-        let OptionsIn::Object(Some(object)) = self.source else { return Ok(()) };
+        let OptionsIn::Object(Some(object)) = self.source else {
+            return Ok(());
+        };
         let whole = Arg::new("options", "options", ClientCode::InvalidParameterOptions);
         match reader.kind(object).map_err(|e| e.into_error(&whole, H::HOST))? {
             Kind::Null => return Ok(()),
@@ -160,7 +164,9 @@ impl<'a, H: HostValue> OptionReader<'a, H> {
             OptionsIn::Object(None) => Ok(None),
             OptionsIn::Object(Some(object)) => {
                 let arg = opt.arg();
-                let found = object.field(arg.name(H::HOST)).map_err(|p| HostError::from(p).into_error(&arg, H::HOST))?;
+                let found = object
+                    .field(arg.name(H::HOST))
+                    .map_err(|p| HostError::from(p).into_error(&arg, H::HOST))?;
                 Ok(found.filter(|value| !value.is_null()))
             }
             OptionsIn::Named(pairs) => Ok(pairs
@@ -205,13 +211,21 @@ impl<'a, H: HostValue> OptionReader<'a, H> {
     }
 
     /// An option holding Describe items, read by projection for `spec` (`before`).
-    pub fn resources(&self, reader: &mut Reader, opt: Opt, spec: &crate::spec::OperationSpec) -> Result<Option<Value>, Failed> {
+    pub fn resources(
+        &self,
+        reader: &mut Reader,
+        opt: Opt,
+        spec: &crate::spec::OperationSpec,
+    ) -> Result<Option<Value>, Failed> {
         match self.value(opt).map_err(|e| self.fail(e))? {
             None => Ok(None),
-            Some(value) => reader.resources(spec, &value).map(Some).map_err(|refusal| match refusal {
-                crate::host::projection::Refusal::Host(error) => self.host_error(opt, error),
-                crate::host::projection::Refusal::Engine(error) => self.fail(error),
-            }),
+            Some(value) => reader
+                .resources(spec, &value)
+                .map(Some)
+                .map_err(|refusal| match refusal {
+                    crate::host::projection::Refusal::Host(error) => self.host_error(opt, error),
+                    crate::host::projection::Refusal::Engine(error) => self.fail(error),
+                }),
         }
     }
 
@@ -239,7 +253,10 @@ fn unknown_option(name: &str, allowed: &[Opt], host: HostKind) -> Error {
     Error::Input(ErrorDetail::client(
         ClientCode::InvalidParameterOptions,
         text!(
-            format!("The option \"{shown}\" is not recognised; expected one of: {}.", names.join(", ")),
+            format!(
+                "The option \"{shown}\" is not recognised; expected one of: {}.",
+                names.join(", ")
+            ),
             format!("无法识别的选项 \"{shown}\"；可用选项：{}。", names.join("、"))
         ),
         Some(format!("options.{shown}")),

@@ -45,7 +45,12 @@ impl Pick {
     /// and kept: every pre-check of that operation reads its items through the same one.
     pub fn for_operation(id: &str) -> Option<&'static Pick> {
         static PICKS: OnceLock<Vec<(&'static str, Pick)>> = OnceLock::new();
-        let picks = PICKS.get_or_init(|| operations().iter().map(|spec| (spec.id, Pick::for_resources(spec))).collect());
+        let picks = PICKS.get_or_init(|| {
+            operations()
+                .iter()
+                .map(|spec| (spec.id, Pick::for_resources(spec)))
+                .collect()
+        });
         picks.iter().find(|(known, _)| *known == id).map(|(_, pick)| pick)
     }
 
@@ -71,7 +76,12 @@ impl Pick {
     /// what a host that groups items by their decisive fields hashes ([`crate::grouped`]).
     pub fn for_guards_of(id: &str) -> Option<&'static Pick> {
         static PICKS: OnceLock<Vec<(&'static str, Pick)>> = OnceLock::new();
-        let picks = PICKS.get_or_init(|| operations().iter().map(|spec| (spec.id, Pick::for_guards(spec))).collect());
+        let picks = PICKS.get_or_init(|| {
+            operations()
+                .iter()
+                .map(|spec| (spec.id, Pick::for_guards(spec)))
+                .collect()
+        });
         picks.iter().find(|(known, _)| *known == id).map(|(_, pick)| pick)
     }
 
@@ -100,15 +110,22 @@ impl Pick {
             item = match guard {
                 Guard::StatusNotIn { .. } | Guard::StatusIn { .. } => item,
                 Guard::Locks {
-                    container, list, reason_field, ..
+                    container,
+                    list,
+                    reason_field,
+                    ..
                 } => {
                     // A lock is `{LockReason, LockMsg}`, or a bare reason string.
                     let lock = Pick::Fields(vec![(reason_field, Pick::Scalar), ("LockMsg", Pick::Scalar)]);
                     item.field(container, Pick::Fields(vec![(list, Pick::Items(Box::new(lock)))]))
                 }
                 Guard::NotExpired {
-                    charge_field, expires_field, ..
-                } => item.field(charge_field, Pick::Scalar).field(expires_field, Pick::Scalar),
+                    charge_field,
+                    expires_field,
+                    ..
+                } => item
+                    .field(charge_field, Pick::Scalar)
+                    .field(expires_field, Pick::Scalar),
                 // `Service.OperationMetadata` (JSON text or an object) and the instance's
                 // `TemplateName`, as `precheck::supported_operations` reads them.
                 Guard::SupportsOperation { .. } => item
@@ -217,7 +234,14 @@ impl Reader {
         };
         match self.kind(resources)? {
             Kind::List => list(self, resources, "resources"),
-            Kind::Map if resources.field(spec.resource.id_field).map_err(HostError::from)?.is_some() => Ok(self.pick(resources, item)?),
+            Kind::Map
+                if resources
+                    .field(spec.resource.id_field)
+                    .map_err(HostError::from)?
+                    .is_some() =>
+            {
+                Ok(self.pick(resources, item)?)
+            }
             Kind::Map => {
                 for path in spec.resource.list_paths {
                     if let Some(found) = self.descend(resources, path, &list)? {
@@ -289,7 +313,12 @@ mod tests {
     #[test]
     fn each_operation_keeps_the_projection_its_spec_derives() {
         for spec in operations() {
-            assert_eq!(Pick::for_operation(spec.id), Some(&Pick::for_resources(spec)), "{}", spec.id);
+            assert_eq!(
+                Pick::for_operation(spec.id),
+                Some(&Pick::for_resources(spec)),
+                "{}",
+                spec.id
+            );
         }
         assert_eq!(Pick::for_operation("ecs:NoSuchOperation"), None);
     }

@@ -169,7 +169,11 @@ impl Reader {
 
 /// "Must be X; got Y", naming only the kind of what was found, never its content.
 pub fn expected(expected: Expected, got: &Kind<'_>) -> HostError {
-    Failure::Expected { expected, got: Got::of(got) }.into()
+    Failure::Expected {
+        expected,
+        got: Got::of(got),
+    }
+    .into()
 }
 
 /// Binary data where JSON is read: refused, named as the host names it.

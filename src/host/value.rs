@@ -83,7 +83,11 @@ pub trait HostValue: Sized + Clone {
 
     /// Visits a map's entries in order until `visit` fails. Keys that are not strings (or not
     /// valid Unicode) are a [`Problem`], reported through `problem`.
-    fn for_each_entry<E>(&self, visit: impl FnMut(&str, Self) -> Result<(), E>, problem: impl Fn(Problem, Option<&str>) -> E) -> Result<(), E>;
+    fn for_each_entry<E>(
+        &self,
+        visit: impl FnMut(&str, Self) -> Result<(), E>,
+        problem: impl Fn(Problem, Option<&str>) -> E,
+    ) -> Result<(), E>;
 
     /// Whether the value is null (`None`, `null`/`undefined`): what an option left unset is. The
     /// default classifies the value; a host that can tell more cheaply says so.
@@ -126,10 +130,16 @@ impl HostValue for &Value {
     }
 
     fn list_item(&self, index: usize) -> Result<Self, Problem> {
-        self.as_array().and_then(|items| items.get(index)).ok_or(Problem::Unreadable)
+        self.as_array()
+            .and_then(|items| items.get(index))
+            .ok_or(Problem::Unreadable)
     }
 
-    fn for_each_entry<E>(&self, mut visit: impl FnMut(&str, Self) -> Result<(), E>, _problem: impl Fn(Problem, Option<&str>) -> E) -> Result<(), E> {
+    fn for_each_entry<E>(
+        &self,
+        mut visit: impl FnMut(&str, Self) -> Result<(), E>,
+        _problem: impl Fn(Problem, Option<&str>) -> E,
+    ) -> Result<(), E> {
         if let Some(map) = self.as_object() {
             for (key, value) in map {
                 visit(key, value)?;

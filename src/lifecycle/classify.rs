@@ -183,12 +183,18 @@ pub fn retry_advice(op_id: &str, call: &FailedCall, lang: Lang) -> Result<RetryA
     let (retry_after_ms, retry_after_source) = match (retryable, header_delay) {
         (false, _) => (None, None),
         (true, Some((ms, name, _))) => (Some(ms), Some(name.to_owned())),
-        (true, None) => (recommended_delay(spec, found.class, attempt), Some("recommended".to_owned())),
+        (true, None) => (
+            recommended_delay(spec, found.class, attempt),
+            Some("recommended".to_owned()),
+        ),
     };
     let shown_code = call.code.clone().unwrap_or_default();
     let mut reason = match found.source {
         ClassSource::NoResponse => text!(
-            format!("No response arrived, so {} may or may not have been carried out.", spec.action),
+            format!(
+                "No response arrived, so {} may or may not have been carried out.",
+                spec.action
+            ),
             format!("没有收到响应，{} 可能已执行也可能未执行。", spec.action)
         ),
         ClassSource::Header => text!(
@@ -203,7 +209,10 @@ pub fn retry_advice(op_id: &str, call: &FailedCall, lang: Lang) -> Result<RetryA
         ),
         _ => class_reason(spec, &shown_code, &found),
     };
-    append(&mut reason, safety_reason(spec, &found, token, token_sent, safe_to_retry));
+    append(
+        &mut reason,
+        safety_reason(spec, &found, token, token_sent, safe_to_retry),
+    );
     Ok(RetryAdvice {
         operation: spec.id,
         code: call.code.clone(),
@@ -223,7 +232,14 @@ pub fn retry_advice(op_id: &str, call: &FailedCall, lang: Lang) -> Result<RetryA
 
 /// [`retry_advice`] for an error the core returned (`Error::Api` or `Error::Parse` from
 /// [`crate::wire::parse_response`]; other kinds are classified by their first code).
-pub fn advise_error(op_id: &str, error: &Error, headers: &[(String, String)], params: Option<&Value>, now: Option<i64>, lang: Lang) -> Result<RetryAdvice> {
+pub fn advise_error(
+    op_id: &str,
+    error: &Error,
+    headers: &[(String, String)],
+    params: Option<&Value>,
+    now: Option<i64>,
+    lang: Lang,
+) -> Result<RetryAdvice> {
     let detail = error.primary();
     let call = FailedCall {
         status: detail.map(|d| d.http_status),
@@ -256,7 +272,9 @@ pub(crate) fn class_of(spec: &OperationSpec, code: &str, status: Option<u16>) ->
             may_have_applied: e.may_have_applied,
         })
     };
-    if let Some(found) = listed(ClassSource::Operation, spec.lifecycle.error_classes).or_else(|| listed(ClassSource::Provider, provider.error_classes)) {
+    if let Some(found) = listed(ClassSource::Operation, spec.lifecycle.error_classes)
+        .or_else(|| listed(ClassSource::Provider, provider.error_classes))
+    {
         return found;
     }
     let matches = |matcher: &CodeMatcher| match *matcher {
@@ -326,7 +344,10 @@ fn token_sent(spec: &OperationSpec, params: Option<&Value>) -> Result<bool> {
                     "\"params\" must be the object of parameters that was sent; got {}.",
                     crate::params::json_type(other)
                 ),
-                format!("\"params\" 必须是已发送的参数对象，实际为 {}。", crate::params::json_type(other))
+                format!(
+                    "\"params\" 必须是已发送的参数对象，实际为 {}。",
+                    crate::params::json_type(other)
+                )
             ),
             Some("params".to_owned()),
         )])),
@@ -335,22 +356,32 @@ fn token_sent(spec: &OperationSpec, params: Option<&Value>) -> Result<bool> {
 
 /// The first retry-after header of the provider's list that holds a usable delay:
 /// `(milliseconds, header name, means throttled)`.
-fn header_delay(spec: &OperationSpec, headers: &[(String, String)], now: Option<i64>) -> Option<(u64, &'static str, bool)> {
-    provider_lifecycle(spec.provider).retry_after_headers.iter().find_map(|header| {
-        let value = headers.iter().find(|(name, _)| name.eq_ignore_ascii_case(header.name)).map(|(_, v)| v.trim())?;
-        let ms = match header.unit {
-            // Only a positive integer counts (as the official runtime reads it).
-            RetryAfterUnit::Milliseconds => value.parse::<u64>().ok().filter(|ms| *ms > 0)?,
-            RetryAfterUnit::SecondsOrHttpDate => match value.parse::<u64>() {
-                Ok(seconds) => seconds.checked_mul(1000)?,
-                Err(_) => {
-                    let wait = crate::lifecycle::http_date::parse(value)?.checked_sub(now?)?;
-                    u64::try_from(wait).ok()?.checked_mul(1000)?
-                }
-            },
-        };
-        Some((ms, header.name, header.means_throttled))
-    })
+fn header_delay(
+    spec: &OperationSpec,
+    headers: &[(String, String)],
+    now: Option<i64>,
+) -> Option<(u64, &'static str, bool)> {
+    provider_lifecycle(spec.provider)
+        .retry_after_headers
+        .iter()
+        .find_map(|header| {
+            let value = headers
+                .iter()
+                .find(|(name, _)| name.eq_ignore_ascii_case(header.name))
+                .map(|(_, v)| v.trim())?;
+            let ms = match header.unit {
+                // Only a positive integer counts (as the official runtime reads it).
+                RetryAfterUnit::Milliseconds => value.parse::<u64>().ok().filter(|ms| *ms > 0)?,
+                RetryAfterUnit::SecondsOrHttpDate => match value.parse::<u64>() {
+                    Ok(seconds) => seconds.checked_mul(1000)?,
+                    Err(_) => {
+                        let wait = crate::lifecycle::http_date::parse(value)?.checked_sub(now?)?;
+                        u64::try_from(wait).ok()?.checked_mul(1000)?
+                    }
+                },
+            };
+            Some((ms, header.name, header.means_throttled))
+        })
 }
 
 fn recommended_delay(spec: &OperationSpec, class: RetryClass, attempt: u32) -> Option<u64> {
@@ -372,8 +403,16 @@ fn append(text: &mut Text, more: Text) {
 }
 
 fn class_reason(spec: &OperationSpec, code: &str, found: &Found) -> Text {
-    let shown = if code.is_empty() { "The response".to_owned() } else { clip(code) };
-    let shown_zh = if code.is_empty() { "该响应".to_owned() } else { clip(code) };
+    let shown = if code.is_empty() {
+        "The response".to_owned()
+    } else {
+        clip(code)
+    };
+    let shown_zh = if code.is_empty() {
+        "该响应".to_owned()
+    } else {
+        clip(code)
+    };
     let (action, api) = (spec.action, spec.resource.describe_api);
     let (noun_en, noun_zh) = (&*spec.resource.noun.en, &*spec.resource.noun.zh);
     let mut reason = match found.class {
@@ -403,13 +442,21 @@ fn class_reason(spec: &OperationSpec, code: &str, found: &Found) -> Text {
         ),
     };
     if let Some(entry) = spec.error(code) {
-        reason = text!(format!("{} {}", entry.message.en, reason.en), format!("{}{}", entry.message.zh, reason.zh));
+        reason = text!(
+            format!("{} {}", entry.message.en, reason.en),
+            format!("{}{}", entry.message.zh, reason.zh)
+        );
     }
     reason
 }
 
 fn safety_reason(spec: &OperationSpec, found: &Found, token: TokenAdvice, token_sent: bool, safe: bool) -> Text {
-    let (action, api, noun_en, noun_zh) = (spec.action, spec.resource.describe_api, &*spec.resource.noun.en, &*spec.resource.noun.zh);
+    let (action, api, noun_en, noun_zh) = (
+        spec.action,
+        spec.resource.describe_api,
+        &*spec.resource.noun.en,
+        &*spec.resource.noun.zh,
+    );
     let takes_token = spec.lifecycle.client_token.is_some();
     match (found.class, safe) {
         (RetryClass::Permanent | RetryClass::Auth, _) => text!("", ""),
@@ -448,10 +495,18 @@ mod tests {
         for op in operations() {
             for entry in op.errors.iter().chain(provider_errors(op.provider)) {
                 let found = class_of(op, entry.code, Some(entry.http_status));
-                assert_ne!(found.source, ClassSource::Rule, "{}: {} has no class", op.id, entry.code);
+                assert_ne!(
+                    found.source,
+                    ClassSource::Rule,
+                    "{}: {} has no class",
+                    op.id,
+                    entry.code
+                );
                 // The tables' retryable flag and the class must not contradict each other.
                 match found.class {
-                    RetryClass::Throttle | RetryClass::Transient => assert!(entry.retryable, "{}: {}", op.id, entry.code),
+                    RetryClass::Throttle | RetryClass::Transient => {
+                        assert!(entry.retryable, "{}: {}", op.id, entry.code)
+                    }
                     RetryClass::Permanent | RetryClass::Auth => assert!(!entry.retryable, "{}: {}", op.id, entry.code),
                     RetryClass::StateConflict => {}
                 }
@@ -484,7 +539,10 @@ mod tests {
     #[test]
     fn unknown_codes_fall_back_to_the_rules() {
         let ecs = operation("ecs:RebootInstance").expect("known");
-        assert_eq!(class_of(ecs, "Throttling.Resource", Some(400)).class, RetryClass::Throttle);
+        assert_eq!(
+            class_of(ecs, "Throttling.Resource", Some(400)).class,
+            RetryClass::Throttle
+        );
         assert_eq!(class_of(ecs, "Whatever", Some(502)).class, RetryClass::Transient);
         assert_eq!(class_of(ecs, "Forbidden.Unknown", Some(403)).class, RetryClass::Auth);
         assert_eq!(class_of(ecs, "Whatever", Some(400)).class, RetryClass::Permanent);
@@ -507,8 +565,14 @@ mod tests {
         .expect("advice");
         assert!(!ecs.safe_to_retry && ecs.may_have_applied);
         assert_eq!(ecs.action, NextStep::Recheck);
-        let with_token = json!({"RegionId": "cn-hangzhou", "ServiceInstanceId": "si-d6ab3a63ccbb4b17a0f1", "ClientToken": "og1-x"});
-        let restart = retry_advice("computenestsupplier:RestartServiceInstance", &call("InternalError", with_token), Lang::En).expect("advice");
+        let with_token =
+            json!({"RegionId": "cn-hangzhou", "ServiceInstanceId": "si-d6ab3a63ccbb4b17a0f1", "ClientToken": "og1-x"});
+        let restart = retry_advice(
+            "computenestsupplier:RestartServiceInstance",
+            &call("InternalError", with_token),
+            Lang::En,
+        )
+        .expect("advice");
         assert!(restart.safe_to_retry && restart.token_sent);
         assert_eq!(restart.action, NextStep::Retry);
     }
@@ -536,7 +600,9 @@ mod tests {
         call.headers.clear();
         call.attempt = 3;
         assert_eq!(
-            retry_advice("zec:RebootInstances", &call, Lang::En).expect("advice").retry_after_ms,
+            retry_advice("zec:RebootInstances", &call, Lang::En)
+                .expect("advice")
+                .retry_after_ms,
             Some(4_000)
         );
     }

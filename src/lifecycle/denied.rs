@@ -75,9 +75,16 @@ fn permission_type_name(kind: NoPermissionType) -> String {
 pub fn access_denied(detail: &Value, lang: Lang) -> Result<AccessExplanation> {
     let parsed;
     let object = match detail {
-        Value::String(text) if text.len() > MAX_DETAIL_BYTES => return Err(invalid("detail", "is too large to be a denial detail", "过大，不是拒绝详情")),
+        Value::String(text) if text.len() > MAX_DETAIL_BYTES => {
+            return Err(invalid(
+                "detail",
+                "is too large to be a denial detail",
+                "过大，不是拒绝详情",
+            ))
+        }
         Value::String(text) => {
-            parsed = serde_json::from_str::<Value>(text).map_err(|_| invalid("detail", "is text that is not JSON", "是文本但不是 JSON"))?;
+            parsed = serde_json::from_str::<Value>(text)
+                .map_err(|_| invalid("detail", "is text that is not JSON", "是文本但不是 JSON"))?;
             parsed
                 .as_object()
                 .ok_or_else(|| invalid("detail", "must be a JSON object", "必须是 JSON 对象"))?
@@ -101,19 +108,33 @@ pub fn access_denied(detail: &Value, lang: Lang) -> Result<AccessExplanation> {
     let principal = match object.get("AuthPrincipal") {
         Some(Value::Object(inner)) => Some(inner),
         None | Some(Value::Null) => None,
-        Some(_) => return Err(invalid(&format!("{path}.AuthPrincipal"), "must be an object", "必须是对象")),
+        Some(_) => {
+            return Err(invalid(
+                &format!("{path}.AuthPrincipal"),
+                "must be an object",
+                "必须是对象",
+            ))
+        }
     };
     let from_principal = |key: &str| -> Result<Option<String>> {
         match get(key)? {
             Some(value) => Ok(Some(value)),
-            None => principal.map_or(Ok(None), |inner| string_field(inner, key, &format!("{path}.AuthPrincipal"))),
+            None => principal.map_or(Ok(None), |inner| {
+                string_field(inner, key, &format!("{path}.AuthPrincipal"))
+            }),
         }
     };
     let explicit = match object.get("ExplicitDeny") {
         None | Some(Value::Null) => None,
         Some(Value::Bool(flag)) => Some(*flag),
         Some(Value::String(text)) if text == "true" || text == "false" => Some(text == "true"),
-        Some(_) => return Err(invalid(&format!("{path}.ExplicitDeny"), "must be a boolean", "必须是布尔值")),
+        Some(_) => {
+            return Err(invalid(
+                &format!("{path}.ExplicitDeny"),
+                "must be a boolean",
+                "必须是布尔值",
+            ))
+        }
     };
     let no_permission_type = get("NoPermissionType")?;
     let decision = match (no_permission_type.as_deref(), explicit) {
@@ -129,7 +150,11 @@ pub fn access_denied(detail: &Value, lang: Lang) -> Result<AccessExplanation> {
         source: ExplanationSource::Provider,
         action: get("AuthAction")?,
         resource: get("AuthResource")?,
-        no_permission_type: no_permission_type.or_else(|| decision.and_then(AccessDecision::no_permission_type).map(permission_type_name)),
+        no_permission_type: no_permission_type.or_else(|| {
+            decision
+                .and_then(AccessDecision::no_permission_type)
+                .map(permission_type_name)
+        }),
         decision,
         policy_type,
         policy_index: None,
@@ -196,9 +221,18 @@ fn invalid(field: &str, en: &str, zh: &str) -> Error {
 /// The policy types Alibaba names in denials, in words (without an article).
 fn policy_words(kind: &str) -> (String, String) {
     match kind {
-        "AccountLevelIdentityBasedPolicy" => ("identity-based policy (account level)".to_owned(), "身份策略（账号级别）".to_owned()),
-        "ResourceGroupLevelIdentityBasedPolicy" => ("identity-based policy (resource-group level)".to_owned(), "身份策略（资源组级别）".to_owned()),
-        "ControlPolicy" => ("control policy of the resource directory".to_owned(), "资源目录管控策略".to_owned()),
+        "AccountLevelIdentityBasedPolicy" => (
+            "identity-based policy (account level)".to_owned(),
+            "身份策略（账号级别）".to_owned(),
+        ),
+        "ResourceGroupLevelIdentityBasedPolicy" => (
+            "identity-based policy (resource-group level)".to_owned(),
+            "身份策略（资源组级别）".to_owned(),
+        ),
+        "ControlPolicy" => (
+            "control policy of the resource directory".to_owned(),
+            "资源目录管控策略".to_owned(),
+        ),
         "SessionPolicy" => ("session policy".to_owned(), "会话策略".to_owned()),
         "AssumeRolePolicy" => ("role trust policy".to_owned(), "角色信任策略".to_owned()),
         other => (format!("{} policy", clip(other)), format!("{} 策略", clip(other))),
@@ -240,17 +274,27 @@ fn reason(explanation: &AccessExplanation) -> Text {
             format!("隐式拒绝：没有{policy_zh}允许{on_zh}执行 {action_zh}；RAM 默认拒绝。")
         ),
         _ => text!(
-            format!("Access denied for {action}{on_en}; the provider did not say whether a policy denied it explicitly."),
+            format!(
+                "Access denied for {action}{on_en}; the provider did not say whether a policy denied it explicitly."
+            ),
             format!("{on_zh}执行 {action_zh} 被拒绝；服务商未说明是否为显式拒绝。")
         ),
     };
     if let (Some(kind), Some(name)) = (&explanation.principal_type, &explanation.principal_display_name) {
-        text.en.to_mut().push_str(&format!(" Principal: {} {}.", clip(kind), clip(name)));
-        text.zh.to_mut().push_str(&format!("身份：{} {}。", clip(kind), clip(name)));
+        text.en
+            .to_mut()
+            .push_str(&format!(" Principal: {} {}.", clip(kind), clip(name)));
+        text.zh
+            .to_mut()
+            .push_str(&format!("身份：{} {}。", clip(kind), clip(name)));
     }
     if explanation.encoded_diagnostic_message.is_some() {
-        text.en.to_mut().push_str(" ram:DecodeDiagnosticMessage decodes the full diagnosis.");
-        text.zh.to_mut().push_str("可调用 ram:DecodeDiagnosticMessage 解码完整诊断信息。");
+        text.en
+            .to_mut()
+            .push_str(" ram:DecodeDiagnosticMessage decodes the full diagnosis.");
+        text.zh
+            .to_mut()
+            .push_str("可调用 ram:DecodeDiagnosticMessage 解码完整诊断信息。");
     }
     text
 }
@@ -273,9 +317,16 @@ mod tests {
             "{}",
             direct.reason
         );
-        assert_eq!(access_denied(&Value::String(detail.to_string()), Lang::En).expect("text"), direct);
         assert_eq!(
-            access_denied(&json!({"Code": "Forbidden.RAM", "AccessDeniedDetail": detail}), Lang::En).expect("body"),
+            access_denied(&Value::String(detail.to_string()), Lang::En).expect("text"),
+            direct
+        );
+        assert_eq!(
+            access_denied(
+                &json!({"Code": "Forbidden.RAM", "AccessDeniedDetail": detail}),
+                Lang::En
+            )
+            .expect("body"),
             direct
         );
     }
@@ -301,7 +352,11 @@ mod tests {
             (ours.decision, ours.action.clone(), ours.resource.clone()),
             (explained.decision, explained.action, explained.resource)
         );
-        let keys = |v: Value| v.as_object().map(|m| m.keys().cloned().collect::<Vec<_>>()).unwrap_or_default();
+        let keys = |v: Value| {
+            v.as_object()
+                .map(|m| m.keys().cloned().collect::<Vec<_>>())
+                .unwrap_or_default()
+        };
         assert_eq!(
             keys(serde_json::to_value(&ours).expect("ser")),
             keys(serde_json::to_value(access_denied(&decoded, Lang::En).expect("p")).expect("ser"))
@@ -310,8 +365,16 @@ mod tests {
 
     #[test]
     fn refuses_what_is_not_a_detail() {
-        for bad in [json!(3), json!("not json"), json!({"AuthAction": 5}), json!({"ExplicitDeny": "yes"})] {
-            assert!(matches!(access_denied(&bad, Lang::En), Err(Error::Validation(_))), "{bad}");
+        for bad in [
+            json!(3),
+            json!("not json"),
+            json!({"AuthAction": 5}),
+            json!({"ExplicitDeny": "yes"}),
+        ] {
+            assert!(
+                matches!(access_denied(&bad, Lang::En), Err(Error::Validation(_))),
+                "{bad}"
+            );
         }
     }
 }

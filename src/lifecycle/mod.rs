@@ -50,7 +50,10 @@ pub fn integer_argument(value: &Value, name: &str, min: i64, max: i64) -> Result
         Some(number) if (min..=max).contains(&number) => Ok(number),
         _ => {
             let mut chars = name.chars();
-            let capitalised: String = chars.next().map(|c| c.to_ascii_uppercase().to_string() + chars.as_str()).unwrap_or_default();
+            let capitalised: String = chars
+                .next()
+                .map(|c| c.to_ascii_uppercase().to_string() + chars.as_str())
+                .unwrap_or_default();
             let shown = crate::error::clip(&value.to_string());
             Err(Error::Input(ErrorDetail::client_named(
                 ClientCode::InvalidParameterNamed,
@@ -65,12 +68,15 @@ pub fn integer_argument(value: &Value, name: &str, min: i64, max: i64) -> Result
     }
 }
 pub use classify::{
-    advise_error, classify, http_status, retry_advice, retryable, ClassSource, Classification, FailedCall, NextStep, RetryAdvice, MAX_RECOMMENDED_DELAY_MS,
+    advise_error, classify, http_status, retry_advice, retryable, ClassSource, Classification, FailedCall, NextStep,
+    RetryAdvice, MAX_RECOMMENDED_DELAY_MS,
 };
 pub use denied::{access_denied, AccessExplanation, ExplanationSource};
 pub use plan::{
-    merge_plan, plan, IdOutcome, IdState, Plan, PlanOptions, PlanOutcome, PlannedDenial, PlannedRequest, PlannedUnknown, Received, RequestRetry,
-    ResourceOutcome,
+    merge_plan, plan, IdOutcome, IdState, Plan, PlanOptions, PlanOutcome, PlannedDenial, PlannedRequest,
+    PlannedUnknown, Received, RequestRetry, ResourceOutcome,
 };
 pub use token::{client_token, ClientToken, TOKEN_PREFIX};
-pub use waiter::{Baseline, Counts, Observed, Proof, TargetReport, TargetState, Track, WaitReport, Waiter, WAITER_VERSION};
+pub use waiter::{
+    Baseline, Counts, Observed, Proof, TargetReport, TargetState, Track, WaitReport, Waiter, WAITER_VERSION,
+};

@@ -113,7 +113,11 @@ pub fn plan(op_id: &str, targets: &Value, resources: &Value, options: &PlanOptio
             duplicates.push(id);
         }
     }
-    let resources = if resources.is_null() { Value::Array(Vec::new()) } else { resources.clone() };
+    let resources = if resources.is_null() {
+        Value::Array(Vec::new())
+    } else {
+        resources.clone()
+    };
     let verdict = precheck_resources(op_id, &resources, &options.options)?;
     // The first outcome per id, as precheck reads a Describe list.
     let mut judged: HashMap<&str, &crate::precheck::TargetOutcome> = HashMap::with_capacity(verdict.outcomes.len());
@@ -198,7 +202,14 @@ pub fn plan(op_id: &str, targets: &Value, resources: &Value, options: &PlanOptio
             request,
         });
     }
-    let reason = plan_reason(spec, allowed.len(), requests.len(), batch_max, denied.len(), unknown.len());
+    let reason = plan_reason(
+        spec,
+        allowed.len(),
+        requests.len(),
+        batch_max,
+        denied.len(),
+        unknown.len(),
+    );
     Ok(Plan {
         operation: spec.id,
         batch_max,
@@ -259,7 +270,10 @@ fn read_targets(spec: &OperationSpec, targets: &Value) -> Result<(Vec<String>, M
             return Err(input_problem(
                 spec,
                 "targets",
-                format!("\"targets\" must be a list of ids or an object of parameters; got {}.", json_type(other)),
+                format!(
+                    "\"targets\" must be a list of ids or an object of parameters; got {}.",
+                    json_type(other)
+                ),
                 format!("\"targets\" 必须是 ID 列表或参数对象，实际为 {}。", json_type(other)),
             ))
         }
@@ -310,12 +324,25 @@ fn with_targets(spec: &OperationSpec, common: &Map<String, Value>, ids: &[String
 }
 
 /// The problem with `id` itself (its format), or an error for the shared parameters.
-fn id_problem(spec: &'static OperationSpec, common: &Map<String, Value>, id: &str, options: &Options) -> Result<Option<ErrorDetail>> {
+fn id_problem(
+    spec: &'static OperationSpec,
+    common: &Map<String, Value>,
+    id: &str,
+    options: &Options,
+) -> Result<Option<ErrorDetail>> {
     let param = spec.target.param();
-    match validate_spec(spec, &Value::Object(with_targets(spec, common, &[id.to_owned()])), options) {
+    match validate_spec(
+        spec,
+        &Value::Object(with_targets(spec, common, &[id.to_owned()])),
+        options,
+    ) {
         Ok(_) => Ok(None),
         Err(Error::Validation(details)) => {
-            let on_target = |d: &ErrorDetail| d.field.as_deref().is_some_and(|f| f == param || f.starts_with(&format!("{param}[")));
+            let on_target = |d: &ErrorDetail| {
+                d.field
+                    .as_deref()
+                    .is_some_and(|f| f == param || f.starts_with(&format!("{param}[")))
+            };
             let (mine, shared): (Vec<ErrorDetail>, Vec<ErrorDetail>) = details.into_iter().partition(on_target);
             if shared.is_empty() {
                 Ok(mine.into_iter().next())
@@ -327,7 +354,14 @@ fn id_problem(spec: &'static OperationSpec, common: &Map<String, Value>, id: &st
     }
 }
 
-fn plan_reason(spec: &OperationSpec, allowed: usize, requests: usize, batch_max: usize, denied: usize, unknown: usize) -> Text {
+fn plan_reason(
+    spec: &OperationSpec,
+    allowed: usize,
+    requests: usize,
+    batch_max: usize,
+    denied: usize,
+    unknown: usize,
+) -> Text {
     let action = spec.action;
     text!(
         format!("{allowed} id(s) may proceed: {requests} {action} request(s) of at most {batch_max} id(s); {denied} denied, {unknown} unknown (not sent)."),
@@ -383,19 +417,27 @@ impl Received {
                 };
                 let status = match map.get("status") {
                     None | Some(Value::Null) => None,
-                    Some(value) => Some(
-                        value
-                            .as_u64()
-                            .and_then(|s| u16::try_from(s).ok())
-                            .ok_or_else(|| bad(format!("{field}.status"), "must be an HTTP status or null.", "必须是 HTTP 状态码或 null。"))?,
-                    ),
+                    Some(value) => Some(value.as_u64().and_then(|s| u16::try_from(s).ok()).ok_or_else(|| {
+                        bad(
+                            format!("{field}.status"),
+                            "must be an HTTP status or null.",
+                            "必须是 HTTP 状态码或 null。",
+                        )
+                    })?),
                 };
                 let body = match map.get("body") {
                     None | Some(Value::Null) => Vec::new(),
                     Some(Value::String(text)) => text.clone().into_bytes(),
-                    Some(_) => return Err(bad(format!("{field}.body"), "must be the response body as text.", "必须是文本形式的响应体。")),
+                    Some(_) => {
+                        return Err(bad(
+                            format!("{field}.body"),
+                            "must be the response body as text.",
+                            "必须是文本形式的响应体。",
+                        ))
+                    }
                 };
-                let headers = crate::wire::header_pairs_from_json(map.get("headers").cloned().unwrap_or(Value::Null)).map_err(|_| {
+                let headers = crate::wire::header_pairs_from_json(map.get("headers").cloned().unwrap_or(Value::Null))
+                    .map_err(|_| {
                     bad(
                         format!("{field}.headers"),
                         "must be an object of header names to strings, or a list of [name, value] pairs.",
@@ -563,7 +605,15 @@ pub fn merge_plan(plan: &Value, responses: &[Option<Received>], lang: Lang) -> R
     let mut outcomes = Vec::new();
     let mut retries = Vec::new();
     for (index, (request, response)) in shape.requests.iter().zip(responses).enumerate() {
-        merge_one(spec, index, request, response.as_ref(), lang, &mut outcomes, &mut retries)?;
+        merge_one(
+            spec,
+            index,
+            request,
+            response.as_ref(),
+            lang,
+            &mut outcomes,
+            &mut retries,
+        )?;
     }
     for denial in &shape.denied {
         outcomes.push(IdOutcome {
@@ -589,7 +639,13 @@ pub fn merge_plan(plan: &Value, responses: &[Option<Received>], lang: Lang) -> R
             reason: unknown.reason.clone(),
         });
     }
-    let pick = |states: &[IdState]| outcomes.iter().filter(|o| states.contains(&o.state)).map(|o| o.id.clone()).collect::<Vec<_>>();
+    let pick = |states: &[IdState]| {
+        outcomes
+            .iter()
+            .filter(|o| states.contains(&o.state))
+            .map(|o| o.id.clone())
+            .collect::<Vec<_>>()
+    };
     let accepted_ids = pick(&[IdState::Accepted, IdState::PartlyFailed]);
     let failed_ids = pick(&[IdState::Failed]);
     let counts = |state: IdState| outcomes.iter().filter(|o| o.state == state).count();
@@ -637,7 +693,12 @@ fn merge_one(
     retries: &mut Vec<RequestRetry>,
 ) -> Result<()> {
     let action = spec.action;
-    let each = |outcomes: &mut Vec<IdOutcome>, state: IdState, code: Option<String>, message: Option<String>, request_id: Option<String>, reason: &Text| {
+    let each = |outcomes: &mut Vec<IdOutcome>,
+                state: IdState,
+                code: Option<String>,
+                message: Option<String>,
+                request_id: Option<String>,
+                reason: &Text| {
         for id in &request.ids {
             outcomes.push(IdOutcome {
                 id: id.clone(),
@@ -653,7 +714,10 @@ fn merge_one(
     };
     let params = Value::Object(request.params.clone());
     let Some(received) = response else {
-        let reason = text!(format!("Request {index} has not been sent."), format!("请求 {index} 尚未发送。"));
+        let reason = text!(
+            format!("Request {index} has not been sent."),
+            format!("请求 {index} 尚未发送。")
+        );
         each(outcomes, IdState::NotSent, None, None, None, &reason);
         return Ok(());
     };
@@ -679,7 +743,14 @@ fn merge_one(
                 format!("请求 {index} 的预检（DryRun）通过，未做任何更改。")
             );
             let code = parsed.dry_run.as_ref().map(|d| d.code.clone());
-            each(outcomes, IdState::DryRunPassed, code, None, parsed.request_id.clone(), &reason);
+            each(
+                outcomes,
+                IdState::DryRunPassed,
+                code,
+                None,
+                parsed.request_id.clone(),
+                &reason,
+            );
         }
         Ok(parsed) => {
             // Failures that name no target are resources inside a single target (Compute Nest
@@ -709,11 +780,16 @@ fn merge_one(
                         ),
                     ),
                     None if !failed_resources.is_empty() || renewal_failed => {
-                        let failed = failed_resources.len().max(parsed.renewal.map_or(0, |r| usize::try_from(r.failed).unwrap_or(0)));
+                        let failed = failed_resources
+                            .len()
+                            .max(parsed.renewal.map_or(0, |r| usize::try_from(r.failed).unwrap_or(0)));
                         (
                             IdState::PartlyFailed,
                             text!(
-                                format!("{action} was accepted for {}, but {failed} of its resource(s) failed.", clip(id)),
+                                format!(
+                                    "{action} was accepted for {}, but {failed} of its resource(s) failed.",
+                                    clip(id)
+                                ),
                                 format!("{} 的 {action} 已受理，但其中 {failed} 个资源失败。", clip(id))
                             ),
                         )
@@ -753,8 +829,16 @@ fn merge_one(
                 IdState::Failed
             };
             let reason = text!(
-                format!("Request {index} failed with {}: {}", code.as_deref().unwrap_or_default(), advice.reason),
-                format!("请求 {index} 失败，错误码 {}：{}", code.as_deref().unwrap_or_default(), advice.reason)
+                format!(
+                    "Request {index} failed with {}: {}",
+                    code.as_deref().unwrap_or_default(),
+                    advice.reason
+                ),
+                format!(
+                    "请求 {index} 失败，错误码 {}：{}",
+                    code.as_deref().unwrap_or_default(),
+                    advice.reason
+                )
             );
             each(outcomes, state, code, message, request_id, &reason);
             retries.push(RequestRetry { index, advice });

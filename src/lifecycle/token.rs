@@ -132,27 +132,39 @@ mod tests {
     const RESTART: &str = "computenestsupplier:RestartServiceInstance";
 
     fn token(params: Value, scope: &str) -> String {
-        client_token(RESTART, &params, scope, &Options::default()).expect("token").token
+        client_token(RESTART, &params, scope, &Options::default())
+            .expect("token")
+            .token
     }
 
     #[test]
     fn stable_for_the_same_request_and_different_otherwise() {
         let a = json!({"RegionId": "cn-hangzhou", "ServiceInstanceId": "si-d6ab3a63ccbb4b17a0f1"});
         let reordered = json!({"ServiceInstanceId": "si-d6ab3a63ccbb4b17a0f1", "RegionId": "cn-hangzhou"});
-        let with_token = json!({"ServiceInstanceId": "si-d6ab3a63ccbb4b17a0f1", "RegionId": "cn-hangzhou", "ClientToken": "x"});
+        let with_token =
+            json!({"ServiceInstanceId": "si-d6ab3a63ccbb4b17a0f1", "RegionId": "cn-hangzhou", "ClientToken": "x"});
         let t = token(a.clone(), "s");
         assert_eq!(t, token(reordered, "s"));
         assert_eq!(t, token(with_token, "s"));
         assert_ne!(t, token(a.clone(), "t"));
         assert_ne!(
             t,
-            token(json!({"RegionId": "ap-southeast-1", "ServiceInstanceId": "si-d6ab3a63ccbb4b17a0f1"}), "s")
+            token(
+                json!({"RegionId": "ap-southeast-1", "ServiceInstanceId": "si-d6ab3a63ccbb4b17a0f1"}),
+                "s"
+            )
         );
-        assert!(Format::ClientToken.accepts(&t) && t.len() == TOKEN_PREFIX.len() + HASH_HEX_DIGITS, "{t}");
+        assert!(
+            Format::ClientToken.accepts(&t) && t.len() == TOKEN_PREFIX.len() + HASH_HEX_DIGITS,
+            "{t}"
+        );
     }
 
     #[test]
     fn canonical_text_sorts_keys_at_every_level() {
-        assert_eq!(canonical(&json!({"b": [{"y": 1, "x": "é"}], "a": null})), r#"{"a":null,"b":[{"x":"é","y":1}]}"#);
+        assert_eq!(
+            canonical(&json!({"b": [{"y": 1, "x": "é"}], "a": null})),
+            r#"{"a":null,"b":[{"x":"é","y":1}]}"#
+        );
     }
 }

@@ -206,7 +206,11 @@ impl Waiter {
                     before,
                     seen: synchronous,
                     status: None,
-                    state: if synchronous { TargetState::Done } else { TargetState::Pending },
+                    state: if synchronous {
+                        TargetState::Done
+                    } else {
+                        TargetState::Pending
+                    },
                     proof: synchronous.then_some(Proof::Synchronous),
                     code: None,
                 }
@@ -242,8 +246,14 @@ impl Waiter {
         })?;
         if waiter.version != WAITER_VERSION {
             return Err(bad(
-                format!("The waiter state has version {}; this opgate reads version {WAITER_VERSION}.", waiter.version),
-                format!("等待器状态的版本为 {}；当前 opgate 只能读取版本 {WAITER_VERSION}。", waiter.version),
+                format!(
+                    "The waiter state has version {}; this opgate reads version {WAITER_VERSION}.",
+                    waiter.version
+                ),
+                format!(
+                    "等待器状态的版本为 {}；当前 opgate 只能读取版本 {WAITER_VERSION}。",
+                    waiter.version
+                ),
             ));
         }
         operation(waiter.operation)?;
@@ -269,7 +279,11 @@ impl Waiter {
     /// that has not settled. A `now` before the send counts as the send time.
     pub fn observe(&mut self, resources: &Value, now: i64, lang: Lang) -> Result<WaitReport> {
         let spec = operation(self.operation)?;
-        let items = if is_synchronous(spec) { Vec::new() } else { read_resources(spec, resources)? };
+        let items = if is_synchronous(spec) {
+            Vec::new()
+        } else {
+            read_resources(spec, resources)?
+        };
         let elapsed = now.saturating_sub(self.sent).max(0);
         let lifecycle = provider_lifecycle(spec.provider);
         // The first item per id, as the pre-check reads a Describe list.
@@ -320,7 +334,11 @@ impl Waiter {
                 status: track.status.clone(),
                 transition_seen: track.seen,
                 proof: track.proof,
-                error: track.code.as_deref().and_then(|code| waiter_error(spec, code)).map(|e| render(e, lang)),
+                error: track
+                    .code
+                    .as_deref()
+                    .and_then(|code| waiter_error(spec, code))
+                    .map(|e| render(e, lang)),
                 reason: reason.get(lang).to_owned(),
             })
             .collect();
@@ -356,7 +374,9 @@ impl Waiter {
         let jitter = u64::from(waiter.jitter_percent.min(100));
         let low = (interval * (100 - jitter) / 100).max(1);
         let high = (interval * (100 + jitter) / 100).max(low);
-        let remaining = u64::try_from(i64::from(spec.wait.timeout_seconds).saturating_sub(elapsed)).unwrap_or(0).max(1);
+        let remaining = u64::try_from(i64::from(spec.wait.timeout_seconds).saturating_sub(elapsed))
+            .unwrap_or(0)
+            .max(1);
         let (low, high) = (low.min(remaining), high.min(remaining));
         let pick = low + mix(self.seed, self.polls) % (high - low + 1);
         let fit = |value: u64| u32::try_from(value).unwrap_or(u32::MAX);
@@ -370,7 +390,13 @@ fn is_synchronous(spec: &OperationSpec) -> bool {
 }
 
 fn read_ids(ids: &Value) -> Result<Vec<String>> {
-    let bad = |field: &str, en: String, zh: String| Error::Input(ErrorDetail::client(ClientCode::InvalidParameterIds, text!(en, zh), Some(field.to_owned())));
+    let bad = |field: &str, en: String, zh: String| {
+        Error::Input(ErrorDetail::client(
+            ClientCode::InvalidParameterIds,
+            text!(en, zh),
+            Some(field.to_owned()),
+        ))
+    };
     let list: Vec<&Value> = match ids {
         Value::String(_) => vec![ids],
         Value::Array(items) => items.iter().collect(),
@@ -386,7 +412,10 @@ fn read_ids(ids: &Value) -> Result<Vec<String>> {
         return Err(bad(
             "ids",
             format!("\"ids\" must hold 1 to {MAX_RESOURCES} ids; got {}.", list.len()),
-            format!("\"ids\" 必须包含 1 到 {MAX_RESOURCES} 个 ID，实际为 {} 个。", list.len()),
+            format!(
+                "\"ids\" 必须包含 1 到 {MAX_RESOURCES} 个 ID，实际为 {} 个。",
+                list.len()
+            ),
         ));
     }
     let mut out: Vec<String> = Vec::with_capacity(list.len());
@@ -453,12 +482,19 @@ fn mix(seed: u32, poll: u32) -> u64 {
 
 /// Applies one observation to an unsettled target; returns why it now stands where it does.
 fn step(spec: &OperationSpec, track: &mut Track, item: Option<&Item<'_>>, elapsed: i64) -> Text {
-    let (noun_en, noun_zh, api, action) = (&*spec.resource.noun.en, &*spec.resource.noun.zh, spec.resource.describe_api, spec.action);
+    let (noun_en, noun_zh, api, action) = (
+        &*spec.resource.noun.en,
+        &*spec.resource.noun.zh,
+        spec.resource.describe_api,
+        spec.action,
+    );
     let id = clip(&track.id);
     let Some(item) = item else {
         track.state = TargetState::Unknown;
         return text!(
-            format!("The {noun_en} {id} is not among these {api} results, so nothing is known about it; it is not done."),
+            format!(
+                "The {noun_en} {id} is not among these {api} results, so nothing is known about it; it is not done."
+            ),
             format!("本次 {api} 结果中没有{noun_zh} {id}，无法得知其状态，不视为完成。")
         );
     };
@@ -508,7 +544,10 @@ fn step(spec: &OperationSpec, track: &mut Track, item: Option<&Item<'_>>, elapse
         Some(Proof::StatusLeftTarget)
     } else if changed_field(evidence, track, item).is_some() {
         Some(Proof::FieldChanged)
-    } else if evidence.iter().any(|e| matches!(e, Evidence::SettleTime(s) if elapsed >= i64::from(*s))) {
+    } else if evidence
+        .iter()
+        .any(|e| matches!(e, Evidence::SettleTime(s) if elapsed >= i64::from(*s)))
+    {
         Some(Proof::SettleTime)
     } else {
         None
@@ -567,10 +606,19 @@ fn settled_reason(spec: &OperationSpec, track: &Track) -> Text {
             format!("{action} is synchronous: its response was the outcome for {id}; there is nothing to wait for."),
             format!("{action} 为同步操作：其响应即为 {id} 的结果，无需等待。")
         ),
-        (TargetState::Done, _) => text!(format!("The {noun_en} {id} was already done."), format!("{noun_zh} {id} 此前已完成。")),
+        (TargetState::Done, _) => text!(
+            format!("The {noun_en} {id} was already done."),
+            format!("{noun_zh} {id} 此前已完成。")
+        ),
         _ => text!(
-            format!("The {noun_en} {id} had already failed ({}).", track.code.as_deref().unwrap_or_default()),
-            format!("{noun_zh} {id} 此前已失败（{}）。", track.code.as_deref().unwrap_or_default())
+            format!(
+                "The {noun_en} {id} had already failed ({}).",
+                track.code.as_deref().unwrap_or_default()
+            ),
+            format!(
+                "{noun_zh} {id} 此前已失败（{}）。",
+                track.code.as_deref().unwrap_or_default()
+            )
         ),
     }
 }
@@ -580,11 +628,19 @@ fn timeout_reason(spec: &OperationSpec, track: &Track) -> Text {
     let (id, limit, goal) = (clip(&track.id), spec.wait.timeout_seconds, spec.wait.target.join(" / "));
     match &track.status {
         Some(status) => text!(
-            format!("The {noun_en} {id} did not reach {goal} within {limit} s; it last read {}.", clip(status)),
-            format!("{noun_zh} {id} 未在 {limit} 秒内达到 {goal}；最后一次状态为 {}。", clip(status))
+            format!(
+                "The {noun_en} {id} did not reach {goal} within {limit} s; it last read {}.",
+                clip(status)
+            ),
+            format!(
+                "{noun_zh} {id} 未在 {limit} 秒内达到 {goal}；最后一次状态为 {}。",
+                clip(status)
+            )
         ),
         None => text!(
-            format!("The {noun_en} {id} did not reach {goal} within {limit} s; it never appeared in the Describe results."),
+            format!(
+                "The {noun_en} {id} did not reach {goal} within {limit} s; it never appeared in the Describe results."
+            ),
             format!("{noun_zh} {id} 未在 {limit} 秒内达到 {goal}；它从未出现在 Describe 结果中。")
         ),
     }
@@ -611,7 +667,9 @@ fn summary(spec: &OperationSpec, counts: Counts, done: bool, next: Option<u32>) 
             let after = next.unwrap_or_default();
             text!(
                 format!("{ok} done, {pending} pending, {failed} failed, {unknown} unknown; poll again in {after} s."),
-                format!("{ok} 个完成，{pending} 个进行中，{failed} 个失败，{unknown} 个未知；请在 {after} 秒后再次轮询。")
+                format!(
+                    "{ok} 个完成，{pending} 个进行中，{failed} 个失败，{unknown} 个未知；请在 {after} 秒后再次轮询。"
+                )
             )
         }
     }
@@ -619,7 +677,9 @@ fn summary(spec: &OperationSpec, counts: Counts, done: bool, next: Option<u32>) 
 
 fn waiter_error(spec: &OperationSpec, code: &str) -> Option<&'static ErrorSpec> {
     let lifecycle = provider_lifecycle(spec.provider);
-    [lifecycle.waiter_timeout, lifecycle.waiter_failure].into_iter().find(|e| e.code == code)
+    [lifecycle.waiter_timeout, lifecycle.waiter_failure]
+        .into_iter()
+        .find(|e| e.code == code)
 }
 
 fn render(entry: &ErrorSpec, lang: Lang) -> RenderedError {
@@ -647,7 +707,14 @@ mod tests {
 
     #[test]
     fn running_right_after_the_send_is_not_done() {
-        let mut waiter = Waiter::new(ECS, &json!([ID]), 1000, Some(&json!([item("Running", "2026-01-01T00:00Z")])), Some(7)).expect("waiter");
+        let mut waiter = Waiter::new(
+            ECS,
+            &json!([ID]),
+            1000,
+            Some(&json!([item("Running", "2026-01-01T00:00Z")])),
+            Some(7),
+        )
+        .expect("waiter");
         let report = waiter
             .observe(&json!([item("Running", "2026-01-01T00:00Z")]), 1001, Lang::En)
             .expect("observed");
@@ -687,7 +754,10 @@ mod tests {
         assert_eq!(report.targets[0].state, TargetState::Unknown);
         let report = waiter.observe(&json!([]), 600, Lang::En).expect("observed");
         assert_eq!(report.targets[0].state, TargetState::Failed);
-        assert_eq!(report.targets[0].error.as_ref().map(|e| e.code.as_str()), Some("WaiterTimeout"));
+        assert_eq!(
+            report.targets[0].error.as_ref().map(|e| e.code.as_str()),
+            Some("WaiterTimeout")
+        );
     }
 
     #[test]
@@ -701,7 +771,10 @@ mod tests {
             );
             let (ra, rb) = (ra.expect("a"), rb.expect("b"));
             assert_eq!(ra.next_poll_after_seconds, rb.next_poll_after_seconds);
-            let (after, (low, high)) = (ra.next_poll_after_seconds.expect("after"), ra.next_poll_window.expect("window"));
+            let (after, (low, high)) = (
+                ra.next_poll_after_seconds.expect("after"),
+                ra.next_poll_window.expect("window"),
+            );
             assert!(low <= after && after <= high && high <= 36, "{after} {low} {high}");
         }
         let state = serde_json::to_value(&a).expect("serializes");

@@ -42,7 +42,10 @@ pub fn required_access(op_id: &str, params: &Value, region: &str, account_id: &s
         return Err(Error::Input(ErrorDetail::client(
             ClientCode::UnsupportedOperation,
             text!(
-                format!("RAM applies to Alibaba Cloud operations only; {} is a Zenlayer operation.", spec.id),
+                format!(
+                    "RAM applies to Alibaba Cloud operations only; {} is a Zenlayer operation.",
+                    spec.id
+                ),
                 format!("RAM 仅适用于阿里云操作；{} 是 Zenlayer 操作。", spec.id)
             ),
             Some("operation".to_owned()),
@@ -58,7 +61,10 @@ pub fn required_access(op_id: &str, params: &Value, region: &str, account_id: &s
         // Validation requires the target parameter; this guards a catalog entry that forgot to.
         return Err(Error::Input(ErrorDetail::client(
             ClientCode::MissingParameter,
-            text!(format!("{param} names no resource."), format!("{param} 未指定任何资源。")),
+            text!(
+                format!("{param} names no resource."),
+                format!("{param} 未指定任何资源。")
+            ),
             Some(param.to_owned()),
         )));
     }
@@ -101,7 +107,10 @@ fn check_account_id(account_id: &str) -> Result<()> {
                 "The account id \"{}\" is not valid; expected 16 digits such as 1488317743351199.",
                 clip(account_id)
             ),
-            format!("账号 ID \"{}\" 无效；应为 16 位数字，例如 1488317743351199。", clip(account_id))
+            format!(
+                "账号 ID \"{}\" 无效；应为 16 位数字，例如 1488317743351199。",
+                clip(account_id)
+            )
         ),
         Some("account_id".to_owned()),
     )))
@@ -160,7 +169,10 @@ impl AccessCheck {
             decision: evaluation.decision,
             policy_index: evaluation.policy_index,
             statement_index: evaluation.statement_index,
-            reason: evaluation.explain(&request.action, &request.resource).get(lang).to_owned(),
+            reason: evaluation
+                .explain(&request.action, &request.resource)
+                .get(lang)
+                .to_owned(),
         }
     }
 }
@@ -203,7 +215,15 @@ pub fn forbidden_ram() -> ErrorDetail {
 /// Errors come in this order: too many policies (see [`crate::ram::MAX_POLICIES`]), operation
 /// and parameters (as [`required_access`]), then every malformed policy (`Error::Policy`,
 /// paths `policies[i]…`), then the context.
-pub fn authorize(op_id: &str, params: &Value, region: &str, account_id: &str, policies: &[Value], context: &Value, lang: Lang) -> Result<Authorization> {
+pub fn authorize(
+    op_id: &str,
+    params: &Value,
+    region: &str,
+    account_id: &str,
+    policies: &[Value],
+    context: &Value,
+    lang: Lang,
+) -> Result<Authorization> {
     // First, as the bindings check it before converting the list.
     check_policy_count(policies.len())?;
     let required = required_access(op_id, params, region, account_id)?;
@@ -261,7 +281,13 @@ fn summarize(checks: Vec<AccessCheck>, lang: Lang) -> Authorization {
 ///
 /// `action` and `resource` are refused (`InvalidParameter.Action`, `InvalidParameter.Resource`)
 /// beyond [`crate::ram::MAX_MATCH_TEXT_CHARS`] characters, before the policies are read.
-pub fn check_access(policies: &[Value], action: &str, resource: &str, context: &Value, lang: Lang) -> Result<AccessCheck> {
+pub fn check_access(
+    policies: &[Value],
+    action: &str,
+    resource: &str,
+    context: &Value,
+    lang: Lang,
+) -> Result<AccessCheck> {
     check_policy_count(policies.len())?;
     check_match_text(action, "action", ClientCode::InvalidParameterAction)?;
     check_match_text(resource, "resource", ClientCode::InvalidParameterResource)?;
@@ -307,7 +333,10 @@ mod tests {
 
     #[test]
     fn every_target_must_be_allowed_and_the_first_denial_explains() {
-        let all_allowed = summarize(vec![check("a", AccessDecision::Allow), check("b", AccessDecision::Allow)], Lang::En);
+        let all_allowed = summarize(
+            vec![check("a", AccessDecision::Allow), check("b", AccessDecision::Allow)],
+            Lang::En,
+        );
         assert!(all_allowed.allowed);
         assert_eq!(all_allowed.reason, "Allowed: all 2 required permissions are granted.");
         assert_eq!(all_allowed.error, None);
@@ -323,14 +352,22 @@ mod tests {
         assert!(!one_denied.allowed);
         assert_eq!(one_denied.reason, "b: ExplicitDeny");
         assert_eq!(one_denied.no_permission_type, Some(NoPermissionType::ExplicitDeny));
-        assert_eq!(one_denied.error.map(|e| (e.code, e.http_status)), Some((FORBIDDEN_RAM.to_owned(), 403)));
+        assert_eq!(
+            one_denied.error.map(|e| (e.code, e.http_status)),
+            Some((FORBIDDEN_RAM.to_owned(), 403))
+        );
         assert_eq!(one_denied.checks.len(), 3);
     }
 
     #[test]
     fn fills_each_placeholder_once() {
         assert_eq!(
-            fill_arn("acs:ecs:{region}:{account}:instance/{id}", "cn-hangzhou", "1488317743351199", "i-{account}"),
+            fill_arn(
+                "acs:ecs:{region}:{account}:instance/{id}",
+                "cn-hangzhou",
+                "1488317743351199",
+                "i-{account}"
+            ),
             "acs:ecs:cn-hangzhou:1488317743351199:instance/i-{account}"
         );
         assert_eq!(fill_arn("a{b}{id", "r", "1", "x"), "a{b}{id");

@@ -93,11 +93,17 @@ const OPERATORS: &[(&str, Operator)] = &[
 impl Operator {
     /// Looks an operator up by its exact (case-sensitive) RAM name.
     pub fn from_name(name: &str) -> Option<Operator> {
-        OPERATORS.iter().find(|(known, _)| *known == name).map(|&(_, operator)| operator)
+        OPERATORS
+            .iter()
+            .find(|(known, _)| *known == name)
+            .map(|&(_, operator)| operator)
     }
 
     pub fn name(self) -> &'static str {
-        OPERATORS.iter().find(|&&(_, operator)| operator == self).map_or("", |&(name, _)| name)
+        OPERATORS
+            .iter()
+            .find(|&&(_, operator)| operator == self)
+            .map_or("", |&(name, _)| name)
     }
 
     /// Every operator name, for messages.
@@ -108,9 +114,24 @@ impl Operator {
     pub fn kind(self) -> OperandKind {
         use Operator::*;
         match self {
-            StringEquals | StringNotEquals | StringEqualsIgnoreCase | StringNotEqualsIgnoreCase | StringLike | StringNotLike => OperandKind::String,
-            NumericEquals | NumericNotEquals | NumericLessThan | NumericLessThanEquals | NumericGreaterThan | NumericGreaterThanEquals => OperandKind::Numeric,
-            DateEquals | DateNotEquals | DateLessThan | DateLessThanEquals | DateGreaterThan | DateGreaterThanEquals => OperandKind::Date,
+            StringEquals
+            | StringNotEquals
+            | StringEqualsIgnoreCase
+            | StringNotEqualsIgnoreCase
+            | StringLike
+            | StringNotLike => OperandKind::String,
+            NumericEquals
+            | NumericNotEquals
+            | NumericLessThan
+            | NumericLessThanEquals
+            | NumericGreaterThan
+            | NumericGreaterThanEquals => OperandKind::Numeric,
+            DateEquals
+            | DateNotEquals
+            | DateLessThan
+            | DateLessThanEquals
+            | DateGreaterThan
+            | DateGreaterThanEquals => OperandKind::Date,
             Bool => OperandKind::Bool,
             IpAddress | NotIpAddress => OperandKind::Ip,
         }
@@ -140,7 +161,8 @@ impl Serialize for Operator {
 impl<'de> Deserialize<'de> for Operator {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> std::result::Result<Self, D::Error> {
         let name = String::deserialize(deserializer)?;
-        Operator::from_name(&name).ok_or_else(|| serde::de::Error::custom(format!("unknown condition operator {:?}", clip(&name))))
+        Operator::from_name(&name)
+            .ok_or_else(|| serde::de::Error::custom(format!("unknown condition operator {:?}", clip(&name))))
     }
 }
 
@@ -185,7 +207,9 @@ impl IpNetwork {
         let max_prefix = if address.is_ipv4() { 32 } else { 128 };
         let prefix = match prefix_text {
             // `u32::from_str` accepts a leading `+`; CIDR notation does not.
-            Some(digits) if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) => digits.parse::<u32>().ok().filter(|&p| p <= max_prefix)?,
+            Some(digits) if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) => {
+                digits.parse::<u32>().ok().filter(|&p| p <= max_prefix)?
+            }
             Some(_) => return None,
             None => max_prefix,
         };
@@ -260,7 +284,9 @@ impl<'de> Deserialize<'de> for Condition {
             .values
             .iter()
             .map(|text| {
-                Operand::parse(kind, text).ok_or_else(|| serde::de::Error::custom(format!("{:?} is not a {} value", clip(text), shape.operator.name())))
+                Operand::parse(kind, text).ok_or_else(|| {
+                    serde::de::Error::custom(format!("{:?} is not a {} value", clip(text), shape.operator.name()))
+                })
             })
             .collect::<std::result::Result<Vec<_>, D::Error>>()?;
         Ok(Condition {
@@ -282,9 +308,11 @@ impl Condition {
         let (positive, negated) = self.operator.positive();
         let facts = context.facts(&self.key);
         crate::work::add(1 + facts.len() * self.operands.len());
-        let any_match = facts
-            .iter()
-            .any(|actual| self.operands.iter().any(|operand| operand_matches(positive, actual, operand)));
+        let any_match = facts.iter().any(|actual| {
+            self.operands
+                .iter()
+                .any(|operand| operand_matches(positive, actual, operand))
+        });
         any_match != negated
     }
 }
@@ -295,12 +323,14 @@ fn operand_matches(operator: Operator, actual: &Facts, operand: &Operand) -> boo
         (StringEquals, Operand::Text(wanted, _)) => actual.text == *wanted,
         (StringEqualsIgnoreCase, Operand::Text(_, wanted)) => actual.lowered == *wanted,
         (StringLike, Operand::Text(pattern, _)) => actual.prepared.matches(pattern),
-        (NumericEquals | NumericLessThan | NumericLessThanEquals | NumericGreaterThan | NumericGreaterThanEquals, Operand::Number(wanted)) => {
-            actual.number.is_some_and(|n| compare(operator, n.partial_cmp(wanted)))
-        }
-        (DateEquals | DateLessThan | DateLessThanEquals | DateGreaterThan | DateGreaterThanEquals, Operand::Date(wanted)) => {
-            actual.date.is_some_and(|t| compare(operator, Some(t.cmp(wanted))))
-        }
+        (
+            NumericEquals | NumericLessThan | NumericLessThanEquals | NumericGreaterThan | NumericGreaterThanEquals,
+            Operand::Number(wanted),
+        ) => actual.number.is_some_and(|n| compare(operator, n.partial_cmp(wanted))),
+        (
+            DateEquals | DateLessThan | DateLessThanEquals | DateGreaterThan | DateGreaterThanEquals,
+            Operand::Date(wanted),
+        ) => actual.date.is_some_and(|t| compare(operator, Some(t.cmp(wanted)))),
         (Bool, Operand::Bool(wanted)) => actual.flag == Some(*wanted),
         (IpAddress, Operand::Network(network)) => actual.address.is_some_and(|ip| network.contains(ip)),
         _ => false,
@@ -368,7 +398,9 @@ impl PartialEq for Context {
                 .entries
                 .iter()
                 .zip(&other.entries)
-                .all(|((key, facts), (other_key, other_facts))| key == other_key && facts.iter().map(|f| &f.text).eq(other_facts.iter().map(|f| &f.text)))
+                .all(|((key, facts), (other_key, other_facts))| {
+                    key == other_key && facts.iter().map(|f| &f.text).eq(other_facts.iter().map(|f| &f.text))
+                })
     }
 }
 
@@ -377,7 +409,11 @@ impl Eq for Context {}
 impl fmt::Debug for Context {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_map()
-            .entries(self.entries.iter().map(|(key, facts)| (key, facts.iter().map(|f| &f.text).collect::<Vec<_>>())))
+            .entries(
+                self.entries
+                    .iter()
+                    .map(|(key, facts)| (key, facts.iter().map(|f| &f.text).collect::<Vec<_>>())),
+            )
             .finish()
     }
 }
@@ -390,7 +426,8 @@ impl Context {
     /// Adds (or replaces) a key. Values are not checked here; [`Context::from_json`] checks them
     /// and enforces the size limits.
     pub fn insert(&mut self, key: &str, values: Vec<String>) {
-        self.entries.insert(key.to_lowercase(), values.into_iter().map(Facts::read).collect());
+        self.entries
+            .insert(key.to_lowercase(), values.into_iter().map(Facts::read).collect());
     }
 
     /// The values for a key; empty when absent.
@@ -434,7 +471,10 @@ impl Context {
                 return Err(context_error(
                     path,
                     text!(
-                        format!("The context key \"{}\" is given twice (keys are case-insensitive).", clip(key)),
+                        format!(
+                            "The context key \"{}\" is given twice (keys are case-insensitive).",
+                            clip(key)
+                        ),
                         format!("上下文键 \"{}\" 重复出现（键不区分大小写）。", clip(key))
                     ),
                 ));
@@ -454,7 +494,9 @@ impl Context {
             if let Some(problem) = check_well_known(&lowered, &values) {
                 return Err(context_error(path, problem));
             }
-            parsed.entries.insert(lowered, values.into_iter().map(Facts::read).collect());
+            parsed
+                .entries
+                .insert(lowered, values.into_iter().map(Facts::read).collect());
         }
         Ok(parsed)
     }
@@ -569,5 +611,9 @@ fn check_well_known(lowered_key: &str, values: &[String]) -> Option<crate::lang:
 }
 
 fn context_error(field: String, message: crate::lang::Text) -> Error {
-    Error::Input(ErrorDetail::client(ClientCode::InvalidParameterContext, message, Some(field)))
+    Error::Input(ErrorDetail::client(
+        ClientCode::InvalidParameterContext,
+        message,
+        Some(field),
+    ))
 }

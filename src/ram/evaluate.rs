@@ -151,13 +151,17 @@ impl Prepared<'_> {
     }
 
     fn applies(&self, statement: &Statement) -> bool {
-        let action_listed = |patterns: &[String]| patterns.iter().any(|pattern| self.action.matches_ignore_case(pattern));
+        let action_listed =
+            |patterns: &[String]| patterns.iter().any(|pattern| self.action.matches_ignore_case(pattern));
         let action_covered = match &statement.actions {
             Actions::Action(patterns) => action_listed(patterns),
             Actions::NotAction(patterns) => !action_listed(patterns),
         };
         action_covered
             && statement.resources.iter().any(|pattern| self.resource.matches(pattern))
-            && statement.conditions.iter().all(|condition| condition.holds(self.context))
+            && statement
+                .conditions
+                .iter()
+                .all(|condition| condition.holds(self.context))
     }
 }

@@ -87,7 +87,11 @@ impl PreparedText {
             };
             table.push((c, occurrences));
         }
-        PreparedText { chars: length, words, table }
+        PreparedText {
+            chars: length,
+            words,
+            table,
+        }
     }
 
     /// Case-sensitive match of `pattern` against this text.
@@ -168,13 +172,15 @@ fn set_bit(bits: &mut [u64], position: usize) {
 }
 
 fn test_bit(bits: &[u64], position: usize) -> bool {
-    bits.get(position / WORD_BITS).is_some_and(|word| word & (1 << (position % WORD_BITS)) != 0)
+    bits.get(position / WORD_BITS)
+        .is_some_and(|word| word & (1 << (position % WORD_BITS)) != 0)
 }
 
 fn lowest_bit(bits: &[u64]) -> Option<usize> {
-    bits.iter()
-        .position(|&word| word != 0)
-        .and_then(|index| bits.get(index).map(|word| index * WORD_BITS + word.trailing_zeros() as usize))
+    bits.iter().position(|&word| word != 0).and_then(|index| {
+        bits.get(index)
+            .map(|word| index * WORD_BITS + word.trailing_zeros() as usize)
+    })
 }
 
 /// Sets every position from `first` to `last` inclusive (and clears those before `first`).
@@ -215,7 +221,10 @@ mod tests {
         assert!(wildcard_match("*", ""));
         assert!(wildcard_match("", ""));
         assert!(!wildcard_match("", "a"));
-        assert!(wildcard_match("acs:ecs:*:*:instance/*", "acs:ecs:cn-hangzhou:1234567890123456:instance/i-1"));
+        assert!(wildcard_match(
+            "acs:ecs:*:*:instance/*",
+            "acs:ecs:cn-hangzhou:1234567890123456:instance/i-1"
+        ));
         assert!(wildcard_match("i-????", "i-abcd"));
         assert!(!wildcard_match("i-????", "i-abc"));
         assert!(!wildcard_match("i-???", "i-abcd"));
@@ -242,11 +251,20 @@ mod tests {
             assert!(!wildcard_match(&"?".repeat(length - 1), &text), "{length}");
             assert!(wildcard_match(&format!("*{}", "a".repeat(length)), &text), "{length}");
             assert!(wildcard_match(&format!("{}*", "a".repeat(length)), &text), "{length}");
-            assert!(!wildcard_match(&format!("*{}", "a".repeat(length + 1)), &text), "{length}");
+            assert!(
+                !wildcard_match(&format!("*{}", "a".repeat(length + 1)), &text),
+                "{length}"
+            );
             let marked = format!("{}b{}", "a".repeat(length / 2), "a".repeat(length - length / 2));
             assert!(wildcard_match("*b*", &marked), "{length}");
-            assert!(wildcard_match(&format!("{}b*", "?".repeat(length / 2)), &marked), "{length}");
-            assert!(!wildcard_match(&format!("{}b*", "?".repeat(length / 2 + 1)), &marked), "{length}");
+            assert!(
+                wildcard_match(&format!("{}b*", "?".repeat(length / 2)), &marked),
+                "{length}"
+            );
+            assert!(
+                !wildcard_match(&format!("{}b*", "?".repeat(length / 2 + 1)), &marked),
+                "{length}"
+            );
         }
     }
 

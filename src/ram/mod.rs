@@ -51,13 +51,15 @@ pub mod evaluate;
 pub mod matcher;
 pub mod policy;
 
-pub use authorize::{authorize, check_access, forbidden_ram, required_access, AccessCheck, Authorization, RequiredAccess, FORBIDDEN_RAM};
+pub use authorize::{
+    authorize, check_access, forbidden_ram, required_access, AccessCheck, Authorization, RequiredAccess, FORBIDDEN_RAM,
+};
 pub use condition::{Condition, Context, Operator};
 pub use evaluate::{evaluate, AccessDecision, AccessRequest, Evaluation, NoPermissionType};
 pub use matcher::{wildcard_match, wildcard_match_ignore_case, PreparedText};
 pub use policy::{
-    check_policy_count, parse_policies, parse_policy, parse_policy_str, Actions, Effect, Policy, Statement, MALFORMED_POLICY_DOCUMENT, MAX_POLICY_LENGTH,
-    POLICIES_LIMIT, POLICY_DOCUMENT_LENGTH,
+    check_policy_count, parse_policies, parse_policy, parse_policy_str, Actions, Effect, Policy, Statement,
+    MALFORMED_POLICY_DOCUMENT, MAX_POLICY_LENGTH, POLICIES_LIMIT, POLICY_DOCUMENT_LENGTH,
 };
 
 /// Policy documents one call evaluates at most.

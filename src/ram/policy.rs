@@ -94,7 +94,9 @@ pub fn parse_policy_str(document: &str) -> Result<Policy> {
 pub fn parse_policies(documents: &[Value]) -> Result<Vec<Policy>> {
     check_policy_count(documents.len())?;
     let measures: Vec<Measure> = documents.iter().map(measure).collect();
-    let total = measures.iter().fold(0usize, |sum, measure| sum.saturating_add(measure.chars()));
+    let total = measures
+        .iter()
+        .fold(0usize, |sum, measure| sum.saturating_add(measure.chars()));
     if total > MAX_POLICIES_CHARS {
         return Err(policies_error(text!(
             format!("The policy documents add up to {total} characters; at most {MAX_POLICIES_CHARS} can be evaluated at once."),
@@ -130,7 +132,11 @@ pub fn check_policy_count(count: usize) -> Result<()> {
 }
 
 fn policies_error(message: Text) -> Error {
-    Error::Input(ErrorDetail::client(ClientCode::InvalidParameterPolicies, message, Some("policies".to_owned())))
+    Error::Input(ErrorDetail::client(
+        ClientCode::InvalidParameterPolicies,
+        message,
+        Some("policies".to_owned()),
+    ))
 }
 
 /// A document's size, known before it is read.
@@ -227,8 +233,16 @@ fn read_text(text: &str, chars: usize, path: &str, problems: &mut Problems) -> O
                 too_deep()
             } else {
                 text!(
-                    format!("The policy document is not valid JSON (line {}, column {}).", error.line(), error.column()),
-                    format!("权限策略不是合法的 JSON（第 {} 行，第 {} 列）。", error.line(), error.column())
+                    format!(
+                        "The policy document is not valid JSON (line {}, column {}).",
+                        error.line(),
+                        error.column()
+                    ),
+                    format!(
+                        "权限策略不是合法的 JSON（第 {} 行，第 {} 列）。",
+                        error.line(),
+                        error.column()
+                    )
                 )
             };
             problems.push(path, message);
@@ -244,7 +258,9 @@ fn length_fails(length: usize, path: &str, problems: &mut Problems) -> bool {
         problems.record(ErrorDetail::client(
             ClientCode::InvalidParameterPolicyDocumentLength,
             text!(
-                format!("The policy document is {length} characters long; it must be 1 to {MAX_POLICY_LENGTH} characters."),
+                format!(
+                    "The policy document is {length} characters long; it must be 1 to {MAX_POLICY_LENGTH} characters."
+                ),
                 format!("权限策略长度为 {length} 个字符，必须为 1 到 {MAX_POLICY_LENGTH} 个字符。")
             ),
             Some(path.to_owned()),
@@ -288,7 +304,11 @@ struct Problems {
 
 impl Problems {
     fn push(&mut self, path: &str, message: Text) {
-        self.record(ErrorDetail::client(ClientCode::MalformedPolicyDocument, message, Some(path.to_owned())));
+        self.record(ErrorDetail::client(
+            ClientCode::MalformedPolicyDocument,
+            message,
+            Some(path.to_owned()),
+        ));
     }
 
     fn record(&mut self, detail: ErrorDetail) {
@@ -306,7 +326,10 @@ impl Problems {
 
     /// Every refusal path records its reason; this keeps a refusal from ever being silent.
     fn unreadable(&mut self, path: &str) {
-        self.push(path, text!("The policy document could not be read.", "无法读取权限策略。"));
+        self.push(
+            path,
+            text!("The policy document could not be read.", "无法读取权限策略。"),
+        );
     }
 
     fn into_result<T>(mut self, read: Option<T>) -> std::result::Result<T, Vec<ErrorDetail>> {
@@ -337,7 +360,10 @@ const STATEMENT_ELEMENTS: &[&str] = &["Sid", "Effect", "Action", "NotAction", "R
 
 fn read_document(document: &Value, path: &str, problems: &mut Problems) -> Option<Policy> {
     let Value::Object(fields) = document else {
-        problems.push(path, text!("A policy document must be a JSON object.", "权限策略必须是 JSON 对象。"));
+        problems.push(
+            path,
+            text!("A policy document must be a JSON object.", "权限策略必须是 JSON 对象。"),
+        );
         return None;
     };
     reject_unknown_elements(fields, DOCUMENT_ELEMENTS, path, problems);
@@ -349,14 +375,20 @@ fn read_document(document: &Value, path: &str, problems: &mut Problems) -> Optio
             problems.push(
                 &version_path,
                 text!(
-                    format!("The policy version \"{}\" is not supported; RAM policies use \"1\".", clip(version)),
+                    format!(
+                        "The policy version \"{}\" is not supported; RAM policies use \"1\".",
+                        clip(version)
+                    ),
                     format!("不支持权限策略版本 \"{}\"；RAM 权限策略的版本为 \"1\"。", clip(version))
                 ),
             );
             None
         }
         Some(_) => {
-            problems.push(&version_path, text!("Version must be the string \"1\".", "Version 必须是字符串 \"1\"。"));
+            problems.push(
+                &version_path,
+                text!("Version must be the string \"1\".", "Version 必须是字符串 \"1\"。"),
+            );
             None
         }
         None => {
@@ -370,7 +402,10 @@ fn read_document(document: &Value, path: &str, problems: &mut Problems) -> Optio
         Some(Value::Array(items)) if items.is_empty() => {
             problems.push(
                 &statement_path,
-                text!("Statement must list at least one statement.", "Statement 至少要包含一条语句。"),
+                text!(
+                    "Statement must list at least one statement.",
+                    "Statement 至少要包含一条语句。"
+                ),
             );
             None
         }
@@ -385,7 +420,10 @@ fn read_document(document: &Value, path: &str, problems: &mut Problems) -> Optio
         Some(_) => {
             problems.push(
                 &statement_path,
-                text!("Statement must be an array of statements.", "Statement 必须是语句数组。"),
+                text!(
+                    "Statement must be an array of statements.",
+                    "Statement 必须是语句数组。"
+                ),
             );
             None
         }
@@ -403,7 +441,10 @@ fn read_document(document: &Value, path: &str, problems: &mut Problems) -> Optio
 
 fn read_statement(statement: &Value, path: &str, problems: &mut Problems) -> Option<Statement> {
     let Value::Object(fields) = statement else {
-        problems.push(path, text!("A statement must be a JSON object.", "语句必须是 JSON 对象。"));
+        problems.push(
+            path,
+            text!("A statement must be a JSON object.", "语句必须是 JSON 对象。"),
+        );
         return None;
     };
     reject_unknown_elements(fields, STATEMENT_ELEMENTS, path, problems);
@@ -425,8 +466,14 @@ fn read_statement(statement: &Value, path: &str, problems: &mut Problems) -> Opt
             problems.push(
                 &effect_path,
                 text!(
-                    format!("The effect \"{}\" is not valid; use \"Allow\" or \"Deny\" (case-sensitive).", clip(effect)),
-                    format!("Effect 值 \"{}\" 无效；请使用 \"Allow\" 或 \"Deny\"（区分大小写）。", clip(effect))
+                    format!(
+                        "The effect \"{}\" is not valid; use \"Allow\" or \"Deny\" (case-sensitive).",
+                        clip(effect)
+                    ),
+                    format!(
+                        "Effect 值 \"{}\" 无效；请使用 \"Allow\" 或 \"Deny\"（区分大小写）。",
+                        clip(effect)
+                    )
                 ),
             );
             None
@@ -458,8 +505,12 @@ fn read_statement(statement: &Value, path: &str, problems: &mut Problems) -> Opt
             );
             None
         }
-        (Some(list), None) => read_names(list, &format!("{path}.Action"), "Action", check_action, problems).map(Actions::Action),
-        (None, Some(list)) => read_names(list, &format!("{path}.NotAction"), "NotAction", check_action, problems).map(Actions::NotAction),
+        (Some(list), None) => {
+            read_names(list, &format!("{path}.Action"), "Action", check_action, problems).map(Actions::Action)
+        }
+        (None, Some(list)) => {
+            read_names(list, &format!("{path}.NotAction"), "NotAction", check_action, problems).map(Actions::NotAction)
+        }
         (None, None) => {
             problems.push(&format!("{path}.Action"), missing("Action"));
             None
@@ -497,7 +548,10 @@ fn reject_unknown_elements(fields: &Map<String, Value>, known: &[&str], path: &s
                 "Principal belongs to resource-based and trust policies; an identity policy cannot use it.",
                 "Principal 仅用于基于资源的策略和信任策略，身份权限策略不能使用。"
             ),
-            "NotResource" => text!("RAM policies do not support NotResource.", "RAM 权限策略不支持 NotResource。"),
+            "NotResource" => text!(
+                "RAM policies do not support NotResource.",
+                "RAM 权限策略不支持 NotResource。"
+            ),
             _ => match known.iter().find(|known| known.eq_ignore_ascii_case(name)) {
                 Some(meant) => text!(
                     format!(
@@ -507,7 +561,11 @@ fn reject_unknown_elements(fields: &Map<String, Value>, known: &[&str], path: &s
                     format!("未知元素 \"{}\"；元素名区分大小写，是否应为 \"{meant}\"？", clip(name))
                 ),
                 None => text!(
-                    format!("Unknown element \"{}\"; allowed here: {}.", clip(name), known.join(", ")),
+                    format!(
+                        "Unknown element \"{}\"; allowed here: {}.",
+                        clip(name),
+                        known.join(", ")
+                    ),
                     format!("未知元素 \"{}\"；此处允许：{}。", clip(name), known.join(", "))
                 ),
             },
@@ -517,16 +575,29 @@ fn reject_unknown_elements(fields: &Map<String, Value>, known: &[&str], path: &s
 }
 
 /// Reads `Action`, `NotAction` or `Resource`: a string or a non-empty array of strings.
-fn read_names(value: &Value, path: &str, element: &str, check: fn(&str) -> Option<Text>, problems: &mut Problems) -> Option<Vec<String>> {
+fn read_names(
+    value: &Value,
+    path: &str,
+    element: &str,
+    check: fn(&str) -> Option<Text>,
+    problems: &mut Problems,
+) -> Option<Vec<String>> {
     let items: Vec<(String, &Value)> = match value {
         Value::Array(items) if items.is_empty() => {
             problems.push(
                 path,
-                text!(format!("{element} must list at least one entry."), format!("{element} 至少要包含一项。")),
+                text!(
+                    format!("{element} must list at least one entry."),
+                    format!("{element} 至少要包含一项。")
+                ),
             );
             return None;
         }
-        Value::Array(items) => items.iter().enumerate().map(|(index, item)| (format!("{path}[{index}]"), item)).collect(),
+        Value::Array(items) => items
+            .iter()
+            .enumerate()
+            .map(|(index, item)| (format!("{path}[{index}]"), item))
+            .collect(),
         single => vec![(path.to_owned(), single)],
     };
     let mut names = Vec::with_capacity(items.len());
@@ -551,7 +622,10 @@ fn read_names(value: &Value, path: &str, element: &str, check: fn(&str) -> Optio
 
 /// `*`, or `<ram-code>:<action-name>` (both parts may use wildcards).
 fn check_action(action: &str) -> Option<Text> {
-    let well_formed = action == "*" || action.split_once(':').is_some_and(|(code, name)| !code.is_empty() && !name.is_empty());
+    let well_formed = action == "*"
+        || action
+            .split_once(':')
+            .is_some_and(|(code, name)| !code.is_empty() && !name.is_empty());
     (!well_formed).then(|| {
         text!(
             format!(
@@ -575,7 +649,10 @@ fn check_resource(resource: &str) -> Option<Text> {
                 "The resource \"{}\" must be * or an ARN starting with acs:, e.g. acs:ecs:*:*:instance/*.",
                 clip(resource)
             ),
-            format!("资源 \"{}\" 必须为 * 或以 acs: 开头的 ARN，例如 acs:ecs:*:*:instance/*。", clip(resource))
+            format!(
+                "资源 \"{}\" 必须为 * 或以 acs: 开头的 ARN，例如 acs:ecs:*:*:instance/*。",
+                clip(resource)
+            )
         )
     })
 }
@@ -605,7 +682,11 @@ fn read_conditions(block: &Value, path: &str, problems: &mut Problems) -> Option
                         clip(operator_name),
                         names.join(", ")
                     ),
-                    format!("未知条件运算符 \"{}\"（区分大小写）；支持：{}。", clip(operator_name), names.join(", "))
+                    format!(
+                        "未知条件运算符 \"{}\"（区分大小写）；支持：{}。",
+                        clip(operator_name),
+                        names.join(", ")
+                    )
                 ),
             );
             all_valid = false;
@@ -614,7 +695,13 @@ fn read_conditions(block: &Value, path: &str, problems: &mut Problems) -> Option
         match keys {
             Value::Object(keys) if !keys.is_empty() => {
                 for (key, values) in keys {
-                    match read_condition(operator, key, values, &format!("{operator_path}.{}", clip(key)), problems) {
+                    match read_condition(
+                        operator,
+                        key,
+                        values,
+                        &format!("{operator_path}.{}", clip(key)),
+                        problems,
+                    ) {
                         Some(condition) => conditions.push(condition),
                         None => all_valid = false,
                     }
@@ -635,25 +722,46 @@ fn read_conditions(block: &Value, path: &str, problems: &mut Problems) -> Option
     all_valid.then_some(conditions)
 }
 
-fn read_condition(operator: Operator, key: &str, values: &Value, path: &str, problems: &mut Problems) -> Option<Condition> {
+fn read_condition(
+    operator: Operator,
+    key: &str,
+    values: &Value,
+    path: &str,
+    problems: &mut Problems,
+) -> Option<Condition> {
     let mut valid = true;
-    let key_well_formed = key.split_once(':').is_some_and(|(prefix, name)| !prefix.is_empty() && !name.is_empty());
+    let key_well_formed = key
+        .split_once(':')
+        .is_some_and(|(prefix, name)| !prefix.is_empty() && !name.is_empty());
     if !key_well_formed {
         problems.push(
             path,
             text!(
-                format!("The condition key \"{}\" must have the form <prefix>:<name>, e.g. acs:SourceIp.", clip(key)),
-                format!("条件键 \"{}\" 必须符合 <prefix>:<name> 格式，例如 acs:SourceIp。", clip(key))
+                format!(
+                    "The condition key \"{}\" must have the form <prefix>:<name>, e.g. acs:SourceIp.",
+                    clip(key)
+                ),
+                format!(
+                    "条件键 \"{}\" 必须符合 <prefix>:<name> 格式，例如 acs:SourceIp。",
+                    clip(key)
+                )
             ),
         );
         valid = false;
     }
     let items: Vec<(String, &Value)> = match values {
         Value::Array(items) if items.is_empty() => {
-            problems.push(path, text!("A condition key needs at least one value.", "条件键至少需要一个取值。"));
+            problems.push(
+                path,
+                text!("A condition key needs at least one value.", "条件键至少需要一个取值。"),
+            );
             return None;
         }
-        Value::Array(items) => items.iter().enumerate().map(|(index, item)| (format!("{path}[{index}]"), item)).collect(),
+        Value::Array(items) => items
+            .iter()
+            .enumerate()
+            .map(|(index, item)| (format!("{path}[{index}]"), item))
+            .collect(),
         single => vec![(path.to_owned(), single)],
     };
     let kind = operator.kind();
@@ -699,7 +807,10 @@ fn bad_value(operator: Operator, value: &Value) -> Text {
             "ISO 8601 UTC 时间，例如 2017-11-11T23:59:59Z",
         ),
         OperandKind::Bool => ("\"true\" or \"false\"", "\"true\" 或 \"false\""),
-        OperandKind::Ip => ("an IP address or CIDR block such as 10.0.0.0/8", "IP 地址或 CIDR 网段，例如 10.0.0.0/8"),
+        OperandKind::Ip => (
+            "an IP address or CIDR block such as 10.0.0.0/8",
+            "IP 地址或 CIDR 网段，例如 10.0.0.0/8",
+        ),
     };
     let shown = match value {
         Value::String(text) => format!("\"{}\"", clip(text)),
@@ -724,5 +835,8 @@ fn missing(element: &str) -> Text {
 }
 
 fn must_be_string(element: &str) -> Text {
-    text!(format!("{element} must be a string."), format!("{element} 必须是字符串。"))
+    text!(
+        format!("{element} must be a string."),
+        format!("{element} 必须是字符串。")
+    )
 }

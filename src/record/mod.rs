@@ -66,7 +66,9 @@ pub enum OperationId {}
 pub fn camel_key(key: &str) -> Option<String> {
     let bytes = key.as_bytes();
     let first_ok = bytes.first().is_some_and(u8::is_ascii_lowercase);
-    let chars_ok = bytes.iter().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || *b == b'_');
+    let chars_ok = bytes
+        .iter()
+        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || *b == b'_');
     let parts_ok = key.split('_').all(|part| !part.is_empty());
     if !(first_ok && chars_ok && parts_ok && key.contains('_')) {
         return None;
@@ -94,7 +96,10 @@ mod tests {
     fn camel_keys() {
         assert_eq!(camel_key("dry_run").as_deref(), Some("dryRun"));
         assert_eq!(camel_key("http_status").as_deref(), Some("httpStatus"));
-        assert_eq!(camel_key("initial_delay_seconds").as_deref(), Some("initialDelaySeconds"));
+        assert_eq!(
+            camel_key("initial_delay_seconds").as_deref(),
+            Some("initialDelaySeconds")
+        );
         assert_eq!(camel_key("policy_2_index").as_deref(), Some("policy2Index"));
         for unchanged in [
             "InstanceId",

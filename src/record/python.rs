@@ -44,8 +44,13 @@ pub trait Native: Sized + Clone + PartialEq + Serialize + DeserializeOwned + 'st
 }
 
 /// An attribute's value, converted on the first read and kept.
-pub fn memo<'py>(py: Python<'py>, cell: &PyOnceLock<Py<PyAny>>, make: impl FnOnce() -> PyResult<Bound<'py, PyAny>>) -> PyResult<Bound<'py, PyAny>> {
-    cell.get_or_try_init(py, || make().map(Bound::unbind)).map(|value| value.bind(py).clone())
+pub fn memo<'py>(
+    py: Python<'py>,
+    cell: &PyOnceLock<Py<PyAny>>,
+    make: impl FnOnce() -> PyResult<Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    cell.get_or_try_init(py, || make().map(Bound::unbind))
+        .map(|value| value.bind(py).clone())
 }
 
 impl<T: ToPy + ?Sized> ToPy for &T {
@@ -148,7 +153,10 @@ impl ToPy for OperationSpec {
 
 impl<T: IntoPy> IntoPy for Vec<T> {
     fn into_py<'py>(self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let items = self.into_iter().map(|item| item.into_py(py)).collect::<PyResult<Vec<_>>>()?;
+        let items = self
+            .into_iter()
+            .map(|item| item.into_py(py))
+            .collect::<PyResult<Vec<_>>>()?;
         Ok(PyTuple::new(py, items)?.into_any())
     }
 }
@@ -195,7 +203,10 @@ pub fn json<'py>(py: Python<'py>, value: &Value, frozen: bool) -> PyResult<Bound
         }
         Value::String(text) => PyString::new(py, text).into_any(),
         Value::Array(items) => {
-            let items = items.iter().map(|item| json(py, item, frozen)).collect::<PyResult<Vec<_>>>()?;
+            let items = items
+                .iter()
+                .map(|item| json(py, item, frozen))
+                .collect::<PyResult<Vec<_>>>()?;
             if frozen {
                 PyTuple::new(py, items)?.into_any()
             } else {
@@ -314,7 +325,9 @@ static FROM_REPORT: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
 pub fn error(py: Python<'_>, error: &Error, lang: Lang) -> PyErr {
     let raised = || -> PyResult<Bound<'_, PyAny>> {
         let report = error.render(lang).into_py(py)?;
-        FROM_REPORT.import(py, "opgate._errors", "_from_report")?.call1((report,))
+        FROM_REPORT
+            .import(py, "opgate._errors", "_from_report")?
+            .call1((report,))
     };
     match raised() {
         Ok(exception) => PyErr::from_value(exception),
@@ -328,8 +341,9 @@ pub fn register(module: &Bound<'_, pyo3::types::PyModule>) -> PyResult<()> {
     use crate::catalog::describe::*;
     use crate::error::{ApiErrorExtras, ErrorReport, RenderedError};
     use crate::lifecycle::{
-        AccessExplanation, Baseline, Classification, ClientToken, Counts, IdOutcome, Observed, Plan, PlanOutcome, PlannedDenial, PlannedRequest,
-        PlannedUnknown, RequestRetry, ResourceOutcome, RetryAdvice, TargetReport, Track, WaitReport, Waiter,
+        AccessExplanation, Baseline, Classification, ClientToken, Counts, IdOutcome, Observed, Plan, PlanOutcome,
+        PlannedDenial, PlannedRequest, PlannedUnknown, RequestRetry, ResourceOutcome, RetryAdvice, TargetReport, Track,
+        WaitReport, Waiter,
     };
     use crate::params::Validated;
     use crate::precheck::{TargetOutcome, TransitionView, Verdict, WaitState};

@@ -244,7 +244,13 @@ fn host_doc(doc: &str, ts: bool) -> String {
                 out.push_str(
                     code.rsplit("::")
                         .next()
-                        .map(|tail| if tail.starts_with('`') { tail.to_owned() } else { format!("`{tail}") })
+                        .map(|tail| {
+                            if tail.starts_with('`') {
+                                tail.to_owned()
+                            } else {
+                                format!("`{tail}")
+                            }
+                        })
                         .as_deref()
                         .unwrap_or(code),
                 );
@@ -301,7 +307,14 @@ pub fn ts_type(registry: &Registry, ty: &Ty, camel: bool) -> String {
         Ty::JsonObject => "{ [key: string]: JsonValue }".to_owned(),
         Ty::Option(inner) => format!("{} | null", ts_type(registry, inner, camel)),
         Ty::List(inner) => format!("{}[]", wrap_ts(ts_type(registry, inner, camel))),
-        Ty::Tuple(items) => format!("[{}]", items.iter().map(|item| ts_type(registry, item, camel)).collect::<Vec<_>>().join(", ")),
+        Ty::Tuple(items) => format!(
+            "[{}]",
+            items
+                .iter()
+                .map(|item| ts_type(registry, item, camel))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
         Ty::Named(make) => {
             let named = registry.get(*make);
             match (&named.kind, camel) {
@@ -477,7 +490,11 @@ pub fn render_ts(registry: &Registry, options: &[OptionSet]) -> String {
             let required = set.required.contains(opt);
             let optional = if required { "" } else { "?" };
             let ty = if required { ty.trim_end_matches(" | null") } else { ty };
-            let _ = writeln!(out, "  {}{optional}: {ty};", opt.arg().name(crate::host::HostKind::JavaScript));
+            let _ = writeln!(
+                out,
+                "  {}{optional}: {ty};",
+                opt.arg().name(crate::host::HostKind::JavaScript)
+            );
         }
         out.push_str("}\n\n");
     }
@@ -498,11 +515,22 @@ fn py_view(registry: &Registry, ty: &Ty) -> String {
         Ty::JsonObject => "Mapping[str, JsonView]".to_owned(),
         Ty::Option(inner) => format!("{} | None", py_view(registry, inner)),
         Ty::List(inner) => format!("tuple[{}, ...]", py_view(registry, inner)),
-        Ty::Tuple(items) => format!("tuple[{}]", items.iter().map(|item| py_view(registry, item)).collect::<Vec<_>>().join(", ")),
+        Ty::Tuple(items) => format!(
+            "tuple[{}]",
+            items
+                .iter()
+                .map(|item| py_view(registry, item))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
         Ty::Named(make) => {
             let named = registry.get(*make);
             match &named.kind {
-                Kind::Union(members) => members.iter().map(|member| py_view(registry, member)).collect::<Vec<_>>().join(" | "),
+                Kind::Union(members) => members
+                    .iter()
+                    .map(|member| py_view(registry, member))
+                    .collect::<Vec<_>>()
+                    .join(" | "),
                 Kind::Tagged(members) => {
                     let mut values: Vec<String> = members.iter().map(|(_, ty)| py_view(registry, ty)).collect();
                     values.dedup();
@@ -542,7 +570,11 @@ fn py_dict(registry: &Registry, ty: &Ty) -> String {
         Ty::Named(make) => {
             let named = registry.get(*make);
             match &named.kind {
-                Kind::Union(members) => members.iter().map(|member| py_dict(registry, member)).collect::<Vec<_>>().join(" | "),
+                Kind::Union(members) => members
+                    .iter()
+                    .map(|member| py_dict(registry, member))
+                    .collect::<Vec<_>>()
+                    .join(" | "),
                 Kind::Tagged(members) => {
                     let mut values: Vec<String> = members.iter().map(|(_, ty)| py_dict(registry, ty)).collect();
                     values.dedup();
@@ -570,7 +602,10 @@ fn dict_keys(registry: &Registry, shape: &RecordShape) -> Vec<(String, String, b
         }
         let Ty::Named(make) = &field.ty else { continue };
         let members: Vec<Vec<(String, String, bool)>> = match &registry.get(*make).kind {
-            Kind::Tagged(members) => members.iter().map(|(key, ty)| vec![((*key).to_owned(), py_dict(registry, ty), true)]).collect(),
+            Kind::Tagged(members) => members
+                .iter()
+                .map(|(key, ty)| vec![((*key).to_owned(), py_dict(registry, ty), true)])
+                .collect(),
             Kind::Union(members) => members
                 .iter()
                 .filter_map(|member| match member {
@@ -609,7 +644,9 @@ fn python_doc(out: &mut String, indent: &str, doc: &str) {
     if doc.is_empty() {
         return;
     }
-    let escaped = host_doc(doc, false).replace('\\', "\\\\").replace("\"\"\"", "\\\"\\\"\\\"");
+    let escaped = host_doc(doc, false)
+        .replace('\\', "\\\\")
+        .replace("\"\"\"", "\\\"\\\"\\\"");
     if escaped.lines().count() <= 1 {
         let _ = writeln!(out, "{indent}\"\"\"{escaped}\"\"\"");
     } else {
@@ -627,8 +664,9 @@ fn python_doc(out: &mut String, indent: &str, doc: &str) {
 }
 
 const PY_KEYWORDS: &[&str] = &[
-    "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue", "def", "del", "elif", "else", "except", "finally", "for",
-    "from", "global", "if", "import", "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while", "with", "yield",
+    "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue", "def", "del",
+    "elif", "else", "except", "finally", "for", "from", "global", "if", "import", "in", "is", "lambda", "nonlocal",
+    "not", "or", "pass", "raise", "return", "try", "while", "with", "yield",
 ];
 
 /// `python/opgate/_types.py`: the closed sets as Literal aliases and every `to_dict()` shape (and
@@ -655,7 +693,8 @@ pub fn render_types_py(registry: &Registry) -> String {
                 let name = dict_name(named);
                 let keys = dict_keys(registry, shape);
                 let required: Vec<&(String, String, bool)> = keys.iter().filter(|(_, _, required)| *required).collect();
-                let optional: Vec<&(String, String, bool)> = keys.iter().filter(|(_, _, required)| !*required).collect();
+                let optional: Vec<&(String, String, bool)> =
+                    keys.iter().filter(|(_, _, required)| !*required).collect();
                 let entries = |keys: &[&(String, String, bool)]| {
                     keys.iter()
                         .map(|(key, ty, _)| format!("        {key:?}: {ty:?},"))
@@ -668,15 +707,26 @@ pub fn render_types_py(registry: &Registry) -> String {
                     format!("``{}.to_dict()``.", named.python)
                 };
                 if optional.is_empty() {
-                    let _ = writeln!(out, "{name} = TypedDict(\n    {name:?},\n    {{\n{}\n    }},\n)", entries(&required));
+                    let _ = writeln!(
+                        out,
+                        "{name} = TypedDict(\n    {name:?},\n    {{\n{}\n    }},\n)",
+                        entries(&required)
+                    );
                     let _ = writeln!(out, "\"\"\"{what}\"\"\"\n");
                 } else {
                     let base = format!("_{name}Required");
-                    let _ = writeln!(out, "{base} = TypedDict(\n    {base:?},\n    {{\n{}\n    }},\n)\n", entries(&required));
+                    let _ = writeln!(
+                        out,
+                        "{base} = TypedDict(\n    {base:?},\n    {{\n{}\n    }},\n)\n",
+                        entries(&required)
+                    );
                     let _ = writeln!(out, "class {name}({base}, total=False):");
                     let _ = writeln!(out, "    \"\"\"{what}\"\"\"\n");
                     for (key, ty, _) in optional {
-                        assert!(!PY_KEYWORDS.contains(&key.as_str()), "optional key {key} of {name} is a Python keyword");
+                        assert!(
+                            !PY_KEYWORDS.contains(&key.as_str()),
+                            "optional key {key} of {name} is a Python keyword"
+                        );
                         let _ = writeln!(out, "    {key}: {ty:?}");
                     }
                     out.push('\n');
@@ -702,7 +752,9 @@ pub fn render_pyi(registry: &Registry, functions: &str) -> String {
     for line in GENERATED.lines() {
         let _ = writeln!(out, "# {line}");
     }
-    out.push_str("# The classes come from the records; the functions and constants from src/record/python_functions.pyi.\n\n");
+    out.push_str(
+        "# The classes come from the records; the functions and constants from src/record/python_functions.pyi.\n\n",
+    );
     out.push_str("import builtins\nfrom typing import Literal, Mapping, final\n\n");
     let imports: Vec<String> = {
         let mut names = vec!["JsonView".to_owned()];
@@ -727,10 +779,14 @@ pub fn render_pyi(registry: &Registry, functions: &str) -> String {
     let mut names: Vec<String> = functions
         .lines()
         .filter_map(|line| {
-            let name = line.strip_prefix("def ").or_else(|| line.strip_prefix("class ")).unwrap_or(line);
+            let name = line
+                .strip_prefix("def ")
+                .or_else(|| line.strip_prefix("class "))
+                .unwrap_or(line);
             let end = name.find(|ch: char| !(ch.is_alphanumeric() || ch == '_'))?;
             let rest = &name[end..];
-            (end > 0 && !line.starts_with([' ', '#', '@']) && (rest.starts_with(['(', ':']))).then(|| name[..end].to_owned())
+            (end > 0 && !line.starts_with([' ', '#', '@']) && (rest.starts_with(['(', ':'])))
+                .then(|| name[..end].to_owned())
         })
         .collect();
     names.extend(registry.types.iter().filter_map(|named| match &named.kind {
@@ -751,9 +807,17 @@ pub fn render_pyi(registry: &Registry, functions: &str) -> String {
         let dict = dict_name(named);
         let _ = writeln!(out, "@final\nclass {class}:");
         python_doc(&mut out, "    ", named.doc);
-        let _ = writeln!(out, "    def __new__(cls, data: {dict} | Mapping[str, object]) -> {class}: ...");
+        let _ = writeln!(
+            out,
+            "    def __new__(cls, data: {dict} | Mapping[str, object]) -> {class}: ..."
+        );
         for field in &shape.fields {
-            let _ = writeln!(out, "    @property\n    def {}(self) -> {}:", field.attribute, py_view(registry, &field.ty));
+            let _ = writeln!(
+                out,
+                "    @property\n    def {}(self) -> {}:",
+                field.attribute,
+                py_view(registry, &field.ty)
+            );
             if field.doc.is_empty() {
                 out.push_str("        ...\n");
             } else {
@@ -764,14 +828,20 @@ pub fn render_pyi(registry: &Registry, functions: &str) -> String {
             let _ = writeln!(out, "    {}", line.trim_end());
         }
         if shape.secrets {
-            let _ = writeln!(out, "    def to_dict(self, *, include_secrets: bool = False) -> {dict}: ...");
+            let _ = writeln!(
+                out,
+                "    def to_dict(self, *, include_secrets: bool = False) -> {dict}: ..."
+            );
         } else {
             let _ = writeln!(out, "    def to_dict(self) -> {dict}: ...");
         }
         let _ = writeln!(out, "    def __eq__(self, other: object, /) -> bool: ...");
         let _ = writeln!(out, "    def __ne__(self, other: object, /) -> bool: ...");
         let _ = writeln!(out, "    def __hash__(self) -> int: ...");
-        let _ = writeln!(out, "    def __reduce__(self) -> tuple[builtins.type[{class}], tuple[{dict}]]: ...");
+        let _ = writeln!(
+            out,
+            "    def __reduce__(self) -> tuple[builtins.type[{class}], tuple[{dict}]]: ..."
+        );
         let _ = writeln!(out, "    def __copy__(self) -> {class}: ...");
         let _ = writeln!(out, "    def __deepcopy__(self, memo: object) -> {class}: ...\n");
     }
@@ -789,7 +859,9 @@ fn roots(python: bool) -> Vec<Ty> {
     use crate::error::{ApiErrorExtras, ErrorKind, ErrorReport, RenderedError};
     use crate::host::limits::BuildInfo;
     use crate::lang::Lang;
-    use crate::lifecycle::{AccessExplanation, Classification, ClientToken, Observed, Plan, PlanOutcome, RetryAdvice, WaitReport, Waiter};
+    use crate::lifecycle::{
+        AccessExplanation, Classification, ClientToken, Observed, Plan, PlanOutcome, RetryAdvice, WaitReport, Waiter,
+    };
     use crate::params::{IntBound, Validated};
     use crate::precheck::{Verdict, WaitState};
     use crate::ram::{AccessCheck, Authorization, Policy, RequiredAccess};
@@ -969,7 +1041,10 @@ fn the_stale_check_can_fail() {
     let python = Registry::new(&roots(true));
     let pyi = render_pyi(&python, PYTHON_FUNCTIONS);
     assert!(pyi.contains("class Verdict:") && pyi.contains("    def dry_run(self) -> bool:"));
-    assert!(pyi.contains("    def from_(self) -> str:"), "Python keywords get a trailing underscore");
+    assert!(
+        pyi.contains("    def from_(self) -> str:"),
+        "Python keywords get a trailing underscore"
+    );
     assert!(!pyi.contains("Any"), "no Any in the stubs");
     let types = render_types_py(&python);
     assert!(types.contains("\"from\": \"str\""), "dict keys stay as serialized");

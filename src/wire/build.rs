@@ -32,7 +32,9 @@ pub fn build(op_id: &str, params: &Value, options: &BuildOptions) -> Result<Http
     let op = operation(op_id)?;
     let validated = match (params, options.region.as_deref()) {
         // The region option stands in for a missing `RegionId`, and is validated as one.
-        (Value::Object(given), Some(region)) if op.param(REGION_PARAM).is_some() && !given.contains_key(REGION_PARAM) => {
+        (Value::Object(given), Some(region))
+            if op.param(REGION_PARAM).is_some() && !given.contains_key(REGION_PARAM) =>
+        {
             let mut completed = given.clone();
             completed.insert(REGION_PARAM.to_owned(), Value::String(region.to_owned()));
             validate_spec(op, &Value::Object(completed), &options.validation)?
@@ -79,7 +81,10 @@ pub fn build_validated(validated: &Validated, options: &BuildOptions) -> Result<
             let body = serde_json::to_vec(&Value::Object(spec_ordered(validated))).map_err(|err| {
                 Error::Input(ErrorDetail::client(
                     ClientCode::ZenlayerSdkInvalidRequest,
-                    text!(format!("The request body could not be encoded: {err}."), format!("无法编码请求体：{err}。")),
+                    text!(
+                        format!("The request body could not be encoded: {err}."),
+                        format!("无法编码请求体：{err}。")
+                    ),
                     None,
                 ))
             })?;
@@ -107,7 +112,11 @@ pub fn build_validated(validated: &Validated, options: &BuildOptions) -> Result<
 fn validated_param<'a>(validated: &'a Validated, name: &str) -> Option<&'a Value> {
     const SCANNED: usize = 8;
     if validated.params.len() <= SCANNED {
-        validated.params.iter().find(|(key, _)| key.as_str() == name).map(|(_, value)| value)
+        validated
+            .params
+            .iter()
+            .find(|(key, _)| key.as_str() == name)
+            .map(|(_, value)| value)
     } else {
         validated.params.get(name)
     }

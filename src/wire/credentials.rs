@@ -103,7 +103,12 @@ impl Credentials {
             (None, None, None, Some(token)) => Ok(Credentials::bearer(token)),
             (id, secret, token, bearer) => {
                 // Wipe what was given before refusing it.
-                drop((id, secret.map(Zeroizing::new), token.map(Zeroizing::new), bearer.map(Zeroizing::new)));
+                drop((
+                    id,
+                    secret.map(Zeroizing::new),
+                    token.map(Zeroizing::new),
+                    bearer.map(Zeroizing::new),
+                ));
                 Err(Credentials::bad_shape(field))
             }
         }
@@ -151,7 +156,11 @@ impl Credentials {
     /// The secrets, checked for presence the way the SDKs check them before signing.
     pub(crate) fn secret(&self, provider: Provider) -> Result<Secret<'_>> {
         match &self.kind {
-            Kind::AccessKey { id, secret, security_token } => {
+            Kind::AccessKey {
+                id,
+                secret,
+                security_token,
+            } => {
                 if id.trim().is_empty() || secret.trim().is_empty() {
                     return Err(missing(provider, "access key id and secret", "AccessKey ID 与 Secret"));
                 }
@@ -161,7 +170,10 @@ impl Credentials {
                 Ok(Secret::AccessKey {
                     id,
                     secret,
-                    security_token: security_token.as_deref().map(String::as_str).filter(|token| !token.is_empty()),
+                    security_token: security_token
+                        .as_deref()
+                        .map(String::as_str)
+                        .filter(|token| !token.is_empty()),
                 })
             }
             Kind::Bearer { token } => {
@@ -183,13 +195,20 @@ fn has_line_break(text: &str) -> bool {
 }
 
 fn unreadable(field: &str, message: crate::lang::Text) -> Error {
-    Error::Input(ErrorDetail::client(ClientCode::InvalidParameterCredentials, message, Some(field.to_owned())))
+    Error::Input(ErrorDetail::client(
+        ClientCode::InvalidParameterCredentials,
+        message,
+        Some(field.to_owned()),
+    ))
 }
 
 fn missing(provider: Provider, what_en: &str, what_zh: &str) -> Error {
     Error::Signing(ErrorDetail::client(
         ClientCode::credentials(provider),
-        text!(format!("The {what_en} must not be empty."), format!("{what_zh} 不能为空。")),
+        text!(
+            format!("The {what_en} must not be empty."),
+            format!("{what_zh} 不能为空。")
+        ),
         Some("credentials".to_owned()),
     ))
 }
@@ -214,7 +233,10 @@ impl fmt::Debug for Credentials {
                 .field("access_key_secret", &"<redacted>")
                 .field("security_token", &security_token.as_ref().map(|_| "<redacted>"))
                 .finish(),
-            Kind::Bearer { .. } => f.debug_struct("Credentials").field("bearer_token", &"<redacted>").finish(),
+            Kind::Bearer { .. } => f
+                .debug_struct("Credentials")
+                .field("bearer_token", &"<redacted>")
+                .finish(),
         }
     }
 }

@@ -128,7 +128,9 @@ pub fn format_utc(unix_seconds: i64) -> Option<String> {
     let [h1, h2] = two(second_of_day / 3_600);
     let [mi1, mi2] = two(second_of_day % 3_600 / 60);
     let [s1, s2] = two(second_of_day % 60);
-    let text = [y1, y2, y3, y4, b'-', mo1, mo2, b'-', d1, d2, b'T', h1, h2, b':', mi1, mi2, b':', s1, s2, b'Z'];
+    let text = [
+        y1, y2, y3, y4, b'-', mo1, mo2, b'-', d1, d2, b'T', h1, h2, b':', mi1, mi2, b':', s1, s2, b'Z',
+    ];
     // Digits and separators are ASCII, so this is always `Some`.
     std::str::from_utf8(&text).ok().map(str::to_owned)
 }
@@ -184,7 +186,15 @@ mod tests {
 
     #[test]
     fn utc_formatting_round_trips_through_the_parser() {
-        for seconds in [0, 951_782_400, 1_510_444_799, 1_700_000_000, 1_709_208_000, 4_102_444_800, 253_402_300_799] {
+        for seconds in [
+            0,
+            951_782_400,
+            1_510_444_799,
+            1_700_000_000,
+            1_709_208_000,
+            4_102_444_800,
+            253_402_300_799,
+        ] {
             let text = format_utc(seconds).expect("in range");
             assert_eq!(crate::time::parse_utc(&text), Some(seconds), "{text}");
         }

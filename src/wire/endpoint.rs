@@ -76,7 +76,9 @@ pub fn resolve_endpoint(op: &OperationSpec, region: Option<&str>, endpoint_overr
 /// the build); anything else goes through `str::replace`.
 fn fill_region(template: &str, region: &str) -> String {
     const PLACEHOLDER: &str = "{region}";
-    let Some(at) = template.find('{') else { return template.to_owned() };
+    let Some(at) = template.find('{') else {
+        return template.to_owned();
+    };
     let (before, rest) = template.split_at(at);
     match rest.strip_prefix(PLACEHOLDER) {
         Some(after) if !after.contains('{') => {
@@ -98,7 +100,10 @@ fn missing_region(op: &OperationSpec) -> Error {
                 "{} needs a region to choose its endpoint; pass the region (e.g. cn-hangzhou) or an endpoint.",
                 op.id
             ),
-            format!("{} 需要地域才能确定服务地址；请传入地域（如 cn-hangzhou）或服务地址。", op.id)
+            format!(
+                "{} 需要地域才能确定服务地址；请传入地域（如 cn-hangzhou）或服务地址。",
+                op.id
+            )
         ),
         Some("region".to_owned()),
     ))
@@ -151,7 +156,10 @@ fn parse_override(text: &str) -> Result<(&'static str, &str)> {
                 && label.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
         });
     let port_ok = port.map_or(true, |port| {
-        !port.is_empty() && port.len() <= 5 && port.bytes().all(|b| b.is_ascii_digit()) && port.parse::<u16>().is_ok_and(|p| p > 0)
+        !port.is_empty()
+            && port.len() <= 5
+            && port.bytes().all(|b| b.is_ascii_digit())
+            && port.parse::<u16>().is_ok_and(|p| p > 0)
     });
     if name_ok && port_ok {
         Ok((scheme, host))
@@ -188,7 +196,11 @@ mod tests {
             "a.{other}.{region}",
             "x{",
         ] {
-            assert_eq!(fill_region(template, "cn-hangzhou"), template.replace("{region}", "cn-hangzhou"), "{template}");
+            assert_eq!(
+                fill_region(template, "cn-hangzhou"),
+                template.replace("{region}", "cn-hangzhou"),
+                "{template}"
+            );
         }
     }
 
@@ -206,19 +218,29 @@ mod tests {
             host("ecs:RebootInstance", Some("cn-hangzhou")).ok().as_deref(),
             Some("ecs-cn-hangzhou.aliyuncs.com")
         );
-        assert_eq!(host("ecs:RebootInstance", Some("cn-wuhan")).ok().as_deref(), Some("ecs.aliyuncs.com"));
+        assert_eq!(
+            host("ecs:RebootInstance", Some("cn-wuhan")).ok().as_deref(),
+            Some("ecs.aliyuncs.com")
+        );
         assert!(matches!(host("ecs:RebootInstance", None), Err(Error::Input(_))));
-        assert!(matches!(host("ecs:RebootInstance", Some("Cn-Beijing")), Err(Error::Input(_))));
+        assert!(matches!(
+            host("ecs:RebootInstance", Some("Cn-Beijing")),
+            Err(Error::Input(_))
+        ));
     }
 
     #[test]
     fn compute_nest_is_limited_to_its_regions() {
         assert_eq!(
-            host("computenest:RenewServiceInstanceResources", Some("ap-southeast-1")).ok().as_deref(),
+            host("computenest:RenewServiceInstanceResources", Some("ap-southeast-1"))
+                .ok()
+                .as_deref(),
             Some("computenest.ap-southeast-1.aliyuncs.com")
         );
         assert_eq!(
-            host("computenestsupplier:RestartServiceInstance", Some("cn-hangzhou")).ok().as_deref(),
+            host("computenestsupplier:RestartServiceInstance", Some("cn-hangzhou"))
+                .ok()
+                .as_deref(),
             Some("computenestsupplier.cn-hangzhou.aliyuncs.com")
         );
         assert!(host("computenest:RenewServiceInstanceResources", Some("eu-central-1")).is_err());
@@ -232,7 +254,17 @@ mod tests {
             (endpoint.scheme.as_str(), endpoint.host.as_str(), endpoint.path.as_str()),
             ("http", "localhost:8080", "/api/v2/zec")
         );
-        for bad in ["", "https://", "a/b", "user@host", "host:0", "host:99999", "-a.com", "a..b", "exa mple.com"] {
+        for bad in [
+            "",
+            "https://",
+            "a/b",
+            "user@host",
+            "host:0",
+            "host:99999",
+            "-a.com",
+            "a..b",
+            "exa mple.com",
+        ] {
             assert!(resolve_endpoint(op, None, Some(bad)).is_err(), "{bad}");
         }
     }

@@ -22,7 +22,8 @@ pub use encode::{format_utc, percent_encode};
 pub use endpoint::{resolve_endpoint, Endpoint};
 pub use request::HttpRequest;
 pub use response::{
-    header_pairs_from_json, http_status, parse_response, ApiResponse, DryRunPassed, RenewalResult, ResponseOutcome, TargetFailure, MAX_RESPONSE_BYTES,
+    header_pairs_from_json, http_status, parse_response, ApiResponse, DryRunPassed, RenewalResult, ResponseOutcome,
+    TargetFailure, MAX_RESPONSE_BYTES,
 };
 #[cfg(feature = "signing")]
 pub use sign::{sign, sign_acs3_over, SignOptions, SignatureAlgorithm, SignedRequest};

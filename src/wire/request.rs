@@ -85,7 +85,9 @@ impl HttpRequest {
         let mut url = format!("{}://{}{}", self.scheme, self.host, self.path);
         if !self.query.is_empty() {
             url.push('?');
-            url.push_str(&encode_pairs(self.query.iter().map(|(key, value)| (key.as_str(), value.as_str()))));
+            url.push_str(&encode_pairs(
+                self.query.iter().map(|(key, value)| (key.as_str(), value.as_str())),
+            ));
         }
         url
     }
@@ -129,7 +131,10 @@ impl HttpRequest {
 
     /// The first query parameter of that name (names are case-sensitive in query strings).
     pub fn query_param(&self, name: &str) -> Option<&str> {
-        self.query.iter().find(|(key, _)| key == name).map(|(_, value)| value.as_str())
+        self.query
+            .iter()
+            .find(|(key, _)| key == name)
+            .map(|(_, value)| value.as_str())
     }
 
     /// The body as text, when it is UTF-8 (always, for requests [`super::build`] makes).
@@ -159,7 +164,11 @@ impl HttpRequest {
         for (name, value) in &mut shown.headers {
             if SECRET_HEADERS.iter().any(|secret| name.eq_ignore_ascii_case(secret)) {
                 REDACTED.clone_into(value);
-            } else if name.eq_ignore_ascii_case("authorization") && value.get(..7).is_some_and(|scheme| scheme.eq_ignore_ascii_case("bearer ")) {
+            } else if name.eq_ignore_ascii_case("authorization")
+                && value
+                    .get(..7)
+                    .is_some_and(|scheme| scheme.eq_ignore_ascii_case("bearer "))
+            {
                 *value = format!("Bearer {REDACTED}");
             }
         }
@@ -174,7 +183,8 @@ impl HttpRequest {
     /// The security token the request carries (header `x-acs-security-token` or query
     /// `SecurityToken`), if any.
     pub fn security_token(&self) -> Option<&str> {
-        self.header("x-acs-security-token").or_else(|| self.query_param("SecurityToken"))
+        self.header("x-acs-security-token")
+            .or_else(|| self.query_param("SecurityToken"))
     }
 }
 
@@ -326,7 +336,10 @@ mod tests {
             scheme: "https".into(),
             host: "ecs.cn-beijing.aliyuncs.com".into(),
             path: "/".into(),
-            query: vec![("InstanceId".into(), "i-a b*".into()), ("Tag.1.Key".into(), "杭州".into())],
+            query: vec![
+                ("InstanceId".into(), "i-a b*".into()),
+                ("Tag.1.Key".into(), "杭州".into()),
+            ],
             headers: vec![
                 ("host".into(), "ecs.cn-beijing.aliyuncs.com".into()),
                 ("X-Acs-Date".into(), "old".into()),
@@ -365,15 +378,24 @@ mod tests {
         request.headers.push(("X-Acs-Security-Token".into(), "tok-A".into()));
         request.headers.push(("Authorization".into(), "bearer tok-B".into()));
         request.query.push(("SecurityToken".into(), "tok-C".into()));
-        let shown = format!("{request:?} {}", serde_json::to_string(&request.redacted()).unwrap_or_default());
+        let shown = format!(
+            "{request:?} {}",
+            serde_json::to_string(&request.redacted()).unwrap_or_default()
+        );
         for token in ["tok-A", "tok-B", "tok-C"] {
             assert!(!shown.contains(token), "{token} in {shown}");
         }
-        assert!(shown.contains("SecurityToken=%3Credacted%3E") && shown.contains("Bearer <redacted>"), "{shown}");
+        assert!(
+            shown.contains("SecurityToken=%3Credacted%3E") && shown.contains("Bearer <redacted>"),
+            "{shown}"
+        );
         let bad = serde_json::json!({"method": "POST", "host": "h", "headers": ["x-acs-security-token: tok-\"D"]});
         let error = HttpRequest::from_json(bad).expect_err("headers are pairs");
         let message = &error.details()[0].message.en;
-        assert!(!message.contains("tok-") && message.contains("invalid type"), "{message}");
+        assert!(
+            !message.contains("tok-") && message.contains("invalid type"),
+            "{message}"
+        );
     }
 
     #[test]

@@ -144,7 +144,11 @@ pub fn parse_response(op_id: &str, status: u16, headers: &[(String, String)], bo
                 .iter()
                 .any(|(name, value)| name.eq_ignore_ascii_case("cf-mitigated") && value.trim() == "challenge");
         if challenged || status == 451 {
-            let code = if challenged { "SECURITY_CHALLENGE" } else { "REQUEST_BLOCKED" };
+            let code = if challenged {
+                "SECURITY_CHALLENGE"
+            } else {
+                "REQUEST_BLOCKED"
+            };
             return Err(Error::Api(Box::new(ApiError {
                 detail: reader.api_detail(code, None),
                 provider_message: None,
@@ -180,11 +184,15 @@ impl Reader {
                     "the body is {} bytes, more than the {MAX_RESPONSE_BYTES}-byte limit for an API response",
                     body.len()
                 ),
-                format!("响应体有 {} 字节，超过 API 响应 {MAX_RESPONSE_BYTES} 字节的上限", body.len()),
+                format!(
+                    "响应体有 {} 字节，超过 API 响应 {MAX_RESPONSE_BYTES} 字节的上限",
+                    body.len()
+                ),
                 None,
             ));
         }
-        let text = std::str::from_utf8(body).map_err(|_| self.malformed("the body is not UTF-8 text", "响应体不是 UTF-8 文本", None))?;
+        let text = std::str::from_utf8(body)
+            .map_err(|_| self.malformed("the body is not UTF-8 text", "响应体不是 UTF-8 文本", None))?;
         let trimmed = text.trim_start_matches('\u{feff}').trim();
         if trimmed.is_empty() {
             return Err(self.malformed("the body is empty", "响应体为空", None));
@@ -209,8 +217,13 @@ impl Reader {
                     None,
                 ));
             }
-            let (_, value) = xml::to_json(trimmed)
-                .map_err(|reason| self.malformed(format!("the XML body is malformed: {reason}"), format!("XML 响应体格式错误：{reason}"), None))?;
+            let (_, value) = xml::to_json(trimmed).map_err(|reason| {
+                self.malformed(
+                    format!("the XML body is malformed: {reason}"),
+                    format!("XML 响应体格式错误：{reason}"),
+                    None,
+                )
+            })?;
             return match value {
                 Value::Object(map) => Ok(map),
                 _ => Ok(Map::new()),
@@ -223,7 +236,11 @@ impl Reader {
                 format!("响应体是 JSON {}，而不是对象", json_type(&other)),
                 None,
             )),
-            Err(err) => Err(self.malformed(format!("the body is not valid JSON ({err})"), format!("响应体不是有效的 JSON（{err}）"), None)),
+            Err(err) => Err(self.malformed(
+                format!("the body is not valid JSON ({err})"),
+                format!("响应体不是有效的 JSON（{err}）"),
+                None,
+            )),
         }
     }
 
@@ -239,7 +256,11 @@ impl Reader {
             Some(other) => return Err(self.wrong_type("RenewalResult", "an object", other)),
         };
         let mut failures = Vec::new();
-        for (index, item) in self.list(body.get("FailureDetails"), "FailureDetails")?.into_iter().enumerate() {
+        for (index, item) in self
+            .list(body.get("FailureDetails"), "FailureDetails")?
+            .into_iter()
+            .enumerate()
+        {
             let path = format!("FailureDetails[{index}].");
             let Value::Object(item) = item else {
                 return Err(self.wrong_type(&format!("FailureDetails[{index}]"), "an object", item));
@@ -282,7 +303,11 @@ impl Reader {
         let mut failures = Vec::new();
         if let TargetSpec::Batch { param, .. } = self.op.target {
             // A batch call answers with the ids that failed, under the request's list name.
-            for (index, id) in self.list(response.get(param), &format!("response.{param}"))?.into_iter().enumerate() {
+            for (index, id) in self
+                .list(response.get(param), &format!("response.{param}"))?
+                .into_iter()
+                .enumerate()
+            {
                 let Value::String(id) = id else {
                     return Err(self.wrong_type(&format!("response.{param}[{index}]"), "a string", id));
                 };
@@ -309,15 +334,26 @@ impl Reader {
     }
 
     fn error(&self, body: Map<String, Value>) -> Result<ApiResponse> {
-        let code = match self.opt_string(&body, "Code", "")?.or(self.opt_string(&body, "code", "")?) {
+        let code = match self
+            .opt_string(&body, "Code", "")?
+            .or(self.opt_string(&body, "code", "")?)
+        {
             Some(code) if !code.is_empty() => code,
-            _ => return Err(self.malformed("the error response carries no error code", "错误响应没有错误码", Some("Code".to_owned()))),
+            _ => {
+                return Err(self.malformed(
+                    "the error response carries no error code",
+                    "错误响应没有错误码",
+                    Some("Code".to_owned()),
+                ))
+            }
         };
         let message = self
             .opt_string(&body, "Message", "")?
             .or(self.opt_string(&body, "message", "")?)
             .filter(|m| !m.is_empty());
-        let request_id = self.opt_string(&body, "RequestId", "")?.or(self.opt_string(&body, "requestId", "")?);
+        let request_id = self
+            .opt_string(&body, "RequestId", "")?
+            .or(self.opt_string(&body, "requestId", "")?);
         if self.op.dry_run.is_some_and(|dry_run| dry_run.code == code) {
             return Ok(ApiResponse {
                 outcome: ResponseOutcome::DryRunPassed,
@@ -388,7 +424,10 @@ impl Reader {
             code: code.to_owned(),
             http_status: self.status,
             message: text!(
-                format!("The {} response could not be read (HTTP {}): {en}.", self.op.id, self.status),
+                format!(
+                    "The {} response could not be read (HTTP {}): {en}.",
+                    self.op.id, self.status
+                ),
                 format!("无法解析 {} 的响应（HTTP {}）：{zh}。", self.op.id, self.status)
             ),
             field,
@@ -479,7 +518,12 @@ mod tests {
 
     #[test]
     fn headers_arrive_as_an_object_or_as_pairs() {
-        let pairs = header_pairs_from_json(json!([["x-acs-request-id", "A"], ["Set-Cookie", "a"], ["Set-Cookie", "b"]])).expect("pairs");
+        let pairs = header_pairs_from_json(json!([
+            ["x-acs-request-id", "A"],
+            ["Set-Cookie", "a"],
+            ["Set-Cookie", "b"]
+        ]))
+        .expect("pairs");
         assert_eq!(pairs.len(), 3);
         assert_eq!(
             header_pairs_from_json(json!({"content-type": "application/json"})).expect("object"),
@@ -509,7 +553,13 @@ mod tests {
 
     #[test]
     fn byte_order_mark_and_whitespace_are_tolerated() {
-        let parsed = parse_response("ecs:RebootInstance", 200, &[], "\u{feff}\n {\"RequestId\":\"A\"} \n".as_bytes()).expect("valid");
+        let parsed = parse_response(
+            "ecs:RebootInstance",
+            200,
+            &[],
+            "\u{feff}\n {\"RequestId\":\"A\"} \n".as_bytes(),
+        )
+        .expect("valid");
         assert_eq!(parsed.request_id.as_deref(), Some("A"));
     }
 

@@ -37,9 +37,15 @@ pub fn to_json(text: &str) -> Result<(String, Value), String> {
         } else if let Some(after) = rest.strip_prefix("</") {
             let end = after.find('>').ok_or("unterminated closing tag")?;
             let name = after.get(..end).unwrap_or_default().trim();
-            let frame = stack.pop().ok_or_else(|| format!("closing tag </{}> without an opening tag", clip(name)))?;
+            let frame = stack
+                .pop()
+                .ok_or_else(|| format!("closing tag </{}> without an opening tag", clip(name)))?;
             if frame.name != name {
-                return Err(format!("closing tag </{}> does not match <{}>", clip(name), clip(&frame.name)));
+                return Err(format!(
+                    "closing tag </{}> does not match <{}>",
+                    clip(name),
+                    clip(&frame.name)
+                ));
             }
             let value = if frame.has_children {
                 Value::Object(frame.children)
@@ -52,7 +58,11 @@ pub fn to_json(text: &str) -> Result<(String, Value), String> {
             let end = after.find('>').ok_or("unterminated tag")?;
             let tag = after.get(..end).unwrap_or_default();
             let self_closing = tag.ends_with('/');
-            let name = tag.trim_end_matches('/').split(|c: char| c.is_whitespace()).next().unwrap_or_default();
+            let name = tag
+                .trim_end_matches('/')
+                .split(|c: char| c.is_whitespace())
+                .next()
+                .unwrap_or_default();
             if name.is_empty() || name.contains(['<', '&', '"', '\'', '=']) {
                 return Err(format!("malformed tag <{}>", clip(tag)));
             }
@@ -134,7 +144,10 @@ fn unescape(text: &str) -> String {
         let tail = rest.get(at..).unwrap_or_default();
         let window = tail.len().min(MAX_ENTITY_BYTES + 1);
         // `;` is ASCII, so its byte index is a character boundary.
-        let entity_end = tail.as_bytes().get(..window).and_then(|head| head.iter().position(|&b| b == b';'));
+        let entity_end = tail
+            .as_bytes()
+            .get(..window)
+            .and_then(|head| head.iter().position(|&b| b == b';'));
         crate::work::add(at + window);
         let decoded = entity_end.and_then(|end| decode_entity(tail.get(1..end).unwrap_or_default()));
         match (decoded, entity_end) {
@@ -194,7 +207,11 @@ mod tests {
 
     #[test]
     fn unescaping_is_linear_in_the_text() {
-        for text in ["&".repeat(200_000), "&#x".repeat(70_000), format!("{};", "&amp".repeat(50_000))] {
+        for text in [
+            "&".repeat(200_000),
+            "&#x".repeat(70_000),
+            format!("{};", "&amp".repeat(50_000)),
+        ] {
             let body = format!("<R><A>{text}</A></R>");
             crate::work::take();
             let (_, value) = to_json(&body).expect("valid");

@@ -6,7 +6,11 @@
 //! whose first key starts with `$` stands for a large value the runner builds.
 
 #![allow(dead_code, reason = "the vector runner uses the recipes, the bench the runner too")]
-#![allow(clippy::expect_used, clippy::unwrap_used, reason = "test and bench support: a malformed case file stops the run")]
+#![allow(
+    clippy::expect_used,
+    clippy::unwrap_used,
+    reason = "test and bench support: a malformed case file stops the run"
+)]
 
 use std::path::{Path, PathBuf};
 
@@ -27,7 +31,11 @@ pub fn load() -> Value {
 }
 
 pub fn cases(suite: &Value) -> &[Value] {
-    suite.get("cases").and_then(Value::as_array).map(Vec::as_slice).expect("hostile.json has cases")
+    suite
+        .get("cases")
+        .and_then(Value::as_array)
+        .map(Vec::as_slice)
+        .expect("hostile.json has cases")
 }
 
 fn count(recipe: &Map<String, Value>) -> usize {
@@ -51,19 +59,34 @@ pub fn expand(value: &Value) -> Value {
         Value::Array(items) => Value::Array(items.iter().map(expand).collect()),
         Value::Object(map) => match map.keys().next().map(String::as_str) {
             Some("$repeat") => Value::String(text_of(&map["$repeat"]).repeat(count(map))),
-            Some("$concat") => Value::String(map["$concat"].as_array().expect("$concat takes a list").iter().map(text_of).collect()),
+            Some("$concat") => Value::String(
+                map["$concat"]
+                    .as_array()
+                    .expect("$concat takes a list")
+                    .iter()
+                    .map(text_of)
+                    .collect(),
+            ),
             Some("$list") => {
                 let item = expand(&map["$list"]);
                 Value::Array(vec![item; count(map)])
             }
             Some("$numbered") => {
                 let template = text_of(&map["$numbered"]);
-                Value::Array((0..count(map)).map(|i| Value::String(template.replace("{i}", &i.to_string()))).collect())
+                Value::Array(
+                    (0..count(map))
+                        .map(|i| Value::String(template.replace("{i}", &i.to_string())))
+                        .collect(),
+                )
             }
             Some("$object") => {
                 let template = text_of(&map["$object"]);
                 let item = expand(map.get("value").unwrap_or(&Value::Null));
-                Value::Object((0..count(map)).map(|i| (template.replace("{i}", &i.to_string()), item.clone())).collect())
+                Value::Object(
+                    (0..count(map))
+                        .map(|i| (template.replace("{i}", &i.to_string()), item.clone()))
+                        .collect(),
+                )
             }
             Some("$json") => Value::String(serde_json::to_string(&expand(&map["$json"])).expect("serializable")),
             Some(other) if other.starts_with('$') => panic!("unknown recipe {other}"),
@@ -111,8 +134,14 @@ pub fn run(call: &str, args: &Value) -> Value {
     let op = text(args, "operation");
     match call {
         "validate" => outcome(opgate::validate(op, arg(args, "params"), &options), lang),
-        "precheck" => outcome(opgate::precheck(op, arg(args, "params"), arg(args, "resources"), &options), lang),
-        "check" => outcome(opgate::check(op, arg(args, "params"), arg(args, "resources"), &options), lang),
+        "precheck" => outcome(
+            opgate::precheck(op, arg(args, "params"), arg(args, "resources"), &options),
+            lang,
+        ),
+        "check" => outcome(
+            opgate::check(op, arg(args, "params"), arg(args, "resources"), &options),
+            lang,
+        ),
         "precheck_resources" => outcome(opgate::precheck_resources(op, arg(args, "resources"), &options), lang),
         "wait_status" => outcome(opgate::wait_status(op, text(args, "status"), &options), lang),
         "build" => {
@@ -124,8 +153,13 @@ pub fn run(call: &str, args: &Value) -> Value {
             outcome(wire::build(op, arg(args, "params"), &build_options), lang)
         }
         "endpoint" => outcome(
-            opgate::operation(op)
-                .and_then(|spec| wire::resolve_endpoint(spec, args.get("region").and_then(Value::as_str), args.get("endpoint").and_then(Value::as_str))),
+            opgate::operation(op).and_then(|spec| {
+                wire::resolve_endpoint(
+                    spec,
+                    args.get("region").and_then(Value::as_str),
+                    args.get("endpoint").and_then(Value::as_str),
+                )
+            }),
             lang,
         ),
         "parse_response" => {
@@ -158,7 +192,13 @@ pub fn run(call: &str, args: &Value) -> Value {
             lang,
         ),
         "ram_evaluate" => outcome(
-            ram::check_access(list(args, "policies"), text(args, "action"), text(args, "resource"), arg(args, "context"), lang),
+            ram::check_access(
+                list(args, "policies"),
+                text(args, "action"),
+                text(args, "resource"),
+                arg(args, "context"),
+                lang,
+            ),
             lang,
         ),
         other => panic!("the hostile runner has no call {other}"),

@@ -48,7 +48,11 @@ fn key<'py>(py: Python<'py>, key: &'static str) -> Bound<'py, PyString> {
 }
 
 fn type_name(object: &Bound<'_, PyAny>) -> String {
-    object.get_type().name().map(|name| name.to_string()).unwrap_or_else(|_| "?".to_owned())
+    object
+        .get_type()
+        .name()
+        .map(|name| name.to_string())
+        .unwrap_or_else(|_| "?".to_owned())
 }
 
 impl HostValue for Py<'_> {
@@ -60,7 +64,10 @@ impl HostValue for Py<'_> {
             return Ok(Kind::Null);
         }
         if let Ok(text) = object.cast::<PyString>() {
-            return text.to_str().map(|text| Kind::Str(Cow::Borrowed(text))).map_err(|_| Problem::InvalidUnicode);
+            return text
+                .to_str()
+                .map(|text| Kind::Str(Cow::Borrowed(text)))
+                .map_err(|_| Problem::InvalidUnicode);
         }
         if object.cast::<PyDict>().is_ok() {
             return Ok(Kind::Map);
@@ -104,7 +111,10 @@ impl HostValue for Py<'_> {
 
     fn field(&self, name: &'static str) -> Result<Option<Self>, Problem> {
         match self.0.cast::<PyDict>() {
-            Ok(dict) => dict.get_item(key(dict.py(), name)).map(|found| found.map(Py)).map_err(|_| Problem::Unreadable),
+            Ok(dict) => dict
+                .get_item(key(dict.py(), name))
+                .map(|found| found.map(Py))
+                .map_err(|_| Problem::Unreadable),
             Err(_) => Ok(None),
         }
     }
@@ -126,8 +136,14 @@ impl HostValue for Py<'_> {
         }
     }
 
-    fn for_each_entry<E>(&self, mut visit: impl FnMut(&str, Self) -> Result<(), E>, problem: impl Fn(Problem, Option<&str>) -> E) -> Result<(), E> {
-        let Ok(dict) = self.0.cast::<PyDict>() else { return Ok(()) };
+    fn for_each_entry<E>(
+        &self,
+        mut visit: impl FnMut(&str, Self) -> Result<(), E>,
+        problem: impl Fn(Problem, Option<&str>) -> E,
+    ) -> Result<(), E> {
+        let Ok(dict) = self.0.cast::<PyDict>() else {
+            return Ok(());
+        };
         for (key, value) in dict.iter() {
             let Ok(key) = key.cast::<PyString>() else {
                 return Err(problem(Problem::NonStringKey(type_name(&key)), None));

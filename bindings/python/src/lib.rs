@@ -53,7 +53,11 @@ fn operations<'py>(py: Python<'py>, lang: Option<Bound<'py, PyAny>>) -> PyResult
 /// One operation's description.
 #[pyfunction]
 #[pyo3(signature = (operation, *, lang = None))]
-fn operation<'py>(py: Python<'py>, operation: Bound<'py, PyAny>, lang: Option<Bound<'py, PyAny>>) -> PyResult<Bound<'py, PyAny>> {
+fn operation<'py>(
+    py: Python<'py>,
+    operation: Bound<'py, PyAny>,
+    lang: Option<Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, PyAny>> {
     let options = named([(Opt::Lang, lang)]);
     finish(py, calls::operation(&Py(operation), kwargs(&options)))
 }
@@ -84,7 +88,10 @@ fn precheck<'py>(
     int_bounds: Option<Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let options = named([(Opt::Lang, lang), (Opt::Now, now), (Opt::IntBounds, int_bounds)]);
-    finish(py, calls::precheck(&Py(operation), &Py(params), &Py(resources), kwargs(&options)))
+    finish(
+        py,
+        calls::precheck(&Py(operation), &Py(params), &Py(resources), kwargs(&options)),
+    )
 }
 
 #[pyfunction]
@@ -99,7 +106,10 @@ fn check<'py>(
     int_bounds: Option<Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let options = named([(Opt::Lang, lang), (Opt::Now, now), (Opt::IntBounds, int_bounds)]);
-    finish(py, calls::check(&Py(operation), &Py(params), &Py(resources), kwargs(&options)))
+    finish(
+        py,
+        calls::check(&Py(operation), &Py(params), &Py(resources), kwargs(&options)),
+    )
 }
 
 #[pyfunction]
@@ -113,12 +123,20 @@ fn precheck_resources<'py>(
     int_bounds: Option<Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let options = named([(Opt::Lang, lang), (Opt::Now, now), (Opt::IntBounds, int_bounds)]);
-    finish(py, calls::precheck_resources(&Py(operation), &Py(resources), kwargs(&options)))
+    finish(
+        py,
+        calls::precheck_resources(&Py(operation), &Py(resources), kwargs(&options)),
+    )
 }
 
 #[pyfunction]
 #[pyo3(signature = (operation, status, *, lang = None))]
-fn wait_status<'py>(py: Python<'py>, operation: Bound<'py, PyAny>, status: Bound<'py, PyAny>, lang: Option<Bound<'py, PyAny>>) -> PyResult<Bound<'py, PyAny>> {
+fn wait_status<'py>(
+    py: Python<'py>,
+    operation: Bound<'py, PyAny>,
+    status: Bound<'py, PyAny>,
+    lang: Option<Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, PyAny>> {
     let options = named([(Opt::Lang, lang)]);
     finish(py, calls::wait_status(&Py(operation), &Py(status), kwargs(&options)))
 }

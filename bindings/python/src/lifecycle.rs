@@ -36,14 +36,23 @@ fn client_token<'py>(
 
 #[pyfunction]
 #[pyo3(signature = (operation, code, *, status = None, lang = None))]
-fn classify<'py>(py: Python<'py>, operation: Any<'py>, code: Any<'py>, status: Option<Any<'py>>, lang: Option<Any<'py>>) -> PyResult<Any<'py>> {
+fn classify<'py>(
+    py: Python<'py>,
+    operation: Any<'py>,
+    code: Any<'py>,
+    status: Option<Any<'py>>,
+    lang: Option<Any<'py>>,
+) -> PyResult<Any<'py>> {
     let options = named([(Opt::Lang, lang), (Opt::Status, status)]);
     finish(py, calls::classify(&Py(operation), &Py(code), kwargs(&options)))
 }
 
 #[pyfunction]
 #[pyo3(signature = (operation, status = None, code = None, headers = None, *, params = None, now = None, attempt = None, lang = None))]
-#[expect(clippy::too_many_arguments, reason = "one argument per Python keyword of the public signature")]
+#[expect(
+    clippy::too_many_arguments,
+    reason = "one argument per Python keyword of the public signature"
+)]
 fn retry_advice<'py>(
     py: Python<'py>,
     operation: Any<'py>,
@@ -55,11 +64,22 @@ fn retry_advice<'py>(
     attempt: Option<Any<'py>>,
     lang: Option<Any<'py>>,
 ) -> PyResult<Any<'py>> {
-    let options = named([(Opt::Lang, lang), (Opt::Params, params), (Opt::Now, now), (Opt::Attempt, attempt)]);
+    let options = named([
+        (Opt::Lang, lang),
+        (Opt::Params, params),
+        (Opt::Now, now),
+        (Opt::Attempt, attempt),
+    ]);
     let (status, code, headers) = (status.map(Py), code.map(Py), headers.map(Py));
     finish(
         py,
-        calls::retry_advice(&Py(operation), status.as_ref(), code.as_ref(), headers.as_ref(), kwargs(&options)),
+        calls::retry_advice(
+            &Py(operation),
+            status.as_ref(),
+            code.as_ref(),
+            headers.as_ref(),
+            kwargs(&options),
+        ),
     )
 }
 
@@ -72,7 +92,10 @@ fn access_denied<'py>(py: Python<'py>, detail: Any<'py>, lang: Option<Any<'py>>)
 
 #[pyfunction]
 #[pyo3(signature = (operation, targets, resources = None, *, scope = None, region = None, endpoint = None, lang = None, now = None, int_bounds = None))]
-#[expect(clippy::too_many_arguments, reason = "one argument per Python keyword of the public signature")]
+#[expect(
+    clippy::too_many_arguments,
+    reason = "one argument per Python keyword of the public signature"
+)]
 fn plan<'py>(
     py: Python<'py>,
     operation: Any<'py>,
@@ -94,7 +117,10 @@ fn plan<'py>(
         (Opt::Endpoint, endpoint),
     ]);
     let resources = resources.map(Py);
-    finish(py, calls::plan(&Py(operation), &Py(targets), resources.as_ref(), kwargs(&options)))
+    finish(
+        py,
+        calls::plan(&Py(operation), &Py(targets), resources.as_ref(), kwargs(&options)),
+    )
 }
 
 #[pyfunction]
@@ -102,7 +128,10 @@ fn plan<'py>(
 fn merge_plan<'py>(py: Python<'py>, plan: Any<'py>, responses: Any<'py>, lang: Option<Any<'py>>) -> PyResult<Any<'py>> {
     let options = named([(Opt::Lang, lang)]);
     let given = Py(plan.clone());
-    finish(py, calls::merge_plan(held(&plan, &given), &Py(responses), kwargs(&options)))
+    finish(
+        py,
+        calls::merge_plan(held(&plan, &given), &Py(responses), kwargs(&options)),
+    )
 }
 
 #[pyfunction]
@@ -117,7 +146,10 @@ fn waiter_new<'py>(
     lang: Option<Any<'py>>,
 ) -> PyResult<Any<'py>> {
     let options = named([(Opt::Lang, lang), (Opt::Before, before), (Opt::Seed, seed)]);
-    finish(py, calls::waiter_new(&Py(operation), &Py(ids), &Py(sent_at), kwargs(&options)))
+    finish(
+        py,
+        calls::waiter_new(&Py(operation), &Py(ids), &Py(sent_at), kwargs(&options)),
+    )
 }
 
 #[pyfunction]
@@ -130,10 +162,19 @@ fn waiter_resume<'py>(py: Python<'py>, state: Any<'py>, lang: Option<Any<'py>>) 
 
 #[pyfunction]
 #[pyo3(signature = (state, resources, now, *, lang = None))]
-fn waiter_observe<'py>(py: Python<'py>, state: Any<'py>, resources: Any<'py>, now: Any<'py>, lang: Option<Any<'py>>) -> PyResult<Any<'py>> {
+fn waiter_observe<'py>(
+    py: Python<'py>,
+    state: Any<'py>,
+    resources: Any<'py>,
+    now: Any<'py>,
+    lang: Option<Any<'py>>,
+) -> PyResult<Any<'py>> {
     let options = named([(Opt::Lang, lang)]);
     let given = Py(state.clone());
-    finish(py, calls::waiter_observe(held(&state, &given), &Py(resources), &Py(now), kwargs(&options)))
+    finish(
+        py,
+        calls::waiter_observe(held(&state, &given), &Py(resources), &Py(now), kwargs(&options)),
+    )
 }
 
 pub fn register(module: &Bound<'_, PyModule>) -> PyResult<()> {

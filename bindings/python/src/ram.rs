@@ -8,7 +8,11 @@ use crate::{finish, kwargs, named};
 
 #[pyfunction]
 #[pyo3(signature = (policy, *, lang = None))]
-fn ram_parse_policy<'py>(py: Python<'py>, policy: Bound<'py, PyAny>, lang: Option<Bound<'py, PyAny>>) -> PyResult<Bound<'py, PyAny>> {
+fn ram_parse_policy<'py>(
+    py: Python<'py>,
+    policy: Bound<'py, PyAny>,
+    lang: Option<Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, PyAny>> {
     let options = named([(Opt::Lang, lang)]);
     finish(py, calls::ram_parse_policy(&Py(policy), kwargs(&options)))
 }
@@ -24,12 +28,18 @@ fn ram_required_access<'py>(
     lang: Option<Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let options = named([(Opt::Lang, lang), (Opt::Region, region), (Opt::AccountId, account_id)]);
-    finish(py, calls::ram_required_access(&Py(operation), &Py(params), kwargs(&options)))
+    finish(
+        py,
+        calls::ram_required_access(&Py(operation), &Py(params), kwargs(&options)),
+    )
 }
 
 #[pyfunction]
 #[pyo3(signature = (operation, params, *, policies, region = None, account_id = None, context = None, lang = None))]
-#[expect(clippy::too_many_arguments, reason = "one argument per Python keyword of the public signature")]
+#[expect(
+    clippy::too_many_arguments,
+    reason = "one argument per Python keyword of the public signature"
+)]
 fn ram_authorize<'py>(
     py: Python<'py>,
     operation: Bound<'py, PyAny>,
@@ -40,8 +50,16 @@ fn ram_authorize<'py>(
     context: Option<Bound<'py, PyAny>>,
     lang: Option<Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let options = named([(Opt::Lang, lang), (Opt::Region, region), (Opt::AccountId, account_id), (Opt::Context, context)]);
-    finish(py, calls::ram_authorize(&Py(operation), &Py(params), &Py(policies), kwargs(&options)))
+    let options = named([
+        (Opt::Lang, lang),
+        (Opt::Region, region),
+        (Opt::AccountId, account_id),
+        (Opt::Context, context),
+    ]);
+    finish(
+        py,
+        calls::ram_authorize(&Py(operation), &Py(params), &Py(policies), kwargs(&options)),
+    )
 }
 
 #[pyfunction]
@@ -55,7 +73,10 @@ fn ram_evaluate<'py>(
     lang: Option<Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let options = named([(Opt::Lang, lang), (Opt::Context, context)]);
-    finish(py, calls::ram_evaluate(&Py(policies), &Py(action), &Py(resource), kwargs(&options)))
+    finish(
+        py,
+        calls::ram_evaluate(&Py(policies), &Py(action), &Py(resource), kwargs(&options)),
+    )
 }
 
 pub fn register(module: &Bound<'_, PyModule>) -> PyResult<()> {

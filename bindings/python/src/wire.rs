@@ -8,7 +8,10 @@ use crate::{finish, kwargs, named};
 
 #[pyfunction]
 #[pyo3(signature = (operation, params, *, region = None, endpoint = None, lang = None, now = None, int_bounds = None))]
-#[expect(clippy::too_many_arguments, reason = "one argument per Python keyword of the public signature")]
+#[expect(
+    clippy::too_many_arguments,
+    reason = "one argument per Python keyword of the public signature"
+)]
 fn build<'py>(
     py: Python<'py>,
     operation: Bound<'py, PyAny>,
@@ -56,7 +59,13 @@ fn parse_response<'py>(
     let (body, headers) = (Py(body), headers.map(Py));
     finish(
         py,
-        calls::parse_response(&Py(operation), &Py(status), Some(&body), headers.as_ref(), kwargs(&options)),
+        calls::parse_response(
+            &Py(operation),
+            &Py(status),
+            Some(&body),
+            headers.as_ref(),
+            kwargs(&options),
+        ),
     )
 }
 
@@ -96,7 +105,10 @@ mod signing {
         #[staticmethod]
         fn bearer(py: Python<'_>, token: Bound<'_, PyAny>) -> PyResult<Self> {
             calls::bearer_credentials(&Py(token))
-                .map(|inner| PyCredentials { inner, has_token: false })
+                .map(|inner| PyCredentials {
+                    inner,
+                    has_token: false,
+                })
                 .map_err(|failed| to_pyerr(py, &failed.error, failed.lang))
         }
 
@@ -107,7 +119,9 @@ mod signing {
 
         fn __repr__(&self) -> String {
             match self.inner.access_key_id() {
-                Some(id) if self.has_token => format!("Credentials(access_key_id={id:?}, access_key_secret=<redacted>, security_token=<redacted>)"),
+                Some(id) if self.has_token => format!(
+                    "Credentials(access_key_id={id:?}, access_key_secret=<redacted>, security_token=<redacted>)"
+                ),
                 Some(id) => format!("Credentials(access_key_id={id:?}, access_key_secret=<redacted>)"),
                 None => "Credentials(bearer_token=<redacted>)".to_owned(),
             }
@@ -129,7 +143,12 @@ mod signing {
         algorithm: Option<Bound<'py, PyAny>>,
         lang: Option<Bound<'py, PyAny>>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let options = named([(Opt::Lang, lang), (Opt::Algorithm, algorithm), (Opt::Timestamp, timestamp), (Opt::Nonce, nonce)]);
+        let options = named([
+            (Opt::Lang, lang),
+            (Opt::Algorithm, algorithm),
+            (Opt::Timestamp, timestamp),
+            (Opt::Nonce, nonce),
+        ]);
         let held = credentials.cast::<PyCredentials>().ok();
         let given = Py(credentials.clone());
         let credentials = match &held {

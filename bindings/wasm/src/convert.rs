@@ -98,7 +98,13 @@ export function opgate_plain_json(value, maxItems, maxNodes, maxBytes, maxDepth)
 extern "C" {
     /// The JSON text of `value` when it is plain data (plain objects and arrays, strings,
     /// booleans, safe integers, `null`, within the limits), `undefined` otherwise. Never throws.
-    fn opgate_plain_json(value: &JsValue, max_items: u32, max_nodes: u32, max_bytes: u32, max_depth: u32) -> Option<String>;
+    fn opgate_plain_json(
+        value: &JsValue,
+        max_items: u32,
+        max_nodes: u32,
+        max_bytes: u32,
+        max_depth: u32,
+    ) -> Option<String>;
 }
 
 /// A call argument as JSON text, when it is plain data: one crossing instead of several per
@@ -108,7 +114,13 @@ extern "C" {
 /// lone surrogate, which the JSON text escapes and the parser refuses) takes the live path.
 pub fn plain_json(value: &JsValue) -> Option<String> {
     let limit = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
-    opgate_plain_json(value, limit(MAX_LIST_ITEMS), limit(MAX_NODES), limit(MAX_BYTES), limit(MAX_DEPTH))
+    opgate_plain_json(
+        value,
+        limit(MAX_LIST_ITEMS),
+        limit(MAX_NODES),
+        limit(MAX_BYTES),
+        limit(MAX_DEPTH),
+    )
 }
 
 /// JavaScript numbers are exact integers up to 2^53.
@@ -214,7 +226,10 @@ impl HostValue for Js {
             (value.is_instance_of::<Map>(), "Map"),
             (value.is_instance_of::<Set>(), "Set"),
             (value.is_instance_of::<Date>(), "Date"),
-            (value.is_instance_of::<ArrayBuffer>() || ArrayBuffer::is_view(value), "binary data"),
+            (
+                value.is_instance_of::<ArrayBuffer>() || ArrayBuffer::is_view(value),
+                "binary data",
+            ),
         ] {
             if is {
                 return Err(Problem::UnsupportedType(kind.to_owned()));
@@ -232,7 +247,10 @@ impl HostValue for Js {
     }
 
     fn list_len(&self) -> Result<usize, Problem> {
-        let length = Reflect::get(&self.0, &key("length")).map_err(|_| Problem::Unreadable)?.as_f64().unwrap_or(0.0);
+        let length = Reflect::get(&self.0, &key("length"))
+            .map_err(|_| Problem::Unreadable)?
+            .as_f64()
+            .unwrap_or(0.0);
         // An array's length is at most 2^32 - 1; a Proxy may claim anything.
         Ok(if length.is_finite() && length > 0.0 {
             length.min(u32::MAX as f64) as usize
@@ -243,10 +261,16 @@ impl HostValue for Js {
 
     fn list_item(&self, index: usize) -> Result<Self, Problem> {
         let index = u32::try_from(index).map_err(|_| Problem::Unreadable)?;
-        Reflect::get_u32(&self.0, index).map(Js).map_err(|_| Problem::Unreadable)
+        Reflect::get_u32(&self.0, index)
+            .map(Js)
+            .map_err(|_| Problem::Unreadable)
     }
 
-    fn for_each_entry<E>(&self, mut visit: impl FnMut(&str, Self) -> Result<(), E>, problem: impl Fn(Problem, Option<&str>) -> E) -> Result<(), E> {
+    fn for_each_entry<E>(
+        &self,
+        mut visit: impl FnMut(&str, Self) -> Result<(), E>,
+        problem: impl Fn(Problem, Option<&str>) -> E,
+    ) -> Result<(), E> {
         let keys = object_keys(&self.0).map_err(|_| problem(Problem::Unreadable, None))?;
         for key in keys.iter() {
             let Some(name) = key.as_string() else { continue };
@@ -289,5 +313,6 @@ pub fn error_text<T: Serialize + ?Sized>(report: &T) -> String {
 pub fn plain(value: &Value) -> Result<JsValue, Error> {
     let text = serde_json::to_string(value).map_err(|e| unconvertible_result(&e.to_string()))?;
     // The text is serde_json's own, so the parse cannot fail; if it did, the JS error says why.
-    js_sys::JSON::parse(&text).map_err(|error| unconvertible_result(&String::from(error.unchecked_into::<js_sys::Error>().to_string())))
+    js_sys::JSON::parse(&text)
+        .map_err(|error| unconvertible_result(&String::from(error.unchecked_into::<js_sys::Error>().to_string())))
 }

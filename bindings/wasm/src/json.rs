@@ -132,7 +132,11 @@ pub struct Compound<'w, 'a> {
 impl<'w, 'a> Compound<'w, 'a> {
     fn open(writer: &'w mut Writer<'a>, open: char, close: &'static str) -> Self {
         writer.out.push(open);
-        Compound { writer, first: true, close }
+        Compound {
+            writer,
+            first: true,
+            close,
+        }
     }
 
     fn comma(&mut self) {
@@ -242,7 +246,13 @@ impl<'w, 'a> ser::Serializer for &'w mut Writer<'a> {
     fn serialize_newtype_struct<T: Serialize + ?Sized>(self, _name: &'static str, value: &T) -> Result<(), Unwritable> {
         value.serialize(self)
     }
-    fn serialize_newtype_variant<T: Serialize + ?Sized>(self, _name: &'static str, _index: u32, variant: &'static str, value: &T) -> Result<(), Unwritable> {
+    fn serialize_newtype_variant<T: Serialize + ?Sized>(
+        self,
+        _name: &'static str,
+        _index: u32,
+        variant: &'static str,
+        value: &T,
+    ) -> Result<(), Unwritable> {
         self.open_variant(variant);
         value.serialize(&mut *self)?;
         self.out.push('}');
@@ -257,7 +267,13 @@ impl<'w, 'a> ser::Serializer for &'w mut Writer<'a> {
     fn serialize_tuple_struct(self, _name: &'static str, _len: usize) -> Result<Compound<'w, 'a>, Unwritable> {
         Ok(Compound::open(self, '[', "]"))
     }
-    fn serialize_tuple_variant(self, _name: &'static str, _index: u32, variant: &'static str, _len: usize) -> Result<Compound<'w, 'a>, Unwritable> {
+    fn serialize_tuple_variant(
+        self,
+        _name: &'static str,
+        _index: u32,
+        variant: &'static str,
+        _len: usize,
+    ) -> Result<Compound<'w, 'a>, Unwritable> {
         self.open_variant(variant);
         Ok(Compound::open(self, '[', "]}"))
     }
@@ -267,7 +283,13 @@ impl<'w, 'a> ser::Serializer for &'w mut Writer<'a> {
     fn serialize_struct(self, _name: &'static str, _len: usize) -> Result<Compound<'w, 'a>, Unwritable> {
         Ok(Compound::open(self, '{', "}"))
     }
-    fn serialize_struct_variant(self, _name: &'static str, _index: u32, variant: &'static str, _len: usize) -> Result<Compound<'w, 'a>, Unwritable> {
+    fn serialize_struct_variant(
+        self,
+        _name: &'static str,
+        _index: u32,
+        variant: &'static str,
+        _len: usize,
+    ) -> Result<Compound<'w, 'a>, Unwritable> {
         self.open_variant(variant);
         Ok(Compound::open(self, '{', "}}"))
     }
@@ -434,10 +456,19 @@ impl ser::Serializer for KeyText {
     fn serialize_unit_struct(self, _name: &'static str) -> Result<String, Unwritable> {
         Err(not_a_key())
     }
-    fn serialize_unit_variant(self, _name: &'static str, _index: u32, variant: &'static str) -> Result<String, Unwritable> {
+    fn serialize_unit_variant(
+        self,
+        _name: &'static str,
+        _index: u32,
+        variant: &'static str,
+    ) -> Result<String, Unwritable> {
         Ok(variant.to_owned())
     }
-    fn serialize_newtype_struct<T: Serialize + ?Sized>(self, _name: &'static str, value: &T) -> Result<String, Unwritable> {
+    fn serialize_newtype_struct<T: Serialize + ?Sized>(
+        self,
+        _name: &'static str,
+        value: &T,
+    ) -> Result<String, Unwritable> {
         value.serialize(self)
     }
     fn serialize_newtype_variant<T: Serialize + ?Sized>(
@@ -455,10 +486,20 @@ impl ser::Serializer for KeyText {
     fn serialize_tuple(self, _len: usize) -> Result<Self::SerializeTuple, Unwritable> {
         Err(not_a_key())
     }
-    fn serialize_tuple_struct(self, _name: &'static str, _len: usize) -> Result<Self::SerializeTupleStruct, Unwritable> {
+    fn serialize_tuple_struct(
+        self,
+        _name: &'static str,
+        _len: usize,
+    ) -> Result<Self::SerializeTupleStruct, Unwritable> {
         Err(not_a_key())
     }
-    fn serialize_tuple_variant(self, _name: &'static str, _index: u32, _variant: &'static str, _len: usize) -> Result<Self::SerializeTupleVariant, Unwritable> {
+    fn serialize_tuple_variant(
+        self,
+        _name: &'static str,
+        _index: u32,
+        _variant: &'static str,
+        _len: usize,
+    ) -> Result<Self::SerializeTupleVariant, Unwritable> {
         Err(not_a_key())
     }
     fn serialize_map(self, _len: Option<usize>) -> Result<Self::SerializeMap, Unwritable> {
@@ -521,7 +562,15 @@ mod tests {
         let mut keys = std::collections::BTreeMap::new();
         keys.insert(7_u32, Some(Shape::Unit));
         keys.insert(8_u32, None);
-        let values = (Shape::New(1), Shape::Pair(2, 3), Shape::Named { first_field: 4 }, keys, 'c', f64::NAN, ());
+        let values = (
+            Shape::New(1),
+            Shape::Pair(2, 3),
+            Shape::Named { first_field: 4 },
+            keys,
+            'c',
+            f64::NAN,
+            (),
+        );
         let mut out = String::new();
         write(&mut out, &values, false).unwrap();
         assert_eq!(out, serde_json::to_string(&values).unwrap());

@@ -11,7 +11,11 @@ use crate::{finish, options};
 
 #[wasm_bindgen(js_name = clientToken)]
 pub fn client_token(operation: JsValue, params: JsValue, options: JsValue) -> JsValue {
-    finish(calls::client_token(&js(operation), &js(params), self::options(&js(options))))
+    finish(calls::client_token(
+        &js(operation),
+        &js(params),
+        self::options(&js(options)),
+    ))
 }
 
 #[wasm_bindgen]
@@ -46,22 +50,39 @@ pub fn plan(operation: JsValue, targets: JsValue, resources: JsValue, options: J
         Some(value) => Input::Projected(value),
         None => js(resources),
     };
-    finish(calls::plan(&js(operation), &js(targets), Some(&resources), self::options(&js(options))))
+    finish(calls::plan(
+        &js(operation),
+        &js(targets),
+        Some(&resources),
+        self::options(&js(options)),
+    ))
 }
 
 #[wasm_bindgen(js_name = mergePlan)]
 pub fn merge_plan(plan: JsValue, responses: JsValue, options: JsValue) -> JsValue {
-    finish(calls::merge_plan(Held::Host(&js(plan)), &js(responses), self::options(&js(options))))
+    finish(calls::merge_plan(
+        Held::Host(&js(plan)),
+        &js(responses),
+        self::options(&js(options)),
+    ))
 }
 
 #[wasm_bindgen(js_name = waiterNew)]
 pub fn waiter_new(operation: JsValue, ids: JsValue, sent_at: JsValue, options: JsValue) -> JsValue {
-    finish(calls::waiter_new(&js(operation), &js(ids), &js(sent_at), self::options(&js(options))))
+    finish(calls::waiter_new(
+        &js(operation),
+        &js(ids),
+        &js(sent_at),
+        self::options(&js(options)),
+    ))
 }
 
 #[wasm_bindgen(js_name = waiterResume)]
 pub fn waiter_resume(state: JsValue, options: JsValue) -> JsValue {
-    finish(calls::waiter_resume(Held::Host(&js(state)), self::options(&js(options))))
+    finish(calls::waiter_resume(
+        Held::Host(&js(state)),
+        self::options(&js(options)),
+    ))
 }
 
 #[wasm_bindgen(js_name = waiterObserve)]

@@ -1,4 +1,5 @@
-//! Operations, validation, pre-checks and waiting (`opgate::precheck`, `opgate::params`): glue over `opgate::host::calls`.
+//! Operations, validation, pre-checks and waiting (`opgate::precheck`, `opgate::params`): glue over
+//! `opgate::host::calls`.
 
 use opgate::host::calls;
 use wasm_bindgen::prelude::*;
@@ -28,7 +29,11 @@ pub fn operation(id: JsValue, options: JsValue) -> JsValue {
 
 #[wasm_bindgen]
 pub fn validate(operation: JsValue, params: JsValue, options: JsValue) -> JsValue {
-    finish(calls::validate(&js(operation), &js(params), self::options(&js(options))))
+    finish(calls::validate(
+        &js(operation),
+        &js(params),
+        self::options(&js(options)),
+    ))
 }
 
 #[wasm_bindgen]
@@ -92,5 +97,9 @@ pub fn grouping_plan(operation: JsValue) -> JsValue {
 
 #[wasm_bindgen(js_name = waitStatus)]
 pub fn wait_status(operation: JsValue, status: JsValue, options: JsValue) -> JsValue {
-    finish(calls::wait_status(&js(operation), &js(status), self::options(&js(options))))
+    finish(calls::wait_status(
+        &js(operation),
+        &js(status),
+        self::options(&js(options)),
+    ))
 }

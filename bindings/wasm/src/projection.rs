@@ -308,7 +308,9 @@ impl<'a> HostValue for Input<'a> {
             Node::Null => Kind::Null,
             Node::Bool(flag) => Kind::Bool(*flag),
             // Exact integers read as integers, as the live path reads JS numbers.
-            Node::Number(float) if float.fract() == 0.0 && float.abs() <= 9_007_199_254_740_991.0 => Kind::Int(*float as i64),
+            Node::Number(float) if float.fract() == 0.0 && float.abs() <= 9_007_199_254_740_991.0 => {
+                Kind::Int(*float as i64)
+            }
             Node::Number(float) => Kind::Float(*float),
             Node::Str(text) => Kind::Str(Cow::Borrowed(text)),
             Node::List(_) => Kind::List,
@@ -319,7 +321,10 @@ impl<'a> HostValue for Input<'a> {
     fn field(&self, key: &'static str) -> Result<Option<Self>, Problem> {
         match self {
             Input::Live(js) => Ok(js.field(key)?.map(Input::Live)),
-            Input::Projected(Node::Map(entries)) => Ok(entries.iter().find(|(name, _)| name.as_ref() == key).map(|(_, node)| Input::Projected(node))),
+            Input::Projected(Node::Map(entries)) => Ok(entries
+                .iter()
+                .find(|(name, _)| name.as_ref() == key)
+                .map(|(_, node)| Input::Projected(node))),
             Input::Projected(_) => Ok(None),
         }
     }
@@ -340,7 +345,11 @@ impl<'a> HostValue for Input<'a> {
         }
     }
 
-    fn for_each_entry<E>(&self, mut visit: impl FnMut(&str, Self) -> Result<(), E>, problem: impl Fn(Problem, Option<&str>) -> E) -> Result<(), E> {
+    fn for_each_entry<E>(
+        &self,
+        mut visit: impl FnMut(&str, Self) -> Result<(), E>,
+        problem: impl Fn(Problem, Option<&str>) -> E,
+    ) -> Result<(), E> {
         match self {
             Input::Live(js) => js.for_each_entry(|key, value| visit(key, Input::Live(value)), problem),
             Input::Projected(Node::Map(entries)) => {

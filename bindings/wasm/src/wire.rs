@@ -30,7 +30,13 @@ pub fn build(operation: JsValue, params: JsValue, options: JsValue) -> JsValue {
 /// `parse` error in the provider's words. The body is a string, a `Uint8Array` (the wrapper
 /// turns an `ArrayBuffer` into one) or `null`.
 #[wasm_bindgen(js_name = parseResponse)]
-pub fn parse_response(operation: JsValue, status: JsValue, body: JsValue, headers: JsValue, options: JsValue) -> JsValue {
+pub fn parse_response(
+    operation: JsValue,
+    status: JsValue,
+    body: JsValue,
+    headers: JsValue,
+    options: JsValue,
+) -> JsValue {
     let (body, headers) = (js(body), js(headers));
     finish(calls::parse_response(
         &js(operation),

@@ -31,7 +31,10 @@ pub async fn start(config: Config, fleet: Value) -> Server {
 }
 
 pub fn wall() -> i64 {
-    SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or(0)
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_secs() as i64)
+        .unwrap_or(0)
 }
 
 /// An HTTP answer.
@@ -44,13 +47,18 @@ pub struct Answer {
 
 impl Answer {
     pub fn json(&self) -> Value {
-        serde_json::from_slice(&self.body).unwrap_or_else(|err| panic!("not JSON ({err}): {}", String::from_utf8_lossy(&self.body)))
+        serde_json::from_slice(&self.body)
+            .unwrap_or_else(|err| panic!("not JSON ({err}): {}", String::from_utf8_lossy(&self.body)))
     }
 
     /// The provider error code, Alibaba `Code` or Zenlayer `code`.
     pub fn code(&self) -> String {
         let body = self.json();
-        body.get("Code").or_else(|| body.get("code")).and_then(Value::as_str).unwrap_or("").to_owned()
+        body.get("Code")
+            .or_else(|| body.get("code"))
+            .and_then(Value::as_str)
+            .unwrap_or("")
+            .to_owned()
     }
 
     pub fn text(&self) -> String {
@@ -100,14 +108,19 @@ impl Client {
     /// Sends an opgate request exactly as built and signed.
     pub async fn send(&mut self, request: &HttpRequest) -> Answer {
         let url = request.url();
-        let target = url.split_once(&request.host).map(|(_, rest)| rest.to_owned()).unwrap_or_else(|| "/".to_owned());
+        let target = url
+            .split_once(&request.host)
+            .map(|(_, rest)| rest.to_owned())
+            .unwrap_or_else(|| "/".to_owned());
         let headers: Vec<(&str, &str)> = request.headers.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
         self.raw(&request.method, &target, &headers, request.body.clone()).await
     }
 
     pub async fn control(&mut self, method: &str, path: &str, body: Option<Value>) -> Value {
         let bytes = body.map(|b| serde_json::to_vec(&b).expect("json")).unwrap_or_default();
-        let answer = self.raw(method, path, &[("content-type", "application/json")], bytes).await;
+        let answer = self
+            .raw(method, path, &[("content-type", "application/json")], bytes)
+            .await;
         let mut value = answer.json();
         if let Value::Object(map) = &mut value {
             map.insert("_status".to_owned(), json!(answer.status));
@@ -116,7 +129,8 @@ impl Client {
     }
 
     pub async fn advance(&mut self, seconds: i64) -> i64 {
-        self.control("POST", "/_emulator/clock", Some(json!({"advance": seconds}))).await["now"]
+        self.control("POST", "/_emulator/clock", Some(json!({"advance": seconds})))
+            .await["now"]
             .as_i64()
             .expect("now")
     }
@@ -125,7 +139,11 @@ impl Client {
 static NONCE: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
 
 pub fn nonce() -> String {
-    format!("test-nonce-{}-{}", std::process::id(), NONCE.fetch_add(1, std::sync::atomic::Ordering::Relaxed))
+    format!(
+        "test-nonce-{}-{}",
+        std::process::id(),
+        NONCE.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+    )
 }
 
 pub fn alibaba_credentials() -> Credentials {
@@ -144,14 +162,22 @@ pub fn build(addr: SocketAddr, op: &str, params: Value) -> HttpRequest {
         ..BuildOptions::default()
     };
     let options = if op.starts_with("zec:") {
-        BuildOptions { region: None, ..options }
+        BuildOptions {
+            region: None,
+            ..options
+        }
     } else {
         options
     };
     opgate::build(op, &params, &options).expect("builds")
 }
 
-pub fn sign_with(request: &HttpRequest, credentials: &Credentials, algorithm: Option<SignatureAlgorithm>, timestamp: i64) -> HttpRequest {
+pub fn sign_with(
+    request: &HttpRequest,
+    credentials: &Credentials,
+    algorithm: Option<SignatureAlgorithm>,
+    timestamp: i64,
+) -> HttpRequest {
     let options = SignOptions {
         algorithm,
         timestamp,
@@ -226,12 +252,19 @@ pub async fn ecs_status(client: &mut Client, id: &str) -> String {
     );
     let answer = client.send(&request).await;
     assert_eq!(answer.status, 200, "{}", answer.text());
-    answer.json()["Instances"]["Instance"][0]["Status"].as_str().unwrap_or("absent").to_owned()
+    answer.json()["Instances"]["Instance"][0]["Status"]
+        .as_str()
+        .unwrap_or("absent")
+        .to_owned()
 }
 
 pub async fn zec_status(client: &mut Client, id: &str) -> String {
     let answer = client
-        .send(&zec_call(client.addr, "DescribeInstancesStatus", json!({"instanceIds": [id]})))
+        .send(&zec_call(
+            client.addr,
+            "DescribeInstancesStatus",
+            json!({"instanceIds": [id]}),
+        ))
         .await;
     assert_eq!(answer.status, 200, "{}", answer.text());
     answer.json()["response"]["dataSet"][0]["instanceStatus"]

@@ -19,7 +19,13 @@ pub(super) struct Key<'a> {
 
 /// `signed_headers` names the headers to sign (lower-case); `None` signs the default set
 /// (see [`canonical_headers`]).
-pub(super) fn sign(request: &HttpRequest, key: &Key<'_>, date: &str, nonce: &str, signed_headers: Option<&[&str]>) -> SignedRequest {
+pub(super) fn sign(
+    request: &HttpRequest,
+    key: &Key<'_>,
+    date: &str,
+    nonce: &str,
+    signed_headers: Option<&[&str]>,
+) -> SignedRequest {
     let payload_hash = sha256_hex(&request.body);
     // The headers signing owns: set (in place of the first header of that name, the others
     // dropped, or appended) or, for `None`, removed, as `set_header`/`remove_header` would.
@@ -72,7 +78,11 @@ pub(super) fn sign(request: &HttpRequest, key: &Key<'_>, date: &str, nonce: &str
 
     // `method\npath\nquery\nheaders (each line ending in \n)\nsigned header names\npayload hash`,
     // written into one buffer.
-    let path = if signed.path.is_empty() { "/" } else { signed.path.as_str() };
+    let path = if signed.path.is_empty() {
+        "/"
+    } else {
+        signed.path.as_str()
+    };
     let mut canonical_request = String::with_capacity(256 + signed.query.len() * 48 + signed.headers.len() * 64);
     canonical_request.push_str(&signed.method);
     canonical_request.push('\n');
@@ -90,7 +100,8 @@ pub(super) fn sign(request: &HttpRequest, key: &Key<'_>, date: &str, nonce: &str
     hex_into(&mut string_to_sign, &Sha256::digest(canonical_request.as_bytes()));
     let signature = hex(&hmac_sha256(key.secret.as_bytes(), string_to_sign.as_bytes()));
     let signed_headers = canonical_request.get(names).unwrap_or_default();
-    let mut authorization = String::with_capacity(ALGORITHM.len() + 40 + key.id.len() + signed_headers.len() + signature.len());
+    let mut authorization =
+        String::with_capacity(ALGORITHM.len() + 40 + key.id.len() + signed_headers.len() + signature.len());
     authorization.push_str(ALGORITHM);
     authorization.push_str(" Credential=");
     authorization.push_str(key.id);
@@ -114,7 +125,10 @@ fn canonical_query(out: &mut String, query: &[(String, String)]) {
     if in_order {
         encode_pairs_into(out, query.iter().map(|(key, value)| (key.as_str(), value.as_str())));
     } else {
-        let mut pairs: Vec<(&str, &str)> = query.iter().map(|(key, value)| (key.as_str(), value.as_str())).collect();
+        let mut pairs: Vec<(&str, &str)> = query
+            .iter()
+            .map(|(key, value)| (key.as_str(), value.as_str()))
+            .collect();
         pairs.sort_unstable();
         encode_pairs_into(out, pairs);
     }
@@ -125,7 +139,11 @@ fn canonical_query(out: &mut String, query: &[(String, String)]) {
 /// values trimmed, repeated names joined with commas. Appends the canonical block (each line
 /// ending in `\n`), a line break and the `;`-separated name list to `out`, and returns where
 /// in `out` the name list is (`Authorization` repeats it).
-fn canonical_headers(out: &mut String, headers: &[(String, String)], chosen: Option<&[&str]>) -> std::ops::Range<usize> {
+fn canonical_headers(
+    out: &mut String,
+    headers: &[(String, String)],
+    chosen: Option<&[&str]>,
+) -> std::ops::Range<usize> {
     let mut selected: Vec<(Cow<'_, str>, &str)> = Vec::with_capacity(headers.len());
     for (name, value) in headers {
         let name = lower_case(name);

@@ -173,31 +173,71 @@ impl fmt::Debug for SignedRequest {
 
 /// Signs `request` with `credentials`, returning the request to send.
 pub fn sign(request: &HttpRequest, credentials: &Credentials, options: &SignOptions) -> Result<SignedRequest> {
-    let algorithm = options.algorithm.unwrap_or_else(|| SignatureAlgorithm::for_request(request));
+    let algorithm = options
+        .algorithm
+        .unwrap_or_else(|| SignatureAlgorithm::for_request(request));
     let secret = credentials.secret(algorithm.provider())?;
     if options.timestamp < 0 {
         return Err(bad_timestamp(options.timestamp));
     }
     match (algorithm, secret) {
         (SignatureAlgorithm::Zc2HmacSha256, Secret::Bearer { token }) => Ok(zc2::bearer(request, token)),
-        (SignatureAlgorithm::Zc2HmacSha256, Secret::AccessKey { id, secret, .. }) => Ok(zc2::sign(request, id, secret, options.timestamp)),
+        (SignatureAlgorithm::Zc2HmacSha256, Secret::AccessKey { id, secret, .. }) => {
+            Ok(zc2::sign(request, id, secret, options.timestamp))
+        }
         (_, Secret::Bearer { .. }) => Err(Error::Signing(ErrorDetail::client(
             ClientCode::InvalidCredentials,
             text!(
-                format!("{} needs an AccessKey; bearer tokens are only accepted by Zenlayer.", algorithm.name()),
+                format!(
+                    "{} needs an AccessKey; bearer tokens are only accepted by Zenlayer.",
+                    algorithm.name()
+                ),
                 format!("{} 需要 AccessKey；只有 Zenlayer 接受 Bearer 令牌。", algorithm.name())
             ),
             Some("credentials".to_owned()),
         ))),
-        (SignatureAlgorithm::Acs3HmacSha256, Secret::AccessKey { id, secret, security_token }) => {
+        (
+            SignatureAlgorithm::Acs3HmacSha256,
+            Secret::AccessKey {
+                id,
+                secret,
+                security_token,
+            },
+        ) => {
             let date = super::encode::format_utc(options.timestamp).ok_or_else(|| bad_timestamp(options.timestamp))?;
             check_nonce(&options.nonce)?;
-            Ok(acs3::sign(request, &acs3::Key { id, secret, security_token }, &date, &options.nonce, None))
+            Ok(acs3::sign(
+                request,
+                &acs3::Key {
+                    id,
+                    secret,
+                    security_token,
+                },
+                &date,
+                &options.nonce,
+                None,
+            ))
         }
-        (SignatureAlgorithm::RpcHmacSha1, Secret::AccessKey { id, secret, security_token }) => {
+        (
+            SignatureAlgorithm::RpcHmacSha1,
+            Secret::AccessKey {
+                id,
+                secret,
+                security_token,
+            },
+        ) => {
             let date = super::encode::format_utc(options.timestamp).ok_or_else(|| bad_timestamp(options.timestamp))?;
             check_nonce(&options.nonce)?;
-            rpc_v1::sign(request, &rpc_v1::Key { id, secret, security_token }, date, &options.nonce)
+            rpc_v1::sign(
+                request,
+                &rpc_v1::Key {
+                    id,
+                    secret,
+                    security_token,
+                },
+                date,
+                &options.nonce,
+            )
         }
     }
 }
@@ -209,8 +249,18 @@ pub fn sign(request: &HttpRequest, credentials: &Credentials, options: &SignOpti
 /// 0.4 signs every header it sets (`user-agent`, `accept` too), the Go SDK only `host`,
 /// `content-type` and `x-acs-*`. A listed header the request lacks is left out, so the
 /// signatures then differ, as they must.
-pub fn sign_acs3_over(request: &HttpRequest, credentials: &Credentials, options: &SignOptions, signed_headers: &[&str]) -> Result<SignedRequest> {
-    let Secret::AccessKey { id, secret, security_token } = credentials.secret(Provider::Alibaba)? else {
+pub fn sign_acs3_over(
+    request: &HttpRequest,
+    credentials: &Credentials,
+    options: &SignOptions,
+    signed_headers: &[&str],
+) -> Result<SignedRequest> {
+    let Secret::AccessKey {
+        id,
+        secret,
+        security_token,
+    } = credentials.secret(Provider::Alibaba)?
+    else {
         return Err(Error::Signing(ErrorDetail::client(
             ClientCode::InvalidCredentials,
             text!(
@@ -224,7 +274,11 @@ pub fn sign_acs3_over(request: &HttpRequest, credentials: &Credentials, options:
     check_nonce(&options.nonce)?;
     Ok(acs3::sign(
         request,
-        &acs3::Key { id, secret, security_token },
+        &acs3::Key {
+            id,
+            secret,
+            security_token,
+        },
         &date,
         &options.nonce,
         Some(signed_headers),
@@ -237,7 +291,9 @@ fn check_nonce(nonce: &str) -> Result<()> {
     const MAX_NONCE_CHARS: usize = 128;
     // Printable ASCII, as generated nonces are, passes without counting characters.
     let plain = nonce.len() <= MAX_NONCE_CHARS && nonce.bytes().all(|byte| byte.is_ascii_graphic());
-    if !nonce.is_empty() && (plain || (nonce.chars().count() <= MAX_NONCE_CHARS && !nonce.chars().any(char::is_control))) {
+    if !nonce.is_empty()
+        && (plain || (nonce.chars().count() <= MAX_NONCE_CHARS && !nonce.chars().any(char::is_control)))
+    {
         return Ok(());
     }
     // Escaped, so the control characters that made it unusable show up in the message.
@@ -297,15 +353,24 @@ mod tests {
             ("x-acs-date", "2026-01-02T03:04:05Z"),
             ("x-acs-signature-nonce", "0123456789abcdef"),
             ("accept", "application/json"),
-            ("x-acs-content-sha256", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),
+            (
+                "x-acs-content-sha256",
+                "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
+            ),
         ];
         HttpRequest {
             method: "POST".into(),
             scheme: "http".into(),
             host: "127.0.0.1:8080".into(),
             path: "/".into(),
-            query: vec![("InstanceId".into(), "i-bp1h4adlltjc1d48goaq".into()), ("DryRun".into(), "True".into())],
-            headers: headers.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect(),
+            query: vec![
+                ("InstanceId".into(), "i-bp1h4adlltjc1d48goaq".into()),
+                ("DryRun".into(), "True".into()),
+            ],
+            headers: headers
+                .iter()
+                .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+                .collect(),
             body: Vec::new(),
         }
     }
@@ -319,7 +384,13 @@ mod tests {
     }
 
     /// The headers ACS3 signing leaves, as the step-by-step edits they replace made them.
-    fn headers_by_edits(request: &HttpRequest, id: &str, token: Option<&str>, date: &str, nonce: &str) -> Vec<(String, String)> {
+    fn headers_by_edits(
+        request: &HttpRequest,
+        id: &str,
+        token: Option<&str>,
+        date: &str,
+        nonce: &str,
+    ) -> Vec<(String, String)> {
         let mut edited = request.clone();
         edited.remove_header("authorization");
         if edited.header("host").is_none() {
@@ -347,20 +418,33 @@ mod tests {
         resigned.headers.retain(|(name, _)| name != "host");
         resigned.headers.push(("X-Acs-Date".into(), "again".into()));
         resigned.headers.push(("Authorization".into(), "old".into()));
-        resigned.headers.push(("X-ACS-SECURITY-TOKEN".into(), "old-token".into()));
+        resigned
+            .headers
+            .push(("X-ACS-SECURITY-TOKEN".into(), "old-token".into()));
         resigned.headers.push(("x-acs-accesskey-id".into(), "old-id".into()));
-        resigned.headers.push(("x-acs-security-token".into(), "old-token-2".into()));
+        resigned
+            .headers
+            .push(("x-acs-security-token".into(), "old-token-2".into()));
         for request in [received(), resigned] {
-            for credentials in [Credentials::access_key("id", "secret"), Credentials::sts("id", "secret", "tok")] {
-                let token = credentials.secret(Provider::Alibaba).ok().and_then(|secret| match secret {
-                    Secret::AccessKey { security_token, .. } => security_token,
-                    Secret::Bearer { .. } => None,
-                });
+            for credentials in [
+                Credentials::access_key("id", "secret"),
+                Credentials::sts("id", "secret", "tok"),
+            ] {
+                let token = credentials
+                    .secret(Provider::Alibaba)
+                    .ok()
+                    .and_then(|secret| match secret {
+                        Secret::AccessKey { security_token, .. } => security_token,
+                        Secret::Bearer { .. } => None,
+                    });
                 let signed = sign(&request, &credentials, &options()).expect("signs");
                 let mut headers = signed.request.headers.clone();
                 assert_eq!(headers.pop().map(|(name, _)| name).as_deref(), Some("Authorization"));
                 let date = format_utc_for_test(options().timestamp);
-                assert_eq!(headers, headers_by_edits(&request, "id", token, &date, &options().nonce));
+                assert_eq!(
+                    headers,
+                    headers_by_edits(&request, "id", token, &date, &options().nonce)
+                );
             }
         }
     }
@@ -395,7 +479,10 @@ mod tests {
             Some("7918e849535d5acc46cc5a77b411a13840c765d8e33b8084d88a7b8d70e5a912")
         );
         let default = sign(&received(), &credentials, &options()).expect("signs");
-        assert_ne!(default.signature, signed.signature, "the default set leaves accept and user-agent out");
+        assert_ne!(
+            default.signature, signed.signature,
+            "the default set leaves accept and user-agent out"
+        );
     }
 
     #[test]

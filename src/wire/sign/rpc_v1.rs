@@ -41,7 +41,9 @@ pub(super) fn sign(request: &HttpRequest, key: &Key<'_>, timestamp: String, nonc
         ));
     }
     let action = request.query_param("Action").or_else(|| request.header("x-acs-action"));
-    let version = request.query_param("Version").or_else(|| request.header("x-acs-version"));
+    let version = request
+        .query_param("Version")
+        .or_else(|| request.header("x-acs-version"));
     let (Some(action), Some(version)) = (action, version) else {
         return Err(unsupported(
             "The request names no action and version (Action/Version query parameters or x-acs-action/x-acs-version headers).",
@@ -58,7 +60,13 @@ pub(super) fn sign(request: &HttpRequest, key: &Key<'_>, timestamp: String, nonc
         ("Timestamp".to_owned(), timestamp),
         ("SignatureNonce".to_owned(), nonce.to_owned()),
     ]);
-    query.extend(request.query.iter().filter(|(name, _)| !RESERVED.contains(&name.as_str())).cloned());
+    query.extend(
+        request
+            .query
+            .iter()
+            .filter(|(name, _)| !RESERVED.contains(&name.as_str()))
+            .cloned(),
+    );
     if let Some(token) = key.security_token {
         query.push(("SecurityToken".to_owned(), token.to_owned()));
     }
@@ -68,7 +76,8 @@ pub(super) fn sign(request: &HttpRequest, key: &Key<'_>, timestamp: String, nonc
 
     let mut sorted: Vec<(&str, &str)> = query.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
     sorted.sort_unstable();
-    let mut canonical_query = String::with_capacity(sorted.iter().map(|(k, v)| k.len() + v.len() + 2).sum::<usize>() + 16);
+    let mut canonical_query =
+        String::with_capacity(sorted.iter().map(|(k, v)| k.len() + v.len() + 2).sum::<usize>() + 16);
     encode_pairs_into(&mut canonical_query, sorted);
     // `METHOD&%2F&` and the canonical query encoded once more.
     let mut string_to_sign = String::with_capacity(request.method.len() + 5 + canonical_query.len() * 5 / 4);
@@ -81,7 +90,8 @@ pub(super) fn sign(request: &HttpRequest, key: &Key<'_>, timestamp: String, nonc
     let mut hmac_key = Zeroizing::new(String::with_capacity(key.secret.len() + 1));
     hmac_key.push_str(key.secret);
     hmac_key.push('&');
-    let signature = base64::engine::general_purpose::STANDARD.encode(hmac_sha1(hmac_key.as_bytes(), string_to_sign.as_bytes()));
+    let signature =
+        base64::engine::general_purpose::STANDARD.encode(hmac_sha1(hmac_key.as_bytes(), string_to_sign.as_bytes()));
     query.push(("Signature".to_owned(), signature.clone()));
 
     let signed = HttpRequest {

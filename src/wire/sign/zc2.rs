@@ -40,7 +40,9 @@ pub(super) fn bearer(request: &HttpRequest, token: &str) -> SignedRequest {
     let mut signed = prepared(request);
     signed.remove_header("X-ZC-Signature-Method");
     signed.remove_header("X-ZC-Timestamp");
-    signed.headers.push(("Authorization".to_owned(), format!("Bearer {token}")));
+    signed
+        .headers
+        .push(("Authorization".to_owned(), format!("Bearer {token}")));
     SignedRequest {
         algorithm: SignatureAlgorithm::Zc2HmacSha256,
         request: signed,
@@ -58,7 +60,9 @@ fn prepared(request: &HttpRequest) -> HttpRequest {
         prepared.headers.insert(0, ("Host".to_owned(), prepared.host.clone()));
     }
     if prepared.header("content-type").is_none() {
-        prepared.headers.push(("Content-Type".to_owned(), "application/json".to_owned()));
+        prepared
+            .headers
+            .push(("Content-Type".to_owned(), "application/json".to_owned()));
     }
     prepared
 }
