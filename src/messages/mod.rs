@@ -1,6 +1,14 @@
 //! The wording of the engines' decisions. An engine decides *what* is wrong (a [`Violation`] of
 //! a parameter, a [`Refusal`] of a resource) and hands the data here; this module alone says it,
 //! in every language. The texts are what the conformance vectors pin, byte for byte.
+//!
+//! This file words parameter validation ([`crate::params`]) and pre-checks ([`crate::precheck`]);
+//! the submodules word the other engines, one each.
+
+pub mod host;
+pub mod lifecycle;
+pub mod ram;
+pub mod wire;
 
 use crate::error::clip;
 use crate::lang::{Lang, Text};

@@ -1,0 +1,1 @@
+//! The wording of the host contract (`crate::host`): arguments of the wrong kind, limits.

@@ -1,0 +1,1 @@
+//! The wording of RAM policy parsing and evaluation (`crate::ram`).

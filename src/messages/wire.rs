@@ -1,0 +1,1 @@
+//! The wording of building, signing and parsing requests and responses (`crate::wire`).
