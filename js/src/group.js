@@ -13,14 +13,17 @@ const PLAIN = Object.prototype;
 const UTF8 = new TextEncoder();
 const wellFormed = typeof String.prototype.isWellFormed === "function" ? (text) => text.isWellFormed() : (text) => !/[\ud800-\udfff]/.test(text) || /^(?:[^\ud800-\udfff]|[\ud800-\udbff][\udc00-\udfff])*$/.test(text);
 
-/** Each operation's plan (`glue.groupingPlan`), fetched once. */
+/** Each known operation's plan (`glue.groupingPlan`), fetched once. */
 const plans = new Map();
 
 function planOf(glue, operation) {
   let plan = plans.get(operation);
   if (plan === undefined) {
     const envelope = JSON.parse(glue.groupingPlan(operation));
-    plan = envelope.error === undefined ? compile(envelope.ok) : null;
+    // An unknown operation is not kept (a page could pass any number of them); the core's
+    // live path words its error.
+    if (envelope.error !== undefined) return null;
+    plan = compile(envelope.ok);
     plans.set(operation, plan);
   }
   return plan;
