@@ -26,8 +26,12 @@ use crate::catalog::operation;
 use crate::error::{RenderedError, Result};
 use crate::host::Grouping;
 use crate::params::Options;
+use std::collections::BTreeMap;
+
+use crate::params::validate_spec;
 use crate::precheck::{
-    judge, read_resources, Item, TargetDecision, TargetOutcome, TransitionView, Verdict, MAX_RESOURCES,
+    judge, judge_targets, read_resources, refuse_denials, Item, TargetDecision, TargetOutcome, TransitionView, Verdict,
+    MAX_RESOURCES,
 };
 use crate::spec::TargetSpec;
 
@@ -149,6 +153,58 @@ pub fn precheck_grouping(op_id: &str, grouping: Grouping, options: &Options) -> 
         .and_then(|verdict| verdict.expand(&grouping.rows, grouping.ids)))
 }
 
+/// [`crate::precheck::precheck`] (or, with `refuse`, [`crate::precheck::check`]) of items held by
+/// groups: `ids[i]` is item `i`'s id and `rows[i]` its group. Each target is judged on its
+/// group's representative under its own id, so nothing is split or joined. `Ok(None)` when the
+/// items cannot be answered so (the host then passes the items themselves); the errors are
+/// those of the parameters and, with `refuse`, the denial, which do not depend on the items.
+pub fn precheck_targets(
+    op_id: &str,
+    params: &Value,
+    groups: &Value,
+    rows: &[u32],
+    ids: &[String],
+    options: &Options,
+    refuse: bool,
+) -> Result<Option<Verdict>> {
+    let spec = operation(op_id)?;
+    if rows.len() > MAX_RESOURCES || rows.len() != ids.len() || !groups.is_array() {
+        return Ok(None);
+    }
+    let validated = validate_spec(spec, params, options)?;
+    let Ok(representatives) = read_resources(spec, groups) else {
+        return Ok(None);
+    };
+    if rows
+        .iter()
+        .any(|row| usize::try_from(*row).map_or(true, |row| row >= representatives.len()))
+    {
+        return Ok(None);
+    }
+    // The first item with an id answers for it, as `precheck` finds it.
+    let mut first: BTreeMap<&str, usize> = BTreeMap::new();
+    for (id, row) in ids.iter().zip(rows) {
+        first.entry(id.as_str()).or_insert(*row as usize);
+    }
+    crate::work::add(rows.len());
+    let find = |id: &str| {
+        first
+            .get(id)
+            .and_then(|row| representatives.get(*row))
+            .map(|representative| Item {
+                id: id.to_owned(),
+                status: representative.status.clone(),
+                raw: representative.raw,
+            })
+    };
+    let verdict = judge_targets(spec, &validated, find, options);
+    if refuse {
+        refuse_denials(spec, verdict).map(Some)
+    } else {
+        Ok(Some(verdict))
+    }
+}
+
 /// One representative's answer, judged with the stand-in id: its reason split at the stand-in
 /// gives the parts an item's own id joins. The engines read an item's id for wording only, and
 /// `crate::messages` writes it verbatim, so the join is the item's own reason; tests hold both
@@ -191,12 +247,16 @@ fn holds_stand_in(value: &Value) -> bool {
     }
 }
 
-/// What a host needs to group the items of one operation: the guards' projection (as
-/// [`crate::host::Pick::describe`] gives it), the id field it leaves out of the comparison,
-/// where a whole Describe response keeps its items, and the most items one call takes.
+/// What a host needs to group the items of one operation: the fields the projection reads
+/// ([`crate::host::Pick::for_operation`]) and those the guards compare
+/// ([`crate::host::Pick::for_guards`]), both as [`crate::host::Pick::describe`] gives them; the id
+/// field the comparison leaves out; where a whole Describe response keeps its items; and the
+/// most items one call takes. A field that is read but not compared (the waiter's evidence,
+/// ECS `StartTime`) must still be one the projection reads without error.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct GroupingPlan {
     pub pick: Value,
+    pub compared: Value,
     pub id_field: &'static str,
     pub list_paths: &'static [&'static [&'static str]],
     pub max_resources: usize,
@@ -205,9 +265,10 @@ pub struct GroupingPlan {
 /// The plan for operation `op_id`.
 pub fn grouping_plan(op_id: &str) -> Result<GroupingPlan> {
     let spec = operation(op_id)?;
-    let pick = crate::host::Pick::for_guards_of(spec.id).map_or(Value::Null, crate::host::Pick::describe);
+    let describe = |pick: Option<&crate::host::Pick>| pick.map_or(Value::Null, crate::host::Pick::describe);
     Ok(GroupingPlan {
-        pick,
+        pick: describe(crate::host::Pick::for_operation(spec.id)),
+        compared: describe(crate::host::Pick::for_guards_of(spec.id)),
         id_field: spec.resource.id_field,
         list_paths: spec.resource.list_paths,
         max_resources: MAX_RESOURCES,

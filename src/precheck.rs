@@ -11,7 +11,7 @@ use crate::codes::ClientCode;
 use crate::error::{clip, Error, ErrorDetail, RenderedError, Result};
 use crate::lang::{Lang, Text};
 use crate::messages::{self, Path, Refusal, ResourceProblem, StatusReading, Subject};
-use crate::params::{describe_value, validate_spec, Options};
+use crate::params::{describe_value, validate_spec, Options, Validated};
 use crate::record::Record;
 use crate::spec::{Guard, OperationSpec, TargetSpec, Transition};
 
@@ -86,26 +86,42 @@ pub fn precheck(op_id: &str, params: &Value, resources: &Value, options: &Option
     let spec = operation(op_id)?;
     check_list_length(spec, resources)?;
     let validated = validate_spec(spec, params, options)?;
-    let targets = target_ids(spec, &validated.params);
     let items = read_resources(spec, resources)?;
-    let dry_run = spec
-        .dry_run
-        .is_some_and(|d| validated.effective(d.param) == Some(&Value::Bool(true)));
     // The first item with an id answers for it, as a scan of the list would find it; a map
     // keeps 100 targets among 10,000 items from costing a million comparisons.
     let mut by_id: BTreeMap<&str, &Item<'_>> = BTreeMap::new();
     for item in &items {
         by_id.entry(item.id.as_str()).or_insert(item);
     }
-    crate::work::add(items.len() + targets.len());
+    crate::work::add(items.len());
+    Ok(judge_targets(
+        spec,
+        &validated,
+        |id| by_id.get(id).map(|item| (*item).clone()),
+        options,
+    ))
+}
+
+/// The verdict on each target of a validated request, the item for an id found by `find`.
+pub(crate) fn judge_targets<'a>(
+    spec: &'static OperationSpec,
+    validated: &Validated,
+    find: impl Fn(&str) -> Option<Item<'a>>,
+    options: &Options,
+) -> Verdict {
+    let targets = target_ids(spec, &validated.params);
+    let dry_run = spec
+        .dry_run
+        .is_some_and(|d| validated.effective(d.param) == Some(&Value::Bool(true)));
+    crate::work::add(targets.len());
     let outcomes = targets
         .iter()
-        .map(|id| match by_id.get(id.as_str()) {
-            Some(item) => judge(spec, item, dry_run, options),
+        .map(|id| match find(id) {
+            Some(item) => judge(spec, &item, dry_run, options),
             None => not_found(spec, id, options.lang),
         })
         .collect();
-    Ok(summarise(spec, outcomes, dry_run, options.lang))
+    summarise(spec, outcomes, dry_run, options.lang)
 }
 
 /// [`precheck`] for scripts that should stop rather than send: a verdict that is not allowed
@@ -113,10 +129,14 @@ pub fn precheck(op_id: &str, params: &Value, resources: &Value, options: &Option
 /// parameter path (`InstanceId`, `instanceIds[3]`).
 pub fn check(op_id: &str, params: &Value, resources: &Value, options: &Options) -> Result<Verdict> {
     let verdict = precheck(op_id, params, resources, options)?;
+    refuse_denials(operation(op_id)?, verdict)
+}
+
+/// The verdict itself when it is allowed; else [`Error::Denied`], as [`check`] answers.
+pub(crate) fn refuse_denials(spec: &OperationSpec, verdict: Verdict) -> Result<Verdict> {
     if verdict.allowed {
         return Ok(verdict);
     }
-    let spec = operation(op_id)?;
     let param = spec.target.param();
     let field = |index: usize| match spec.target {
         TargetSpec::Batch { .. } => format!("{param}[{index}]"),
@@ -198,6 +218,7 @@ fn summarise(spec: &'static OperationSpec, outcomes: Vec<TargetOutcome>, dry_run
 }
 
 /// One Describe item, with the fields every guard needs already read.
+#[derive(Clone)]
 pub(crate) struct Item<'a> {
     pub(crate) id: String,
     pub(crate) status: String,

@@ -621,6 +621,8 @@ fn call_names_are_unique_across_families() {
 /// A vector case with Describe resources: where it is, its operation and its arguments.
 struct ResourceCase {
     label: String,
+    call: String,
+    params: Option<Value>,
     operation: String,
     spec: &'static opgate::spec::OperationSpec,
     resources: Value,
@@ -648,6 +650,8 @@ fn resource_cases() -> Vec<ResourceCase> {
             let Ok(spec) = opgate::operation(op) else { continue };
             cases.push(ResourceCase {
                 label: format!("{}: {}", file.display(), case["name"]),
+                call: case["call"].as_str().unwrap_or_default().to_owned(),
+                params: args.get("params").cloned(),
                 operation: op.to_owned(),
                 spec,
                 resources: resources.clone(),
@@ -710,4 +714,60 @@ fn grouped_answers_as_precheck_resources() {
         }
     }
     assert!(compared > 200, "only {compared} grouped cases compared");
+}
+
+#[test]
+fn grouped_targets_answer_as_precheck_and_check() {
+    // Every precheck and check case with parameters, its items read by groups and each target
+    // judged on its group's representative (`grouped::precheck_targets`, what the JS package
+    // calls): the verdict, or the error, must be exactly the one the items themselves give.
+    let mut compared = 0;
+    for case in resource_cases() {
+        let Some(params) = &case.params else { continue };
+        let refuse = match case.call.as_str() {
+            "precheck" => false,
+            "check" => true,
+            _ => continue,
+        };
+        let Some(grouping) = opgate::host::Reader::default().grouped(case.spec, &&case.resources) else {
+            continue;
+        };
+        for lang in [opgate::Lang::En, opgate::Lang::Zh] {
+            let options = opgate::Options {
+                now: case.now,
+                lang,
+                ..Default::default()
+            };
+            let whole = if refuse {
+                opgate::check(&case.operation, params, &case.resources, &options)
+            } else {
+                opgate::precheck(&case.operation, params, &case.resources, &options)
+            };
+            let representatives = Value::Array(grouping.representatives.clone());
+            let grouped = opgate::grouped::precheck_targets(
+                &case.operation,
+                params,
+                &representatives,
+                &grouping.rows,
+                &grouping.ids,
+                &options,
+                refuse,
+            );
+            match grouped {
+                Ok(None) => {}
+                Ok(Some(verdict)) => {
+                    assert_eq!(whole, Ok(verdict), "{}", case.label);
+                    compared += 1;
+                }
+                Err(error) => {
+                    assert_eq!(whole, Err(error), "{}", case.label);
+                    compared += 1;
+                }
+            }
+        }
+    }
+    assert!(
+        compared >= 200,
+        "only {compared} grouped precheck and check cases compared"
+    );
 }

@@ -8,7 +8,7 @@
 
 import wasmInit, * as glue from "../pkg/opgate_wasm.js";
 import { fromReport } from "./errors.js";
-import { grouped } from "./group.js";
+import { grouped, groupedTargets } from "./group.js";
 
 export { OpgateError, InputError, ValidationError, DeniedError, ApiError, ParseError, PolicyError, SigningError } from "./errors.js";
 export { clientToken, classify, retryAdvice, accessDenied, plan, mergePlan, Waiter } from "./lifecycle.js";
@@ -50,7 +50,10 @@ function need() {
 // The glue answers with JSON text, `{"ok": result}` or `{"error": report}`: one JSON.parse
 // builds the whole result, far cheaper than wasm setting each property.
 function unwrap(text) {
-  const envelope = JSON.parse(text);
+  return unwrapEnvelope(JSON.parse(text));
+}
+
+function unwrapEnvelope(envelope) {
   if (envelope.error !== undefined) {
     throw fromReport(envelope.error);
   }
@@ -118,7 +121,11 @@ export function validate(operation, params, options) {
  */
 export function precheck(operation, params, resources, options) {
   need();
-  return unwrap(glue.precheck(operation, params, resources, withNow(options)));
+  const withClock = withNow(options);
+  limits ??= unwrap(glue.limits());
+  // The items cross as groups when they are plain data (./group.js); else the core reads them live.
+  const envelope = groupedTargets(glue, limits, operation, params, resources, withClock, false);
+  return envelope === undefined ? unwrap(glue.precheck(operation, params, resources, withClock)) : unwrapEnvelope(envelope);
 }
 
 /**
@@ -153,7 +160,10 @@ export function precheckResources(operation, resources, options) {
  */
 export function check(operation, params, resources, options) {
   need();
-  return unwrap(glue.check(operation, params, resources, withNow(options)));
+  const withClock = withNow(options);
+  limits ??= unwrap(glue.limits());
+  const envelope = groupedTargets(glue, limits, operation, params, resources, withClock, true);
+  return envelope === undefined ? unwrap(glue.check(operation, params, resources, withClock)) : unwrapEnvelope(envelope);
 }
 
 /**

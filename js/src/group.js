@@ -30,15 +30,39 @@ function planOf(glue, operation) {
 }
 
 function compile(plan) {
-  if (!Array.isArray(plan.pick)) return null;
+  if (!Array.isArray(plan.pick) || !Array.isArray(plan.compared)) return null;
+  const compared = new Set(plan.compared.map(([name]) => name));
   return {
-    pick: plan.pick,
-    // The comparison leaves the id out; the representative keeps it.
-    rest: plan.pick.filter(([name]) => name !== plan.idField),
+    // What crosses for a representative: the compared fields, the id among them.
+    pick: plan.compared,
+    // The comparison leaves the id out.
+    rest: plan.compared.filter(([name]) => name !== plan.idField),
+    // Read but not compared (ECS StartTime, for waiters): each must be a value the core's
+    // projection reads without error.
+    unread: plan.pick.filter(([name]) => !compared.has(name)).map(([name]) => name),
     idField: plan.idField,
     listPaths: plan.listPaths,
     maxResources: plan.maxResources,
   };
+}
+
+/** Whether the core's projection reads `value` without error: here, a scalar it takes as is. */
+function readable(walker, value) {
+  if (--walker.nodes < 0) return false;
+  switch (typeof value) {
+    case "undefined":
+    case "boolean":
+      return true;
+    case "string":
+      walker.units -= value.length;
+      return walker.units >= 0 && wellFormed(value);
+    case "number":
+      return Number.isSafeInteger(value);
+    case "object":
+      return value === null;
+    default:
+      return false;
+  }
 }
 
 // Markers in an item's token sequence: Symbols, so no scalar value can equal one.
@@ -208,54 +232,89 @@ function itemsOf(resources, plan) {
 }
 
 /**
+ * The items of `resources` in groups: one representative per group (its projection as plain
+ * data), and each item's group and id; undefined when the input is left to the core.
+ */
+function groupItems(glue, limits, operation, resources) {
+  if (typeof operation !== "string") return undefined;
+  const plan = planOf(glue, operation);
+  if (plan === null) return undefined;
+  const items = itemsOf(resources, plan);
+  if (items === undefined || !(items.length <= plan.maxResources)) return undefined;
+  const count = items.length;
+  const rows = new Uint32Array(count);
+  const ids = new Array(count);
+  // Items walk a trie token by token; the node an item ends at holds its group.
+  const walker = new Walker(limits);
+  const fields = plan.rest;
+  const unrolled = fields.length <= 4;
+  const idField = plan.idField;
+  const unread = plan.unread;
+  const representatives = [];
+  for (let index = 0; index < count; index += 1) {
+    const item = items[index];
+    // A plain object (an array's prototype is Array.prototype).
+    if (typeof item !== "object" || item === null) return undefined;
+    const prototype = Object.getPrototypeOf(item);
+    if (prototype !== PLAIN && prototype !== null) return undefined;
+    const id = item[idField];
+    if (typeof id !== "string") return undefined;
+    walker.units -= id.length;
+    walker.nodes -= 2;
+    if (walker.units < 0 || walker.nodes < 0 || !wellFormed(id)) return undefined;
+    walker.level = walker.root;
+    if (!(unrolled ? walkUnrolled(walker, item, fields) : walkFields(walker, item, fields))) return undefined;
+    for (let field = 0; field < unread.length; field += 1) {
+      if (!readable(walker, item[unread[field]])) return undefined;
+    }
+    let group = walker.level.group;
+    if (group < 0) {
+      group = representatives.length;
+      walker.level.group = group;
+      representatives.push(project(item, plan.pick));
+    }
+    rows[index] = group;
+    ids[index] = id;
+  }
+  return { representatives: UTF8.encode(JSON.stringify(representatives)), rows, ids };
+}
+
+/**
  * The verdict of `glue.precheckResources(operation, resources, options)`, computed through
  * `glue.precheckGroups`; undefined when the input is left to `glue.precheckResources`.
  */
 export function grouped(glue, limits, operation, resources, options) {
-  if (typeof operation !== "string") return undefined;
   try {
-    const plan = planOf(glue, operation);
-    if (plan === null) return undefined;
-    const items = itemsOf(resources, plan);
-    if (items === undefined || !(items.length <= plan.maxResources)) return undefined;
-    const count = items.length;
-    const rows = new Uint32Array(count);
-    const ids = new Array(count);
-    // Items walk a trie of Maps token by token; the Map an item ends at holds its group.
-    const walker = new Walker(limits);
-    const fields = plan.rest;
-    const unrolled = fields.length <= 4;
-    const idField = plan.idField;
-    const representatives = [];
-    for (let index = 0; index < count; index += 1) {
-      const item = items[index];
-      // A plain object (an array's prototype is Array.prototype).
-      if (typeof item !== "object" || item === null) return undefined;
-      const prototype = Object.getPrototypeOf(item);
-      if (prototype !== PLAIN && prototype !== null) return undefined;
-      const id = item[idField];
-      if (typeof id !== "string") return undefined;
-      walker.units -= id.length;
-      walker.nodes -= 2;
-      if (walker.units < 0 || walker.nodes < 0 || !wellFormed(id)) return undefined;
-      walker.level = walker.root;
-      if (!(unrolled ? walkUnrolled(walker, item, fields) : walkFields(walker, item, fields))) return undefined;
-      let group = walker.level.group;
-      if (group < 0) {
-        group = representatives.length;
-        walker.level.group = group;
-        representatives.push(project(item, plan.pick));
-      }
-      rows[index] = group;
-      ids[index] = id;
-    }
-    const envelope = JSON.parse(glue.precheckGroups(operation, UTF8.encode(JSON.stringify(representatives)), rows, options));
+    const groups = groupItems(glue, limits, operation, resources);
+    if (groups === undefined) return undefined;
+    const envelope = JSON.parse(glue.precheckGroups(operation, groups.representatives, groups.rows, options));
     if (envelope.error !== undefined || envelope.ok === null) return undefined;
-    return expand(envelope.ok, rows, ids);
+    return expand(envelope.ok, groups.rows, groups.ids);
   } catch {
     // A getter or a Proxy trap threw: the core reads the live values and words the error.
     return undefined;
   }
+}
+
+/**
+ * The envelope of `glue.precheck` (or, with `refuse`, `glue.check`) for the same arguments,
+ * computed through `glue.precheckTargets`: each target is judged on its group's representative,
+ * so the items cross as groups. Undefined when the input is left to `glue.precheck`/`check`.
+ * The parameters' errors and a denial come back as the core words them for the items
+ * themselves (they do not depend on the items).
+ */
+export function groupedTargets(glue, limits, operation, params, resources, options, refuse) {
+  let groups;
+  try {
+    groups = groupItems(glue, limits, operation, resources);
+  } catch {
+    return undefined;
+  }
+  if (groups === undefined) return undefined;
+  const envelope = JSON.parse(
+    glue.precheckTargets(operation, params, groups.representatives, groups.rows, UTF8.encode(JSON.stringify(groups.ids)), options, refuse),
+  );
+  return envelope.error === undefined && envelope.ok === null ? undefined : envelope;
 }
 
 /** The verdict with one outcome per item, as `precheckResources` answers it. */

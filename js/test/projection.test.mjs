@@ -120,6 +120,11 @@ const EDGE = {
   "the 250th of 300 items has a number for its id": Array.from({ length: 300 }, (_, i) => ({ ...base, InstanceId: i === 249 ? 249 : `i-${i}` })),
   "the 250th of 300 items has a lone surrogate in its id": Array.from({ length: 300 }, (_, i) => ({ ...base, InstanceId: i === 249 ? `i-${lone}` : `i-${i}` })),
   "the 250th of 300 items is a class instance": Array.from({ length: 300 }, (_, i) => (i === 249 ? live([base])[0] : { ...base, InstanceId: `i-${i}` })),
+  // Read for waiters but never compared: values the core refuses must still be refused.
+  "a StartTime that is NaN": [base, { ...base, InstanceId: "i-2", StartTime: NaN }],
+  "a StartTime that is a BigInt": [base, { ...base, InstanceId: "i-2", StartTime: 5n }],
+  "a StartTime with a lone surrogate": [base, { ...base, InstanceId: "i-2", StartTime: `2026${lone}` }],
+  "a StartTime that is an object": [{ ...base, StartTime: { at: "2026-01-01T00:00Z" } }],
   "10,001 items": Array.from({ length: 10001 }, (_, i) => ({ ...base, InstanceId: `i-${i}` })),
 };
 
@@ -154,6 +159,26 @@ test("plain pre-check vectors are answered by groups, exactly as the live values
     assert.notEqual(answer, undefined, `${label}: grouping declined`);
     assert.deepStrictEqual(answer, live_answer(glue, "ecs:RebootInstance", EDGE[label], options), label);
   }
+});
+
+test("plain precheck and check vectors are answered by groups, exactly as the live values answer", async () => {
+  const glue = await import("../pkg/opgate_wasm.js");
+  const { groupedTargets } = await import("../src/group.js");
+  const limits = JSON.parse(glue.limits()).ok;
+  let answered = 0;
+  for (const file of readdirSync(VECTORS).filter((name) => name.endsWith(".json")).sort()) {
+    for (const c of parseExact(readFileSync(`${VECTORS}/${file}`, "utf8")).cases) {
+      if ((c.call !== "precheck" && c.call !== "check") || !("params" in c.args)) continue;
+      const options = { now: c.args.now ?? null, lang: c.args.lang };
+      const refuse = c.call === "check";
+      const envelope = groupedTargets(glue, limits, c.args.operation, c.args.params, c.args.resources, options, refuse);
+      if (envelope === undefined) continue;
+      const read = JSON.parse((refuse ? glue.check : glue.precheck)(c.args.operation, c.args.params, live(c.args.resources), options));
+      assert.deepStrictEqual(envelope, read, `${file}: ${c.name}`);
+      answered += 1;
+    }
+  }
+  assert.ok(answered >= 90, `grouping answered only ${answered} precheck and check vectors`);
 });
 
 function live_answer(glue, operation, resources, options) {

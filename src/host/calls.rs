@@ -122,6 +122,39 @@ impl<'a, H: HostValue> Call<'a, H> {
         }
     }
 
+    /// A [`precheck`] or [`check`] answered by groups ([`crate::grouped::precheck_targets`]),
+    /// for hosts whose items the core reads itself: the JS package groups on its own side
+    /// before anything crosses, so live JS values are read once, by the projection. `None`
+    /// when the items must be read as they are.
+    fn by_groups(
+        &mut self,
+        spec: &'static OperationSpec,
+        params: &Value,
+        resources: &H,
+        core: &crate::params::Options,
+        refuse: bool,
+        op: &H,
+    ) -> Result<Option<Verdict>, Failed> {
+        if H::HOST == HostKind::JavaScript {
+            return Ok(None);
+        }
+        let Some(grouping) = self.reader.clone().grouped(spec, resources) else {
+            return Ok(None);
+        };
+        let representatives = Value::Array(grouping.representatives);
+        self.run(op.detach(|| {
+            crate::grouped::precheck_targets(
+                spec.id,
+                params,
+                &representatives,
+                &grouping.rows,
+                &grouping.ids,
+                core,
+                refuse,
+            )
+        }))
+    }
+
     /// Runs the core, its error rendered in the call's language.
     fn run<T>(&self, result: crate::error::Result<T>) -> Result<T, Failed> {
         result.map_err(|e| self.fail(e))
@@ -174,6 +207,9 @@ pub fn precheck<H: HostValue>(op: &H, params: &H, resources: &H, options: Option
     let core = call.options.core(&mut call.reader)?;
     let spec = call.operation(op)?;
     let params = call.json(&PARAMS, params)?;
+    if let Some(verdict) = call.by_groups(spec, &params, resources, &core, false, op)? {
+        return Ok(verdict);
+    }
     let resources = call.resources(spec, resources)?;
     call.run(op.detach(|| crate::precheck::precheck(spec.id, &params, &resources, &core)))
 }
@@ -183,6 +219,9 @@ pub fn check<H: HostValue>(op: &H, params: &H, resources: &H, options: OptionsIn
     let core = call.options.core(&mut call.reader)?;
     let spec = call.operation(op)?;
     let params = call.json(&PARAMS, params)?;
+    if let Some(verdict) = call.by_groups(spec, &params, resources, &core, true, op)? {
+        return Ok(verdict);
+    }
     let resources = call.resources(spec, resources)?;
     call.run(op.detach(|| crate::precheck::check(spec.id, &params, &resources, &core)))
 }
@@ -220,6 +259,30 @@ pub fn precheck_groups<H: HostValue>(
     let spec = call.operation(op)?;
     let groups = call.resources(spec, groups)?;
     call.run(op.detach(|| crate::grouped::precheck_groups(spec.id, &groups, rows, &core)))
+}
+
+/// [`precheck`] (or, with `refuse`, [`check`]) of items held by groups
+/// ([`crate::grouped::precheck_targets`]): `groups` one representative per group, `rows` and
+/// `ids` each item's group and id. `Ok(None)` when the items cannot be answered so; the host
+/// then calls [`precheck`] or [`check`] with the items themselves.
+pub fn precheck_targets<H: HostValue>(
+    op: &H,
+    params: &H,
+    groups: &H,
+    rows: &[u32],
+    ids: &[String],
+    options: OptionsIn<'_, H>,
+    refuse: bool,
+) -> Result<Option<Verdict>, Failed> {
+    let mut call = Call::start(options, CORE)?;
+    let core = call.options.core(&mut call.reader)?;
+    let spec = call.operation(op)?;
+    let params = call.json(&PARAMS, params)?;
+    // A representative the reader refuses is the items' problem: the host's own call words it.
+    let Ok(groups) = call.reader.resources(spec, groups) else {
+        return Ok(None);
+    };
+    call.run(op.detach(|| crate::grouped::precheck_targets(spec.id, &params, &groups, rows, ids, &core, refuse)))
 }
 
 /// How a host groups the items of `op` for [`precheck_groups`].

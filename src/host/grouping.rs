@@ -40,6 +40,10 @@ impl Reader {
             return None;
         };
         let id_field = spec.resource.id_field;
+        let Pick::Fields(read) = Pick::for_operation(spec.id)? else {
+            return None;
+        };
+        let unread: Vec<&(&'static str, Pick)> = read.iter().filter(|field| !fields.contains(field)).collect();
         let list = match self.kind(resources).ok()? {
             Kind::List => Some(resources.clone()),
             Kind::Map if resources.field(id_field).ok()?.is_some() => None,
@@ -79,6 +83,14 @@ impl Reader {
             for (name, pick) in fields.iter().filter(|(name, _)| *name != id_field) {
                 let child = item.field(name).ok()?;
                 self.sign(child.as_ref(), pick, &mut signature)?;
+            }
+            // The fields only a waiter reads (ECS `StartTime`) do not decide, so they are not
+            // compared; they are read as the projection reads them, so that a value it would
+            // refuse is refused by it.
+            for (name, pick) in &unread {
+                if let Some(child) = item.field(name).ok()? {
+                    self.pick(&child, pick).ok()?;
+                }
             }
             let group = match groups.get(&signature) {
                 Some(group) => *group,

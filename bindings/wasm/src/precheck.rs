@@ -89,6 +89,33 @@ pub fn precheck_groups(operation: JsValue, groups: &[u8], rows: &[u32], options:
     }
 }
 
+/// `precheck` (or, with `refuse`, `check`) of items held by groups (`opgate::grouped`):
+/// `groups` and `ids` are JSON text (UTF-8) of one representative per group and of each item's
+/// id, `rows` each item's group. `{"ok": null}` when the items cannot be answered so.
+#[wasm_bindgen(js_name = precheckTargets)]
+pub fn precheck_targets(
+    operation: JsValue,
+    params: JsValue,
+    groups: &[u8],
+    rows: &[u32],
+    ids: &[u8],
+    options: JsValue,
+    refuse: bool,
+) -> JsValue {
+    match (parse(groups), serde_json::from_slice::<Vec<String>>(ids)) {
+        (Some(groups), Ok(ids)) => finish(calls::precheck_targets(
+            &js(operation),
+            &js(params),
+            &Input::Projected(&groups),
+            rows,
+            &ids,
+            self::options(&js(options)),
+            refuse,
+        )),
+        _ => finish(Ok::<Option<()>, opgate::host::Failed>(None)),
+    }
+}
+
 /// How the JS package groups the items of `operation` for `precheckGroups`.
 #[wasm_bindgen(js_name = groupingPlan)]
 pub fn grouping_plan(operation: JsValue) -> JsValue {
