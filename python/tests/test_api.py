@@ -400,18 +400,18 @@ def test_large_unsigned_and_tuples_are_accepted() -> None:
 def test_items_judged_by_kind_still_refuse_what_the_core_cannot_read() -> None:
     """Items alike but for their id are judged once; a field only waiters read (``StartTime``)
     is not compared, but still read, so a value the core cannot take is refused as before."""
-    fleet = [ecs_item(f"i-{i}", "Running" if i % 3 else "Stopped") for i in range(300)]
+    fleet = [ecs_item(f"i-{i:020d}", "Running" if i % 3 else "Stopped") for i in range(300)]
     verdict = opgate.precheck_resources(ECS, fleet)
     assert len(verdict.denied_ids) == 100
-    assert verdict.outcomes[3].reason.startswith("The instance i-3 is Stopped")
+    assert verdict.outcomes[3].reason.startswith(f"The instance i-{3:020d} is Stopped")
     bad = [*fleet, ecs_item("i-bad", StartTime=b"2026-01-01T00:00Z")]
     with pytest.raises(opgate.InputError) as caught:
         opgate.precheck_resources(ECS, bad)
     assert caught.value.field == "resources[300].StartTime"
     with pytest.raises(opgate.InputError) as targeted:
-        opgate.precheck(ECS, {"InstanceId": "i-1"}, bad)
+        opgate.precheck(ECS, {"InstanceId": f"i-{1:020d}"}, bad)
     assert targeted.value.field == "resources[300].StartTime"
-    assert opgate.precheck(ECS, {"InstanceId": "i-1"}, fleet).allowed
+    assert opgate.precheck(ECS, {"InstanceId": f"i-{1:020d}"}, fleet).allowed
 
 
 def test_params_must_be_an_object() -> None:
