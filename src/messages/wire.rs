@@ -174,7 +174,7 @@ pub enum Expected {
     List,
 }
 
-/// What makes a response unreadable, as [`crate::wire::response`] found it.
+/// What makes a response unreadable, as `crate::wire::response` found it.
 #[derive(Debug, Clone, Copy)]
 pub enum ResponseProblem<'a> {
     /// The body is `bytes` long, more than `max`.
@@ -281,7 +281,7 @@ pub enum XmlConstruct {
     Declaration,
 }
 
-/// Why [`crate::wire::xml::to_json`] cannot read a document. Names are as the document has them;
+/// Why `crate::wire::xml::to_json` cannot read a document. Names are as the document has them;
 /// the wording clips them.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum XmlProblem {
