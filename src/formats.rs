@@ -2,10 +2,10 @@
 //! so the rules follow every documented example and are kept deliberately small and explicit.
 
 use crate::codes::ClientCode;
-use crate::error::{clip, Error, ErrorDetail, Result};
+use crate::error::{Error, ErrorDetail, Result};
 use crate::lang::Text;
+use crate::messages;
 use crate::spec::Format;
-use crate::text;
 
 /// Longest string any check looks at; longer input is rejected before any other work.
 pub const MAX_STRING_CHARS: usize = 1024;
@@ -33,26 +33,7 @@ impl Format {
 
     /// What the format expects, for error messages.
     pub fn describe(self) -> Text {
-        match self {
-            Format::EcsInstanceId => Text::new(
-                "an ECS instance id such as i-bp67acfmxazb4ph1****: \"i-\" followed by 8-32 lowercase letters or digits",
-                "ECS 实例 ID，例如 i-bp67acfmxazb4ph1****：\"i-\" 后接 8-32 位小写字母或数字",
-            ),
-            Format::ServiceInstanceId => Text::new(
-                "a service instance id: \"si-\" followed by 20 lowercase hexadecimal digits",
-                "服务实例 ID：\"si-\" 后接 20 位小写十六进制字符",
-            ),
-            Format::ZecInstanceId => Text::new(
-                "a ZEC instance id: 1-64 letters, digits, '-' or '_'",
-                "ZEC 实例 ID：1-64 位字母、数字、'-' 或 '_'",
-            ),
-            Format::Arn => Text::new(
-                "an ARN of the form acs:<service>:<region>:<account-id>:<relative-id>",
-                "格式为 acs:<service>:<region>:<account-id>:<relative-id> 的 ARN",
-            ),
-            Format::ClientToken => Text::new("1-64 printable ASCII characters without spaces", "1-64 位不含空格的可打印 ASCII 字符"),
-            Format::RegionId => Text::new("a region id such as cn-hangzhou", "地域 ID，例如 cn-hangzhou"),
-        }
+        messages::catalog::format_description(self)
     }
 }
 
@@ -61,17 +42,9 @@ pub fn check_region_argument(region: &str) -> Result<()> {
     if Format::RegionId.accepts(region) {
         return Ok(());
     }
-    let expected = Format::RegionId.describe();
     Err(Error::Input(ErrorDetail::client(
         ClientCode::InvalidParameterRegion,
-        text!(
-            format!(
-                "The region \"{}\" is not valid; expected {}.",
-                clip(region),
-                expected.en
-            ),
-            format!("地域 \"{}\" 无效；应为{}。", clip(region), expected.zh)
-        ),
+        messages::catalog::invalid_region(region),
         Some("region".to_owned()),
     )))
 }

@@ -5,6 +5,7 @@
 //! This file words parameter validation ([`crate::params`]) and pre-checks ([`crate::precheck`]);
 //! the submodules word the other engines, one each.
 
+pub mod catalog;
 pub mod host;
 pub mod lifecycle;
 pub mod ram;

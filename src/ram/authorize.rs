@@ -5,9 +5,11 @@ use serde_json::Value;
 
 use crate::catalog::operation;
 use crate::codes::ClientCode;
-use crate::error::{clip, Error, ErrorDetail, RenderedError, Result};
+use crate::error::{Error, ErrorDetail, RenderedError, Result};
 use crate::formats::check_region_argument;
-use crate::lang::{Lang, Text};
+use crate::lang::Lang;
+use crate::messages;
+use crate::messages::ram::{all_granted, authorize_problem, AuthorizeProblem};
 use crate::params::{validate, Options};
 use crate::precheck::target_ids;
 use crate::ram::condition::{bounded_chars, Context};
@@ -15,7 +17,6 @@ use crate::ram::evaluate::{evaluate, AccessDecision, AccessRequest, Evaluation, 
 use crate::ram::policy::{check_policy_count, parse_policies, Policy};
 use crate::ram::MAX_MATCH_TEXT_CHARS;
 use crate::record::Record;
-use crate::text;
 
 /// Code and HTTP status Alibaba Cloud answers with when RAM refuses a call.
 pub const FORBIDDEN_RAM: &str = "Forbidden.RAM";
@@ -41,13 +42,7 @@ pub fn required_access(op_id: &str, params: &Value, region: &str, account_id: &s
     let Some(ram) = spec.ram else {
         return Err(Error::Input(ErrorDetail::client(
             ClientCode::UnsupportedOperation,
-            text!(
-                format!(
-                    "RAM applies to Alibaba Cloud operations only; {} is a Zenlayer operation.",
-                    spec.id
-                ),
-                format!("RAM 仅适用于阿里云操作；{} 是 Zenlayer 操作。", spec.id)
-            ),
+            authorize_problem(&AuthorizeProblem::NotRamGoverned { op_id: spec.id }),
             Some("operation".to_owned()),
         )));
     };
@@ -61,10 +56,7 @@ pub fn required_access(op_id: &str, params: &Value, region: &str, account_id: &s
         // Validation requires the target parameter; this guards a catalog entry that forgot to.
         return Err(Error::Input(ErrorDetail::client(
             ClientCode::MissingParameter,
-            text!(
-                format!("{param} names no resource."),
-                format!("{param} 未指定任何资源。")
-            ),
+            authorize_problem(&AuthorizeProblem::NoTarget { param }),
             Some(param.to_owned()),
         )));
     }
@@ -82,10 +74,7 @@ fn check_region(region: &str, region_param: Option<&Value>) -> Result<()> {
     match region_param.and_then(Value::as_str) {
         Some(region_id) if region_id != region => Err(Error::Input(ErrorDetail::client(
             ClientCode::InvalidParameterRegion,
-            text!(
-                format!("The region \"{region}\" differs from the RegionId parameter \"{region_id}\"; the resource ARN would name the wrong region."),
-                format!("地域 \"{region}\" 与参数 RegionId \"{region_id}\" 不一致；资源 ARN 会指向错误的地域。")
-            ),
+            authorize_problem(&AuthorizeProblem::RegionMismatch { region, region_id }),
             Some("region".to_owned()),
         ))),
         _ => Ok(()),
@@ -102,16 +91,7 @@ fn check_account_id(account_id: &str) -> Result<()> {
     }
     Err(Error::Input(ErrorDetail::client(
         ClientCode::InvalidParameterAccountId,
-        text!(
-            format!(
-                "The account id \"{}\" is not valid; expected 16 digits such as 1488317743351199.",
-                clip(account_id)
-            ),
-            format!(
-                "账号 ID \"{}\" 无效；应为 16 位数字，例如 1488317743351199。",
-                clip(account_id)
-            )
-        ),
+        authorize_problem(&AuthorizeProblem::InvalidAccountId { account_id }),
         Some("account_id".to_owned()),
     )))
 }
@@ -199,10 +179,7 @@ pub fn forbidden_ram() -> ErrorDetail {
     ErrorDetail {
         code: FORBIDDEN_RAM.to_owned(),
         http_status: 403,
-        message: text!(
-            "User not authorized to operate on the specified resource, or this API doesn't support RAM.",
-            "用户无权操作指定资源，或此 API 不支持 RAM。"
-        ),
+        message: messages::ram::FORBIDDEN_RAM,
         field: None,
         retryable: false,
     }
@@ -260,11 +237,7 @@ fn summarize(checks: Vec<AccessCheck>, lang: Lang) -> Authorization {
         [only] => only.reason.clone(),
         all => {
             let count = all.len();
-            let reason: Text = text!(
-                format!("Allowed: all {count} required permissions are granted."),
-                format!("允许：全部 {count} 项所需权限均已授予。")
-            );
-            reason.get(lang).to_owned()
+            all_granted(count).get(lang).to_owned()
         }
     };
     Authorization {
@@ -308,10 +281,10 @@ fn check_match_text(text: &str, field: &str, code: ClientCode) -> Result<()> {
     }
     Err(Error::Input(ErrorDetail::client(
         code,
-        text!(
-            format!("The {field} is longer than {MAX_MATCH_TEXT_CHARS} characters."),
-            format!("{field} 超过 {MAX_MATCH_TEXT_CHARS} 个字符。")
-        ),
+        authorize_problem(&AuthorizeProblem::TooLong {
+            field,
+            max: MAX_MATCH_TEXT_CHARS,
+        }),
         Some(field.to_owned()),
     )))
 }

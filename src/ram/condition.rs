@@ -25,10 +25,10 @@ use serde_json::Value;
 
 use crate::codes::ClientCode;
 use crate::error::{clip, Error, ErrorDetail, Result};
+use crate::messages::ram::{context_problem, ContextKind, ContextProblem};
 use crate::ram::matcher::PreparedText;
 use crate::ram::{MAX_CONTEXT_CHARS, MAX_CONTEXT_VALUES, MAX_MATCH_TEXT_CHARS};
 use crate::record::Record;
-use crate::text;
 
 /// A condition operator, named as in RAM policies (case-sensitive).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Record)]
@@ -448,15 +448,7 @@ impl Context {
         let object = match context {
             Value::Object(object) => object,
             Value::Null => return Ok(Context::new()),
-            _ => {
-                return Err(context_error(
-                    "context".to_owned(),
-                    text!(
-                        "The context must be an object of condition keys, e.g. {\"acs:SourceIp\": \"203.0.113.7\"}.",
-                        "上下文必须是以条件键为键的对象，例如 {\"acs:SourceIp\": \"203.0.113.7\"}。"
-                    ),
-                ))
-            }
+            _ => return Err(context_error("context".to_owned(), ContextProblem::NotAnObject)),
         };
         let mut parsed = Context::new();
         let mut budget = ContextBudget::default();
@@ -468,28 +460,11 @@ impl Context {
             budget.admit(key, value, &path)?;
             let lowered = key.to_lowercase();
             if parsed.entries.contains_key(&lowered) {
-                return Err(context_error(
-                    path,
-                    text!(
-                        format!(
-                            "The context key \"{}\" is given twice (keys are case-insensitive).",
-                            clip(key)
-                        ),
-                        format!("上下文键 \"{}\" 重复出现（键不区分大小写）。", clip(key))
-                    ),
-                ));
+                return Err(context_error(path, ContextProblem::RepeatedKey { key }));
             }
             let values = match context_values(value) {
                 Some(values) => values,
-                None => {
-                    return Err(context_error(
-                        path,
-                        text!(
-                            "A context value must be a string, number, boolean, or an array of these.",
-                            "上下文的值必须是字符串、数字、布尔值或由它们组成的数组。"
-                        ),
-                    ))
-                }
+                None => return Err(context_error(path, ContextProblem::NotAValue)),
             };
             if let Some(problem) = check_well_known(&lowered, &values) {
                 return Err(context_error(path, problem));
@@ -522,10 +497,9 @@ impl ContextBudget {
         if self.values > MAX_CONTEXT_VALUES {
             return Err(context_error(
                 path.to_owned(),
-                text!(
-                    format!("The context holds more than {MAX_CONTEXT_VALUES} values."),
-                    format!("上下文的取值超过 {MAX_CONTEXT_VALUES} 个。")
-                ),
+                ContextProblem::TooManyValues {
+                    max: MAX_CONTEXT_VALUES,
+                },
             ));
         }
         self.chars = self.chars.saturating_add(bounded_chars(key, MAX_CONTEXT_CHARS));
@@ -544,10 +518,9 @@ impl ContextBudget {
                 };
                 return Err(context_error(
                     field,
-                    text!(
-                        format!("A context value is at most {MAX_MATCH_TEXT_CHARS} characters long."),
-                        format!("上下文的每个取值最长 {MAX_MATCH_TEXT_CHARS} 个字符。")
-                    ),
+                    ContextProblem::ValueTooLong {
+                        max: MAX_MATCH_TEXT_CHARS,
+                    },
                 ));
             }
             self.chars = self.chars.saturating_add(length);
@@ -555,10 +528,7 @@ impl ContextBudget {
         if self.chars > MAX_CONTEXT_CHARS {
             return Err(context_error(
                 path.to_owned(),
-                text!(
-                    format!("The context's keys and values add up to more than {MAX_CONTEXT_CHARS} characters."),
-                    format!("上下文的键与取值合计超过 {MAX_CONTEXT_CHARS} 个字符。")
-                ),
+                ContextProblem::TooManyChars { max: MAX_CONTEXT_CHARS },
             ));
         }
         Ok(())
@@ -587,33 +557,23 @@ fn context_values(value: &Value) -> Option<Vec<String>> {
     }
 }
 
-fn check_well_known(lowered_key: &str, values: &[String]) -> Option<crate::lang::Text> {
-    let (is_valid, expected_en, expected_zh): (fn(&str) -> bool, &str, &str) = match lowered_key {
-        "acs:sourceip" => (
-            |v| v.parse::<IpAddr>().is_ok(),
-            "an IP address such as 203.0.113.7",
-            "IP 地址，例如 203.0.113.7",
-        ),
-        "acs:currenttime" => (
-            |v| crate::time::parse_utc(v).is_some(),
-            "an ISO 8601 UTC time such as 2017-11-11T23:59:59Z",
-            "ISO 8601 UTC 时间，例如 2017-11-11T23:59:59Z",
-        ),
-        "acs:securetransport" | "acs:mfapresent" => (|v| parse_bool(v).is_some(), "true or false", "true 或 false"),
+fn check_well_known<'a>(lowered_key: &str, values: &'a [String]) -> Option<ContextProblem<'a>> {
+    let (is_valid, kind): (fn(&str) -> bool, ContextKind) = match lowered_key {
+        "acs:sourceip" => (|v| v.parse::<IpAddr>().is_ok(), ContextKind::IpAddress),
+        "acs:currenttime" => (|v| crate::time::parse_utc(v).is_some(), ContextKind::UtcTime),
+        "acs:securetransport" | "acs:mfapresent" => (|v| parse_bool(v).is_some(), ContextKind::Boolean),
         _ => return None,
     };
-    values.iter().find(|value| !is_valid(value)).map(|value| {
-        text!(
-            format!("The context value \"{}\" must be {expected_en}.", clip(value)),
-            format!("上下文值 \"{}\" 必须是{expected_zh}。", clip(value))
-        )
-    })
+    values
+        .iter()
+        .find(|value| !is_valid(value))
+        .map(|value| ContextProblem::WrongKind { value, kind })
 }
 
-fn context_error(field: String, message: crate::lang::Text) -> Error {
+fn context_error(field: String, problem: ContextProblem<'_>) -> Error {
     Error::Input(ErrorDetail::client(
         ClientCode::InvalidParameterContext,
-        message,
+        context_problem(&problem),
         Some(field),
     ))
 }

@@ -8,11 +8,11 @@
 use serde::{Deserialize, Serialize};
 
 use crate::lang::Text;
+use crate::messages::ram::access_decision;
 use crate::ram::condition::Context;
 use crate::ram::matcher::PreparedText;
 use crate::ram::policy::{Actions, Effect, Policy, Statement};
 use crate::record::Record;
-use crate::text;
 
 /// What is asked: one action on one resource, in a context.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -76,20 +76,7 @@ impl Evaluation {
     pub fn explain(&self, action: &str, resource: &str) -> Text {
         let policy = self.policy_index.unwrap_or_default();
         let statement = self.statement_index.unwrap_or_default();
-        match self.decision {
-            AccessDecision::Allow => text!(
-                format!("Allowed: statement {statement} of policy {policy} allows {action} on {resource}."),
-                format!("允许：策略 {policy} 的语句 {statement} 允许对 {resource} 执行 {action}。")
-            ),
-            AccessDecision::ExplicitDeny => text!(
-                format!("Explicit deny: statement {statement} of policy {policy} denies {action} on {resource}; an explicit Deny overrides any Allow."),
-                format!("显式拒绝：策略 {policy} 的语句 {statement} 拒绝对 {resource} 执行 {action}；显式 Deny 优先于任何 Allow。")
-            ),
-            AccessDecision::ImplicitDeny => text!(
-                format!("Implicit deny: no statement allows {action} on {resource}; RAM denies by default."),
-                format!("隐式拒绝：没有语句允许对 {resource} 执行 {action}；RAM 默认拒绝。")
-            ),
-        }
+        access_decision(self.decision, policy, statement, action, resource)
     }
 }
 

@@ -10,10 +10,12 @@ use serde_json::{Map, Value};
 use crate::codes::ClientCode;
 use crate::error::{clip, Error, ErrorDetail, Result};
 use crate::lang::Text;
+use crate::messages::ram::{
+    policies_limit, policy_length, policy_problem, unlisted_problems, PoliciesLimit, PolicyProblem,
+};
 use crate::ram::condition::{scalar_text, Condition, Operand, OperandKind, Operator};
 use crate::ram::{MAX_POLICIES, MAX_POLICIES_CHARS};
 use crate::record::Record;
-use crate::text;
 
 /// RAM accepts custom policy documents of 1 to 6,144 characters.
 pub const MAX_POLICY_LENGTH: usize = 6_144;
@@ -98,10 +100,10 @@ pub fn parse_policies(documents: &[Value]) -> Result<Vec<Policy>> {
         .iter()
         .fold(0usize, |sum, measure| sum.saturating_add(measure.chars()));
     if total > MAX_POLICIES_CHARS {
-        return Err(policies_error(text!(
-            format!("The policy documents add up to {total} characters; at most {MAX_POLICIES_CHARS} can be evaluated at once."),
-            format!("权限策略合计 {total} 个字符；一次最多评估 {MAX_POLICIES_CHARS} 个字符。")
-        )));
+        return Err(policies_error(policies_limit(PoliciesLimit::Chars {
+            total,
+            max: MAX_POLICIES_CHARS,
+        })));
     }
     let mut policies = Vec::with_capacity(documents.len());
     let mut problems = Problems::default();
@@ -125,10 +127,10 @@ pub fn check_policy_count(count: usize) -> Result<()> {
     if count <= MAX_POLICIES {
         return Ok(());
     }
-    Err(policies_error(text!(
-        format!("{count} policy documents were given; at most {MAX_POLICIES} can be evaluated at once."),
-        format!("提供了 {count} 个权限策略；一次最多评估 {MAX_POLICIES} 个。")
-    )))
+    Err(policies_error(policies_limit(PoliciesLimit::Count {
+        count,
+        max: MAX_POLICIES,
+    })))
 }
 
 fn policies_error(message: Text) -> Error {
@@ -196,7 +198,7 @@ fn read_policy(document: &Value, measure: Measure, path: &str, problems: &mut Pr
     match (document, measure) {
         (Value::String(text), Measure::Chars(chars)) => read_text(text, chars, path, problems),
         (_, Measure::TooDeep) => {
-            problems.push(path, too_deep());
+            problems.push(path, TOO_DEEP);
             None
         }
         (Value::Object(_), Measure::Chars(chars)) => {
@@ -206,13 +208,7 @@ fn read_policy(document: &Value, measure: Measure, path: &str, problems: &mut Pr
             read_document(document, path, problems)
         }
         _ => {
-            problems.push(
-                path,
-                text!(
-                    "A policy document must be a JSON object or JSON text.",
-                    "权限策略必须是 JSON 对象或 JSON 文本。"
-                ),
-            );
+            problems.push(path, PolicyProblem::NotADocument);
             None
         }
     }
@@ -229,23 +225,15 @@ fn read_text(text: &str, chars: usize, path: &str, problems: &mut Problems) -> O
     match serde_json::from_str::<Value>(text) {
         Ok(document) => read_document(&document, path, problems),
         Err(error) => {
-            let message = if error.to_string().contains("recursion limit") {
-                too_deep()
+            let problem = if error.to_string().contains("recursion limit") {
+                TOO_DEEP
             } else {
-                text!(
-                    format!(
-                        "The policy document is not valid JSON (line {}, column {}).",
-                        error.line(),
-                        error.column()
-                    ),
-                    format!(
-                        "权限策略不是合法的 JSON（第 {} 行，第 {} 列）。",
-                        error.line(),
-                        error.column()
-                    )
-                )
+                PolicyProblem::NotJson {
+                    line: error.line(),
+                    column: error.column(),
+                }
             };
-            problems.push(path, message);
+            problems.push(path, problem);
             None
         }
     }
@@ -257,12 +245,7 @@ fn length_fails(length: usize, path: &str, problems: &mut Problems) -> bool {
     if length == 0 || length > MAX_POLICY_LENGTH {
         problems.record(ErrorDetail::client(
             ClientCode::InvalidParameterPolicyDocumentLength,
-            text!(
-                format!(
-                    "The policy document is {length} characters long; it must be 1 to {MAX_POLICY_LENGTH} characters."
-                ),
-                format!("权限策略长度为 {length} 个字符，必须为 1 到 {MAX_POLICY_LENGTH} 个字符。")
-            ),
+            policy_length(length, MAX_POLICY_LENGTH),
             Some(path.to_owned()),
         ));
         return true;
@@ -270,12 +253,7 @@ fn length_fails(length: usize, path: &str, problems: &mut Problems) -> bool {
     false
 }
 
-fn too_deep() -> Text {
-    text!(
-        format!("The policy document is nested more than {MAX_NESTING} levels deep."),
-        format!("权限策略的嵌套超过 {MAX_NESTING} 层。")
-    )
-}
+const TOO_DEEP: PolicyProblem<'static> = PolicyProblem::TooDeep { max: MAX_NESTING };
 
 /// Iterative, so a hostile document cannot overflow the stack while being measured.
 fn nesting_depth_exceeds(value: &Value, limit: usize) -> bool {
@@ -303,10 +281,10 @@ struct Problems {
 }
 
 impl Problems {
-    fn push(&mut self, path: &str, message: Text) {
+    fn push(&mut self, path: &str, problem: PolicyProblem<'_>) {
         self.record(ErrorDetail::client(
             ClientCode::MalformedPolicyDocument,
-            message,
+            policy_problem(&problem),
             Some(path.to_owned()),
         ));
     }
@@ -326,10 +304,7 @@ impl Problems {
 
     /// Every refusal path records its reason; this keeps a refusal from ever being silent.
     fn unreadable(&mut self, path: &str) {
-        self.push(
-            path,
-            text!("The policy document could not be read.", "无法读取权限策略。"),
-        );
+        self.push(path, PolicyProblem::Unreadable);
     }
 
     fn into_result<T>(mut self, read: Option<T>) -> std::result::Result<T, Vec<ErrorDetail>> {
@@ -342,10 +317,7 @@ impl Problems {
                 if self.unlisted > 0 {
                     self.listed.push(ErrorDetail::client(
                         ClientCode::MalformedPolicyDocument,
-                        text!(
-                            format!("{} further problems were not listed.", self.unlisted),
-                            format!("另有 {} 处问题未列出。", self.unlisted)
-                        ),
+                        unlisted_problems(self.unlisted),
                         None,
                     ));
                 }
@@ -360,10 +332,7 @@ const STATEMENT_ELEMENTS: &[&str] = &["Sid", "Effect", "Action", "NotAction", "R
 
 fn read_document(document: &Value, path: &str, problems: &mut Problems) -> Option<Policy> {
     let Value::Object(fields) = document else {
-        problems.push(
-            path,
-            text!("A policy document must be a JSON object.", "权限策略必须是 JSON 对象。"),
-        );
+        problems.push(path, PolicyProblem::NotAnObject);
         return None;
     };
     reject_unknown_elements(fields, DOCUMENT_ELEMENTS, path, problems);
@@ -372,23 +341,11 @@ fn read_document(document: &Value, path: &str, problems: &mut Problems) -> Optio
     let version = match fields.get("Version") {
         Some(Value::String(version)) if version == "1" => Some(version.clone()),
         Some(Value::String(version)) => {
-            problems.push(
-                &version_path,
-                text!(
-                    format!(
-                        "The policy version \"{}\" is not supported; RAM policies use \"1\".",
-                        clip(version)
-                    ),
-                    format!("不支持权限策略版本 \"{}\"；RAM 权限策略的版本为 \"1\"。", clip(version))
-                ),
-            );
+            problems.push(&version_path, PolicyProblem::UnsupportedVersion { version });
             None
         }
         Some(_) => {
-            problems.push(
-                &version_path,
-                text!("Version must be the string \"1\".", "Version 必须是字符串 \"1\"。"),
-            );
+            problems.push(&version_path, PolicyProblem::VersionNotString);
             None
         }
         None => {
@@ -400,13 +357,7 @@ fn read_document(document: &Value, path: &str, problems: &mut Problems) -> Optio
     let statement_path = format!("{path}.Statement");
     let statements = match fields.get("Statement") {
         Some(Value::Array(items)) if items.is_empty() => {
-            problems.push(
-                &statement_path,
-                text!(
-                    "Statement must list at least one statement.",
-                    "Statement 至少要包含一条语句。"
-                ),
-            );
+            problems.push(&statement_path, PolicyProblem::NoStatements);
             None
         }
         Some(Value::Array(items)) => {
@@ -418,13 +369,7 @@ fn read_document(document: &Value, path: &str, problems: &mut Problems) -> Optio
             read.into_iter().collect::<Option<Vec<Statement>>>()
         }
         Some(_) => {
-            problems.push(
-                &statement_path,
-                text!(
-                    "Statement must be an array of statements.",
-                    "Statement 必须是语句数组。"
-                ),
-            );
+            problems.push(&statement_path, PolicyProblem::StatementsNotArray);
             None
         }
         None => {
@@ -441,10 +386,7 @@ fn read_document(document: &Value, path: &str, problems: &mut Problems) -> Optio
 
 fn read_statement(statement: &Value, path: &str, problems: &mut Problems) -> Option<Statement> {
     let Value::Object(fields) = statement else {
-        problems.push(
-            path,
-            text!("A statement must be a JSON object.", "语句必须是 JSON 对象。"),
-        );
+        problems.push(path, PolicyProblem::StatementNotObject);
         return None;
     };
     reject_unknown_elements(fields, STATEMENT_ELEMENTS, path, problems);
@@ -463,29 +405,11 @@ fn read_statement(statement: &Value, path: &str, problems: &mut Problems) -> Opt
         Some(Value::String(effect)) if effect == "Allow" => Some(Effect::Allow),
         Some(Value::String(effect)) if effect == "Deny" => Some(Effect::Deny),
         Some(Value::String(effect)) => {
-            problems.push(
-                &effect_path,
-                text!(
-                    format!(
-                        "The effect \"{}\" is not valid; use \"Allow\" or \"Deny\" (case-sensitive).",
-                        clip(effect)
-                    ),
-                    format!(
-                        "Effect 值 \"{}\" 无效；请使用 \"Allow\" 或 \"Deny\"（区分大小写）。",
-                        clip(effect)
-                    )
-                ),
-            );
+            problems.push(&effect_path, PolicyProblem::UnknownEffect { effect });
             None
         }
         Some(_) => {
-            problems.push(
-                &effect_path,
-                text!(
-                    "Effect must be the string \"Allow\" or \"Deny\".",
-                    "Effect 必须是字符串 \"Allow\" 或 \"Deny\"。"
-                ),
-            );
+            problems.push(&effect_path, PolicyProblem::EffectNotString);
             None
         }
         None => {
@@ -496,13 +420,7 @@ fn read_statement(statement: &Value, path: &str, problems: &mut Problems) -> Opt
 
     let actions = match (fields.get("Action"), fields.get("NotAction")) {
         (Some(_), Some(_)) => {
-            problems.push(
-                &format!("{path}.NotAction"),
-                text!(
-                    "A statement uses either Action or NotAction, not both.",
-                    "一条语句只能使用 Action 或 NotAction 之一。"
-                ),
-            );
+            problems.push(&format!("{path}.NotAction"), PolicyProblem::ActionAndNotAction);
             None
         }
         (Some(list), None) => {
@@ -543,34 +461,15 @@ fn read_statement(statement: &Value, path: &str, problems: &mut Problems) -> Opt
 fn reject_unknown_elements(fields: &Map<String, Value>, known: &[&str], path: &str, problems: &mut Problems) {
     for name in fields.keys().filter(|name| !known.contains(&name.as_str())) {
         let field = format!("{path}.{}", clip(name));
-        let message = match name.as_str() {
-            "Principal" => text!(
-                "Principal belongs to resource-based and trust policies; an identity policy cannot use it.",
-                "Principal 仅用于基于资源的策略和信任策略，身份权限策略不能使用。"
-            ),
-            "NotResource" => text!(
-                "RAM policies do not support NotResource.",
-                "RAM 权限策略不支持 NotResource。"
-            ),
+        let problem = match name.as_str() {
+            "Principal" => PolicyProblem::Principal,
+            "NotResource" => PolicyProblem::NotResource,
             _ => match known.iter().find(|known| known.eq_ignore_ascii_case(name)) {
-                Some(meant) => text!(
-                    format!(
-                        "Unknown element \"{}\"; element names are case-sensitive: did you mean \"{meant}\"?",
-                        clip(name)
-                    ),
-                    format!("未知元素 \"{}\"；元素名区分大小写，是否应为 \"{meant}\"？", clip(name))
-                ),
-                None => text!(
-                    format!(
-                        "Unknown element \"{}\"; allowed here: {}.",
-                        clip(name),
-                        known.join(", ")
-                    ),
-                    format!("未知元素 \"{}\"；此处允许：{}。", clip(name), known.join(", "))
-                ),
+                Some(meant) => PolicyProblem::MiscasedElement { name, meant },
+                None => PolicyProblem::UnknownElement { name, known },
             },
         };
-        problems.push(&field, message);
+        problems.push(&field, problem);
     }
 }
 
@@ -579,18 +478,12 @@ fn read_names(
     value: &Value,
     path: &str,
     element: &str,
-    check: fn(&str) -> Option<Text>,
+    check: for<'a> fn(&'a str) -> Option<PolicyProblem<'a>>,
     problems: &mut Problems,
 ) -> Option<Vec<String>> {
     let items: Vec<(String, &Value)> = match value {
         Value::Array(items) if items.is_empty() => {
-            problems.push(
-                path,
-                text!(
-                    format!("{element} must list at least one entry."),
-                    format!("{element} 至少要包含一项。")
-                ),
-            );
+            problems.push(path, PolicyProblem::EmptyList { element });
             return None;
         }
         Value::Array(items) => items
@@ -606,8 +499,8 @@ fn read_names(
         match item {
             Value::String(name) => match check(name) {
                 None => names.push(name.clone()),
-                Some(message) => {
-                    problems.push(&item_path, message);
+                Some(problem) => {
+                    problems.push(&item_path, problem);
                     all_valid = false;
                 }
             },
@@ -621,51 +514,23 @@ fn read_names(
 }
 
 /// `*`, or `<ram-code>:<action-name>` (both parts may use wildcards).
-fn check_action(action: &str) -> Option<Text> {
+fn check_action(action: &str) -> Option<PolicyProblem<'_>> {
     let well_formed = action == "*"
         || action
             .split_once(':')
             .is_some_and(|(code, name)| !code.is_empty() && !name.is_empty());
-    (!well_formed).then(|| {
-        text!(
-            format!(
-                "The action \"{}\" must have the form <ram-code>:<action-name>, e.g. ecs:RebootInstance, or be *.",
-                clip(action)
-            ),
-            format!(
-                "操作 \"{}\" 必须符合 <ram-code>:<action-name> 格式（例如 ecs:RebootInstance），或为 *。",
-                clip(action)
-            )
-        )
-    })
+    (!well_formed).then_some(PolicyProblem::MalformedAction { action })
 }
 
 /// `*`, or an ARN starting with `acs:`.
-fn check_resource(resource: &str) -> Option<Text> {
+fn check_resource(resource: &str) -> Option<PolicyProblem<'_>> {
     let well_formed = resource == "*" || resource.starts_with("acs:");
-    (!well_formed).then(|| {
-        text!(
-            format!(
-                "The resource \"{}\" must be * or an ARN starting with acs:, e.g. acs:ecs:*:*:instance/*.",
-                clip(resource)
-            ),
-            format!(
-                "资源 \"{}\" 必须为 * 或以 acs: 开头的 ARN，例如 acs:ecs:*:*:instance/*。",
-                clip(resource)
-            )
-        )
-    })
+    (!well_formed).then_some(PolicyProblem::MalformedResource { resource })
 }
 
 fn read_conditions(block: &Value, path: &str, problems: &mut Problems) -> Option<Vec<Condition>> {
     let Value::Object(operators) = block else {
-        problems.push(
-            path,
-            text!(
-                "Condition must be an object of operators, e.g. {\"IpAddress\": {...}}.",
-                "Condition 必须是以条件运算符为键的对象，例如 {\"IpAddress\": {...}}。"
-            ),
-        );
+        problems.push(path, PolicyProblem::ConditionNotObject);
         return None;
     };
     let mut conditions = Vec::new();
@@ -676,18 +541,10 @@ fn read_conditions(block: &Value, path: &str, problems: &mut Problems) -> Option
             let names: Vec<&str> = Operator::names().collect();
             problems.push(
                 &operator_path,
-                text!(
-                    format!(
-                        "Unknown condition operator \"{}\" (operators are case-sensitive); supported: {}.",
-                        clip(operator_name),
-                        names.join(", ")
-                    ),
-                    format!(
-                        "未知条件运算符 \"{}\"（区分大小写）；支持：{}。",
-                        clip(operator_name),
-                        names.join(", ")
-                    )
-                ),
+                PolicyProblem::UnknownOperator {
+                    operator: operator_name,
+                    supported: &names,
+                },
             );
             all_valid = false;
             continue;
@@ -708,13 +565,7 @@ fn read_conditions(block: &Value, path: &str, problems: &mut Problems) -> Option
                 }
             }
             _ => {
-                problems.push(
-                    &operator_path,
-                    text!(
-                        "An operator must map at least one condition key to its values, e.g. {\"acs:SourceIp\": \"10.0.0.0/8\"}.",
-                        "条件运算符必须至少将一个条件键映射到其取值，例如 {\"acs:SourceIp\": \"10.0.0.0/8\"}。"
-                    ),
-                );
+                problems.push(&operator_path, PolicyProblem::OperatorWithoutKeys);
                 all_valid = false;
             }
         }
@@ -734,27 +585,12 @@ fn read_condition(
         .split_once(':')
         .is_some_and(|(prefix, name)| !prefix.is_empty() && !name.is_empty());
     if !key_well_formed {
-        problems.push(
-            path,
-            text!(
-                format!(
-                    "The condition key \"{}\" must have the form <prefix>:<name>, e.g. acs:SourceIp.",
-                    clip(key)
-                ),
-                format!(
-                    "条件键 \"{}\" 必须符合 <prefix>:<name> 格式，例如 acs:SourceIp。",
-                    clip(key)
-                )
-            ),
-        );
+        problems.push(path, PolicyProblem::MalformedConditionKey { key });
         valid = false;
     }
     let items: Vec<(String, &Value)> = match values {
         Value::Array(items) if items.is_empty() => {
-            problems.push(
-                path,
-                text!("A condition key needs at least one value.", "条件键至少需要一个取值。"),
-            );
+            problems.push(path, PolicyProblem::NoConditionValues);
             return None;
         }
         Value::Array(items) => items
@@ -766,13 +602,7 @@ fn read_condition(
     };
     let kind = operator.kind();
     if kind == OperandKind::Bool && items.len() > 1 {
-        problems.push(
-            path,
-            text!(
-                "Bool takes exactly one value, \"true\" or \"false\".",
-                "Bool 只能有一个取值：\"true\" 或 \"false\"。"
-            ),
-        );
+        problems.push(path, PolicyProblem::BoolTakesOne);
         return None;
     }
     let mut texts = Vec::with_capacity(items.len());
@@ -785,7 +615,14 @@ fn read_condition(
                 operands.push(operand);
             }
             None => {
-                problems.push(&item_path, bad_value(operator, item));
+                problems.push(
+                    &item_path,
+                    PolicyProblem::BadConditionValue {
+                        operator: operator.name(),
+                        kind,
+                        value: item,
+                    },
+                );
                 valid = false;
             }
         }
@@ -798,45 +635,10 @@ fn read_condition(
     })
 }
 
-fn bad_value(operator: Operator, value: &Value) -> Text {
-    let (expected_en, expected_zh) = match operator.kind() {
-        OperandKind::String => ("a string", "字符串"),
-        OperandKind::Numeric => ("a number", "数字"),
-        OperandKind::Date => (
-            "an ISO 8601 UTC time such as 2017-11-11T23:59:59Z",
-            "ISO 8601 UTC 时间，例如 2017-11-11T23:59:59Z",
-        ),
-        OperandKind::Bool => ("\"true\" or \"false\"", "\"true\" 或 \"false\""),
-        OperandKind::Ip => (
-            "an IP address or CIDR block such as 10.0.0.0/8",
-            "IP 地址或 CIDR 网段，例如 10.0.0.0/8",
-        ),
-    };
-    let shown = match value {
-        Value::String(text) => format!("\"{}\"", clip(text)),
-        Value::Array(_) => "an array".to_owned(),
-        Value::Object(_) => "an object".to_owned(),
-        other => clip(&other.to_string()),
-    };
-    let shown_zh = match value {
-        Value::Array(_) => "数组".to_owned(),
-        Value::Object(_) => "对象".to_owned(),
-        _ => shown.clone(),
-    };
-    let name = operator.name();
-    text!(
-        format!("{name} needs {expected_en}; got {shown}."),
-        format!("{name} 需要{expected_zh}；实际为 {shown_zh}。")
-    )
+fn missing(element: &str) -> PolicyProblem<'_> {
+    PolicyProblem::Missing { element }
 }
 
-fn missing(element: &str) -> Text {
-    text!(format!("{element} is required."), format!("缺少必需元素 {element}。"))
-}
-
-fn must_be_string(element: &str) -> Text {
-    text!(
-        format!("{element} must be a string."),
-        format!("{element} 必须是字符串。")
-    )
+fn must_be_string(element: &str) -> PolicyProblem<'_> {
+    PolicyProblem::NotString { element }
 }

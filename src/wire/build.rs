@@ -6,10 +6,10 @@ use super::endpoint::resolve_endpoint;
 use super::request::HttpRequest;
 use crate::catalog::operation;
 use crate::codes::ClientCode;
-use crate::error::{clip, Error, ErrorDetail, Result};
+use crate::error::{Error, ErrorDetail, Result};
+use crate::messages;
 use crate::params::{validate_spec, Options, Validated};
 use crate::spec::{ParamKind, WireSpec};
-use crate::text;
 
 /// How to build a request, beyond the operation's parameters.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -81,10 +81,7 @@ pub fn build_validated(validated: &Validated, options: &BuildOptions) -> Result<
             let body = serde_json::to_vec(&Value::Object(spec_ordered(validated))).map_err(|err| {
                 Error::Input(ErrorDetail::client(
                     ClientCode::ZenlayerSdkInvalidRequest,
-                    text!(
-                        format!("The request body could not be encoded: {err}."),
-                        format!("无法编码请求体：{err}。")
-                    ),
+                    messages::wire::body_not_encodable(&err.to_string()),
                     None,
                 ))
             })?;
@@ -129,18 +126,7 @@ fn effective_region<'a>(validated: &'a Validated, option: Option<&'a str>) -> Re
     match (option, param) {
         (Some(option), Some(param)) if option != param => Err(Error::Input(ErrorDetail::client(
             ClientCode::InvalidParameterRegion,
-            text!(
-                format!(
-                    "The region option \"{}\" differs from the RegionId parameter \"{}\"; give one, or the same in both.",
-                    clip(option),
-                    clip(param)
-                ),
-                format!(
-                    "地域选项 \"{}\" 与参数 RegionId \"{}\" 不一致；请只提供一个，或保持两者相同。",
-                    clip(option),
-                    clip(param)
-                )
-            ),
+            messages::wire::region_option_mismatch(option, param),
             Some("region".to_owned()),
         ))),
         (Some(region), _) | (None, Some(region)) => Ok(Some(region)),

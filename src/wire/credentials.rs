@@ -11,8 +11,10 @@ use zeroize::Zeroizing;
 
 use crate::codes::ClientCode;
 use crate::error::{Error, ErrorDetail, Result};
+use crate::messages::wire::{
+    credentials_problem, empty_secret, CredentialsProblem, EmptySecret, CREDENTIALS_LINE_BREAK,
+};
 use crate::spec::Provider;
-use crate::text;
 
 /// An AccessKey pair (optionally with an STS security token), or a Zenlayer bearer token.
 #[derive(Clone)]
@@ -54,37 +56,18 @@ pub const CREDENTIALS_UNREADABLE: &str = ClientCode::InvalidParameterCredentials
 impl Credentials {
     /// The argument `field` is not text: `host_type` names what it is, in the host's words.
     pub fn not_text(field: &str, host_type: &str) -> Error {
-        let shown = crate::error::clip(host_type);
-        unreadable(
-            field,
-            text!(
-                format!("\"{field}\" must be a string; got a value of type {shown} (the value is not shown: it may be secret)."),
-                format!("\"{field}\" 必须是字符串，实际类型为 {shown}（不显示该值：它可能是机密）。")
-            ),
-        )
+        unreadable(field, CredentialsProblem::NotText { host_type })
     }
 
     /// The argument `field` is text the core cannot hold (for Python, a `str` with a lone
     /// surrogate).
     pub fn not_unicode(field: &str) -> Error {
-        unreadable(
-            field,
-            text!(
-                format!("\"{field}\" is not valid Unicode text (the value is not shown: it may be secret)."),
-                format!("\"{field}\" 不是有效的 Unicode 文本（不显示该值：它可能是机密）。")
-            ),
-        )
+        unreadable(field, CredentialsProblem::NotUnicode)
     }
 
     /// `credentials` is neither a credentials object nor a mapping of the accepted shape.
     pub fn bad_shape(field: &str) -> Error {
-        unreadable(
-            field,
-            text!(
-                format!("\"{field}\" must be a Credentials object, or a mapping with access_key_id and access_key_secret (and optionally security_token), or with bearer_token."),
-                format!("\"{field}\" 必须是 Credentials 对象，或包含 access_key_id 与 access_key_secret（可选 security_token）的映射，或包含 bearer_token 的映射。")
-            ),
-        )
+        unreadable(field, CredentialsProblem::BadShape)
     }
 
     /// Credentials from the names a mapping gave, as the vectors and the bindings spell them:
@@ -162,7 +145,7 @@ impl Credentials {
                 security_token,
             } => {
                 if id.trim().is_empty() || secret.trim().is_empty() {
-                    return Err(missing(provider, "access key id and secret", "AccessKey ID 与 Secret"));
+                    return Err(missing(provider, EmptySecret::AccessKey));
                 }
                 if has_line_break(id) || security_token.as_deref().is_some_and(|token| has_line_break(token)) {
                     return Err(line_break(provider));
@@ -178,7 +161,7 @@ impl Credentials {
             }
             Kind::Bearer { token } => {
                 if token.trim().is_empty() {
-                    return Err(missing(provider, "bearer token", "Bearer 令牌"));
+                    return Err(missing(provider, EmptySecret::BearerToken));
                 }
                 if has_line_break(token) {
                     return Err(line_break(provider));
@@ -194,21 +177,18 @@ fn has_line_break(text: &str) -> bool {
     text.bytes().any(|b| b == b'\r' || b == b'\n')
 }
 
-fn unreadable(field: &str, message: crate::lang::Text) -> Error {
+fn unreadable(field: &str, problem: CredentialsProblem<'_>) -> Error {
     Error::Input(ErrorDetail::client(
         ClientCode::InvalidParameterCredentials,
-        message,
+        credentials_problem(field, &problem),
         Some(field.to_owned()),
     ))
 }
 
-fn missing(provider: Provider, what_en: &str, what_zh: &str) -> Error {
+fn missing(provider: Provider, secret: EmptySecret) -> Error {
     Error::Signing(ErrorDetail::client(
         ClientCode::credentials(provider),
-        text!(
-            format!("The {what_en} must not be empty."),
-            format!("{what_zh} 不能为空。")
-        ),
+        empty_secret(secret),
         Some("credentials".to_owned()),
     ))
 }
@@ -216,10 +196,7 @@ fn missing(provider: Provider, what_en: &str, what_zh: &str) -> Error {
 fn line_break(provider: Provider) -> Error {
     Error::Signing(ErrorDetail::client(
         ClientCode::credentials(provider),
-        text!(
-            "The credentials contain a line break, which cannot be sent in an HTTP header.",
-            "凭证中包含换行符，无法放入 HTTP 请求头。"
-        ),
+        CREDENTIALS_LINE_BREAK,
         Some("credentials".to_owned()),
     ))
 }

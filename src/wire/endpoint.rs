@@ -3,11 +3,11 @@
 use serde::{Deserialize, Serialize};
 
 use crate::codes::ClientCode;
-use crate::error::{clip, Error, ErrorDetail, Result};
+use crate::error::{Error, ErrorDetail, Result};
 use crate::formats::{check_region_argument, MAX_STRING_CHARS};
+use crate::messages::wire::{endpoint_problem, invalid_endpoint, EndpointProblem};
 use crate::record::Record;
 use crate::spec::{OperationSpec, WireSpec};
-use crate::text;
 
 /// Where requests for an operation go.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Record)]
@@ -95,16 +95,7 @@ fn fill_region(template: &str, region: &str) -> String {
 fn missing_region(op: &OperationSpec) -> Error {
     Error::Input(ErrorDetail::client(
         ClientCode::MissingParameterRegion,
-        text!(
-            format!(
-                "{} needs a region to choose its endpoint; pass the region (e.g. cn-hangzhou) or an endpoint.",
-                op.id
-            ),
-            format!(
-                "{} 需要地域才能确定服务地址；请传入地域（如 cn-hangzhou）或服务地址。",
-                op.id
-            )
-        ),
+        endpoint_problem(op.id, &EndpointProblem::NoRegion),
         Some("region".to_owned()),
     ))
 }
@@ -112,20 +103,7 @@ fn missing_region(op: &OperationSpec) -> Error {
 fn unsupported_region(op: &OperationSpec, region: &str, served: &[&str]) -> Error {
     Error::Input(ErrorDetail::client(
         ClientCode::InvalidParameterRegion,
-        text!(
-            format!(
-                "{} has no endpoint in region \"{}\"; it is served in: {}. Pass an endpoint to override.",
-                op.id,
-                clip(region),
-                served.join(", ")
-            ),
-            format!(
-                "{} 在地域 \"{}\" 没有服务地址；支持的地域：{}。如需指定，请传入服务地址。",
-                op.id,
-                clip(region),
-                served.join("、")
-            )
-        ),
+        endpoint_problem(op.id, &EndpointProblem::UnservedRegion { region, served }),
         Some("region".to_owned()),
     ))
 }
@@ -166,16 +144,7 @@ fn parse_override(text: &str) -> Result<(&'static str, &str)> {
     } else {
         Err(Error::Input(ErrorDetail::client(
             ClientCode::InvalidParameterEndpoint,
-            text!(
-                format!(
-                    "The endpoint \"{}\" is not valid; expected a host name such as ecs.cn-hangzhou.aliyuncs.com, optionally with https:// and a port.",
-                    clip(text)
-                ),
-                format!(
-                    "服务地址 \"{}\" 无效；应为主机名，例如 ecs.cn-hangzhou.aliyuncs.com，可带 https:// 与端口。",
-                    clip(text)
-                )
-            ),
+            invalid_endpoint(text),
             Some("endpoint".to_owned()),
         )))
     }

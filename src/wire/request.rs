@@ -10,8 +10,8 @@ use serde_json::Value;
 use super::encode::encode_pairs;
 use crate::codes::ClientCode;
 use crate::error::{Error, ErrorDetail, Result as CoreResult};
+use crate::messages;
 use crate::record::Record;
-use crate::text;
 
 /// What a credential's value is replaced with wherever a request is shown rather than sent.
 pub const REDACTED: &str = "<redacted>";
@@ -71,10 +71,7 @@ impl HttpRequest {
             let reason = crate::error::clip(&without_quoted_text(&error.to_string()));
             Error::Input(ErrorDetail::client(
                 ClientCode::InvalidParameterRequest,
-                text!(
-                    format!("\"request\" is not a request as build() returns it: {reason}."),
-                    format!("\"request\" 不是 build() 返回的请求：{reason}。")
-                ),
+                messages::wire::not_a_request(&reason),
                 Some("request".to_owned()),
             ))
         })

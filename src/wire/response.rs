@@ -7,6 +7,9 @@ use super::xml;
 use crate::catalog::operation;
 use crate::codes::ClientCode;
 use crate::error::{ApiError, Error, ErrorDetail, Result};
+use crate::messages::wire::{
+    bad_headers, bad_http_status, no_provider_message, response_problem, Expected, ResponseProblem,
+};
 use crate::record::Record;
 use crate::spec::{OperationSpec, Provider, RetryClass, TargetSpec};
 use crate::text;
@@ -83,10 +86,7 @@ pub fn header_pairs_from_json(value: Value) -> Result<Vec<(String, String)>> {
     let bad = |field: String| {
         Error::Input(ErrorDetail::client(
             ClientCode::InvalidParameterHeaders,
-            text!(
-                format!("\"{field}\" must be an object of header names to strings, or a list of [name, value] pairs."),
-                format!("\"{field}\" 必须是从请求头名称到字符串的对象，或 [名称, 值] 对的列表。")
-            ),
+            bad_headers(&field),
             Some(field),
         ))
     };
@@ -120,10 +120,7 @@ pub fn http_status(status: i64) -> Result<u16> {
         Ok(code) if (100..=599).contains(&code) => Ok(code),
         _ => Err(Error::Input(ErrorDetail::client(
             ClientCode::InvalidParameterStatus,
-            text!(
-                format!("The HTTP status {status} is not valid; expected 100-599."),
-                format!("HTTP 状态码 {status} 无效；应在 100-599 之间。")
-            ),
+            bad_http_status(status),
             Some("status".to_owned()),
         ))),
     }
@@ -180,22 +177,17 @@ impl Reader {
     fn document(&self, headers: &[(String, String)], body: &[u8]) -> Result<Map<String, Value>> {
         if body.len() > MAX_RESPONSE_BYTES {
             return Err(self.malformed(
-                format!(
-                    "the body is {} bytes, more than the {MAX_RESPONSE_BYTES}-byte limit for an API response",
-                    body.len()
-                ),
-                format!(
-                    "响应体有 {} 字节，超过 API 响应 {MAX_RESPONSE_BYTES} 字节的上限",
-                    body.len()
-                ),
+                &ResponseProblem::TooLarge {
+                    bytes: body.len(),
+                    max: MAX_RESPONSE_BYTES,
+                },
                 None,
             ));
         }
-        let text = std::str::from_utf8(body)
-            .map_err(|_| self.malformed("the body is not UTF-8 text", "响应体不是 UTF-8 文本", None))?;
+        let text = std::str::from_utf8(body).map_err(|_| self.malformed(&ResponseProblem::NotUtf8, None))?;
         let trimmed = text.trim_start_matches('\u{feff}').trim();
         if trimmed.is_empty() {
-            return Err(self.malformed("the body is empty", "响应体为空", None));
+            return Err(self.malformed(&ResponseProblem::Empty, None));
         }
         let content_type = headers
             .iter()
@@ -203,27 +195,14 @@ impl Reader {
             .map(|(_, value)| value.to_ascii_lowercase())
             .unwrap_or_default();
         if content_type.contains("text/html") || looks_like_html(trimmed) {
-            return Err(self.malformed(
-                "the body is an HTML page, not an API response (a proxy or gateway probably answered)",
-                "响应体是 HTML 页面而不是 API 响应（可能由代理或网关返回）",
-                None,
-            ));
+            return Err(self.malformed(&ResponseProblem::Html, None));
         }
         if trimmed.starts_with('<') {
             if self.op.provider != Provider::Alibaba {
-                return Err(self.malformed(
-                    "the body is XML, but this provider answers in JSON",
-                    "响应体是 XML，而该服务商只返回 JSON",
-                    None,
-                ));
+                return Err(self.malformed(&ResponseProblem::UnexpectedXml, None));
             }
-            let (_, value) = xml::to_json(trimmed).map_err(|reason| {
-                self.malformed(
-                    format!("the XML body is malformed: {reason}"),
-                    format!("XML 响应体格式错误：{reason}"),
-                    None,
-                )
-            })?;
+            let (_, value) = xml::to_json(trimmed)
+                .map_err(|problem| self.malformed(&ResponseProblem::MalformedXml { problem: &problem }, None))?;
             return match value {
                 Value::Object(map) => Ok(map),
                 _ => Ok(Map::new()),
@@ -231,14 +210,11 @@ impl Reader {
         }
         match serde_json::from_str::<Value>(trimmed) {
             Ok(Value::Object(map)) => Ok(map),
-            Ok(other) => Err(self.malformed(
-                format!("the body is a JSON {}, not an object", json_type(&other)),
-                format!("响应体是 JSON {}，而不是对象", json_type(&other)),
-                None,
-            )),
+            Ok(other) => Err(self.malformed(&ResponseProblem::NotAnObject { got: json_type(&other) }, None)),
             Err(err) => Err(self.malformed(
-                format!("the body is not valid JSON ({err})"),
-                format!("响应体不是有效的 JSON（{err}）"),
+                &ResponseProblem::NotJson {
+                    error: &err.to_string(),
+                },
                 None,
             )),
         }
@@ -253,7 +229,7 @@ impl Reader {
                 succeeded: self.int(result, "Succeeded", "RenewalResult.")?,
                 failed: self.int(result, "Failed", "RenewalResult.")?,
             }),
-            Some(other) => return Err(self.wrong_type("RenewalResult", "an object", other)),
+            Some(other) => return Err(self.wrong_type("RenewalResult", Expected::Object, other)),
         };
         let mut failures = Vec::new();
         for (index, item) in self
@@ -263,7 +239,7 @@ impl Reader {
         {
             let path = format!("FailureDetails[{index}].");
             let Value::Object(item) = item else {
-                return Err(self.wrong_type(&format!("FailureDetails[{index}]"), "an object", item));
+                return Err(self.wrong_type(&format!("FailureDetails[{index}]"), Expected::Object, item));
             };
             failures.push(TargetFailure {
                 id: self.opt_string(item, "ResourceArn", &path)?.unwrap_or_default(),
@@ -291,13 +267,9 @@ impl Reader {
         let response = match body.get("response") {
             Some(Value::Object(response)) => response.clone(),
             None | Some(Value::Null) => {
-                return Err(self.malformed(
-                    "the body has no \"response\" object",
-                    "响应体缺少 \"response\" 对象",
-                    Some("response".to_owned()),
-                ))
+                return Err(self.malformed(&ResponseProblem::NoResponseObject, Some("response".to_owned())))
             }
-            Some(other) => return Err(self.wrong_type("response", "an object", other)),
+            Some(other) => return Err(self.wrong_type("response", Expected::Object, other)),
         };
         let request_id = self.opt_string(&response, "requestId", "response.")?.or(outer_id);
         let mut failures = Vec::new();
@@ -309,7 +281,7 @@ impl Reader {
                 .enumerate()
             {
                 let Value::String(id) = id else {
-                    return Err(self.wrong_type(&format!("response.{param}[{index}]"), "a string", id));
+                    return Err(self.wrong_type(&format!("response.{param}[{index}]"), Expected::String, id));
                 };
                 failures.push(TargetFailure {
                     id: bounded(id),
@@ -339,13 +311,7 @@ impl Reader {
             .or(self.opt_string(&body, "code", "")?)
         {
             Some(code) if !code.is_empty() => code,
-            _ => {
-                return Err(self.malformed(
-                    "the error response carries no error code",
-                    "错误响应没有错误码",
-                    Some("Code".to_owned()),
-                ))
-            }
+            _ => return Err(self.malformed(&ResponseProblem::NoErrorCode, Some("Code".to_owned()))),
         };
         let message = self
             .opt_string(&body, "Message", "")?
@@ -369,7 +335,7 @@ impl Reader {
             Some(Value::String(text)) if text.is_empty() => None,
             // Sent either as an object or as a JSON string; keep it as sent.
             Some(detail @ (Value::Object(_) | Value::String(_))) => Some(detail.clone()),
-            Some(other) => return Err(self.wrong_type("AccessDeniedDetail", "an object", other)),
+            Some(other) => return Err(self.wrong_type("AccessDeniedDetail", Expected::Object, other)),
         };
         Err(Error::Api(Box::new(ApiError {
             detail: self.api_detail(&code, message.clone()),
@@ -392,10 +358,7 @@ impl Reader {
             (Some(sent), Some(entry)) => text!(sent, entry.message.zh.clone()),
             (Some(sent), None) => text!(sent.clone(), sent),
             (None, Some(entry)) => entry.message.clone(),
-            (None, None) => text!(
-                format!("The provider returned {code} (HTTP {}) without a message.", self.status),
-                format!("服务商返回了 {code}（HTTP {}），没有附带说明。", self.status)
-            ),
+            (None, None) => no_provider_message(code, self.status),
         };
         let retryable = match known {
             Some(entry) => entry.retryable,
@@ -414,38 +377,28 @@ impl Reader {
         }
     }
 
-    fn malformed(&self, en: impl Into<String>, zh: impl Into<String>, field: Option<String>) -> Error {
+    fn malformed(&self, problem: &ResponseProblem<'_>, field: Option<String>) -> Error {
         let code = match self.op.provider {
             Provider::Alibaba => "SDK.InvalidResponse",
             Provider::Zenlayer => "JSON_PARSE_FAILED",
         };
-        let (en, zh) = (en.into(), zh.into());
         Error::Parse(ErrorDetail {
             code: code.to_owned(),
             http_status: self.status,
-            message: text!(
-                format!(
-                    "The {} response could not be read (HTTP {}): {en}.",
-                    self.op.id, self.status
-                ),
-                format!("无法解析 {} 的响应（HTTP {}）：{zh}。", self.op.id, self.status)
-            ),
+            message: response_problem(self.op.id, self.status, problem),
             field,
             // A gateway page during an outage says nothing about the call; trying again may work.
             retryable: self.status >= 500 || self.status == 429,
         })
     }
 
-    fn wrong_type(&self, path: &str, expected: &str, got: &Value) -> Error {
-        let expected_zh = match expected {
-            "an object" => "对象",
-            "a string" => "字符串",
-            "an integer" => "整数",
-            _ => "列表",
-        };
+    fn wrong_type(&self, path: &str, expected: Expected, got: &Value) -> Error {
         self.malformed(
-            format!("{path} should be {expected}, but is a JSON {}", json_type(got)),
-            format!("{path} 应为{expected_zh}，实际为 JSON {}", json_type(got)),
+            &ResponseProblem::WrongType {
+                path,
+                expected,
+                got: json_type(got),
+            },
             Some(path.to_owned()),
         )
     }
@@ -454,7 +407,7 @@ impl Reader {
         match map.get(key) {
             None | Some(Value::Null) => Ok(None),
             Some(Value::String(text)) => Ok(Some(bounded(text))),
-            Some(other) => Err(self.wrong_type(&format!("{prefix}{key}"), "a string", other)),
+            Some(other) => Err(self.wrong_type(&format!("{prefix}{key}"), Expected::String, other)),
         }
     }
 
@@ -466,7 +419,13 @@ impl Reader {
             Some(Value::String(text)) => text.trim().parse().ok(),
             _ => None,
         };
-        parsed.ok_or_else(|| self.wrong_type(&format!("{prefix}{key}"), "an integer", value.unwrap_or(&Value::Null)))
+        parsed.ok_or_else(|| {
+            self.wrong_type(
+                &format!("{prefix}{key}"),
+                Expected::Integer,
+                value.unwrap_or(&Value::Null),
+            )
+        })
     }
 
     /// A list, also in XML's shape: `<L><Item>…</Item></L>` arrives as `{"Item": …}`.
@@ -480,7 +439,7 @@ impl Reader {
                 Some(single) => Ok(vec![single]),
                 None => Ok(Vec::new()),
             },
-            Some(other) => Err(self.wrong_type(path, "a list", other)),
+            Some(other) => Err(self.wrong_type(path, Expected::List, other)),
         }
     }
 }

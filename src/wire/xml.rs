@@ -5,6 +5,8 @@
 
 use serde_json::{Map, Value};
 
+use crate::messages::wire::{XmlConstruct, XmlProblem};
+
 /// Deeper than any provider response; stops hostile input from growing the stack of frames.
 const MAX_DEPTH: usize = 64;
 
@@ -16,7 +18,7 @@ struct Frame {
 }
 
 /// Returns the root element's name and its content.
-pub fn to_json(text: &str) -> Result<(String, Value), String> {
+pub fn to_json(text: &str) -> Result<(String, Value), XmlProblem> {
     let mut stack: Vec<Frame> = Vec::new();
     let mut root: Option<(String, Value)> = None;
     let mut pos = 0;
@@ -24,28 +26,31 @@ pub fn to_json(text: &str) -> Result<(String, Value), String> {
         // Each step scans exactly the bytes it consumes (or fails), so this sums to the length.
         let step_start = pos;
         if let Some(after) = rest.strip_prefix("<?") {
-            pos += 2 + skip_past(after, "?>", "a processing instruction")?;
+            pos += 2 + skip_past(after, "?>", XmlConstruct::ProcessingInstruction)?;
         } else if let Some(after) = rest.strip_prefix("<!--") {
-            pos += 4 + skip_past(after, "-->", "a comment")?;
+            pos += 4 + skip_past(after, "-->", XmlConstruct::Comment)?;
         } else if let Some(after) = rest.strip_prefix("<![CDATA[") {
-            let end = after.find("]]>").ok_or("unterminated CDATA section")?;
-            let frame = stack.last_mut().ok_or("CDATA outside the root element")?;
+            let end = after
+                .find("]]>")
+                .ok_or(XmlProblem::Unterminated(XmlConstruct::CdataSection))?;
+            let frame = stack.last_mut().ok_or(XmlProblem::CdataOutsideRoot)?;
             frame.text.push_str(after.get(..end).unwrap_or_default());
             pos += 9 + end + 3;
         } else if let Some(after) = rest.strip_prefix("<!") {
-            pos += 2 + skip_past(after, ">", "a declaration")?;
+            pos += 2 + skip_past(after, ">", XmlConstruct::Declaration)?;
         } else if let Some(after) = rest.strip_prefix("</") {
-            let end = after.find('>').ok_or("unterminated closing tag")?;
+            let end = after
+                .find('>')
+                .ok_or(XmlProblem::Unterminated(XmlConstruct::ClosingTag))?;
             let name = after.get(..end).unwrap_or_default().trim();
             let frame = stack
                 .pop()
-                .ok_or_else(|| format!("closing tag </{}> without an opening tag", clip(name)))?;
+                .ok_or_else(|| XmlProblem::UnopenedClosingTag { name: name.to_owned() })?;
             if frame.name != name {
-                return Err(format!(
-                    "closing tag </{}> does not match <{}>",
-                    clip(name),
-                    clip(&frame.name)
-                ));
+                return Err(XmlProblem::MismatchedClosingTag {
+                    name: name.to_owned(),
+                    open: frame.name,
+                });
             }
             let value = if frame.has_children {
                 Value::Object(frame.children)
@@ -55,7 +60,7 @@ pub fn to_json(text: &str) -> Result<(String, Value), String> {
             attach(&mut stack, &mut root, frame.name, value)?;
             pos += 2 + end + 1;
         } else if let Some(after) = rest.strip_prefix('<') {
-            let end = after.find('>').ok_or("unterminated tag")?;
+            let end = after.find('>').ok_or(XmlProblem::Unterminated(XmlConstruct::Tag))?;
             let tag = after.get(..end).unwrap_or_default();
             let self_closing = tag.ends_with('/');
             let name = tag
@@ -64,16 +69,16 @@ pub fn to_json(text: &str) -> Result<(String, Value), String> {
                 .next()
                 .unwrap_or_default();
             if name.is_empty() || name.contains(['<', '&', '"', '\'', '=']) {
-                return Err(format!("malformed tag <{}>", clip(tag)));
+                return Err(XmlProblem::MalformedTag { tag: tag.to_owned() });
             }
             if self_closing {
                 attach(&mut stack, &mut root, name.to_owned(), Value::String(String::new()))?;
             } else {
                 if root.is_some() {
-                    return Err("more than one root element".to_owned());
+                    return Err(XmlProblem::SeveralRoots);
                 }
                 if stack.len() >= MAX_DEPTH {
-                    return Err(format!("elements nested deeper than {MAX_DEPTH}"));
+                    return Err(XmlProblem::TooDeep { max: MAX_DEPTH });
                 }
                 stack.push(Frame {
                     name: name.to_owned(),
@@ -89,25 +94,30 @@ pub fn to_json(text: &str) -> Result<(String, Value), String> {
             match stack.last_mut() {
                 Some(frame) => frame.text.push_str(chunk),
                 None if chunk.trim().is_empty() => {}
-                None => return Err("text outside the root element".to_owned()),
+                None => return Err(XmlProblem::TextOutsideRoot),
             }
             pos += end;
         }
         crate::work::add(pos - step_start);
     }
-    if let Some(open) = stack.last() {
-        return Err(format!("the document ends inside <{}> (truncated?)", clip(&open.name)));
+    if let Some(open) = stack.pop() {
+        return Err(XmlProblem::EndsInside { open: open.name });
     }
-    root.ok_or_else(|| "no root element".to_owned())
+    root.ok_or(XmlProblem::NoRoot)
 }
 
-fn skip_past(text: &str, terminator: &str, what: &str) -> Result<usize, String> {
+fn skip_past(text: &str, terminator: &str, construct: XmlConstruct) -> Result<usize, XmlProblem> {
     text.find(terminator)
         .map(|at| at + terminator.len())
-        .ok_or_else(|| format!("unterminated {what}"))
+        .ok_or(XmlProblem::Unterminated(construct))
 }
 
-fn attach(stack: &mut [Frame], root: &mut Option<(String, Value)>, name: String, value: Value) -> Result<(), String> {
+fn attach(
+    stack: &mut [Frame],
+    root: &mut Option<(String, Value)>,
+    name: String,
+    value: Value,
+) -> Result<(), XmlProblem> {
     match stack.last_mut() {
         Some(parent) => {
             parent.has_children = true;
@@ -127,7 +137,7 @@ fn attach(stack: &mut [Frame], root: &mut Option<(String, Value)>, name: String,
             *root = Some((name, value));
             Ok(())
         }
-        None => Err("more than one root element".to_owned()),
+        None => Err(XmlProblem::SeveralRoots),
     }
 }
 
@@ -182,10 +192,6 @@ fn decode_entity(name: &str) -> Option<char> {
             char::from_u32(code)
         }
     }
-}
-
-fn clip(text: &str) -> String {
-    crate::error::clip(text)
 }
 
 #[cfg(test)]

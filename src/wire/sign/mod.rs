@@ -15,9 +15,9 @@ use super::credentials::{Credentials, Secret};
 use super::request::HttpRequest;
 use crate::codes::ClientCode;
 use crate::error::{clip, Error, ErrorDetail, Result};
+use crate::messages;
 use crate::record::Record;
 use crate::spec::Provider;
-use crate::text;
 
 /// The signature schemes the providers accept.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Record)]
@@ -50,19 +50,16 @@ impl SignatureAlgorithm {
     }
 
     pub fn parse(name: &str) -> Result<SignatureAlgorithm> {
-        SignatureAlgorithm::ALL.into_iter().find(|algorithm| algorithm.name() == name).ok_or_else(|| {
-            Error::Input(ErrorDetail::client(
-                ClientCode::InvalidParameterAlgorithm,
-                text!(
-                    format!(
-                        "The signature algorithm \"{}\" is not supported; use ACS3-HMAC-SHA256, HMAC-SHA1 or ZC2-HMAC-SHA256.",
-                        clip(name)
-                    ),
-                    format!("不支持签名算法 \"{}\"；请使用 ACS3-HMAC-SHA256、HMAC-SHA1 或 ZC2-HMAC-SHA256。", clip(name))
-                ),
-                Some("algorithm".to_owned()),
-            ))
-        })
+        SignatureAlgorithm::ALL
+            .into_iter()
+            .find(|algorithm| algorithm.name() == name)
+            .ok_or_else(|| {
+                Error::Input(ErrorDetail::client(
+                    ClientCode::InvalidParameterAlgorithm,
+                    messages::wire::unsupported_algorithm(name),
+                    Some("algorithm".to_owned()),
+                ))
+            })
     }
 
     /// The provider's default for a request: Zenlayer requests carry `X-ZC-Action`; every
@@ -187,13 +184,7 @@ pub fn sign(request: &HttpRequest, credentials: &Credentials, options: &SignOpti
         }
         (_, Secret::Bearer { .. }) => Err(Error::Signing(ErrorDetail::client(
             ClientCode::InvalidCredentials,
-            text!(
-                format!(
-                    "{} needs an AccessKey; bearer tokens are only accepted by Zenlayer.",
-                    algorithm.name()
-                ),
-                format!("{} 需要 AccessKey；只有 Zenlayer 接受 Bearer 令牌。", algorithm.name())
-            ),
+            messages::wire::needs_access_key(algorithm.name()),
             Some("credentials".to_owned()),
         ))),
         (
@@ -263,10 +254,7 @@ pub fn sign_acs3_over(
     else {
         return Err(Error::Signing(ErrorDetail::client(
             ClientCode::InvalidCredentials,
-            text!(
-                "ACS3-HMAC-SHA256 needs an AccessKey; bearer tokens are only accepted by Zenlayer.",
-                "ACS3-HMAC-SHA256 需要 AccessKey；只有 Zenlayer 接受 Bearer 令牌。"
-            ),
+            messages::wire::needs_access_key(SignatureAlgorithm::Acs3HmacSha256.name()),
             Some("credentials".to_owned()),
         )));
     };
@@ -300,10 +288,7 @@ fn check_nonce(nonce: &str) -> Result<()> {
     let shown = clip(nonce).escape_debug().to_string();
     Err(Error::Input(ErrorDetail::client(
         ClientCode::InvalidParameterNonce,
-        text!(
-            format!("The signature nonce \"{shown}\" is not usable: give 1-{MAX_NONCE_CHARS} characters without control characters, unique per request."),
-            format!("签名随机数 \"{shown}\" 不可用：需 1-{MAX_NONCE_CHARS} 个字符、不含控制字符，且每个请求唯一。")
-        ),
+        messages::wire::unusable_nonce(&shown, MAX_NONCE_CHARS),
         Some("nonce".to_owned()),
     )))
 }
@@ -311,10 +296,7 @@ fn check_nonce(nonce: &str) -> Result<()> {
 fn bad_timestamp(timestamp: i64) -> Error {
     Error::Input(ErrorDetail::client(
         ClientCode::InvalidParameterTimestamp,
-        text!(
-            format!("The timestamp {timestamp} is out of range; give Unix seconds between 1970 and 9999."),
-            format!("时间戳 {timestamp} 超出范围；请提供 1970 至 9999 年之间的 Unix 秒数。")
-        ),
+        messages::wire::bad_timestamp(timestamp),
         Some("timestamp".to_owned()),
     ))
 }

@@ -9,7 +9,7 @@ use zeroize::Zeroizing;
 use super::{SignatureAlgorithm, SignedRequest};
 use crate::codes::ClientCode;
 use crate::error::{Error, ErrorDetail, Result};
-use crate::text;
+use crate::messages::wire::{rpc_v1_refusal, RpcV1Refusal};
 use crate::wire::encode::{encode_pairs_into, percent_encode_into};
 use crate::wire::request::HttpRequest;
 
@@ -35,20 +35,14 @@ const RESERVED: [&str; 10] = [
 
 pub(super) fn sign(request: &HttpRequest, key: &Key<'_>, timestamp: String, nonce: &str) -> Result<SignedRequest> {
     if !request.body.is_empty() {
-        return Err(unsupported(
-            "HMAC-SHA1 signing covers the query only; this request has a body. Use ACS3-HMAC-SHA256.",
-            "HMAC-SHA1 签名只覆盖查询参数，而该请求带有请求体；请改用 ACS3-HMAC-SHA256。",
-        ));
+        return Err(unsupported(RpcV1Refusal::HasBody));
     }
     let action = request.query_param("Action").or_else(|| request.header("x-acs-action"));
     let version = request
         .query_param("Version")
         .or_else(|| request.header("x-acs-version"));
     let (Some(action), Some(version)) = (action, version) else {
-        return Err(unsupported(
-            "The request names no action and version (Action/Version query parameters or x-acs-action/x-acs-version headers).",
-            "请求未指明操作与版本（Action/Version 查询参数或 x-acs-action/x-acs-version 请求头）。",
-        ));
+        return Err(unsupported(RpcV1Refusal::NoActionVersion));
     };
     let format = request.query_param("Format").unwrap_or("json");
 
@@ -128,10 +122,10 @@ fn hmac_sha1(key: &[u8], data: &[u8]) -> [u8; 20] {
     }
 }
 
-fn unsupported(en: &'static str, zh: &'static str) -> Error {
+fn unsupported(refusal: RpcV1Refusal) -> Error {
     Error::Input(ErrorDetail::client(
         ClientCode::InvalidParameterRequest,
-        text!(en, zh),
+        rpc_v1_refusal(refusal),
         Some("request".to_owned()),
     ))
 }
