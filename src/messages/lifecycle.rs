@@ -514,3 +514,339 @@ pub fn id_fate(action: &str, id: &str, fate: IdFate) -> Text {
         ),
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Retry classes (`crate::lifecycle::classify`)
+
+/// An HTTP status outside 100-599.
+pub fn invalid_status(status: u16) -> Text {
+    text!(
+        format!("The HTTP status {status} is not valid; expected 100-599."),
+        format!("HTTP 状态码 {status} 无效；应在 100-599 之间。")
+    )
+}
+
+/// The parameters that were sent are not an object (`got`: the JSON type found).
+pub fn sent_params_not_object(got: &str) -> Text {
+    text!(
+        format!("\"params\" must be the object of parameters that was sent; got {got}."),
+        format!("\"params\" 必须是已发送的参数对象，实际为 {got}。")
+    )
+}
+
+/// The resource a retry advice is about.
+#[derive(Debug, Clone, Copy)]
+pub struct RetrySubject<'a> {
+    pub noun: &'a Text,
+    pub action: &'a str,
+    pub describe_api: &'a str,
+}
+
+/// What a failed call's answer says, as the classifier read it.
+#[derive(Debug, Clone, Copy)]
+pub enum FailureReading<'a> {
+    /// No response arrived.
+    NoResponse,
+    /// The provider sent the retry-after header `header`.
+    Header { header: &'a str },
+    /// The error `code` (empty: the response named none) of the class `class`; `known` is the
+    /// provider's own message for it, when its table lists it.
+    Code {
+        code: &'a str,
+        class: CodeClass,
+        known: Option<&'a Text>,
+    },
+}
+
+/// The retry class of a code, as its reason words it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CodeClass {
+    Throttle,
+    /// A server-side fault after which the operation may have been carried out.
+    ServerFault,
+    /// A temporary failure; the request was not carried out.
+    Temporary,
+    StateConflict,
+    Permanent,
+    Auth,
+}
+
+/// Why a failed call is classed as it is.
+pub fn failure_reading(subject: &RetrySubject<'_>, reading: &FailureReading<'_>) -> Text {
+    let RetrySubject {
+        noun,
+        action,
+        describe_api: api,
+    } = *subject;
+    let (code, class, known) = match *reading {
+        FailureReading::NoResponse => {
+            return text!(
+                format!("No response arrived, so {action} may or may not have been carried out."),
+                format!("没有收到响应，{action} 可能已执行也可能未执行。")
+            )
+        }
+        FailureReading::Header { header } => {
+            return text!(
+                format!("The provider sent {header}: the request was throttled; it succeeds later."),
+                format!("服务商返回了 {header}：请求被流控，稍后可以成功。")
+            )
+        }
+        FailureReading::Code { code, class, known } => (code, class, known),
+    };
+    let shown = if code.is_empty() {
+        "The response".to_owned()
+    } else {
+        clip(code)
+    };
+    let shown_zh = if code.is_empty() {
+        "该响应".to_owned()
+    } else {
+        clip(code)
+    };
+    let (noun_en, noun_zh) = (&noun.en, &noun.zh);
+    let reason = match class {
+        CodeClass::Throttle => text!(
+            format!("{shown} means the request was rate-limited; the same request succeeds later."),
+            format!("{shown_zh} 表示请求被流控；同一请求稍后可以成功。")
+        ),
+        CodeClass::ServerFault => text!(
+            format!("{shown} is a server-side fault: {action} may or may not have been carried out."),
+            format!("{shown_zh} 是服务端故障：{action} 可能已执行也可能未执行。")
+        ),
+        CodeClass::Temporary => text!(
+            format!(
+                "{shown} is a temporary failure; the request was not carried out, and trying again later can succeed."
+            ),
+            format!("{shown_zh} 是临时故障；请求未被执行，稍后重试可以成功。")
+        ),
+        CodeClass::StateConflict => text!(
+            format!(
+                "{shown} means the {noun_en} is busy or not in a state that allows {action}: wait, check it with {api}, then decide."
+            ),
+            format!("{shown_zh} 表示{noun_zh}正忙或当前状态不允许 {action}：请等待，用 {api} 确认后再决定。")
+        ),
+        CodeClass::Permanent => text!(
+            format!("{shown} means the request itself cannot succeed; sending it again cannot help."),
+            format!("{shown_zh} 表示该请求本身无法成功，重发也无济于事。")
+        ),
+        CodeClass::Auth => text!(
+            format!("{shown} is a credentials, signature or permission problem; fix that before trying again."),
+            format!("{shown_zh} 是凭证、签名或权限问题，请先解决再重试。")
+        ),
+    };
+    match known {
+        Some(message) => text!(
+            format!("{} {}", message.en, reason.en),
+            format!("{}{}", message.zh, reason.zh)
+        ),
+        None => reason,
+    }
+}
+
+/// Whether resending a failed call is safe, and why, as the classifier decided it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ResendSafety {
+    /// Nothing to add (the request cannot succeed anyway).
+    Unsaid,
+    /// Safe with a new ClientToken: the old one is spent.
+    NewToken,
+    /// Safe with the same ClientToken.
+    SameToken,
+    /// Safe: the request was not carried out.
+    NotCarriedOut,
+    /// Unsafe: the operation takes no ClientToken and may have been carried out.
+    TakesNoToken,
+    /// Unsafe: the request carried no ClientToken and may have been carried out.
+    NoTokenSent,
+    /// Unsafe: check the resource first.
+    CheckFirst,
+}
+
+/// The resend-safety sentence of a retry advice (empty for [`ResendSafety::Unsaid`]).
+pub fn resend_safety(subject: &RetrySubject<'_>, safety: ResendSafety) -> Text {
+    let RetrySubject {
+        noun,
+        action,
+        describe_api: api,
+    } = *subject;
+    let (noun_en, noun_zh) = (&noun.en, &noun.zh);
+    match safety {
+        ResendSafety::Unsaid => text!("", ""),
+        ResendSafety::NewToken => text!(
+            "Resending is safe with a new ClientToken: the old one is spent.",
+            "使用新的 ClientToken 重发是安全的：旧令牌已失效。"
+        ),
+        ResendSafety::SameToken => text!(
+            "Resending with the same ClientToken is safe: the provider carries it out at most once.",
+            "使用相同的 ClientToken 重发是安全的：服务商最多执行一次。"
+        ),
+        ResendSafety::NotCarriedOut => {
+            text!("Resending is safe: the request was not carried out.", "重发是安全的：请求未被执行。")
+        }
+        ResendSafety::TakesNoToken => text!(
+            format!(
+                "{action} takes no ClientToken, so a blind resend could repeat it: check the {noun_en} with {api} first."
+            ),
+            format!("{action} 不支持 ClientToken，盲目重发可能重复执行：请先用 {api} 确认{noun_zh}的状态。")
+        ),
+        ResendSafety::NoTokenSent => text!(
+            format!(
+                "The request carried no ClientToken, so a blind resend could repeat it: check the {noun_en} with {api} first, and send a ClientToken next time."
+            ),
+            format!(
+                "请求未携带 ClientToken，盲目重发可能重复执行：请先用 {api} 确认{noun_zh}的状态，今后请携带 ClientToken。"
+            )
+        ),
+        ResendSafety::CheckFirst => text!(
+            format!("Check the {noun_en} with {api} before resending."),
+            format!("重发前请先用 {api} 确认{noun_zh}的状态。")
+        ),
+    }
+}
+
+/// `more` after `text`, as one reason: a space between in English, none in Chinese; nothing
+/// when `more` is empty.
+pub fn append(text: &mut Text, more: Text) {
+    if !more.en.is_empty() {
+        text.en.to_mut().push(' ');
+        text.en.to_mut().push_str(&more.en);
+        text.zh.to_mut().push_str(&more.zh);
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Access-denied explanations (`crate::lifecycle::denied`)
+
+/// What is wrong with an access-denied detail handed to the explainer.
+#[derive(Debug, Clone, Copy)]
+pub enum DetailProblem {
+    TooLarge,
+    TextNotJson,
+    NotJsonObject,
+    /// Neither an AccessDeniedDetail object nor its JSON text.
+    NotDetail,
+    NotObject,
+    NotBoolean,
+    NotString,
+}
+
+/// The message for `problem` of the detail at `field`.
+pub fn detail_problem(field: &str, problem: DetailProblem) -> Text {
+    let (en, zh) = match problem {
+        DetailProblem::TooLarge => ("is too large to be a denial detail", "过大，不是拒绝详情"),
+        DetailProblem::TextNotJson => ("is text that is not JSON", "是文本但不是 JSON"),
+        DetailProblem::NotJsonObject => ("must be a JSON object", "必须是 JSON 对象"),
+        DetailProblem::NotDetail => (
+            "must be an AccessDeniedDetail object or its JSON text",
+            "必须是 AccessDeniedDetail 对象或其 JSON 文本",
+        ),
+        DetailProblem::NotObject => ("must be an object", "必须是对象"),
+        DetailProblem::NotBoolean => ("must be a boolean", "必须是布尔值"),
+        DetailProblem::NotString => ("must be a string", "必须是字符串"),
+    };
+    text!(format!("\"{field}\" {en}."), format!("\"{field}\" {zh}。"))
+}
+
+/// Which kind of deny the provider reported.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DenyKind {
+    Explicit,
+    Implicit,
+    /// The provider did not say.
+    Unstated,
+}
+
+/// A denial as the provider explained it; the strings are the provider's own, already bounded.
+#[derive(Debug, Clone, Copy)]
+pub struct Denial<'a> {
+    pub kind: DenyKind,
+    pub action: Option<&'a str>,
+    pub resource: Option<&'a str>,
+    /// Alibaba's policy type name (`ControlPolicy`…).
+    pub policy_type: Option<&'a str>,
+    /// The principal's type and display name (clipped here), when both are given.
+    pub principal: Option<(&'a str, &'a str)>,
+    /// The detail carries an encoded diagnostic message.
+    pub encoded_diagnosis: bool,
+}
+
+/// Why access was denied, in words.
+pub fn denial(denial: &Denial<'_>) -> Text {
+    // Provider text, already bounded when read; ARNs are often longer than `clip` keeps.
+    let action = denial.action.unwrap_or("the action");
+    let action_zh = denial.action.unwrap_or("该操作");
+    let (on_en, on_zh) = match denial.resource {
+        Some(arn) => (format!(" on {arn}"), format!("对 {arn} ")),
+        None => (String::new(), String::new()),
+    };
+    let (policy_en, policy_zh) = match denial.policy_type {
+        Some(kind) => policy_words(kind),
+        None => ("policy".to_owned(), "策略".to_owned()),
+    };
+    let mut text = match denial.kind {
+        DenyKind::Explicit => text!(
+            format!(
+                "Explicit deny: {} denies {action}{on_en}; an explicit Deny overrides any Allow.",
+                with_article(&policy_en)
+            ),
+            format!("显式拒绝：{policy_zh}拒绝{on_zh}执行 {action_zh}；显式 Deny 优先于任何 Allow。")
+        ),
+        DenyKind::Implicit => text!(
+            format!("Implicit deny: no {policy_en} allows {action}{on_en}; RAM denies by default."),
+            format!("隐式拒绝：没有{policy_zh}允许{on_zh}执行 {action_zh}；RAM 默认拒绝。")
+        ),
+        DenyKind::Unstated => text!(
+            format!(
+                "Access denied for {action}{on_en}; the provider did not say whether a policy denied it explicitly."
+            ),
+            format!("{on_zh}执行 {action_zh} 被拒绝；服务商未说明是否为显式拒绝。")
+        ),
+    };
+    if let Some((kind, name)) = denial.principal {
+        text.en
+            .to_mut()
+            .push_str(&format!(" Principal: {} {}.", clip(kind), clip(name)));
+        text.zh
+            .to_mut()
+            .push_str(&format!("身份：{} {}。", clip(kind), clip(name)));
+    }
+    if denial.encoded_diagnosis {
+        text.en
+            .to_mut()
+            .push_str(" ram:DecodeDiagnosticMessage decodes the full diagnosis.");
+        text.zh
+            .to_mut()
+            .push_str("可调用 ram:DecodeDiagnosticMessage 解码完整诊断信息。");
+    }
+    text
+}
+
+/// The policy types Alibaba names in denials, in words (without an article).
+fn policy_words(kind: &str) -> (String, String) {
+    match kind {
+        "AccountLevelIdentityBasedPolicy" => (
+            "identity-based policy (account level)".to_owned(),
+            "身份策略（账号级别）".to_owned(),
+        ),
+        "ResourceGroupLevelIdentityBasedPolicy" => (
+            "identity-based policy (resource-group level)".to_owned(),
+            "身份策略（资源组级别）".to_owned(),
+        ),
+        "ControlPolicy" => (
+            "control policy of the resource directory".to_owned(),
+            "资源目录管控策略".to_owned(),
+        ),
+        "SessionPolicy" => ("session policy".to_owned(), "会话策略".to_owned()),
+        "AssumeRolePolicy" => ("role trust policy".to_owned(), "角色信任策略".to_owned()),
+        other => (format!("{} policy", clip(other)), format!("{} 策略", clip(other))),
+    }
+}
+
+fn with_article(noun: &str) -> String {
+    let article = if noun.starts_with(['a', 'e', 'i', 'o', 'u', 'A', 'E', 'I', 'O', 'U']) {
+        "an"
+    } else {
+        "a"
+    };
+    format!("{article} {noun}")
+}
