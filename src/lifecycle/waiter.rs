@@ -492,8 +492,7 @@ fn step(spec: &OperationSpec, track: &mut Track, item: Option<&Item<'_>>, elapse
         if left_counts {
             track.seen = true;
         }
-        let goal = wait.target.join(" / ");
-        let goal = goal.as_str();
+        let goal = wait.target;
         return if documented {
             messages::reading(&target, &Reading::OnTheWay { shown, goal })
         } else {
@@ -572,8 +571,12 @@ fn timeout_reason(spec: &OperationSpec, track: &Track) -> Text {
         id: &id,
         action: spec.action,
     };
-    let goal = spec.wait.target.join(" / ");
-    messages::timed_out(&target, &goal, spec.wait.timeout_seconds, track.status.as_deref())
+    messages::timed_out(
+        &target,
+        spec.wait.target,
+        spec.wait.timeout_seconds,
+        track.status.as_deref(),
+    )
 }
 
 fn summary(spec: &OperationSpec, counts: Counts, done: bool, next: Option<u32>) -> Text {

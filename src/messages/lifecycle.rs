@@ -1,4 +1,5 @@
-//! The wording of the lifecycle engines (`crate::lifecycle`): waiters, plans, retry classes, access-denied explanations, client tokens.
+//! The wording of the lifecycle engines (`crate::lifecycle`): waiters, plans, retry classes,
+//! access-denied explanations, client tokens.
 //!
 //! Each engine decides what happened (a [`Reading`] of a polled target, an [`IdsProblem`] of its
 //! arguments…) and hands the data here; nothing in this module decides.
@@ -96,7 +97,7 @@ pub struct WaitTarget<'a> {
 }
 
 /// What one observation of a target showed, as the waiter decided it. `shown` is the status
-/// (clipped); `goal` the target statuses joined with ` / `.
+/// (clipped); `goal` the target statuses.
 #[derive(Debug, Clone, Copy)]
 pub enum Reading<'a> {
     /// Not among the `api` results.
@@ -106,9 +107,9 @@ pub enum Reading<'a> {
     /// A documented status that is neither the goal nor on the way to it.
     Abandoned { shown: &'a str },
     /// A documented status on the way to the goal.
-    OnTheWay { shown: &'a str, goal: &'a str },
+    OnTheWay { shown: &'a str, goal: &'a [&'a str] },
     /// A status no page documents; polling goes on.
-    Undocumented { shown: &'a str, goal: &'a str },
+    Undocumented { shown: &'a str, goal: &'a [&'a str] },
     /// The goal, and the evidence `field` changed since before the call.
     DoneFieldChanged { shown: &'a str, field: &'a str },
     /// The goal, `elapsed` seconds after the send, past the settle time.
@@ -140,14 +141,20 @@ pub fn reading(target: &WaitTarget<'_>, reading: &Reading<'_>) -> Text {
             ),
             format!("{noun_zh} {id} 当前为 {shown}：既不是目标状态也不是中间状态，{action} 不会完成。")
         ),
-        Reading::OnTheWay { shown, goal } => text!(
+        Reading::OnTheWay { shown, goal } => {
+            let goal = goal.join(" / ");
+            text!(
             format!("The {noun_en} {id} is {shown}, on the way to {goal}."),
             format!("{noun_zh} {id} 当前为 {shown}，正在向 {goal} 转换。")
-        ),
-        Reading::Undocumented { shown, goal } => text!(
+            )
+        }
+        Reading::Undocumented { shown, goal } => {
+            let goal = goal.join(" / ");
+            text!(
             format!("The {noun_en} {id} reports the undocumented status \"{shown}\"; it is not {goal}, so keep polling."),
             format!("{noun_zh} {id} 返回了未见文档的状态 \"{shown}\"，不是 {goal}，请继续轮询。")
-        ),
+            )
+        }
         Reading::DoneFieldChanged { shown, field } => text!(
             format!("The {noun_en} {id} is {shown} and its {field} changed since before the call: {action} is done."),
             format!("{noun_zh} {id} 当前为 {shown}，且 {field} 与调用前不同：{action} 已完成。")
@@ -202,10 +209,11 @@ pub fn settled(target: &WaitTarget<'_>, settled: &Settled<'_>) -> Text {
     }
 }
 
-/// The target did not reach `goal` within `limit` seconds; `last` is the status it last read
-/// (clipped here), if it ever appeared.
-pub fn timed_out(target: &WaitTarget<'_>, goal: &str, limit: u32, last: Option<&str>) -> Text {
+/// The target did not reach the `goal` statuses within `limit` seconds; `last` is the status it
+/// last read (clipped here), if it ever appeared.
+pub fn timed_out(target: &WaitTarget<'_>, goal: &[&str], limit: u32, last: Option<&str>) -> Text {
     let WaitTarget { noun, id, .. } = *target;
+    let goal = goal.join(" / ");
     let (noun_en, noun_zh) = (&noun.en, &noun.zh);
     match last {
         Some(status) => text!(
@@ -849,4 +857,23 @@ fn with_article(noun: &str) -> String {
         "a"
     };
     format!("{article} {noun}")
+}
+
+// ---------------------------------------------------------------------------------------------
+// Client tokens (`crate::lifecycle::token`)
+
+/// The operation `operation` takes no ClientToken.
+pub fn takes_no_token(operation: &str) -> Text {
+    text!(
+        format!("{operation} takes no ClientToken, so it has no idempotency token."),
+        format!("{operation} 不支持 ClientToken，因此没有幂等令牌。")
+    )
+}
+
+/// A token scope longer than `max` characters.
+pub fn scope_too_long(max: usize) -> Text {
+    text!(
+        format!("The scope must be at most {max} characters."),
+        format!("scope 最多 {max} 个字符。")
+    )
 }
