@@ -12,7 +12,7 @@ use serde_json::Value;
 use crate::catalog::{operation, provider_lifecycle};
 use crate::codes::ClientCode;
 use crate::error::{Error, ErrorDetail, Result};
-use crate::lang::{Lang, Text};
+use crate::lang::Lang;
 use crate::messages::lifecycle::{self as messages, CodeClass, FailureReading, ResendSafety, RetrySubject};
 use crate::record::Record;
 use crate::spec::{CodeMatcher, OperationSpec, RetryAfterUnit, RetryClass, TokenAdvice};
@@ -125,7 +125,7 @@ pub fn classify(op_id: &str, code: &str, status: Option<u16>, lang: Lang) -> Res
     }
     let found = class_of(spec, code, status);
     let delay = recommended_delay(spec, found.class, 1);
-    let reason = class_reason(spec, code, &found);
+    let reason = messages::failure_reading(&retry_subject(spec), &code_reading(spec, code, &found));
     Ok(Classification {
         operation: spec.id,
         code: code.to_owned(),
@@ -190,16 +190,14 @@ pub fn retry_advice(op_id: &str, call: &FailedCall, lang: Lang) -> Result<RetryA
     };
     let shown_code = call.code.clone().unwrap_or_default();
     let subject = retry_subject(spec);
-    let mut reason = match found.source {
-        ClassSource::NoResponse => messages::failure_reading(&subject, &FailureReading::NoResponse),
-        ClassSource::Header => messages::failure_reading(
-            &subject,
-            &FailureReading::Header {
-                header: header_delay.map(|(_, name, _)| name).unwrap_or_default(),
-            },
-        ),
-        _ => class_reason(spec, &shown_code, &found),
+    let reading = match found.source {
+        ClassSource::NoResponse => FailureReading::NoResponse,
+        ClassSource::Header => FailureReading::Header {
+            header: header_delay.map(|(_, name, _)| name).unwrap_or_default(),
+        },
+        _ => code_reading(spec, &shown_code, &found),
     };
+    let mut reason = messages::failure_reading(&subject, &reading);
     messages::append(
         &mut reason,
         messages::resend_safety(&subject, safety(spec, &found, token, token_sent, safe_to_retry)),
@@ -381,7 +379,7 @@ fn retry_subject(spec: &OperationSpec) -> RetrySubject<'_> {
     }
 }
 
-fn class_reason(spec: &OperationSpec, code: &str, found: &Found) -> Text {
+fn code_reading<'a>(spec: &'a OperationSpec, code: &'a str, found: &Found) -> FailureReading<'a> {
     let class = match found.class {
         RetryClass::Throttle => CodeClass::Throttle,
         RetryClass::Transient if found.may_have_applied => CodeClass::ServerFault,
@@ -391,7 +389,7 @@ fn class_reason(spec: &OperationSpec, code: &str, found: &Found) -> Text {
         RetryClass::Auth => CodeClass::Auth,
     };
     let known = spec.error(code).map(|entry| &entry.message);
-    messages::failure_reading(&retry_subject(spec), &FailureReading::Code { code, class, known })
+    FailureReading::Code { code, class, known }
 }
 
 fn safety(spec: &OperationSpec, found: &Found, token: TokenAdvice, token_sent: bool, safe: bool) -> ResendSafety {

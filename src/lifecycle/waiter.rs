@@ -460,18 +460,27 @@ fn step(spec: &OperationSpec, track: &mut Track, item: Option<&Item<'_>>, elapse
         id: &id,
         action: spec.action,
     };
+    let shown = item.map(|item| clip(&item.status)).unwrap_or_default();
+    let reading = judge(spec, track, item, elapsed, &shown);
+    messages::reading(&target, &reading)
+}
+
+/// Moves an unsettled target on by one observation (`shown`: its status, clipped) and says
+/// what the observation showed.
+fn judge<'a>(
+    spec: &'a OperationSpec,
+    track: &mut Track,
+    item: Option<&Item<'_>>,
+    elapsed: i64,
+    shown: &'a str,
+) -> Reading<'a> {
     let Some(item) = item else {
         track.state = TargetState::Unknown;
-        return messages::reading(
-            &target,
-            &Reading::Missing {
-                api: spec.resource.describe_api,
-            },
-        );
+        return Reading::Missing {
+            api: spec.resource.describe_api,
+        };
     };
     let status = item.status.as_str();
-    let shown = clip(status);
-    let shown = shown.as_str();
     track.status = Some(status.to_owned());
     let wait = &spec.wait;
     let evidence = spec.lifecycle.waiter.evidence;
@@ -479,14 +488,14 @@ fn step(spec: &OperationSpec, track: &mut Track, item: Option<&Item<'_>>, elapse
     if wait.failure.contains(&status) {
         track.state = TargetState::Failed;
         track.code = Some(provider_lifecycle(spec.provider).waiter_failure.code.to_owned());
-        return messages::reading(&target, &Reading::FailureStatus { shown });
+        return Reading::FailureStatus { shown };
     }
     if !wait.target.contains(&status) {
         let documented = spec.resource.statuses.contains(&status) || wait.pending.contains(&status);
         if documented && !wait.pending.contains(&status) {
             track.state = TargetState::Failed;
             track.code = Some(provider_lifecycle(spec.provider).waiter_failure.code.to_owned());
-            return messages::reading(&target, &Reading::Abandoned { shown });
+            return Reading::Abandoned { shown };
         }
         track.state = TargetState::Pending;
         if left_counts {
@@ -494,9 +503,9 @@ fn step(spec: &OperationSpec, track: &mut Track, item: Option<&Item<'_>>, elapse
         }
         let goal = wait.target;
         return if documented {
-            messages::reading(&target, &Reading::OnTheWay { shown, goal })
+            Reading::OnTheWay { shown, goal }
         } else {
-            messages::reading(&target, &Reading::Undocumented { shown, goal })
+            Reading::Undocumented { shown, goal }
         };
     }
     // The target status: done only with evidence that the operation acted.
@@ -512,7 +521,7 @@ fn step(spec: &OperationSpec, track: &mut Track, item: Option<&Item<'_>>, elapse
     } else {
         None
     };
-    let reading = match proof {
+    match proof {
         Some(proof) => {
             track.state = TargetState::Done;
             track.proof = Some(proof);
@@ -530,8 +539,7 @@ fn step(spec: &OperationSpec, track: &mut Track, item: Option<&Item<'_>>, elapse
             track.state = TargetState::Pending;
             Reading::NotSeenActing { shown }
         }
-    };
-    messages::reading(&target, &reading)
+    }
 }
 
 /// The first evidence field whose value differs from the baseline (both present).

@@ -82,6 +82,9 @@ pub enum HostFault<'a> {
 }
 
 /// The message for `fault` of the value at `field`.
+// Inlined into its one caller (`HostError::into_error`), where the match that made `fault` and
+// this one fuse: 0.2 KB less of the gzipped wasm module (js/test/size.test.mjs).
+#[inline(always)]
 pub fn host_fault(field: &str, fault: &HostFault<'_>) -> Text {
     match *fault {
         HostFault::UnsupportedType { kind, host } => {
