@@ -4,8 +4,10 @@
 // the module's size: 226,896 B on 2026-12-01 (results written as JSON text by
 // bindings/wasm/src/json.rs instead of serde-wasm-bindgen, wasm-opt -O3 without inlining; it
 // was 229,233 B before), then 230,223 B with precheckResources by groups (src/grouped.rs and
-// the groupingPlan/precheckGroups exports, +3.3 KB, for a pre-check 20-40× faster). Lower it as
-// the size work lands, never raise it without saying why.
+// the groupingPlan/precheckGroups exports, +3.3 KB, for a pre-check 20-40× faster), then
+// 231,695 B once the lifecycle and host wording moved into src/messages (issue 17: ~30 message
+// functions out of line, each with its own frame, where the text used to sit inside the engine;
+// +0.8 KB from 230,896 B). Lower it as the size work lands, never raise it without saying why.
 // What is left is mostly the core itself: opgate's own code (~170 KB raw), the Deserialize
 // impls the plan and waiter states go through serde_json::Value for (~32 KB raw), and .rodata
 // (~100 KB raw: en/zh messages, the catalog, panic locations).
@@ -15,7 +17,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 
-const BUDGET_BYTES = 231_000;
+const BUDGET_BYTES = 232_000;
 
 test(`js/pkg/opgate_wasm_bg.wasm is at most ${BUDGET_BYTES} bytes gzipped`, () => {
   const wasm = readFileSync(new URL("../pkg/opgate_wasm_bg.wasm", import.meta.url));
