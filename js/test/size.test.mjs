@@ -7,7 +7,10 @@
 // the groupingPlan/precheckGroups exports, +3.3 KB, for a pre-check 20-40× faster), then
 // 231,682 B (from 230,896 B) when the RAM and wire wording moved into src/messages (issue 17:
 // some 80 messages each worded by a messages function from a small data enum instead of inline
-// at the decision, +786 B). Lower it as the size work lands, never raise it without saying why.
+// at the decision, +786 B), and +0.8 KB more when the lifecycle and host wording followed (~30
+// message functions out of line, each with its own frame), with precheck/check by groups
+// (precheckTargets) on top: SIZE_NOW B. Lower it as the size work lands, never raise it without
+// saying why.
 // What is left is mostly the core itself: opgate's own code (~170 KB raw), the Deserialize
 // impls the plan and waiter states go through serde_json::Value for (~32 KB raw), and .rodata
 // (~100 KB raw: en/zh messages, the catalog, panic locations).
@@ -17,7 +20,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 
-const BUDGET_BYTES = 231_800;
+const BUDGET_BYTES = 233_000;
 
 test(`js/pkg/opgate_wasm_bg.wasm is at most ${BUDGET_BYTES} bytes gzipped`, () => {
   const wasm = readFileSync(new URL("../pkg/opgate_wasm_bg.wasm", import.meta.url));

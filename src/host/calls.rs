@@ -779,7 +779,7 @@ mod signing {
         let shape = || {
             Error::Input(crate::error::ErrorDetail::client(
                 CREDENTIALS.code,
-                credentials_shape(),
+                crate::messages::host::credentials_shape(),
                 Some("credentials".to_owned()),
             ))
         };
@@ -852,12 +852,5 @@ mod signing {
             lang: Lang::En,
         })?;
         Ok(Credentials::bearer(token))
-    }
-
-    fn credentials_shape() -> crate::lang::Text {
-        crate::text!(
-            "\"credentials\" must be a Credentials object, or a mapping with access_key_id and access_key_secret (and optionally security_token), or with bearer_token.",
-            "\"credentials\" 必须是 Credentials 对象，或包含 access_key_id 与 access_key_secret（可选 security_token）的映射，或包含 bearer_token 的映射。"
-        )
     }
 }

@@ -6,27 +6,14 @@ use crate::codes::ClientCode;
 use crate::error::{clip, Error, ErrorDetail};
 use crate::host::limits::{MAX_BYTES, MAX_DEPTH, MAX_LIST_ITEMS, MAX_NODES};
 use crate::host::value::{HostKind, Kind, Problem};
-use crate::lang::Text;
-use crate::text;
+use crate::messages::host::{self as messages, HostFault, HostTypes};
+pub use crate::messages::host::{Expected, Got};
 
 /// One step of the path to a bad value.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PathStep {
     Key(String),
     Index(usize),
-}
-
-/// What an argument must be, for the "expected … got …" errors.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Expected {
-    String,
-    Map,
-    List,
-    Integer,
-    /// A policy document: an object, or its JSON text.
-    MapOrString,
-    /// A response body.
-    StringOrBytes,
 }
 
 /// Why a host value was refused.
@@ -40,18 +27,7 @@ pub enum Failure {
     Expected { expected: Expected, got: Got },
 }
 
-/// The kind of value that was found instead, without its content (which may be a secret).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Got {
-    Null,
-    Bool,
-    Number,
-    String,
-    Bytes,
-    List,
-    Map,
-}
-
+// Its wording lives in `crate::messages::host`; which kind a host value is, is decided here.
 impl Got {
     pub fn of(kind: &Kind<'_>) -> Got {
         match kind {
@@ -163,140 +139,47 @@ impl HostError {
     /// The error a caller sees: `Error::Input` with the argument's code, HTTP 400 and the path.
     pub fn into_error(self, arg: &Arg, host: HostKind) -> Error {
         let field = self.field(arg, host);
-        let message = message(&self.failure, &field, host);
+        let message = messages::host_fault(&field, &fault(&self.failure, host));
         Error::Input(ErrorDetail::client(arg.code, message, Some(field)))
     }
 }
 
 /// A result that could not be handed to the host (a serializer failed): an internal error, 500.
 pub fn unconvertible_result(reason: &str) -> Error {
-    let shown = clip(reason);
     Error::Input(ErrorDetail::client(
         ClientCode::InternalError,
-        text!(
-            format!("The result could not be converted for the host: {shown}."),
-            format!("结果无法转换为宿主语言的值：{shown}。")
-        ),
+        messages::unconvertible_result(reason),
         None,
     ))
 }
 
-fn message(failure: &Failure, field: &str, host: HostKind) -> Text {
+/// `failure` as the data its message needs, with the limits it broke.
+fn fault<'a>(failure: &'a Failure, host: HostKind) -> HostFault<'a> {
     match failure {
-        Failure::Value(Problem::UnsupportedType(kind)) => {
-            let (allowed_en, allowed_zh) = allowed_types(host);
-            let kind = clip(kind);
-            text!(
-                format!("The value at \"{field}\" has the unsupported type {kind}; use {allowed_en}."),
-                format!("\"{field}\" 处的值类型 {kind} 不受支持；请使用{allowed_zh}。")
-            )
-        }
-        Failure::Value(Problem::NotFinite(value)) => {
-            let value = non_finite(*value);
-            text!(
-                format!("The number at \"{field}\" is not finite; got {value}."),
-                format!("\"{field}\" 处的数字不是有限值，实际为 {value}。")
-            )
-        }
-        Failure::Value(Problem::IntegerOutOfRange) => text!(
-            format!("The integer at \"{field}\" is outside the 64-bit range."),
-            format!("\"{field}\" 处的整数超出 64 位范围。")
-        ),
-        Failure::Value(Problem::InvalidUnicode) => text!(
-            format!("The string at \"{field}\" is not valid Unicode (it holds a lone surrogate)."),
-            format!("\"{field}\" 处的字符串不是有效的 Unicode（含有孤立的代理字符）。")
-        ),
-        Failure::Value(Problem::NonStringKey(kind)) => {
-            let kind = clip(kind);
-            text!(
-                format!("The object at \"{field}\" has a key of type {kind}; keys must be strings."),
-                format!("\"{field}\" 处的对象含有类型为 {kind} 的键；键必须是字符串。")
-            )
-        }
-        Failure::Value(Problem::Unreadable) => text!(
-            format!("The value at \"{field}\" could not be read."),
-            format!("无法读取 \"{field}\" 处的值。")
-        ),
-        Failure::Value(Problem::TooLarge) => text!(
-            format!("The value at \"{field}\" is larger than {MAX_BYTES} bytes."),
-            format!("\"{field}\" 处的值超过 {MAX_BYTES} 字节。")
-        ),
-        Failure::TooDeep => text!(
-            format!("The value at \"{field}\" is nested more than {MAX_DEPTH} levels deep."),
-            format!("\"{field}\" 处的值嵌套超过 {MAX_DEPTH} 层。")
-        ),
-        Failure::TooManyNodes => text!(
-            format!("The arguments hold more than {MAX_NODES} values; the value at \"{field}\" is past the limit."),
-            format!("参数包含的值超过 {MAX_NODES} 个；\"{field}\" 处的值超出上限。")
-        ),
-        Failure::TooManyBytes => text!(
-            format!(
-                "The arguments hold more than {MAX_BYTES} bytes of text; the value at \"{field}\" is past the limit."
-            ),
-            format!("参数中的文本超过 {MAX_BYTES} 字节；\"{field}\" 处的值超出上限。")
-        ),
-        Failure::ListTooLong(length) => text!(
-            format!("The list at \"{field}\" reports {length} items; at most {MAX_LIST_ITEMS} are accepted."),
-            format!("\"{field}\" 处的列表声明有 {length} 项；最多接受 {MAX_LIST_ITEMS} 项。")
-        ),
-        Failure::Expected { expected, got } => {
-            let (expected_en, expected_zh) = expected_words(*expected);
-            let (got_en, got_zh) = got_words(*got);
-            text!(
-                format!("\"{field}\" must be {expected_en}; got {got_en}."),
-                format!("\"{field}\" 必须是{expected_zh}，实际为{got_zh}。")
-            )
-        }
-    }
-}
-
-/// A non-finite float as Rust prints it (`NaN`, `inf`, `-inf`), without `f64`'s `Display`:
-/// that would bring float formatting (~17 KB) into the wasm build for three fixed words.
-fn non_finite(value: f64) -> &'static str {
-    if value.is_nan() {
-        "NaN"
-    } else if value > 0.0 {
-        "inf"
-    } else {
-        "-inf"
-    }
-}
-
-fn allowed_types(host: HostKind) -> (&'static str, &'static str) {
-    match host {
-        HostKind::Python => (
-            "dict, list, tuple, str, int, float, bool or None",
-            " dict、list、tuple、str、int、float、bool 或 None",
-        ),
-        HostKind::JavaScript | HostKind::Json => (
-            "plain objects, arrays, strings, numbers, booleans or null",
-            "普通对象、数组、字符串、数字、布尔值或 null",
-        ),
-    }
-}
-
-// The expected and found kinds are worded in JSON's terms in every host, so the shared vectors
-// read the same in Python and JS (a Python list is "an array" here, as `json.dumps` writes it).
-fn expected_words(expected: Expected) -> (&'static str, &'static str) {
-    match expected {
-        Expected::String => ("a string", "字符串"),
-        Expected::Map => ("an object", "对象"),
-        Expected::List => ("an array", "数组"),
-        Expected::Integer => ("an integer", "整数"),
-        Expected::MapOrString => ("an object or its JSON text", "对象或其 JSON 文本"),
-        Expected::StringOrBytes => ("a string or bytes", "字符串或字节"),
-    }
-}
-
-fn got_words(got: Got) -> (&'static str, &'static str) {
-    match got {
-        Got::Null => ("null", " null"),
-        Got::Bool => ("a boolean", "布尔值"),
-        Got::Number => ("a number", "数字"),
-        Got::String => ("a string", "字符串"),
-        Got::Bytes => ("bytes", "字节"),
-        Got::List => ("an array", "数组"),
-        Got::Map => ("an object", "对象"),
+        Failure::Value(Problem::UnsupportedType(kind)) => HostFault::UnsupportedType {
+            kind,
+            host: match host {
+                HostKind::Python => HostTypes::Python,
+                HostKind::JavaScript | HostKind::Json => HostTypes::JavaScript,
+            },
+        },
+        Failure::Value(Problem::NotFinite(value)) => HostFault::NotFinite { value: *value },
+        Failure::Value(Problem::IntegerOutOfRange) => HostFault::IntegerOutOfRange,
+        Failure::Value(Problem::InvalidUnicode) => HostFault::InvalidUnicode,
+        Failure::Value(Problem::NonStringKey(kind)) => HostFault::NonStringKey { kind },
+        Failure::Value(Problem::Unreadable) => HostFault::Unreadable,
+        Failure::Value(Problem::TooLarge) => HostFault::TooLarge { max_bytes: MAX_BYTES },
+        Failure::TooDeep => HostFault::TooDeep { max_depth: MAX_DEPTH },
+        Failure::TooManyNodes => HostFault::TooManyNodes { max_nodes: MAX_NODES },
+        Failure::TooManyBytes => HostFault::TooManyBytes { max_bytes: MAX_BYTES },
+        Failure::ListTooLong(length) => HostFault::ListTooLong {
+            length: *length,
+            max_items: MAX_LIST_ITEMS,
+        },
+        Failure::Expected { expected, got } => HostFault::Expected {
+            expected: *expected,
+            got: *got,
+        },
     }
 }
 

@@ -11,7 +11,6 @@ use crate::host::read::{expected, Reader};
 use crate::host::value::{HostKind, HostValue, Kind};
 use crate::lang::Lang;
 use crate::params::{IntBound, Options};
-use crate::text;
 
 /// Every option any call takes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -252,13 +251,7 @@ fn unknown_option(name: &str, allowed: &[Opt], host: HostKind) -> Error {
     let names: Vec<&str> = allowed.iter().map(|opt| opt.name(host)).collect();
     Error::Input(ErrorDetail::client(
         ClientCode::InvalidParameterOptions,
-        text!(
-            format!(
-                "The option \"{shown}\" is not recognised; expected one of: {}.",
-                names.join(", ")
-            ),
-            format!("无法识别的选项 \"{shown}\"；可用选项：{}。", names.join("、"))
-        ),
+        crate::messages::host::unknown_option(&shown, &names),
         Some(format!("options.{shown}")),
     ))
 }

@@ -11,11 +11,11 @@ use serde_json::Value;
 
 use crate::catalog::{operation, provider_lifecycle};
 use crate::codes::ClientCode;
-use crate::error::{clip, Error, ErrorDetail, Result};
-use crate::lang::{Lang, Text};
+use crate::error::{Error, ErrorDetail, Result};
+use crate::lang::Lang;
+use crate::messages::lifecycle::{self as messages, CodeClass, FailureReading, ResendSafety, RetrySubject};
 use crate::record::Record;
 use crate::spec::{CodeMatcher, OperationSpec, RetryAfterUnit, RetryClass, TokenAdvice};
-use crate::text;
 
 /// Retry delays never grow past this, however many attempts came before.
 pub const MAX_RECOMMENDED_DELAY_MS: u64 = 60_000;
@@ -125,7 +125,7 @@ pub fn classify(op_id: &str, code: &str, status: Option<u16>, lang: Lang) -> Res
     }
     let found = class_of(spec, code, status);
     let delay = recommended_delay(spec, found.class, 1);
-    let reason = class_reason(spec, code, &found);
+    let reason = messages::failure_reading(&retry_subject(spec), &code_reading(spec, code, &found));
     Ok(Classification {
         operation: spec.id,
         code: code.to_owned(),
@@ -189,29 +189,18 @@ pub fn retry_advice(op_id: &str, call: &FailedCall, lang: Lang) -> Result<RetryA
         ),
     };
     let shown_code = call.code.clone().unwrap_or_default();
-    let mut reason = match found.source {
-        ClassSource::NoResponse => text!(
-            format!(
-                "No response arrived, so {} may or may not have been carried out.",
-                spec.action
-            ),
-            format!("没有收到响应，{} 可能已执行也可能未执行。", spec.action)
-        ),
-        ClassSource::Header => text!(
-            format!(
-                "The provider sent {}: the request was throttled; it succeeds later.",
-                header_delay.map(|(_, name, _)| name).unwrap_or_default()
-            ),
-            format!(
-                "服务商返回了 {}：请求被流控，稍后可以成功。",
-                header_delay.map(|(_, name, _)| name).unwrap_or_default()
-            )
-        ),
-        _ => class_reason(spec, &shown_code, &found),
+    let subject = retry_subject(spec);
+    let reading = match found.source {
+        ClassSource::NoResponse => FailureReading::NoResponse,
+        ClassSource::Header => FailureReading::Header {
+            header: header_delay.map(|(_, name, _)| name).unwrap_or_default(),
+        },
+        _ => code_reading(spec, &shown_code, &found),
     };
-    append(
+    let mut reason = messages::failure_reading(&subject, &reading);
+    messages::append(
         &mut reason,
-        safety_reason(spec, &found, token, token_sent, safe_to_retry),
+        messages::resend_safety(&subject, safety(spec, &found, token, token_sent, safe_to_retry)),
     );
     Ok(RetryAdvice {
         operation: spec.id,
@@ -320,10 +309,7 @@ fn check_status(status: u16) -> Result<()> {
     }
     Err(Error::Input(ErrorDetail::client(
         ClientCode::InvalidParameterStatus,
-        text!(
-            format!("The HTTP status {status} is not valid; expected 100-599."),
-            format!("HTTP 状态码 {status} 无效；应在 100-599 之间。")
-        ),
+        messages::invalid_status(status),
         Some("status".to_owned()),
     )))
 }
@@ -339,16 +325,7 @@ fn token_sent(spec: &OperationSpec, params: Option<&Value>) -> Result<bool> {
             .is_some_and(|name| map.get(name).and_then(Value::as_str).is_some_and(|t| !t.is_empty()))),
         Some(other) => Err(Error::Validation(vec![ErrorDetail::client(
             ClientCode::invalid(spec.provider),
-            text!(
-                format!(
-                    "\"params\" must be the object of parameters that was sent; got {}.",
-                    crate::params::json_type(other)
-                ),
-                format!(
-                    "\"params\" 必须是已发送的参数对象，实际为 {}。",
-                    crate::params::json_type(other)
-                )
-            ),
+            messages::sent_params_not_object(crate::params::json_type(other)),
             Some("params".to_owned()),
         )])),
     }
@@ -394,93 +371,37 @@ fn recommended_delay(spec: &OperationSpec, class: RetryClass, attempt: u32) -> O
     Some(base.saturating_mul(1u64 << doublings).min(MAX_RECOMMENDED_DELAY_MS))
 }
 
-fn append(text: &mut Text, more: Text) {
-    if !more.en.is_empty() {
-        text.en.to_mut().push(' ');
-        text.en.to_mut().push_str(&more.en);
-        text.zh.to_mut().push_str(&more.zh);
+fn retry_subject(spec: &OperationSpec) -> RetrySubject<'_> {
+    RetrySubject {
+        noun: &spec.resource.noun,
+        action: spec.action,
+        describe_api: spec.resource.describe_api,
     }
 }
 
-fn class_reason(spec: &OperationSpec, code: &str, found: &Found) -> Text {
-    let shown = if code.is_empty() {
-        "The response".to_owned()
-    } else {
-        clip(code)
+fn code_reading<'a>(spec: &'a OperationSpec, code: &'a str, found: &Found) -> FailureReading<'a> {
+    let class = match found.class {
+        RetryClass::Throttle => CodeClass::Throttle,
+        RetryClass::Transient if found.may_have_applied => CodeClass::ServerFault,
+        RetryClass::Transient => CodeClass::Temporary,
+        RetryClass::StateConflict => CodeClass::StateConflict,
+        RetryClass::Permanent => CodeClass::Permanent,
+        RetryClass::Auth => CodeClass::Auth,
     };
-    let shown_zh = if code.is_empty() {
-        "该响应".to_owned()
-    } else {
-        clip(code)
-    };
-    let (action, api) = (spec.action, spec.resource.describe_api);
-    let (noun_en, noun_zh) = (&*spec.resource.noun.en, &*spec.resource.noun.zh);
-    let mut reason = match found.class {
-        RetryClass::Throttle => text!(
-            format!("{shown} means the request was rate-limited; the same request succeeds later."),
-            format!("{shown_zh} 表示请求被流控；同一请求稍后可以成功。")
-        ),
-        RetryClass::Transient if found.may_have_applied => text!(
-            format!("{shown} is a server-side fault: {action} may or may not have been carried out."),
-            format!("{shown_zh} 是服务端故障：{action} 可能已执行也可能未执行。")
-        ),
-        RetryClass::Transient => text!(
-            format!("{shown} is a temporary failure; the request was not carried out, and trying again later can succeed."),
-            format!("{shown_zh} 是临时故障；请求未被执行，稍后重试可以成功。")
-        ),
-        RetryClass::StateConflict => text!(
-            format!("{shown} means the {noun_en} is busy or not in a state that allows {action}: wait, check it with {api}, then decide."),
-            format!("{shown_zh} 表示{noun_zh}正忙或当前状态不允许 {action}：请等待，用 {api} 确认后再决定。")
-        ),
-        RetryClass::Permanent => text!(
-            format!("{shown} means the request itself cannot succeed; sending it again cannot help."),
-            format!("{shown_zh} 表示该请求本身无法成功，重发也无济于事。")
-        ),
-        RetryClass::Auth => text!(
-            format!("{shown} is a credentials, signature or permission problem; fix that before trying again."),
-            format!("{shown_zh} 是凭证、签名或权限问题，请先解决再重试。")
-        ),
-    };
-    if let Some(entry) = spec.error(code) {
-        reason = text!(
-            format!("{} {}", entry.message.en, reason.en),
-            format!("{}{}", entry.message.zh, reason.zh)
-        );
-    }
-    reason
+    let known = spec.error(code).map(|entry| &entry.message);
+    FailureReading::Code { code, class, known }
 }
 
-fn safety_reason(spec: &OperationSpec, found: &Found, token: TokenAdvice, token_sent: bool, safe: bool) -> Text {
-    let (action, api, noun_en, noun_zh) = (
-        spec.action,
-        spec.resource.describe_api,
-        &*spec.resource.noun.en,
-        &*spec.resource.noun.zh,
-    );
+fn safety(spec: &OperationSpec, found: &Found, token: TokenAdvice, token_sent: bool, safe: bool) -> ResendSafety {
     let takes_token = spec.lifecycle.client_token.is_some();
     match (found.class, safe) {
-        (RetryClass::Permanent | RetryClass::Auth, _) => text!("", ""),
-        (_, true) if token == TokenAdvice::New && takes_token => text!(
-            "Resending is safe with a new ClientToken: the old one is spent.",
-            "使用新的 ClientToken 重发是安全的：旧令牌已失效。"
-        ),
-        (_, true) if token_sent => text!(
-            "Resending with the same ClientToken is safe: the provider carries it out at most once.",
-            "使用相同的 ClientToken 重发是安全的：服务商最多执行一次。"
-        ),
-        (_, true) => text!("Resending is safe: the request was not carried out.", "重发是安全的：请求未被执行。"),
-        (_, false) if found.may_have_applied && !takes_token => text!(
-            format!("{action} takes no ClientToken, so a blind resend could repeat it: check the {noun_en} with {api} first."),
-            format!("{action} 不支持 ClientToken，盲目重发可能重复执行：请先用 {api} 确认{noun_zh}的状态。")
-        ),
-        (_, false) if found.may_have_applied => text!(
-            format!("The request carried no ClientToken, so a blind resend could repeat it: check the {noun_en} with {api} first, and send a ClientToken next time."),
-            format!("请求未携带 ClientToken，盲目重发可能重复执行：请先用 {api} 确认{noun_zh}的状态，今后请携带 ClientToken。")
-        ),
-        (_, false) => text!(
-            format!("Check the {noun_en} with {api} before resending."),
-            format!("重发前请先用 {api} 确认{noun_zh}的状态。")
-        ),
+        (RetryClass::Permanent | RetryClass::Auth, _) => ResendSafety::Unsaid,
+        (_, true) if token == TokenAdvice::New && takes_token => ResendSafety::NewToken,
+        (_, true) if token_sent => ResendSafety::SameToken,
+        (_, true) => ResendSafety::NotCarriedOut,
+        (_, false) if found.may_have_applied && !takes_token => ResendSafety::TakesNoToken,
+        (_, false) if found.may_have_applied => ResendSafety::NoTokenSent,
+        (_, false) => ResendSafety::CheckFirst,
     }
 }
 

@@ -15,11 +15,11 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use crate::codes::ClientCode;
-use crate::error::{clip, Error, ErrorDetail, Result};
+use crate::error::{Error, ErrorDetail, Result};
 use crate::lang::{Lang, Text};
+use crate::messages::lifecycle::{self as messages, Denial, DenyKind, DetailProblem};
 use crate::ram::{AccessCheck, AccessDecision, NoPermissionType};
 use crate::record::Record;
-use crate::text;
 
 /// Text longer than this is not a denial detail.
 const MAX_DETAIL_BYTES: usize = 64 * 1024;
@@ -75,28 +75,15 @@ fn permission_type_name(kind: NoPermissionType) -> String {
 pub fn access_denied(detail: &Value, lang: Lang) -> Result<AccessExplanation> {
     let parsed;
     let object = match detail {
-        Value::String(text) if text.len() > MAX_DETAIL_BYTES => {
-            return Err(invalid(
-                "detail",
-                "is too large to be a denial detail",
-                "过大，不是拒绝详情",
-            ))
-        }
+        Value::String(text) if text.len() > MAX_DETAIL_BYTES => return Err(invalid("detail", DetailProblem::TooLarge)),
         Value::String(text) => {
-            parsed = serde_json::from_str::<Value>(text)
-                .map_err(|_| invalid("detail", "is text that is not JSON", "是文本但不是 JSON"))?;
+            parsed = serde_json::from_str::<Value>(text).map_err(|_| invalid("detail", DetailProblem::TextNotJson))?;
             parsed
                 .as_object()
-                .ok_or_else(|| invalid("detail", "must be a JSON object", "必须是 JSON 对象"))?
+                .ok_or_else(|| invalid("detail", DetailProblem::NotJsonObject))?
         }
         Value::Object(map) => map,
-        _ => {
-            return Err(invalid(
-                "detail",
-                "must be an AccessDeniedDetail object or its JSON text",
-                "必须是 AccessDeniedDetail 对象或其 JSON 文本",
-            ))
-        }
+        _ => return Err(invalid("detail", DetailProblem::NotDetail)),
     };
     // A whole error body or DecodeDiagnosticMessage response: look inside.
     let (object, path) = match (object.get("AccessDeniedDetail"), object.get("DecodedDiagnosticMessage")) {
@@ -108,13 +95,7 @@ pub fn access_denied(detail: &Value, lang: Lang) -> Result<AccessExplanation> {
     let principal = match object.get("AuthPrincipal") {
         Some(Value::Object(inner)) => Some(inner),
         None | Some(Value::Null) => None,
-        Some(_) => {
-            return Err(invalid(
-                &format!("{path}.AuthPrincipal"),
-                "must be an object",
-                "必须是对象",
-            ))
-        }
+        Some(_) => return Err(invalid(&format!("{path}.AuthPrincipal"), DetailProblem::NotObject)),
     };
     let from_principal = |key: &str| -> Result<Option<String>> {
         match get(key)? {
@@ -128,13 +109,7 @@ pub fn access_denied(detail: &Value, lang: Lang) -> Result<AccessExplanation> {
         None | Some(Value::Null) => None,
         Some(Value::Bool(flag)) => Some(*flag),
         Some(Value::String(text)) if text == "true" || text == "false" => Some(text == "true"),
-        Some(_) => {
-            return Err(invalid(
-                &format!("{path}.ExplicitDeny"),
-                "must be a boolean",
-                "必须是布尔值",
-            ))
-        }
+        Some(_) => return Err(invalid(&format!("{path}.ExplicitDeny"), DetailProblem::NotBoolean)),
     };
     let no_permission_type = get("NoPermissionType")?;
     let decision = match (no_permission_type.as_deref(), explicit) {
@@ -197,7 +172,7 @@ fn string_field(object: &Map<String, Value>, key: &str, path: &str) -> Result<Op
         Some(Value::String(text)) => Ok(Some(bounded(text))),
         // Account ids sometimes arrive as numbers.
         Some(Value::Number(number)) if key.ends_with("OwnerId") => Ok(Some(number.to_string())),
-        Some(_) => Err(invalid(&format!("{path}.{key}"), "must be a string", "必须是字符串")),
+        Some(_) => Err(invalid(&format!("{path}.{key}"), DetailProblem::NotString)),
     }
 }
 
@@ -210,93 +185,31 @@ fn bounded(text: &str) -> String {
     }
 }
 
-fn invalid(field: &str, en: &str, zh: &str) -> Error {
+fn invalid(field: &str, problem: DetailProblem) -> Error {
     Error::Validation(vec![ErrorDetail::client(
         ClientCode::InvalidParameter,
-        text!(format!("\"{field}\" {en}."), format!("\"{field}\" {zh}。")),
+        messages::detail_problem(field, problem),
         Some(field.to_owned()),
     )])
 }
 
-/// The policy types Alibaba names in denials, in words (without an article).
-fn policy_words(kind: &str) -> (String, String) {
-    match kind {
-        "AccountLevelIdentityBasedPolicy" => (
-            "identity-based policy (account level)".to_owned(),
-            "身份策略（账号级别）".to_owned(),
-        ),
-        "ResourceGroupLevelIdentityBasedPolicy" => (
-            "identity-based policy (resource-group level)".to_owned(),
-            "身份策略（资源组级别）".to_owned(),
-        ),
-        "ControlPolicy" => (
-            "control policy of the resource directory".to_owned(),
-            "资源目录管控策略".to_owned(),
-        ),
-        "SessionPolicy" => ("session policy".to_owned(), "会话策略".to_owned()),
-        "AssumeRolePolicy" => ("role trust policy".to_owned(), "角色信任策略".to_owned()),
-        other => (format!("{} policy", clip(other)), format!("{} 策略", clip(other))),
-    }
-}
-
-fn with_article(noun: &str) -> String {
-    let article = if noun.starts_with(['a', 'e', 'i', 'o', 'u', 'A', 'E', 'I', 'O', 'U']) {
-        "an"
-    } else {
-        "a"
-    };
-    format!("{article} {noun}")
-}
-
 fn reason(explanation: &AccessExplanation) -> Text {
-    // Provider text, already bounded when read; ARNs are often longer than `clip` keeps.
-    let action = explanation.action.clone().unwrap_or_else(|| "the action".to_owned());
-    let action_zh = explanation.action.clone().unwrap_or_else(|| "该操作".to_owned());
-    let resource = explanation.resource.clone();
-    let (on_en, on_zh) = match &resource {
-        Some(arn) => (format!(" on {arn}"), format!("对 {arn} ")),
-        None => (String::new(), String::new()),
+    let principal = match (&explanation.principal_type, &explanation.principal_display_name) {
+        (Some(kind), Some(name)) => Some((kind.as_str(), name.as_str())),
+        _ => None,
     };
-    let (policy_en, policy_zh) = match explanation.policy_type.as_deref() {
-        Some(kind) => policy_words(kind),
-        None => ("policy".to_owned(), "策略".to_owned()),
-    };
-    let mut text = match explanation.decision {
-        Some(AccessDecision::ExplicitDeny) => text!(
-            format!(
-                "Explicit deny: {} denies {action}{on_en}; an explicit Deny overrides any Allow.",
-                with_article(&policy_en)
-            ),
-            format!("显式拒绝：{policy_zh}拒绝{on_zh}执行 {action_zh}；显式 Deny 优先于任何 Allow。")
-        ),
-        Some(AccessDecision::ImplicitDeny) => text!(
-            format!("Implicit deny: no {policy_en} allows {action}{on_en}; RAM denies by default."),
-            format!("隐式拒绝：没有{policy_zh}允许{on_zh}执行 {action_zh}；RAM 默认拒绝。")
-        ),
-        _ => text!(
-            format!(
-                "Access denied for {action}{on_en}; the provider did not say whether a policy denied it explicitly."
-            ),
-            format!("{on_zh}执行 {action_zh} 被拒绝；服务商未说明是否为显式拒绝。")
-        ),
-    };
-    if let (Some(kind), Some(name)) = (&explanation.principal_type, &explanation.principal_display_name) {
-        text.en
-            .to_mut()
-            .push_str(&format!(" Principal: {} {}.", clip(kind), clip(name)));
-        text.zh
-            .to_mut()
-            .push_str(&format!("身份：{} {}。", clip(kind), clip(name)));
-    }
-    if explanation.encoded_diagnostic_message.is_some() {
-        text.en
-            .to_mut()
-            .push_str(" ram:DecodeDiagnosticMessage decodes the full diagnosis.");
-        text.zh
-            .to_mut()
-            .push_str("可调用 ram:DecodeDiagnosticMessage 解码完整诊断信息。");
-    }
-    text
+    messages::denial(&Denial {
+        kind: match explanation.decision {
+            Some(AccessDecision::ExplicitDeny) => DenyKind::Explicit,
+            Some(AccessDecision::ImplicitDeny) => DenyKind::Implicit,
+            _ => DenyKind::Unstated,
+        },
+        action: explanation.action.as_deref(),
+        resource: explanation.resource.as_deref(),
+        policy_type: explanation.policy_type.as_deref(),
+        principal,
+        encoded_diagnosis: explanation.encoded_diagnostic_message.is_some(),
+    })
 }
 
 #[cfg(test)]

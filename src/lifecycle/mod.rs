@@ -35,7 +35,6 @@ use serde_json::Value;
 
 use crate::codes::ClientCode;
 use crate::error::{Error, ErrorDetail, Result};
-use crate::text;
 
 /// A whole-number argument as a host language hands it over (a JS number, a JSON number):
 /// an integer within `min..=max`, else `InvalidParameter.<Name>` naming `name`.
@@ -58,10 +57,7 @@ pub fn integer_argument(value: &Value, name: &str, min: i64, max: i64) -> Result
             Err(Error::Input(ErrorDetail::client_named(
                 ClientCode::InvalidParameterNamed,
                 &capitalised,
-                text!(
-                    format!("\"{name}\" must be a whole number from {min} to {max}; got {shown}."),
-                    format!("\"{name}\" 必须是 {min} 到 {max} 之间的整数，实际为 {shown}。")
-                ),
+                crate::messages::lifecycle::integer_argument(name, min, max, &shown),
                 Some(name.to_owned()),
             )))
         }

@@ -16,15 +16,17 @@ use serde_json::{Map, Value};
 
 use crate::catalog::operation;
 use crate::codes::ClientCode;
-use crate::error::{clip, Error, ErrorDetail, RenderedError, Result};
+use crate::error::{Error, ErrorDetail, RenderedError, Result};
 use crate::lang::{Lang, Text};
 use crate::lifecycle::classify::{advise_error, retry_advice, FailedCall, RetryAdvice};
 use crate::lifecycle::token::token_for;
+use crate::messages::lifecycle::{
+    self as messages, IdFate, MergeCounts, PlanCounts, PlanInputProblem, RequestFate, ResponsesProblem,
+};
 use crate::params::{json_type, validate_spec, Options};
 use crate::precheck::{precheck_resources, TargetDecision, MAX_RESOURCES};
 use crate::record::Record;
 use crate::spec::{OperationSpec, TargetSpec};
-use crate::text;
 use crate::wire::{build, parse_response, BuildOptions, HttpRequest, ResponseOutcome};
 
 /// How to plan, beyond the targets.
@@ -152,20 +154,7 @@ pub fn plan(op_id: &str, targets: &Value, resources: &Value, options: &PlanOptio
                 });
             }
             None => {
-                let reason: Text = text!(
-                    format!(
-                        "No {} with id {} is among the {} results, so it is not planned; read it first.",
-                        spec.resource.noun.en,
-                        clip(&id),
-                        spec.resource.describe_api
-                    ),
-                    format!(
-                        "{} 结果中没有 ID 为 {} 的{}，因此未纳入计划；请先查询它。",
-                        spec.resource.describe_api,
-                        clip(&id),
-                        spec.resource.noun.zh
-                    )
-                );
+                let reason = messages::not_planned(&spec.resource.noun, &id, spec.resource.describe_api);
                 unknown.push(PlannedUnknown {
                     id,
                     reason: reason.get(lang).to_owned(),
@@ -229,10 +218,10 @@ fn batch_max(spec: &OperationSpec) -> usize {
     }
 }
 
-fn input_problem(spec: &OperationSpec, field: &str, en: String, zh: String) -> Error {
+fn input_problem(spec: &OperationSpec, field: &str, problem: PlanInputProblem<'_>) -> Error {
     Error::Validation(vec![ErrorDetail::client(
         ClientCode::invalid(spec.provider),
-        text!(en, zh),
+        messages::plan_input(&problem),
         Some(field.to_owned()),
     )])
 }
@@ -259,8 +248,10 @@ fn read_targets(spec: &OperationSpec, targets: &Value) -> Result<(Vec<String>, M
                     return Err(input_problem(
                         spec,
                         param,
-                        format!("\"{param}\" must be an id or a list of ids; got {}.", json_type(other)),
-                        format!("\"{param}\" 必须是 ID 或 ID 列表，实际为 {}。", json_type(other)),
+                        PlanInputProblem::IdsNotList {
+                            param,
+                            got: json_type(other),
+                        },
                     ))
                 }
             };
@@ -270,11 +261,7 @@ fn read_targets(spec: &OperationSpec, targets: &Value) -> Result<(Vec<String>, M
             return Err(input_problem(
                 spec,
                 "targets",
-                format!(
-                    "\"targets\" must be a list of ids or an object of parameters; got {}.",
-                    json_type(other)
-                ),
-                format!("\"targets\" 必须是 ID 列表或参数对象，实际为 {}。", json_type(other)),
+                PlanInputProblem::TargetsShape { got: json_type(other) },
             ))
         }
     };
@@ -282,8 +269,10 @@ fn read_targets(spec: &OperationSpec, targets: &Value) -> Result<(Vec<String>, M
         return Err(input_problem(
             spec,
             &field,
-            format!("A plan needs 1 to {MAX_RESOURCES} ids; got {}.", list.len()),
-            format!("计划需要 1 到 {MAX_RESOURCES} 个 ID，实际为 {} 个。", list.len()),
+            PlanInputProblem::Count {
+                max: MAX_RESOURCES,
+                got: list.len(),
+            },
         ));
     }
     let mut ids = Vec::with_capacity(list.len());
@@ -291,23 +280,21 @@ fn read_targets(spec: &OperationSpec, targets: &Value) -> Result<(Vec<String>, M
         match value.as_str() {
             Some(id) => ids.push(id.to_owned()),
             None => {
+                let field = format!("{field}[{index}]");
                 return Err(input_problem(
                     spec,
-                    &format!("{field}[{index}]"),
-                    format!("\"{field}[{index}]\" must be an id string; got {}.", json_type(value)),
-                    format!("\"{field}[{index}]\" 必须是 ID 字符串，实际为 {}。", json_type(value)),
-                ))
+                    &field,
+                    PlanInputProblem::NotAnId {
+                        field: &field,
+                        got: json_type(value),
+                    },
+                ));
             }
         }
     }
     if let Some(name) = spec.lifecycle.client_token {
         if common.remove(name).is_some_and(|v| !v.is_null()) {
-            return Err(input_problem(
-                spec,
-                name,
-                format!("A plan derives one {name} per request from its scope; pass a scope instead of a {name}."),
-                format!("计划会根据 scope 为每个请求生成 {name}；请传入 scope 而不是 {name}。"),
-            ));
+            return Err(input_problem(spec, name, PlanInputProblem::TokenGiven { name }));
         }
     }
     Ok((ids, common))
@@ -362,11 +349,14 @@ fn plan_reason(
     denied: usize,
     unknown: usize,
 ) -> Text {
-    let action = spec.action;
-    text!(
-        format!("{allowed} id(s) may proceed: {requests} {action} request(s) of at most {batch_max} id(s); {denied} denied, {unknown} unknown (not sent)."),
-        format!("{allowed} 个 ID 可以执行：共 {requests} 个 {action} 请求，每个最多 {batch_max} 个 ID；{denied} 个被拒绝，{unknown} 个未知（不发送）。")
-    )
+    let counts = PlanCounts {
+        allowed,
+        requests,
+        batch_max,
+        denied,
+        unknown,
+    };
+    messages::plan_summary(spec.action, &counts)
 }
 
 // --- merging responses ------------------------------------------------------------------
@@ -385,19 +375,15 @@ impl Received {
     /// request, each `{status, body, headers}` (`status: null` for no response) or `null` for
     /// a request not sent.
     pub fn list_from_json(value: &Value) -> Result<Vec<Option<Received>>> {
-        let bad = |field: String, en: &str, zh: &str| {
+        let bad = |field: String, problem: ResponsesProblem| {
             Error::Input(ErrorDetail::client(
                 ClientCode::InvalidParameterResponses,
-                text!(format!("\"{field}\" {en}"), format!("\"{field}\" {zh}")),
+                messages::responses_problem(&field, problem),
                 Some(field),
             ))
         };
         let Value::Array(items) = value else {
-            return Err(bad(
-                "responses".to_owned(),
-                "must be a list with one entry per planned request.",
-                "必须是与计划请求一一对应的列表。",
-            ));
+            return Err(bad("responses".to_owned(), ResponsesProblem::NotAList));
         };
         items
             .iter()
@@ -408,42 +394,25 @@ impl Received {
                     return if item.is_null() {
                         Ok(None)
                     } else {
-                        Err(bad(
-                            field,
-                            "must be {status, body, headers} or null.",
-                            "必须是 {status, body, headers} 或 null。",
-                        ))
+                        Err(bad(field, ResponsesProblem::EntryShape))
                     };
                 };
                 let status = match map.get("status") {
                     None | Some(Value::Null) => None,
-                    Some(value) => Some(value.as_u64().and_then(|s| u16::try_from(s).ok()).ok_or_else(|| {
-                        bad(
-                            format!("{field}.status"),
-                            "must be an HTTP status or null.",
-                            "必须是 HTTP 状态码或 null。",
-                        )
-                    })?),
+                    Some(value) => Some(
+                        value
+                            .as_u64()
+                            .and_then(|s| u16::try_from(s).ok())
+                            .ok_or_else(|| bad(format!("{field}.status"), ResponsesProblem::Status))?,
+                    ),
                 };
                 let body = match map.get("body") {
                     None | Some(Value::Null) => Vec::new(),
                     Some(Value::String(text)) => text.clone().into_bytes(),
-                    Some(_) => {
-                        return Err(bad(
-                            format!("{field}.body"),
-                            "must be the response body as text.",
-                            "必须是文本形式的响应体。",
-                        ))
-                    }
+                    Some(_) => return Err(bad(format!("{field}.body"), ResponsesProblem::Body)),
                 };
                 let headers = crate::wire::header_pairs_from_json(map.get("headers").cloned().unwrap_or(Value::Null))
-                    .map_err(|_| {
-                    bad(
-                        format!("{field}.headers"),
-                        "must be an object of header names to strings, or a list of [name, value] pairs.",
-                        "必须是从请求头名称到字符串的对象，或 [名称, 值] 对的列表。",
-                    )
-                })?;
+                    .map_err(|_| bad(format!("{field}.headers"), ResponsesProblem::Headers))?;
                 Ok(Some(Received { status, headers, body }))
             })
             .collect()
@@ -573,13 +542,9 @@ struct IdShape {
 /// `responses` has one entry per request, in order (`None`: not sent).
 pub fn merge_plan(plan: &Value, responses: &[Option<Received>], lang: Lang) -> Result<PlanOutcome> {
     let shape: PlanShape = serde_json::from_value(plan.clone()).map_err(|err| {
-        let shown = clip(&err.to_string());
         Error::Input(ErrorDetail::client(
             ClientCode::InvalidParameterPlan,
-            text!(
-                format!("\"plan\" must be a plan as plan() returns it: {shown}."),
-                format!("\"plan\" 必须是 plan() 返回的计划：{shown}。")
-            ),
+            messages::plan_unreadable(&err.to_string()),
             Some("plan".to_owned()),
         ))
     })?;
@@ -587,18 +552,7 @@ pub fn merge_plan(plan: &Value, responses: &[Option<Received>], lang: Lang) -> R
     if responses.len() != shape.requests.len() {
         return Err(Error::Input(ErrorDetail::client(
             ClientCode::InvalidParameterResponses,
-            text!(
-                format!(
-                    "The plan has {} request(s) but {} response(s) were given; give one per request (null for one not sent).",
-                    shape.requests.len(),
-                    responses.len()
-                ),
-                format!(
-                    "计划有 {} 个请求，但提供了 {} 个响应；请为每个请求提供一个（未发送的为 null）。",
-                    shape.requests.len(),
-                    responses.len()
-                )
-            ),
+            messages::response_count(shape.requests.len(), responses.len()),
             Some("responses".to_owned()),
         )));
     }
@@ -649,30 +603,16 @@ pub fn merge_plan(plan: &Value, responses: &[Option<Received>], lang: Lang) -> R
     let accepted_ids = pick(&[IdState::Accepted, IdState::PartlyFailed]);
     let failed_ids = pick(&[IdState::Failed]);
     let counts = |state: IdState| outcomes.iter().filter(|o| o.state == state).count();
-    let reason: Text = text!(
-        format!(
-            "{} accepted, {} partly failed, {} failed, {} dry run, {} without an answer, {} not sent, {} denied, {} unknown.",
-            counts(IdState::Accepted),
-            counts(IdState::PartlyFailed),
-            counts(IdState::Failed),
-            counts(IdState::DryRunPassed),
-            counts(IdState::NoAnswer),
-            counts(IdState::NotSent),
-            counts(IdState::Denied),
-            counts(IdState::Unknown)
-        ),
-        format!(
-            "{} 个已受理，{} 个部分失败，{} 个失败，{} 个预检通过，{} 个无应答，{} 个未发送，{} 个被拒绝，{} 个未知。",
-            counts(IdState::Accepted),
-            counts(IdState::PartlyFailed),
-            counts(IdState::Failed),
-            counts(IdState::DryRunPassed),
-            counts(IdState::NoAnswer),
-            counts(IdState::NotSent),
-            counts(IdState::Denied),
-            counts(IdState::Unknown)
-        )
-    );
+    let reason = messages::merge_summary(&MergeCounts {
+        accepted: counts(IdState::Accepted),
+        partly_failed: counts(IdState::PartlyFailed),
+        failed: counts(IdState::Failed),
+        dry_run: counts(IdState::DryRunPassed),
+        no_answer: counts(IdState::NoAnswer),
+        not_sent: counts(IdState::NotSent),
+        denied: counts(IdState::Denied),
+        unknown: counts(IdState::Unknown),
+    });
     Ok(PlanOutcome {
         operation: spec.id,
         outcomes,
@@ -714,10 +654,7 @@ fn merge_one(
     };
     let params = Value::Object(request.params.clone());
     let Some(received) = response else {
-        let reason = text!(
-            format!("Request {index} has not been sent."),
-            format!("请求 {index} 尚未发送。")
-        );
+        let reason = messages::request_fate(index, &RequestFate::NotSent);
         each(outcomes, IdState::NotSent, None, None, None, &reason);
         return Ok(());
     };
@@ -728,20 +665,14 @@ fn merge_one(
             ..FailedCall::default()
         };
         let advice = retry_advice(spec.id, &call, lang)?;
-        let reason = text!(
-            format!("No response arrived for request {index}: {action} may or may not have been carried out."),
-            format!("请求 {index} 没有收到响应：{action} 可能已执行也可能未执行。")
-        );
+        let reason = messages::request_fate(index, &RequestFate::NoAnswer { action });
         each(outcomes, IdState::NoAnswer, None, None, None, &reason);
         retries.push(RequestRetry { index, advice });
         return Ok(());
     };
     match parse_response(spec.id, status, &received.headers, &received.body) {
         Ok(parsed) if parsed.outcome == ResponseOutcome::DryRunPassed => {
-            let reason = text!(
-                format!("The dry run of request {index} passed; nothing was changed."),
-                format!("请求 {index} 的预检（DryRun）通过，未做任何更改。")
-            );
+            let reason = messages::request_fate(index, &RequestFate::DryRunPassed);
             let code = parsed.dry_run.as_ref().map(|d| d.code.clone());
             each(
                 outcomes,
@@ -771,37 +702,17 @@ fn merge_one(
                 let failure = parsed.failures.iter().find(|f| f.id == *id);
                 let resources = listed_resources(&request.params, &failed_resources);
                 let renewal_failed = parsed.renewal.is_some_and(|r| r.failed > 0);
-                let (state, reason) = match failure {
-                    Some(_) => (
-                        IdState::Failed,
-                        text!(
-                            format!("The provider listed {} among the ids whose {action} failed.", clip(id)),
-                            format!("服务商将 {} 列为 {action} 失败的 ID。", clip(id))
-                        ),
-                    ),
+                let (state, fate) = match failure {
+                    Some(_) => (IdState::Failed, IdFate::Failed),
                     None if !failed_resources.is_empty() || renewal_failed => {
                         let failed = failed_resources
                             .len()
                             .max(parsed.renewal.map_or(0, |r| usize::try_from(r.failed).unwrap_or(0)));
-                        (
-                            IdState::PartlyFailed,
-                            text!(
-                                format!(
-                                    "{action} was accepted for {}, but {failed} of its resource(s) failed.",
-                                    clip(id)
-                                ),
-                                format!("{} 的 {action} 已受理，但其中 {failed} 个资源失败。", clip(id))
-                            ),
-                        )
+                        (IdState::PartlyFailed, IdFate::PartlyFailed { failed })
                     }
-                    None => (
-                        IdState::Accepted,
-                        text!(
-                            format!("The provider accepted {action} for {}.", clip(id)),
-                            format!("服务商已受理 {} 的 {action}。", clip(id))
-                        ),
-                    ),
+                    None => (IdState::Accepted, IdFate::Accepted),
                 };
+                let reason = messages::id_fate(action, id, fate);
                 outcomes.push(IdOutcome {
                     id: id.clone(),
                     state,
@@ -828,17 +739,12 @@ fn merge_one(
             } else {
                 IdState::Failed
             };
-            let reason = text!(
-                format!(
-                    "Request {index} failed with {}: {}",
-                    code.as_deref().unwrap_or_default(),
-                    advice.reason
-                ),
-                format!(
-                    "请求 {index} 失败，错误码 {}：{}",
-                    code.as_deref().unwrap_or_default(),
-                    advice.reason
-                )
+            let reason = messages::request_fate(
+                index,
+                &RequestFate::Failed {
+                    code: code.as_deref().unwrap_or_default(),
+                    advice: &advice.reason,
+                },
             );
             each(outcomes, state, code, message, request_id, &reason);
             retries.push(RequestRetry { index, advice });

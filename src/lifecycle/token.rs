@@ -16,10 +16,10 @@ use crate::catalog::operation;
 use crate::codes::ClientCode;
 use crate::error::{Error, ErrorDetail, Result};
 use crate::formats::MAX_STRING_CHARS;
+use crate::messages::lifecycle as messages;
 use crate::params::{validate_spec, Options};
 use crate::record::Record;
 use crate::spec::{Format, OperationSpec};
-use crate::text;
 
 /// Tokens start with this, so a console can tell them from hand-made ones.
 pub const TOKEN_PREFIX: &str = "og1-";
@@ -50,10 +50,7 @@ pub fn client_token(op_id: &str, params: &Value, scope: &str, options: &Options)
     let Some(param) = spec.lifecycle.client_token else {
         return Err(Error::Input(ErrorDetail::client(
             ClientCode::UnsupportedOperation,
-            text!(
-                format!("{} takes no ClientToken, so it has no idempotency token.", spec.id),
-                format!("{} 不支持 ClientToken，因此没有幂等令牌。", spec.id)
-            ),
+            messages::takes_no_token(spec.id),
             Some("operation".to_owned()),
         )));
     };
@@ -116,10 +113,7 @@ fn check_scope(scope: &str) -> Result<()> {
     }
     Err(Error::Input(ErrorDetail::client(
         ClientCode::InvalidParameterScope,
-        text!(
-            format!("The scope must be at most {MAX_STRING_CHARS} characters."),
-            format!("scope 最多 {MAX_STRING_CHARS} 个字符。")
-        ),
+        messages::scope_too_long(MAX_STRING_CHARS),
         Some("scope".to_owned()),
     )))
 }

@@ -20,10 +20,12 @@ use crate::catalog::{operation, provider_lifecycle};
 use crate::codes::ClientCode;
 use crate::error::{clip, Error, ErrorDetail, RenderedError, Result};
 use crate::lang::{Lang, Text};
+use crate::messages::lifecycle::{
+    self as messages, IdsProblem, Reading, Settled, WaitSummary, WaitTarget, WaiterStateProblem,
+};
 use crate::precheck::{read_resources, Item, MAX_RESOURCES};
 use crate::record::Record;
 use crate::spec::{ErrorSpec, Evidence, OperationSpec};
-use crate::text;
 
 /// The serialized form's version; [`Waiter::resume`] refuses any other.
 pub const WAITER_VERSION: u32 = 1;
@@ -230,40 +232,27 @@ impl Waiter {
 
     /// Reads a persisted waiter back, checking it is one this version wrote.
     pub fn resume(state: &Value) -> Result<Waiter> {
-        let bad = |en: String, zh: String| {
+        let bad = |problem: WaiterStateProblem<'_>| {
             Error::Input(ErrorDetail::client(
                 ClientCode::InvalidParameterWaiter,
-                text!(en, zh),
+                messages::waiter_state(&problem),
                 Some("waiter".to_owned()),
             ))
         };
         let waiter: Waiter = serde_json::from_value(state.clone()).map_err(|err| {
-            let shown = clip(&err.to_string());
-            bad(
-                format!("The waiter state is not one a Waiter wrote: {shown}."),
-                format!("该等待器状态不是 Waiter 生成的：{shown}。"),
-            )
+            bad(WaiterStateProblem::Unreadable {
+                reason: &err.to_string(),
+            })
         })?;
         if waiter.version != WAITER_VERSION {
-            return Err(bad(
-                format!(
-                    "The waiter state has version {}; this opgate reads version {WAITER_VERSION}.",
-                    waiter.version
-                ),
-                format!(
-                    "等待器状态的版本为 {}；当前 opgate 只能读取版本 {WAITER_VERSION}。",
-                    waiter.version
-                ),
-            ));
+            return Err(bad(WaiterStateProblem::Version {
+                got: waiter.version,
+                reads: WAITER_VERSION,
+            }));
         }
         operation(waiter.operation)?;
         let ids: Vec<Value> = waiter.targets.iter().map(|t| Value::String(t.id.clone())).collect();
-        read_ids(&Value::Array(ids)).map_err(|_| {
-            bad(
-                "The waiter state's targets must be 1 to 10000 distinct, non-empty ids.".to_owned(),
-                "等待器状态中的目标必须是 1 到 10000 个互不相同的非空 ID。".to_owned(),
-            )
-        })?;
+        read_ids(&Value::Array(ids)).map_err(|_| bad(WaiterStateProblem::Targets))?;
         Ok(waiter)
     }
 
@@ -390,32 +379,25 @@ fn is_synchronous(spec: &OperationSpec) -> bool {
 }
 
 fn read_ids(ids: &Value) -> Result<Vec<String>> {
-    let bad = |field: &str, en: String, zh: String| {
+    let bad = |field: &str, problem: IdsProblem<'_>| {
         Error::Input(ErrorDetail::client(
             ClientCode::InvalidParameterIds,
-            text!(en, zh),
+            messages::ids_problem(&problem),
             Some(field.to_owned()),
         ))
     };
     let list: Vec<&Value> = match ids {
         Value::String(_) => vec![ids],
         Value::Array(items) => items.iter().collect(),
-        _ => {
-            return Err(bad(
-                "ids",
-                "\"ids\" must be a list of target ids, or one id.".to_owned(),
-                "\"ids\" 必须是目标 ID 的列表或单个 ID。".to_owned(),
-            ))
-        }
+        _ => return Err(bad("ids", IdsProblem::NotAList)),
     };
     if list.is_empty() || list.len() > MAX_RESOURCES {
         return Err(bad(
             "ids",
-            format!("\"ids\" must hold 1 to {MAX_RESOURCES} ids; got {}.", list.len()),
-            format!(
-                "\"ids\" 必须包含 1 到 {MAX_RESOURCES} 个 ID，实际为 {} 个。",
-                list.len()
-            ),
+            IdsProblem::Count {
+                max: MAX_RESOURCES,
+                got: list.len(),
+            },
         ));
     }
     let mut out: Vec<String> = Vec::with_capacity(list.len());
@@ -425,21 +407,11 @@ fn read_ids(ids: &Value) -> Result<Vec<String>> {
         match value.as_str() {
             Some(id) if !id.is_empty() && id.chars().count() <= crate::formats::MAX_STRING_CHARS => {
                 if !seen.insert(id) {
-                    return Err(bad(
-                        &field,
-                        format!("\"{field}\" repeats the id {}.", clip(id)),
-                        format!("\"{field}\" 重复了 ID {}。", clip(id)),
-                    ));
+                    return Err(bad(&field, IdsProblem::Repeats { field: &field, id }));
                 }
                 out.push(id.to_owned());
             }
-            _ => {
-                return Err(bad(
-                    &field,
-                    format!("\"{field}\" must be a non-empty id string."),
-                    format!("\"{field}\" 必须是非空的 ID 字符串。"),
-                ))
-            }
+            _ => return Err(bad(&field, IdsProblem::NotAnId { field: &field })),
         }
     }
     Ok(out)
@@ -482,24 +454,33 @@ fn mix(seed: u32, poll: u32) -> u64 {
 
 /// Applies one observation to an unsettled target; returns why it now stands where it does.
 fn step(spec: &OperationSpec, track: &mut Track, item: Option<&Item<'_>>, elapsed: i64) -> Text {
-    let (noun_en, noun_zh, api, action) = (
-        &*spec.resource.noun.en,
-        &*spec.resource.noun.zh,
-        spec.resource.describe_api,
-        spec.action,
-    );
     let id = clip(&track.id);
+    let target = WaitTarget {
+        noun: &spec.resource.noun,
+        id: &id,
+        action: spec.action,
+    };
+    let shown = item.map(|item| clip(&item.status)).unwrap_or_default();
+    let reading = judge(spec, track, item, elapsed, &shown);
+    messages::reading(&target, &reading)
+}
+
+/// Moves an unsettled target on by one observation (`shown`: its status, clipped) and says
+/// what the observation showed.
+fn judge<'a>(
+    spec: &'a OperationSpec,
+    track: &mut Track,
+    item: Option<&Item<'_>>,
+    elapsed: i64,
+    shown: &'a str,
+) -> Reading<'a> {
     let Some(item) = item else {
         track.state = TargetState::Unknown;
-        return text!(
-            format!(
-                "The {noun_en} {id} is not among these {api} results, so nothing is known about it; it is not done."
-            ),
-            format!("本次 {api} 结果中没有{noun_zh} {id}，无法得知其状态，不视为完成。")
-        );
+        return Reading::Missing {
+            api: spec.resource.describe_api,
+        };
     };
     let status = item.status.as_str();
-    let shown = clip(status);
     track.status = Some(status.to_owned());
     let wait = &spec.wait;
     let evidence = spec.lifecycle.waiter.evidence;
@@ -507,36 +488,24 @@ fn step(spec: &OperationSpec, track: &mut Track, item: Option<&Item<'_>>, elapse
     if wait.failure.contains(&status) {
         track.state = TargetState::Failed;
         track.code = Some(provider_lifecycle(spec.provider).waiter_failure.code.to_owned());
-        return text!(
-            format!("The {noun_en} {id} is {shown}, which means {action} did not complete."),
-            format!("{noun_zh} {id} 当前为 {shown}，表示 {action} 未能完成。")
-        );
+        return Reading::FailureStatus { shown };
     }
     if !wait.target.contains(&status) {
         let documented = spec.resource.statuses.contains(&status) || wait.pending.contains(&status);
         if documented && !wait.pending.contains(&status) {
             track.state = TargetState::Failed;
             track.code = Some(provider_lifecycle(spec.provider).waiter_failure.code.to_owned());
-            return text!(
-                format!("The {noun_en} {id} is {shown}: neither the goal nor on the way to it, so {action} will not complete."),
-                format!("{noun_zh} {id} 当前为 {shown}：既不是目标状态也不是中间状态，{action} 不会完成。")
-            );
+            return Reading::Abandoned { shown };
         }
         track.state = TargetState::Pending;
         if left_counts {
             track.seen = true;
         }
-        let goal = wait.target.join(" / ");
+        let goal = wait.target;
         return if documented {
-            text!(
-                format!("The {noun_en} {id} is {shown}, on the way to {goal}."),
-                format!("{noun_zh} {id} 当前为 {shown}，正在向 {goal} 转换。")
-            )
+            Reading::OnTheWay { shown, goal }
         } else {
-            text!(
-                format!("The {noun_en} {id} reports the undocumented status \"{shown}\"; it is not {goal}, so keep polling."),
-                format!("{noun_zh} {id} 返回了未见文档的状态 \"{shown}\"，不是 {goal}，请继续轮询。")
-            )
+            Reading::Undocumented { shown, goal }
         };
     }
     // The target status: done only with evidence that the operation acted.
@@ -560,27 +529,15 @@ fn step(spec: &OperationSpec, track: &mut Track, item: Option<&Item<'_>>, elapse
                 Proof::FieldChanged => {
                     track.seen = true;
                     let field = changed_field(evidence, track, item).unwrap_or_default();
-                    text!(
-                        format!("The {noun_en} {id} is {shown} and its {field} changed since before the call: {action} is done."),
-                        format!("{noun_zh} {id} 当前为 {shown}，且 {field} 与调用前不同：{action} 已完成。")
-                    )
+                    Reading::DoneFieldChanged { shown, field }
                 }
-                Proof::SettleTime => text!(
-                    format!("The {noun_en} {id} is {shown} {elapsed} s after the send, past the settle time: {action} is done."),
-                    format!("{noun_zh} {id} 在发送 {elapsed} 秒后为 {shown}，已超过稳定时间：{action} 已完成。")
-                ),
-                _ => text!(
-                    format!("The {noun_en} {id} left {shown} and is {shown} again: {action} is done."),
-                    format!("{noun_zh} {id} 曾离开 {shown}，现已回到 {shown}：{action} 已完成。")
-                ),
+                Proof::SettleTime => Reading::DoneSettled { shown, elapsed },
+                _ => Reading::DoneReturned { shown },
             }
         }
         None => {
             track.state = TargetState::Pending;
-            text!(
-                format!("The {noun_en} {id} still reads {shown}, but {action} has not been seen acting on it yet (right after the call the status has not changed); keep polling."),
-                format!("{noun_zh} {id} 仍显示 {shown}，但尚未观察到 {action} 生效（调用刚结束时状态尚未变化），请继续轮询。")
-            )
+            Reading::NotSeenActing { shown }
         }
     }
 }
@@ -599,80 +556,56 @@ fn changed_field(evidence: &[Evidence], track: &Track, item: &Item<'_>) -> Optio
 }
 
 fn settled_reason(spec: &OperationSpec, track: &Track) -> Text {
-    let (noun_en, noun_zh, action) = (&*spec.resource.noun.en, &*spec.resource.noun.zh, spec.action);
     let id = clip(&track.id);
-    match (track.state, track.proof) {
-        (TargetState::Done, Some(Proof::Synchronous)) => text!(
-            format!("{action} is synchronous: its response was the outcome for {id}; there is nothing to wait for."),
-            format!("{action} 为同步操作：其响应即为 {id} 的结果，无需等待。")
-        ),
-        (TargetState::Done, _) => text!(
-            format!("The {noun_en} {id} was already done."),
-            format!("{noun_zh} {id} 此前已完成。")
-        ),
-        _ => text!(
-            format!(
-                "The {noun_en} {id} had already failed ({}).",
-                track.code.as_deref().unwrap_or_default()
-            ),
-            format!(
-                "{noun_zh} {id} 此前已失败（{}）。",
-                track.code.as_deref().unwrap_or_default()
-            )
-        ),
-    }
+    let target = WaitTarget {
+        noun: &spec.resource.noun,
+        id: &id,
+        action: spec.action,
+    };
+    let settled = match (track.state, track.proof) {
+        (TargetState::Done, Some(Proof::Synchronous)) => Settled::Synchronous,
+        (TargetState::Done, _) => Settled::AlreadyDone,
+        _ => Settled::AlreadyFailed {
+            code: track.code.as_deref().unwrap_or_default(),
+        },
+    };
+    messages::settled(&target, &settled)
 }
 
 fn timeout_reason(spec: &OperationSpec, track: &Track) -> Text {
-    let (noun_en, noun_zh) = (&*spec.resource.noun.en, &*spec.resource.noun.zh);
-    let (id, limit, goal) = (clip(&track.id), spec.wait.timeout_seconds, spec.wait.target.join(" / "));
-    match &track.status {
-        Some(status) => text!(
-            format!(
-                "The {noun_en} {id} did not reach {goal} within {limit} s; it last read {}.",
-                clip(status)
-            ),
-            format!(
-                "{noun_zh} {id} 未在 {limit} 秒内达到 {goal}；最后一次状态为 {}。",
-                clip(status)
-            )
-        ),
-        None => text!(
-            format!(
-                "The {noun_en} {id} did not reach {goal} within {limit} s; it never appeared in the Describe results."
-            ),
-            format!("{noun_zh} {id} 未在 {limit} 秒内达到 {goal}；它从未出现在 Describe 结果中。")
-        ),
-    }
+    let id = clip(&track.id);
+    let target = WaitTarget {
+        noun: &spec.resource.noun,
+        id: &id,
+        action: spec.action,
+    };
+    messages::timed_out(
+        &target,
+        spec.wait.target,
+        spec.wait.timeout_seconds,
+        track.status.as_deref(),
+    )
 }
 
 fn summary(spec: &OperationSpec, counts: Counts, done: bool, next: Option<u32>) -> Text {
-    let action = spec.action;
     let Counts {
         done: ok,
         pending,
         failed,
         unknown,
     } = counts;
-    match (done, next) {
-        (true, _) if failed == 0 => text!(
-            format!("{action} is done for all {ok} target(s)."),
-            format!("{action} 已对全部 {ok} 个目标完成。")
-        ),
-        (true, _) => text!(
-            format!("Waiting is over: {ok} done, {failed} failed."),
-            format!("等待结束：{ok} 个完成，{failed} 个失败。")
-        ),
-        (false, next) => {
-            let after = next.unwrap_or_default();
-            text!(
-                format!("{ok} done, {pending} pending, {failed} failed, {unknown} unknown; poll again in {after} s."),
-                format!(
-                    "{ok} 个完成，{pending} 个进行中，{failed} 个失败，{unknown} 个未知；请在 {after} 秒后再次轮询。"
-                )
-            )
-        }
-    }
+    let summary = match (done, next) {
+        (true, _) if failed == 0 => WaitSummary::AllDone { done: ok },
+        (true, _) => WaitSummary::Over { done: ok, failed },
+        (false, next) => WaitSummary::Polling {
+            done: ok,
+            pending,
+            failed,
+            unknown,
+            after: next.unwrap_or_default(),
+        },
+    };
+    messages::wait_summary(spec.action, &summary)
 }
 
 fn waiter_error(spec: &OperationSpec, code: &str) -> Option<&'static ErrorSpec> {
