@@ -9,7 +9,7 @@
 // some 80 messages each worded by a messages function from a small data enum instead of inline
 // at the decision, +786 B), and +0.8 KB more when the lifecycle and host wording followed (~30
 // message functions out of line, each with its own frame), with precheck/check by groups
-// (precheckTargets) on top: SIZE_NOW B. Lower it as the size work lands, never raise it without
+// (precheckTargets, +2.3 KB) on top: 234,948 B. Lower it as the size work lands, never raise it without
 // saying why.
 // What is left is mostly the core itself: opgate's own code (~170 KB raw), the Deserialize
 // impls the plan and waiter states go through serde_json::Value for (~32 KB raw), and .rodata
@@ -20,7 +20,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 
-const BUDGET_BYTES = 233_000;
+const BUDGET_BYTES = 235_500;
 
 test(`js/pkg/opgate_wasm_bg.wasm is at most ${BUDGET_BYTES} bytes gzipped`, () => {
   const wasm = readFileSync(new URL("../pkg/opgate_wasm_bg.wasm", import.meta.url));
