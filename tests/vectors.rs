@@ -619,6 +619,7 @@ fn call_names_are_unique_across_families() {
 }
 
 /// A vector case with Describe resources: where it is, its operation and its arguments.
+#[derive(Clone)]
 struct ResourceCase {
     label: String,
     call: String,
@@ -683,13 +684,10 @@ fn projection_answers_as_the_whole_items() {
     assert!(compared > 100, "only {compared} pre-check cases compared");
 }
 
-#[test]
-fn grouped_answers_as_precheck_resources() {
-    // Every case with resources, read by groups (`Reader::grouped`: one representative per set
-    // of items alike but for their id) and answered by `grouped::precheck_grouping`, must give
-    // exactly the verdict `precheck_resources` gives for the whole items, in both languages; a
-    // case the engine refuses must not be answered by groups at all.
-    let mut compared = 0;
+/// Every case with resources whose items the reader takes by groups (`Reader::grouped`: one
+/// representative per set of items alike but for their id), once per language.
+fn grouped_cases() -> Vec<(ResourceCase, opgate::host::Grouping, opgate::Options)> {
+    let mut cases = Vec::new();
     for case in resource_cases() {
         let Some(grouping) = opgate::host::Reader::default().grouped(case.spec, &&case.resources) else {
             continue;
@@ -700,17 +698,30 @@ fn grouped_answers_as_precheck_resources() {
                 lang,
                 ..Default::default()
             };
-            let whole = opgate::precheck_resources(&case.operation, &case.resources, &options);
-            let grouped = opgate::grouped::precheck_grouping(&case.operation, grouping.clone(), &options)
-                .expect("a known operation");
-            match (whole, grouped) {
-                (Ok(whole), Some(grouped)) => {
-                    assert_eq!(whole, grouped, "{}", case.label);
-                    compared += 1;
-                }
-                (Err(error), Some(_)) => panic!("{}: grouped answers where the engine refuses: {error}", case.label),
-                (_, None) => {}
+            let label = format!("{} ({lang:?})", case.label);
+            cases.push((ResourceCase { label, ..case.clone() }, grouping.clone(), options));
+        }
+    }
+    cases
+}
+
+#[test]
+fn grouped_answers_as_precheck_resources() {
+    // Every case with resources, answered by `grouped::precheck_grouping`, must give exactly the
+    // verdict `precheck_resources` gives for the whole items; a case the engine refuses must not
+    // be answered by groups at all.
+    let mut compared = 0;
+    for (case, grouping, options) in grouped_cases() {
+        let whole = opgate::precheck_resources(&case.operation, &case.resources, &options);
+        let grouped =
+            opgate::grouped::precheck_grouping(&case.operation, grouping, &options).expect("a known operation");
+        match (whole, grouped) {
+            (Ok(whole), Some(grouped)) => {
+                assert_eq!(whole, grouped, "{}", case.label);
+                compared += 1;
             }
+            (Err(error), Some(_)) => panic!("{}: grouped answers where the engine refuses: {error}", case.label),
+            (_, None) => {}
         }
     }
     assert!(compared > 200, "only {compared} grouped cases compared");
@@ -718,51 +729,41 @@ fn grouped_answers_as_precheck_resources() {
 
 #[test]
 fn grouped_targets_answer_as_precheck_and_check() {
-    // Every precheck and check case with parameters, its items read by groups and each target
-    // judged on its group's representative (`grouped::precheck_targets`, what the JS package
-    // calls): the verdict, or the error, must be exactly the one the items themselves give.
+    // Every precheck and check case with parameters, each target judged on its group's
+    // representative (`grouped::precheck_targets`, what the JS package calls): the verdict, or
+    // the error, must be exactly the one the items themselves give.
     let mut compared = 0;
-    for case in resource_cases() {
+    for (case, grouping, options) in grouped_cases() {
         let Some(params) = &case.params else { continue };
         let refuse = match case.call.as_str() {
             "precheck" => false,
             "check" => true,
             _ => continue,
         };
-        let Some(grouping) = opgate::host::Reader::default().grouped(case.spec, &&case.resources) else {
-            continue;
+        let whole = if refuse {
+            opgate::check(&case.operation, params, &case.resources, &options)
+        } else {
+            opgate::precheck(&case.operation, params, &case.resources, &options)
         };
-        for lang in [opgate::Lang::En, opgate::Lang::Zh] {
-            let options = opgate::Options {
-                now: case.now,
-                lang,
-                ..Default::default()
-            };
-            let whole = if refuse {
-                opgate::check(&case.operation, params, &case.resources, &options)
-            } else {
-                opgate::precheck(&case.operation, params, &case.resources, &options)
-            };
-            let representatives = Value::Array(grouping.representatives.clone());
-            let grouped = opgate::grouped::precheck_targets(
-                &case.operation,
-                params,
-                &representatives,
-                &grouping.rows,
-                &grouping.ids,
-                &options,
-                refuse,
-            );
-            match grouped {
-                Ok(None) => {}
-                Ok(Some(verdict)) => {
-                    assert_eq!(whole, Ok(verdict), "{}", case.label);
-                    compared += 1;
-                }
-                Err(error) => {
-                    assert_eq!(whole, Err(error), "{}", case.label);
-                    compared += 1;
-                }
+        let representatives = Value::Array(grouping.representatives);
+        let grouped = opgate::grouped::precheck_targets(
+            &case.operation,
+            params,
+            &representatives,
+            &grouping.rows,
+            &grouping.ids,
+            &options,
+            refuse,
+        );
+        match grouped {
+            Ok(None) => {}
+            Ok(Some(verdict)) => {
+                assert_eq!(whole, Ok(verdict), "{}", case.label);
+                compared += 1;
+            }
+            Err(error) => {
+                assert_eq!(whole, Err(error), "{}", case.label);
+                compared += 1;
             }
         }
     }

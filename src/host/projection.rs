@@ -44,14 +44,7 @@ impl Pick {
     /// The projection of one Describe item for the operation `id`, derived once per operation
     /// and kept: every pre-check of that operation reads its items through the same one.
     pub fn for_operation(id: &str) -> Option<&'static Pick> {
-        static PICKS: OnceLock<Vec<(&'static str, Pick)>> = OnceLock::new();
-        let picks = PICKS.get_or_init(|| {
-            operations()
-                .iter()
-                .map(|spec| (spec.id, Pick::for_resources(spec)))
-                .collect()
-        });
-        picks.iter().find(|(known, _)| *known == id).map(|(_, pick)| pick)
+        kept(id).map(|(resources, _)| resources)
     }
 
     /// The projection as plain data, for a host that projects items itself before it hands
@@ -75,14 +68,7 @@ impl Pick {
     /// The projection the guards alone read (no waiter evidence), derived once per operation:
     /// what a host that groups items by their decisive fields hashes ([`crate::grouped`]).
     pub fn for_guards_of(id: &str) -> Option<&'static Pick> {
-        static PICKS: OnceLock<Vec<(&'static str, Pick)>> = OnceLock::new();
-        let picks = PICKS.get_or_init(|| {
-            operations()
-                .iter()
-                .map(|spec| (spec.id, Pick::for_guards(spec)))
-                .collect()
-        });
-        picks.iter().find(|(known, _)| *known == id).map(|(_, pick)| pick)
+        kept(id).map(|(_, guards)| guards)
     }
 
     /// The fields of one Describe item that the operation's guards and its target reading use,
@@ -135,6 +121,19 @@ impl Pick {
         }
         item
     }
+}
+
+/// Each operation's two projections ([`Pick::for_resources`], [`Pick::for_guards`]), derived
+/// once.
+fn kept(id: &str) -> Option<&'static (Pick, Pick)> {
+    static PICKS: OnceLock<Vec<(&'static str, (Pick, Pick))>> = OnceLock::new();
+    let picks = PICKS.get_or_init(|| {
+        operations()
+            .iter()
+            .map(|spec| (spec.id, (Pick::for_resources(spec), Pick::for_guards(spec))))
+            .collect()
+    });
+    picks.iter().find(|(known, _)| *known == id).map(|(_, pair)| pair)
 }
 
 fn merge(left: Pick, right: Pick) -> Pick {
