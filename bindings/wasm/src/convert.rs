@@ -27,86 +27,6 @@ extern "C" {
     fn object_keys(value: &JsValue) -> Result<Array, JsValue>;
 }
 
-#[wasm_bindgen(inline_js = r#"
-const PLAIN = Object.prototype;
-// Returned (never thrown) when a value is not plain data.
-const DIRTY = Symbol("not plain data");
-
-// A copy of `value` holding only plain data, or DIRTY. Each property is read once, as the live
-// path reads it (Object.keys, then the value; `undefined` is absent). The copy's objects are
-// ordinary ones (JSON.stringify is slower on objects without a prototype); a `__proto__` key
-// is defined, not assigned, so that it stays a key.
-function copy(value, budget, depth) {
-  switch (typeof value) {
-    case "string":
-      return value.length > budget.maxBytes ? DIRTY : value;
-    case "boolean":
-      return value;
-    case "number":
-      // Only integers JS holds exactly: they read back bit for bit. A fraction, NaN or
-      // Infinity takes the live path, which judges it.
-      return Number.isSafeInteger(value) ? value : DIRTY;
-    case "object":
-      break;
-    default:
-      return DIRTY;
-  }
-  if (value === null) return null;
-  if (--budget.nodes < 0 || depth > budget.maxDepth) return DIRTY;
-  if (Array.isArray(value)) {
-    const length = value.length;
-    if (!(length <= budget.maxItems)) return DIRTY;
-    const out = new Array(length);
-    for (let index = 0; index < length; index += 1) {
-      const item = value[index];
-      const copied = item === undefined ? null : copy(item, budget, depth + 1);
-      if (copied === DIRTY) return DIRTY;
-      out[index] = copied;
-    }
-    return out;
-  }
-  const prototype = Object.getPrototypeOf(value);
-  if (prototype !== PLAIN && prototype !== null) return DIRTY;
-  const out = {};
-  const keys = Object.keys(value);
-  for (let index = 0; index < keys.length; index += 1) {
-    const key = keys[index];
-    const item = value[key];
-    if (item === undefined) continue;
-    const copied = copy(item, budget, depth + 1);
-    if (copied === DIRTY) return DIRTY;
-    if (key === "__proto__") {
-      Object.defineProperty(out, key, { value: copied, enumerable: true, writable: true, configurable: true });
-    } else {
-      out[key] = copied;
-    }
-  }
-  return out;
-}
-
-export function opgate_plain_json(value, maxItems, maxNodes, maxBytes, maxDepth) {
-  if (value === undefined) return undefined;
-  try {
-    const copied = copy(value, { nodes: maxNodes, maxItems, maxBytes, maxDepth }, 0);
-    return copied === DIRTY ? undefined : JSON.stringify(copied);
-  } catch {
-    // A getter or Proxy trap threw: the live path reads the value and words the error.
-    return undefined;
-  }
-}
-"#)]
-extern "C" {
-    /// The JSON text of `value` when it is plain data (plain objects and arrays, strings,
-    /// booleans, safe integers, `null`, within the limits), `undefined` otherwise. Never throws.
-    fn opgate_plain_json(
-        value: &JsValue,
-        max_items: u32,
-        max_nodes: u32,
-        max_bytes: u32,
-        max_depth: u32,
-    ) -> Option<String>;
-}
-
 /// A call argument as JSON text, when it is plain data: one crossing instead of several per
 /// field. The core then reads the parsed text through the same [`HostValue`] contract, so the
 /// answer, every error and its path included, is the one the live value gives; whatever is
@@ -114,7 +34,7 @@ extern "C" {
 /// lone surrogate, which the JSON text escapes and the parser refuses) takes the live path.
 pub fn plain_json(value: &JsValue) -> Option<String> {
     let limit = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
-    opgate_plain_json(
+    crate::projection::opgate_plain_json(
         value,
         limit(MAX_LIST_ITEMS),
         limit(MAX_NODES),

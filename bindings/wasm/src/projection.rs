@@ -10,6 +10,9 @@
 //! `Date`, a class instance, a BigInt, a number that is not a safe integer, a string too large,
 //! a lone surrogate, a list over the limits): the answer, including every error and its path,
 //! is then exactly the one the live values give.
+//!
+//! The same snippet holds the plain-data copy behind [`crate::convert::plain_json`] (call
+//! arguments as one JSON text), so that both read scalars by one rule.
 
 use std::borrow::Cow;
 use std::cell::RefCell;
@@ -29,21 +32,30 @@ const DIRTY = Symbol("not plain data");
 const PLAIN = Object.prototype;
 const UTF8 = new TextEncoder();
 
-function walk(value, pick, budget) {
+// Returned by `scalar` for null and containers, which the caller reads.
+const OBJECT = Symbol("object");
+
+// A scalar as the core takes it from plain data, or DIRTY for one the live path must judge.
+function scalar(value, budget) {
   switch (typeof value) {
     case "string":
       return value.length > budget.maxBytes ? DIRTY : value;
     case "boolean":
       return value;
     case "number":
-      // Only integers JS holds exactly: they read back bit for bit (no field a guard reads is
-      // a fraction; one that is, or NaN, takes the live path).
+      // Only integers JS holds exactly: they read back bit for bit. A fraction, NaN or
+      // Infinity takes the live path, which judges it.
       return Number.isSafeInteger(value) ? value : DIRTY;
     case "object":
-      break;
+      return OBJECT;
     default:
       return DIRTY;
   }
+}
+
+function walk(value, pick, budget) {
+  const taken = scalar(value, budget);
+  if (taken !== OBJECT) return taken;
   if (value === null) return null;
   if (--budget.nodes < 0) return DIRTY;
   if (Array.isArray(value)) {
@@ -119,6 +131,56 @@ function response(resources, listPaths, pick, budget) {
   return out;
 }
 
+// A copy of `value` holding only plain data, or DIRTY. Each property is read once, as the live
+// path reads it (Object.keys, then the value; `undefined` is absent). The copy's objects are
+// ordinary ones (JSON.stringify is slower on objects without a prototype); a `__proto__` key
+// is defined, not assigned, so that it stays a key.
+function copy(value, budget, depth) {
+  const taken = scalar(value, budget);
+  if (taken !== OBJECT) return taken;
+  if (value === null) return null;
+  if (--budget.nodes < 0 || depth > budget.maxDepth) return DIRTY;
+  if (Array.isArray(value)) {
+    const length = value.length;
+    if (!(length <= budget.maxItems)) return DIRTY;
+    const out = new Array(length);
+    for (let index = 0; index < length; index += 1) {
+      const item = value[index];
+      const copied = item === undefined ? null : copy(item, budget, depth + 1);
+      if (copied === DIRTY) return DIRTY;
+      out[index] = copied;
+    }
+    return out;
+  }
+  const prototype = Object.getPrototypeOf(value);
+  if (prototype !== PLAIN && prototype !== null) return DIRTY;
+  const out = {};
+  const keys = Object.keys(value);
+  for (let index = 0; index < keys.length; index += 1) {
+    const key = keys[index];
+    const item = value[key];
+    if (item === undefined) continue;
+    const copied = copy(item, budget, depth + 1);
+    if (copied === DIRTY) return DIRTY;
+    if (key === "__proto__") {
+      Object.defineProperty(out, key, { value: copied, enumerable: true, writable: true, configurable: true });
+    } else {
+      out[key] = copied;
+    }
+  }
+  return out;
+}
+
+export function opgate_plain_json(value, maxItems, maxNodes, maxBytes, maxDepth) {
+  if (value === undefined) return undefined;
+  try {
+    const copied = copy(value, { nodes: maxNodes, maxItems, maxBytes, maxDepth }, 0);
+    return copied === DIRTY ? undefined : JSON.stringify(copied);
+  } catch {
+    // A getter or Proxy trap threw: the live path reads the value and words the error.
+    return undefined;
+  }
+}
 export function opgate_project(resources, pick, idField, listPaths, maxItems, maxNodes, maxBytes) {
   const budget = { nodes: maxNodes, maxItems, maxBytes };
   try {
@@ -148,6 +210,16 @@ extern "C" {
         max_nodes: u32,
         max_bytes: u32,
     ) -> Option<js_sys::Uint8Array>;
+
+    /// The JSON text of `value` when it is plain data (plain objects and arrays, strings,
+    /// booleans, safe integers, `null`, within the limits), `undefined` otherwise. Never throws.
+    pub(crate) fn opgate_plain_json(
+        value: &JsValue,
+        max_items: u32,
+        max_nodes: u32,
+        max_bytes: u32,
+        max_depth: u32,
+    ) -> Option<String>;
 }
 
 thread_local! {
