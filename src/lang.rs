@@ -59,6 +59,19 @@ impl Text {
     }
 }
 
+/// The text in one language from an English and a Chinese expression, evaluating only the one
+/// asked for: for wording made per item, where the other language would be formatted for
+/// nothing.
+#[macro_export]
+macro_rules! text_in {
+    ($lang:expr, $en:expr, $zh:expr $(,)?) => {
+        match $lang {
+            $crate::lang::Lang::En => ::std::string::String::from($en),
+            $crate::lang::Lang::Zh => ::std::string::String::from($zh),
+        }
+    };
+}
+
 /// Builds a [`Text`] from an English and a Chinese expression.
 #[macro_export]
 macro_rules! text {

@@ -354,16 +354,23 @@ fn lookup<'a>(value: &'a Value, path: &[&str]) -> Option<&'a Value> {
 
 fn not_found(spec: &OperationSpec, id: &str, lang: Lang) -> TargetOutcome {
     let reason = messages::not_found(&spec.resource.noun, id, spec.resource.describe_api);
-    deny(spec, id, None, spec.resource.not_found, reason, lang)
+    deny(
+        spec,
+        id,
+        None,
+        spec.resource.not_found,
+        reason.get(lang).to_owned(),
+        lang,
+    )
 }
 
-fn deny(spec: &OperationSpec, id: &str, status: Option<&str>, code: &str, reason: Text, lang: Lang) -> TargetOutcome {
+fn deny(spec: &OperationSpec, id: &str, status: Option<&str>, code: &str, reason: String, lang: Lang) -> TargetOutcome {
     TargetOutcome {
         id: id.to_owned(),
         decision: TargetDecision::Deny,
         status: status.map(str::to_owned),
         error: Some(spec.error_detail(code, None).render(lang)),
-        reason: reason.get(lang).to_owned(),
+        reason,
         transition: None,
     }
 }
@@ -383,7 +390,7 @@ pub(crate) fn judge(spec: &OperationSpec, item: &Item<'_>, dry_run: bool, option
                 &item.id,
                 Some(&item.status),
                 code,
-                messages::refusal(&subject, &refused.as_refusal()),
+                messages::refusal(lang, &subject, &refused.as_refusal()),
                 lang,
             );
         }

@@ -13,7 +13,7 @@ pub mod wire;
 
 use crate::error::clip;
 use crate::lang::{Lang, Text};
-use crate::text;
+use crate::{text, text_in};
 
 /// What is wrong with one request parameter, as [`crate::params`] found it. `got` is the bad
 /// value as [`crate::params::describe_value`] or [`crate::params::json_type`] show it.
@@ -173,8 +173,8 @@ pub struct Subject<'a> {
     pub action: &'a str,
 }
 
-/// The reason for `refusal` of `subject`.
-pub fn refusal(subject: &Subject<'_>, refusal: &Refusal<'_>) -> Text {
+/// The reason for `refusal` of `subject`, in `lang` only: it is worded for every refused item.
+pub fn refusal(lang: Lang, subject: &Subject<'_>, refusal: &Refusal<'_>) -> String {
     let Subject {
         noun,
         id,
@@ -183,15 +183,18 @@ pub fn refusal(subject: &Subject<'_>, refusal: &Refusal<'_>) -> Text {
     } = *subject;
     let (noun_en, noun_zh) = (&noun.en, &noun.zh);
     match *refusal {
-        Refusal::RefusedStatus { meaning } => text!(
+        Refusal::RefusedStatus { meaning } => text_in!(
+            lang,
             format!("The {noun_en} {id} is {status}: {}; {action} is refused.", meaning.en),
             format!("{noun_zh} {id} 当前为 {status}：{}，不能执行 {action}。", meaning.zh)
         ),
-        Refusal::UnknownStatus { shown } => text!(
+        Refusal::UnknownStatus { shown } => text_in!(
+            lang,
             format!("The {noun_en} {id} reports the unknown status \"{shown}\"; it is denied to be safe."),
             format!("{noun_zh} {id} 返回了未知状态 \"{shown}\"，为安全起见拒绝操作。")
         ),
-        Refusal::WrongStatus { wanted } => text!(
+        Refusal::WrongStatus { wanted } => text_in!(
+            lang,
             format!("The {noun_en} {id} is {status}; {action} requires {wanted}."),
             format!("{noun_zh} {id} 当前为 {status}，{action} 要求状态为 {wanted}。")
         ),
@@ -206,18 +209,21 @@ pub fn refusal(subject: &Subject<'_>, refusal: &Refusal<'_>) -> Text {
             } else {
                 format!("：{detail}")
             };
-            text!(
+            text_in!(
+                lang,
                 format!("The {noun_en} {id} is locked (LockReason {reason}){detail_en}; {action} is refused while it is locked."),
                 format!("{noun_zh} {id} 已被锁定（LockReason {reason}）{detail_zh}，锁定期间不能执行 {action}。")
             )
         }
-        Refusal::Expired { at } => text!(
+        Refusal::Expired { at } => text_in!(
+            lang,
             format!("The prepaid {noun_en} {id} expired at {at}; renew it before {action}."),
             format!("包年包月{noun_zh} {id} 已于 {at} 到期，请先续费再执行 {action}。")
         ),
         Refusal::OperationNotOffered { operation, offered } => {
             let listed = listing(offered);
-            text!(
+            text_in!(
+                lang,
                 format!(
                     "The service of {noun_en} {id} does not offer the {operation} O&M operation (offered: {}).",
                     listed.en
@@ -228,7 +234,8 @@ pub fn refusal(subject: &Subject<'_>, refusal: &Refusal<'_>) -> Text {
                 )
             )
         }
-        Refusal::OperationUnknown { operation, problem } => text!(
+        Refusal::OperationUnknown { operation, problem } => text_in!(
+            lang,
             format!(
                 "The {noun_en} {id} does not show whether its service offers the {operation} O&M operation: {}.",
                 problem.en
