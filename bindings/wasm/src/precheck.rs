@@ -4,7 +4,8 @@
 use opgate::host::calls;
 use wasm_bindgen::prelude::*;
 
-use crate::projection::{js, parse, project, Input, Node};
+use crate::convert::plain_json;
+use crate::projection::{argument, js, parse, project, Input, Node};
 use crate::{finish, options};
 
 /// `resources` as the call reads it: projected on the JS side when it is plain data.
@@ -78,12 +79,14 @@ pub fn precheck_resources(operation: JsValue, resources: JsValue, options: JsVal
 /// the JSON text of the envelope; `{"ok": null}` when the input cannot be answered so.
 #[wasm_bindgen(js_name = precheckGroups)]
 pub fn precheck_groups(operation: JsValue, groups: &[u8], rows: &[u32], options: JsValue) -> JsValue {
+    let options_text = plain_json(&options);
+    let options_node = options_text.as_deref().and_then(|text| parse(text.as_bytes()));
     match parse(groups) {
         Some(groups) => finish(calls::precheck_groups(
             &js(operation),
             &Input::Projected(&groups),
             rows,
-            self::options(&js(options)),
+            self::options(&argument(&options_node, options)),
         )),
         None => finish(Ok::<Option<()>, opgate::host::Failed>(None)),
     }
@@ -102,14 +105,17 @@ pub fn precheck_targets(
     options: JsValue,
     refuse: bool,
 ) -> JsValue {
+    let (params_text, options_text) = (plain_json(&params), plain_json(&options));
+    let params_node = params_text.as_deref().and_then(|text| parse(text.as_bytes()));
+    let options_node = options_text.as_deref().and_then(|text| parse(text.as_bytes()));
     match (parse(groups), serde_json::from_slice::<Vec<String>>(ids)) {
         (Some(groups), Ok(ids)) => finish(calls::precheck_targets(
             &js(operation),
-            &js(params),
+            &argument(&params_node, params),
             &Input::Projected(&groups),
             rows,
             &ids,
-            self::options(&js(options)),
+            self::options(&argument(&options_node, options)),
             refuse,
         )),
         _ => finish(Ok::<Option<()>, opgate::host::Failed>(None)),

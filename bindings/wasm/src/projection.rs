@@ -355,6 +355,14 @@ impl<'de> Deserialize<'de> for Node<'de> {
     }
 }
 
+/// An argument as the call reads it: its plain-data copy when there is one, else the live value.
+pub fn argument<'a>(copied: &'a Option<Node<'a>>, value: JsValue) -> Input<'a> {
+    match copied {
+        Some(node) => Input::Projected(node),
+        None => js(value),
+    }
+}
+
 /// A JS argument, read live. Every export takes its arguments as [`Input`]s, so the core's
 /// generic reading code is compiled once for the wasm build, not once per value type.
 pub fn js(value: JsValue) -> Input<'static> {

@@ -4,16 +4,8 @@ use opgate::host::calls;
 use wasm_bindgen::prelude::*;
 
 use crate::convert::plain_json;
-use crate::projection::{js, parse, Input, Node};
+use crate::projection::{argument, js, parse};
 use crate::{finish, options};
-
-/// An argument as the call reads it: its plain-data copy when there is one, else the live value.
-fn argument<'a>(copied: &'a Option<Node<'a>>, value: JsValue) -> Input<'a> {
-    match copied {
-        Some(node) => Input::Projected(node),
-        None => js(value),
-    }
-}
 
 /// Validates `params` and builds the unsigned request: `{method, scheme, host, path, query,
 /// headers, body, url}` (query and headers as `[name, value]` pairs, in wire order).
