@@ -212,7 +212,7 @@ pub fn precheck_targets(
 /// A representative that holds the stand-in anywhere is not grouped, since the split would cut
 /// there too.
 fn answer(spec: &crate::spec::OperationSpec, item: &Item<'_>, options: &Options) -> Option<GroupAnswer> {
-    if item.id.contains(STAND_IN) || holds_stand_in(item.raw) {
+    if has_stand_in(&item.id) || holds_stand_in(item.raw) {
         return None;
     }
     let judged = judge(
@@ -238,13 +238,18 @@ fn answer(spec: &crate::spec::OperationSpec, item: &Item<'_>, options: &Options)
 /// Whether any string or key of `value` holds the stand-in.
 fn holds_stand_in(value: &Value) -> bool {
     match value {
-        Value::String(text) => text.contains(STAND_IN),
+        Value::String(text) => has_stand_in(text),
         Value::Array(items) => items.iter().any(holds_stand_in),
-        Value::Object(map) => map
-            .iter()
-            .any(|(key, item)| key.contains(STAND_IN) || holds_stand_in(item)),
+        Value::Object(map) => map.iter().any(|(key, item)| has_stand_in(key) || holds_stand_in(item)),
         _ => false,
     }
+}
+
+/// Whether `text` holds the stand-in. Its UTF-8 form starts with the byte 0xEE, which most
+/// texts lack: one byte scan settles them.
+fn has_stand_in(text: &str) -> bool {
+    const LEAD: u8 = 0xEE;
+    text.as_bytes().contains(&LEAD) && text.contains(STAND_IN)
 }
 
 /// What a host needs to group the items of one operation: the fields the projection reads
@@ -330,6 +335,20 @@ mod tests {
         }
         // The id itself holds the stand-in: not answered by groups.
         assert_eq!(by_groups("ecs:RebootInstance", &cases[2], &options), None);
+    }
+
+    #[test]
+    fn the_stand_in_is_found_wherever_it_is() {
+        for (text, holds) in [
+            ("", false),
+            ("i-1", false),
+            ("实例\u{E001}", false),
+            ("i-\u{E000}", true),
+            ("\u{E000}", true),
+        ] {
+            assert_eq!(has_stand_in(text), holds, "{text:?}");
+            assert_eq!(has_stand_in(text), text.contains(STAND_IN), "{text:?}");
+        }
     }
 
     #[test]
