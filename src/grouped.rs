@@ -11,13 +11,15 @@
 //!
 //! Each representative is judged once, with a stand-in id; the reason split at the stand-in
 //! gives the parts that each item's id joins (the engines read the id for wording only, and the
-//! messages write it verbatim; tests compare every grouped answer with the per-item one).
-//! Otherwise, and for any input that is not a
-//! list of well-formed items, the answer is `None` and the host asks [`precheck_resources`],
-//! which words every error with the caller's own paths.
+//! messages write it verbatim; tests compare every grouped answer with the per-item one). For a
+//! representative holding the stand-in, and for any input that is not a list of well-formed
+//! items, the answer is `None` and the host asks [`precheck_resources`], which words every error
+//! with the caller's own paths.
 //!
 //! [`Pick::for_guards`]: crate::host::Pick::for_guards
 //! [`precheck_resources`]: crate::precheck::precheck_resources
+
+use std::collections::BTreeMap;
 
 use serde::Serialize;
 use serde_json::Value;
@@ -25,10 +27,7 @@ use serde_json::Value;
 use crate::catalog::operation;
 use crate::error::{RenderedError, Result};
 use crate::host::Grouping;
-use crate::params::Options;
-use std::collections::BTreeMap;
-
-use crate::params::validate_spec;
+use crate::params::{validate_spec, Options};
 use crate::precheck::{
     judge, judge_targets, read_resources, refuse_denials, Item, TargetDecision, TargetOutcome, TransitionView, Verdict,
     MAX_RESOURCES,
