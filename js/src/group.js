@@ -1,13 +1,14 @@
-// precheckResources on the JS side of the boundary: items that agree on every field the
-// operation's guards read (the id aside) get the same answer, so only one representative per
-// distinct item crosses into wasm, with an index per item. The core decides everything: which
-// fields count (its grouping plan), each representative's decision, error and transition, the
-// overall verdict, and the reason with the places where an item's id goes. This file only
-// compares items and copies each group's answer to its items.
+// Pre-checks on the JS side of the boundary: items that agree on every field the operation's
+// guards read (the id aside) get the same answer, so only one representative per distinct item
+// crosses into wasm, with an index per item (and, for precheck and check, each item's id). The
+// core decides everything: which fields count (its grouping plan), each representative's
+// decision, error and transition, the overall verdict, and the reason with the places where an
+// item's id goes. This file only compares items and copies each group's answer to its items.
 //
 // Any value that is not plain data (a class instance, a Map, a BigInt, a fraction, a getter that
-// throws, a lone surrogate, a value near the limits…) makes `grouped` return undefined, and the
-// caller asks the core with the live values, which words every error with its own paths.
+// throws, a lone surrogate, a value near the limits…) makes `grouped` and `groupedTargets`
+// return undefined, and the caller asks the core with the live values, which words every error
+// with its own paths.
 
 const PLAIN = Object.prototype;
 const UTF8 = new TextEncoder();
