@@ -29,10 +29,9 @@ use crate::error::{RenderedError, Result};
 use crate::host::Grouping;
 use crate::params::{validate_spec, Options};
 use crate::precheck::{
-    judge, judge_targets, read_resources, refuse_denials, Item, TargetDecision, TargetOutcome, TransitionView, Verdict,
-    MAX_RESOURCES,
+    judge, judge_targets, read_resources, refuse_denials, single_target_error, summarise, Item, TargetDecision,
+    TargetOutcome, TransitionView, Verdict, MAX_RESOURCES,
 };
-use crate::spec::TargetSpec;
 
 /// The stand-in id: a private-use character, which no provider id contains.
 const STAND_IN: char = '\u{E000}';
@@ -80,23 +79,22 @@ pub fn precheck_groups(op_id: &str, groups: &Value, rows: &[u32], options: &Opti
         }
     }
     crate::work::add(rows.len());
-    let mut allowed = !rows.is_empty();
-    let mut first_denied: Option<&GroupAnswer> = None;
+    let mut first_denial: Option<&GroupAnswer> = None;
     for &row in rows {
         let Some(group) = usize::try_from(row).ok().and_then(|row| answers.get(row)) else {
             return Ok(None);
         };
-        if group.denied {
-            allowed = false;
-            first_denied = first_denied.or(Some(group));
+        if group.denied && first_denial.is_none() {
+            first_denial = Some(group);
         }
     }
-    // As `summarise` does: a single-target call answers with its first denial; a batch reports
-    // per id instead.
-    let error = match spec.target {
-        TargetSpec::Batch { .. } => None,
-        TargetSpec::Single { .. } => first_denied.and_then(|group| group.error.clone()),
-    };
+    let allowed = !rows.is_empty() && first_denial.is_none();
+    let error = single_target_error(
+        spec,
+        first_denial.map(|group| group.error.as_ref()),
+        false,
+        options.lang,
+    );
     Ok(Some(GroupedVerdict {
         operation: spec.id,
         allowed,
@@ -107,49 +105,38 @@ pub fn precheck_groups(op_id: &str, groups: &Value, rows: &[u32], options: &Opti
 }
 
 impl GroupedVerdict {
-    /// The verdict with one outcome per item: item `i` has id `ids[i]` and the answer of group
-    /// `rows[i]`. `None` when the two lists disagree in length or a row names no group.
-    pub fn expand(self, rows: &[u32], ids: Vec<String>) -> Option<Verdict> {
+    /// One outcome per item: item `i` has id `ids[i]` and the answer of group `rows[i]`.
+    /// `None` when the two lists disagree in length or a row names no group.
+    fn outcomes(&self, rows: &[u32], ids: Vec<String>) -> Option<Vec<TargetOutcome>> {
         if rows.len() != ids.len() {
             return None;
         }
-        let mut outcomes = Vec::with_capacity(ids.len());
-        let (mut allowed_ids, mut denied_ids) = (Vec::new(), Vec::new());
-        for (row, id) in rows.iter().zip(ids) {
-            let group = self.groups.get(usize::try_from(*row).ok()?)?;
-            let reason = group.reason.join(&id);
-            if group.denied {
-                denied_ids.push(id.clone());
-            } else {
-                allowed_ids.push(id.clone());
-            }
-            outcomes.push(TargetOutcome {
-                id,
-                decision: group.decision,
-                status: group.status.clone(),
-                error: group.error.clone(),
-                reason,
-                transition: group.transition.clone(),
-            });
-        }
-        Some(Verdict {
-            operation: self.operation,
-            allowed: self.allowed,
-            dry_run: self.dry_run,
-            outcomes,
-            allowed_ids,
-            denied_ids,
-            error: self.error,
-        })
+        rows.iter()
+            .zip(ids)
+            .map(|(row, id)| {
+                let group = self.groups.get(usize::try_from(*row).ok()?)?;
+                Some(TargetOutcome {
+                    reason: group.reason.join(&id),
+                    id,
+                    decision: group.decision,
+                    status: group.status.clone(),
+                    error: group.error.clone(),
+                    transition: group.transition.clone(),
+                })
+            })
+            .collect()
     }
 }
 
-/// [`crate::precheck::precheck_resources`] of the items `grouping` holds; `None` when they cannot be
-/// answered by groups.
+/// [`crate::precheck::precheck_resources`] of the items `grouping` holds; `None` when they
+/// cannot be answered by groups.
 pub fn precheck_grouping(op_id: &str, grouping: Grouping, options: &Options) -> Result<Option<Verdict>> {
+    let spec = operation(op_id)?;
     let representatives = Value::Array(grouping.representatives);
-    Ok(precheck_groups(op_id, &representatives, &grouping.rows, options)?
-        .and_then(|verdict| verdict.expand(&grouping.rows, grouping.ids)))
+    let grouped = precheck_groups(op_id, &representatives, &grouping.rows, options)?;
+    Ok(grouped
+        .and_then(|verdict| verdict.outcomes(&grouping.rows, grouping.ids))
+        .map(|outcomes| summarise(spec, outcomes, false, options.lang)))
 }
 
 /// [`crate::precheck::precheck`] (or, with `refuse`, [`crate::precheck::check`]) of items held by

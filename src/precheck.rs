@@ -188,7 +188,30 @@ pub fn target_ids(spec: &OperationSpec, params: &serde_json::Map<String, Value>)
     collect(params.get(spec.target.param()))
 }
 
-fn summarise(spec: &'static OperationSpec, outcomes: Vec<TargetOutcome>, dry_run: bool, lang: Lang) -> Verdict {
+/// What a single-target call answers instead of success: its first denial's error, or
+/// `DryRunOperation` for a passing dry run. A batch call reports per id instead.
+pub(crate) fn single_target_error(
+    spec: &OperationSpec,
+    first_denial: Option<Option<&RenderedError>>,
+    passing_dry_run: bool,
+    lang: Lang,
+) -> Option<RenderedError> {
+    match spec.target {
+        TargetSpec::Batch { .. } => None,
+        TargetSpec::Single { .. } => match first_denial {
+            Some(error) => error.cloned(),
+            None if passing_dry_run => spec.dry_run.map(|d| spec.error_detail(d.code, None).render(lang)),
+            None => None,
+        },
+    }
+}
+
+pub(crate) fn summarise(
+    spec: &'static OperationSpec,
+    outcomes: Vec<TargetOutcome>,
+    dry_run: bool,
+    lang: Lang,
+) -> Verdict {
     let allowed = !outcomes.is_empty() && outcomes.iter().all(|o| o.decision != TargetDecision::Deny);
     let (allowed_ids, denied_ids) = outcomes.iter().fold((Vec::new(), Vec::new()), |(mut yes, mut no), o| {
         if o.decision == TargetDecision::Deny {
@@ -198,14 +221,8 @@ fn summarise(spec: &'static OperationSpec, outcomes: Vec<TargetOutcome>, dry_run
         }
         (yes, no)
     });
-    let error = match spec.target {
-        TargetSpec::Batch { .. } => None,
-        TargetSpec::Single { .. } => match outcomes.iter().find(|o| o.decision == TargetDecision::Deny) {
-            Some(denied) => denied.error.clone(),
-            None if dry_run && allowed => spec.dry_run.map(|d| spec.error_detail(d.code, None).render(lang)),
-            None => None,
-        },
-    };
+    let first_denial = outcomes.iter().find(|o| o.decision == TargetDecision::Deny);
+    let error = single_target_error(spec, first_denial.map(|o| o.error.as_ref()), dry_run && allowed, lang);
     Verdict {
         operation: spec.id,
         allowed,

@@ -122,10 +122,19 @@ impl<'a, H: HostValue> Call<'a, H> {
         }
     }
 
-    /// A [`precheck`] or [`check`] answered by groups ([`crate::grouped::precheck_targets`]),
-    /// for hosts whose items the core reads itself: the JS package groups on its own side
-    /// before anything crosses, so live JS values are read once, by the projection. `None`
-    /// when the items must be read as they are.
+    /// `resources` read by groups ([`Reader::grouped`]) on a copy of the call's budget, for hosts
+    /// whose items the core reads itself: the JS package groups on its own side before anything
+    /// crosses, so live JS values are read once, by the projection. `None` when the items must
+    /// be read as they are.
+    fn grouping(&self, spec: &'static OperationSpec, resources: &H) -> Option<crate::host::Grouping> {
+        if H::HOST == HostKind::JavaScript {
+            return None;
+        }
+        self.reader.clone().grouped(spec, resources)
+    }
+
+    /// A [`precheck`] or [`check`] answered by groups ([`crate::grouped::precheck_targets`]);
+    /// `None` when the items must be read as they are.
     fn by_groups(
         &mut self,
         spec: &'static OperationSpec,
@@ -135,10 +144,7 @@ impl<'a, H: HostValue> Call<'a, H> {
         refuse: bool,
         op: &H,
     ) -> Result<Option<Verdict>, Failed> {
-        if H::HOST == HostKind::JavaScript {
-            return Ok(None);
-        }
-        let Some(grouping) = self.reader.clone().grouped(spec, resources) else {
+        let Some(grouping) = self.grouping(spec, resources) else {
             return Ok(None);
         };
         let representatives = Value::Array(grouping.representatives);
@@ -230,15 +236,10 @@ pub fn precheck_resources<H: HostValue>(op: &H, resources: &H, options: OptionsI
     let mut call = Call::start(options, CORE)?;
     let core = call.options.core(&mut call.reader)?;
     let spec = call.operation(op)?;
-    // Items alike but for their id are judged once (`crate::grouped`). The JS package groups on
-    // its own side before anything crosses, so live JS values are read once, by the projection.
-    if H::HOST != HostKind::JavaScript {
-        if let Some(grouping) = call.reader.clone().grouped(spec, resources) {
-            if let Some(verdict) =
-                call.run(op.detach(|| crate::grouped::precheck_grouping(spec.id, grouping, &core)))?
-            {
-                return Ok(verdict);
-            }
+    // Items alike but for their id are judged once (`crate::grouped`).
+    if let Some(grouping) = call.grouping(spec, resources) {
+        if let Some(verdict) = call.run(op.detach(|| crate::grouped::precheck_grouping(spec.id, grouping, &core)))? {
+            return Ok(verdict);
         }
     }
     let resources = call.resources(spec, resources)?;
