@@ -5,7 +5,7 @@ use opgate::host::calls;
 use wasm_bindgen::prelude::*;
 
 use crate::convert::plain_json;
-use crate::projection::{argument, js, parse, project, Input, Node};
+use crate::projection::{argument, copied, js, parse, project, Input, Node};
 use crate::{finish, options};
 
 /// `resources` as the call reads it: projected on the JS side when it is plain data.
@@ -80,7 +80,7 @@ pub fn precheck_resources(operation: JsValue, resources: JsValue, options: JsVal
 #[wasm_bindgen(js_name = precheckGroups)]
 pub fn precheck_groups(operation: JsValue, groups: &[u8], rows: &[u32], options: JsValue) -> JsValue {
     let options_text = plain_json(&options);
-    let options_node = options_text.as_deref().and_then(|text| parse(text.as_bytes()));
+    let options_node = copied(&options_text);
     match parse(groups) {
         Some(groups) => finish(calls::precheck_groups(
             &js(operation),
@@ -106,8 +106,8 @@ pub fn precheck_targets(
     refuse: bool,
 ) -> JsValue {
     let (params_text, options_text) = (plain_json(&params), plain_json(&options));
-    let params_node = params_text.as_deref().and_then(|text| parse(text.as_bytes()));
-    let options_node = options_text.as_deref().and_then(|text| parse(text.as_bytes()));
+    let params_node = copied(&params_text);
+    let options_node = copied(&options_text);
     match (parse(groups), serde_json::from_slice::<Vec<String>>(ids)) {
         (Some(groups), Ok(ids)) => finish(calls::precheck_targets(
             &js(operation),

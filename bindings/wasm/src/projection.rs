@@ -355,6 +355,11 @@ impl<'de> Deserialize<'de> for Node<'de> {
     }
 }
 
+/// The plain-data copy of an argument ([`crate::convert::plain_json`]) as the core reads it.
+pub fn copied(text: &Option<String>) -> Option<Node<'_>> {
+    text.as_deref().and_then(|text| parse(text.as_bytes()))
+}
+
 /// An argument as the call reads it: its plain-data copy when there is one, else the live value.
 pub fn argument<'a>(copied: &'a Option<Node<'a>>, value: JsValue) -> Input<'a> {
     match copied {

@@ -4,7 +4,7 @@ use opgate::host::calls;
 use wasm_bindgen::prelude::*;
 
 use crate::convert::plain_json;
-use crate::projection::{argument, js, parse};
+use crate::projection::{argument, copied, js};
 use crate::{finish, options};
 
 /// Validates `params` and builds the unsigned request: `{method, scheme, host, path, query,
@@ -12,8 +12,8 @@ use crate::{finish, options};
 #[wasm_bindgen]
 pub fn build(operation: JsValue, params: JsValue, options: JsValue) -> JsValue {
     let (params_text, options_text) = (plain_json(&params), plain_json(&options));
-    let params_node = params_text.as_deref().and_then(|text| parse(text.as_bytes()));
-    let options_node = options_text.as_deref().and_then(|text| parse(text.as_bytes()));
+    let params_node = copied(&params_text);
+    let options_node = copied(&options_text);
     let (params, options) = (argument(&params_node, params), argument(&options_node, options));
     finish(calls::build(&js(operation), &params, self::options(&options)))
 }
