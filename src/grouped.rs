@@ -50,14 +50,18 @@ pub struct GroupAnswer {
 }
 
 /// A [`crate::precheck::Verdict`] without the per-item lists, which the host assembles from
-/// `groups` and its rows.
+/// its rows: item `i` has the answer `answers[answer_of[rows[i]]]`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct GroupedVerdict {
     pub operation: &'static str,
     pub allowed: bool,
     pub dry_run: bool,
     pub error: Option<RenderedError>,
-    pub groups: Vec<GroupAnswer>,
+    /// The distinct answers: groups that differ in fields the answer does not show (an expiry
+    /// date far off, a different charge type of a running instance) share one.
+    pub answers: Vec<GroupAnswer>,
+    /// Each group's index in `answers`.
+    pub answer_of: Vec<u32>,
 }
 
 /// Judges each representative in `groups` once; `rows[i]` is the index in `groups` of item
@@ -71,27 +75,32 @@ pub fn precheck_groups(op_id: &str, groups: &Value, rows: &[u32], options: &Opti
     let Ok(items) = read_resources(spec, groups) else {
         return Ok(None);
     };
-    let mut answers = Vec::with_capacity(items.len());
+    let mut judged = Vec::with_capacity(items.len());
     for item in &items {
         match answer(spec, item, options) {
-            Some(answer) => answers.push(answer),
+            Some(answer) => judged.push(answer),
             None => return Ok(None),
         }
     }
+    let (answers, answer_of) = distinct(judged);
     crate::work::add(rows.len());
     let mut first_denial: Option<&GroupAnswer> = None;
     for &row in rows {
-        let Some(group) = usize::try_from(row).ok().and_then(|row| answers.get(row)) else {
+        let Some(answer) = usize::try_from(row)
+            .ok()
+            .and_then(|row| answer_of.get(row))
+            .and_then(|&index| answers.get(index as usize))
+        else {
             return Ok(None);
         };
-        if group.denied && first_denial.is_none() {
-            first_denial = Some(group);
+        if answer.denied && first_denial.is_none() {
+            first_denial = Some(answer);
         }
     }
     let allowed = !rows.is_empty() && first_denial.is_none();
     let error = single_target_error(
         spec,
-        first_denial.map(|group| group.error.as_ref()),
+        first_denial.map(|answer| answer.error.as_ref()),
         false,
         options.lang,
     );
@@ -100,8 +109,29 @@ pub fn precheck_groups(op_id: &str, groups: &Value, rows: &[u32], options: &Opti
         allowed,
         dry_run: false,
         error,
-        groups: answers,
+        answers,
+        answer_of,
     }))
+}
+
+/// The distinct answers among `judged`, in order of first appearance, and each one's index
+/// among them. A fleet's groups have a handful of answers (allowed; refused for each status or
+/// lock), so each answer is compared with the first [`SOUGHT`] distinct ones only: the work
+/// stays linear in the number of groups, and an answer past them is sent as it is.
+fn distinct(judged: Vec<GroupAnswer>) -> (Vec<GroupAnswer>, Vec<u32>) {
+    const SOUGHT: usize = 32;
+    let mut answers: Vec<GroupAnswer> = Vec::new();
+    let mut answer_of = Vec::with_capacity(judged.len());
+    for answer in judged {
+        let found = answers.iter().take(SOUGHT).position(|known| *known == answer);
+        let index = found.unwrap_or_else(|| {
+            answers.push(answer);
+            answers.len() - 1
+        });
+        // At most MAX_RESOURCES groups reach here, so the index fits.
+        answer_of.push(u32::try_from(index).unwrap_or(u32::MAX));
+    }
+    (answers, answer_of)
 }
 
 impl GroupedVerdict {
@@ -114,7 +144,8 @@ impl GroupedVerdict {
         rows.iter()
             .zip(ids)
             .map(|(row, id)| {
-                let group = self.groups.get(usize::try_from(*row).ok()?)?;
+                let index = *self.answer_of.get(usize::try_from(*row).ok()?)?;
+                let group = self.answers.get(usize::try_from(index).ok()?)?;
                 Some(TargetOutcome {
                     reason: group.reason.join(&id),
                     id,
@@ -321,6 +352,72 @@ mod tests {
         }
         // The id itself holds the stand-in: not answered by groups.
         assert_eq!(by_groups("ecs:RebootInstance", &cases[2], &options), None);
+    }
+
+    fn answer_with(reason: &str, status: &str) -> GroupAnswer {
+        GroupAnswer {
+            decision: TargetDecision::Allow,
+            denied: false,
+            status: Some(status.to_owned()),
+            error: None,
+            reason: vec![reason.to_owned()],
+            transition: None,
+        }
+    }
+
+    #[test]
+    fn equal_answers_are_sent_once_in_order_of_first_appearance() {
+        let judged = vec![
+            answer_with("a", "Running"),
+            answer_with("b", "Stopped"),
+            answer_with("a", "Running"),
+            answer_with("a", "Starting"),
+            answer_with("b", "Stopped"),
+        ];
+        let (answers, answer_of) = distinct(judged.clone());
+        assert_eq!(answer_of, vec![0, 1, 0, 2, 1]);
+        assert_eq!(answers, vec![judged[0].clone(), judged[1].clone(), judged[3].clone()]);
+        for (group, index) in answer_of.iter().enumerate() {
+            assert_eq!(answers[*index as usize], judged[group]);
+        }
+    }
+
+    #[test]
+    fn answers_past_the_sought_ones_are_sent_as_they_are() {
+        // More distinct answers than are sought: each group still maps to an answer equal to
+        // its own, and the first ones are still found.
+        let judged: Vec<GroupAnswer> = (0..200).map(|i| answer_with("same", &format!("S{}", i % 50))).collect();
+        let (answers, answer_of) = distinct(judged.clone());
+        assert!(answers.len() > 50 && answers.len() < 200, "{}", answers.len());
+        assert_eq!(answer_of[50], 0);
+        for (group, index) in answer_of.iter().enumerate() {
+            assert_eq!(answers[*index as usize], judged[group]);
+        }
+    }
+
+    #[test]
+    fn a_fleet_of_few_kinds_crosses_few_answers() {
+        let mut items = Vec::new();
+        for (i, charge) in ["PostPaid", "PrePaid"].iter().enumerate() {
+            for status in ["Running", "Stopped"] {
+                let mut item = ecs(&format!("i-{i}"), status);
+                item["InstanceChargeType"] = json!(charge);
+                item["ExpiredTime"] = json!("2099-01-01T00:00Z");
+                items.push(item);
+            }
+        }
+        let groups = Value::Array(items);
+        let options = Options {
+            now: Some(1_795_000_000),
+            ..Options::default()
+        };
+        let verdict = precheck_groups("ecs:RebootInstance", &groups, &[0, 1, 2, 3], &options)
+            .ok()
+            .flatten();
+        let verdict = verdict.unwrap();
+        // Four groups, but a running instance is allowed whatever its charge type: two answers.
+        assert_eq!(verdict.answers.len(), 2);
+        assert_eq!(verdict.answer_of, vec![0, 1, 0, 1]);
     }
 
     #[test]

@@ -64,33 +64,63 @@ pub enum OperationId {}
 /// `acs:SourceIp`) never match `^[a-z][a-z0-9]*(_[a-z0-9]+)+$`, so they pass unchanged; the wasm
 /// glue and the generated TypeScript both use this function.
 pub fn camel_key(key: &str) -> Option<String> {
-    let bytes = key.as_bytes();
-    let first_ok = bytes.first().is_some_and(u8::is_ascii_lowercase);
-    let chars_ok = bytes
-        .iter()
-        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || *b == b'_');
-    let parts_ok = key.split('_').all(|part| !part.is_empty());
-    if !(first_ok && chars_ok && parts_ok && key.contains('_')) {
-        return None;
+    is_snake_key(key).then(|| {
+        let mut out = String::with_capacity(key.len());
+        push_camel(&mut out, key);
+        out
+    })
+}
+
+/// [`camel_key`] appended to `out` (the key itself when the rule leaves it unchanged), without
+/// an allocation of its own: the wasm glue writes every key of a result so.
+pub fn push_camel_key(out: &mut String, key: &str) {
+    if is_snake_key(key) {
+        push_camel(out, key);
+    } else {
+        out.push_str(key);
     }
-    let mut out = String::with_capacity(key.len());
-    for (index, part) in key.split('_').enumerate() {
-        if index == 0 {
-            out.push_str(part);
-        } else {
-            let mut chars = part.chars();
-            if let Some(first) = chars.next() {
-                out.push(first.to_ascii_uppercase());
-                out.push_str(chars.as_str());
+}
+
+/// Whether `key` matches `^[a-z][a-z0-9]*(_[a-z0-9]+)+$`, in one pass over its bytes.
+fn is_snake_key(key: &str) -> bool {
+    let bytes = key.as_bytes();
+    if !bytes.first().is_some_and(u8::is_ascii_lowercase) {
+        return false;
+    }
+    let mut after_underscore = false;
+    let mut any_underscore = false;
+    for &byte in bytes {
+        if byte == b'_' {
+            if after_underscore {
+                return false;
             }
+            after_underscore = true;
+            any_underscore = true;
+        } else if byte.is_ascii_lowercase() || byte.is_ascii_digit() {
+            after_underscore = false;
+        } else {
+            return false;
         }
     }
-    Some(out)
+    any_underscore && !after_underscore
+}
+
+/// `key`, which [`is_snake_key`] accepted, camelCased onto `out`.
+fn push_camel(out: &mut String, key: &str) {
+    let mut upper = false;
+    for byte in key.bytes() {
+        if byte == b'_' {
+            upper = true;
+        } else {
+            out.push(char::from(if upper { byte.to_ascii_uppercase() } else { byte }));
+            upper = false;
+        }
+    }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::camel_key;
+    use super::{camel_key, push_camel_key};
 
     #[test]
     fn camel_keys() {
@@ -114,6 +144,12 @@ mod tests {
             "a_B",
         ] {
             assert_eq!(camel_key(unchanged), None, "{unchanged}");
+            let mut out = String::from("<");
+            push_camel_key(&mut out, unchanged);
+            assert_eq!(out, format!("<{unchanged}"));
         }
+        let mut out = String::new();
+        push_camel_key(&mut out, "initial_delay_seconds");
+        assert_eq!(out, "initialDelaySeconds");
     }
 }

@@ -1,5 +1,5 @@
 //! Results as compact JSON text, written straight into a `String`, every object key renamed as
-//! [`camel_key`] says (the core's rule, which the generated TypeScript follows) when asked.
+//! [`opgate::record::camel_key`] says (the core's rule, which the generated TypeScript follows) when asked.
 //!
 //! The JS wrapper reads the text with one `JSON.parse`. serde_json's own writer would do, but
 //! it goes through `io::Write` a few bytes at a time, which costs more than the work it does
@@ -11,7 +11,7 @@
 
 use std::fmt::{self, Display};
 
-use opgate::record::camel_key;
+use opgate::record::push_camel_key;
 use serde::ser::{self, Impossible, Serialize};
 
 /// A value serde cannot write as JSON (a map key that is a list, a custom `Serialize` error).
@@ -107,9 +107,17 @@ fn float(out: &mut String, value: f64) {
 impl Writer<'_> {
     /// An object key, renamed when asked.
     fn key(&mut self, key: &str) {
-        match self.camel.then(|| camel_key(key)).flatten() {
-            Some(renamed) => string(self.out, &renamed),
-            None => string(self.out, key),
+        if self.camel
+            && key
+                .bytes()
+                .all(|byte| byte.is_ascii_lowercase() || byte.is_ascii_digit() || byte == b'_')
+        {
+            // Such a key needs no escape, and renamed it stays so.
+            self.out.push('"');
+            push_camel_key(self.out, key);
+            self.out.push('"');
+        } else {
+            string(self.out, key);
         }
     }
 
