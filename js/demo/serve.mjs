@@ -32,8 +32,13 @@ async function handle(request, response) {
     return send(405, "method not allowed\n", undefined, { allow: "GET, HEAD" });
   }
   let path;
+  let strict = false;
   try {
-    path = decodeURIComponent(new URL(request.url ?? "/", "http://127.0.0.1").pathname);
+    const url = new URL(request.url ?? "/", "http://127.0.0.1");
+    path = decodeURIComponent(url.pathname);
+    // `?csp=strict`: the page as a console with a strict policy serves it (the browser test
+    // checks that pre-checks answer the same without `new Function`).
+    strict = url.searchParams.get("csp") === "strict";
   } catch {
     return send(400, "bad request\n");
   }
@@ -50,7 +55,8 @@ async function handle(request, response) {
   }
   try {
     const body = await readFile(file);
-    send(200, request.method === "HEAD" ? undefined : body, TYPES[extname(file)] ?? "application/octet-stream");
+    const policy = strict ? { "content-security-policy": "script-src 'self' 'wasm-unsafe-eval'" } : {};
+    send(200, request.method === "HEAD" ? undefined : body, TYPES[extname(file)] ?? "application/octet-stream", policy);
   } catch {
     send(404, "not found\n");
   }

@@ -8,7 +8,7 @@
 
 import wasmInit, * as glue from "../pkg/opgate_wasm.js";
 import { fromReport } from "./errors.js";
-import { grouped, groupedTargets } from "./group.js";
+import { grouped, groupedTargets, setJitless } from "./group.js";
 
 export { OpgateError, InputError, ValidationError, DeniedError, ApiError, ParseError, PolicyError, SigningError } from "./errors.js";
 export { clientToken, classify, retryAdvice, accessDenied, plan, mergePlan, Waiter } from "./lifecycle.js";
@@ -34,6 +34,22 @@ export function init(input) {
     });
   }
   return loading;
+}
+
+/**
+ * Package-wide settings. `jitless: true` keeps pre-checks from generating code with
+ * `new Function` (they then walk items with generic code, a little slower, and answer the
+ * same). A page whose Content-Security-Policy lacks 'unsafe-eval' needs no setting: the first
+ * refused attempt switches generation off (the policy reports that one refusal).
+ * @param {{jitless?: boolean}} settings
+ * @throws {TypeError} `settings` is not an object, or `jitless` is not a boolean.
+ */
+export function configure(settings) {
+  if (typeof settings !== "object" || settings === null) throw new TypeError("opgate.configure: settings must be an object");
+  if (settings.jitless !== undefined) {
+    if (typeof settings.jitless !== "boolean") throw new TypeError("opgate.configure: jitless must be a boolean");
+    setJitless(settings.jitless);
+  }
 }
 
 /** True once `init()` has finished. */

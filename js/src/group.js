@@ -36,12 +36,15 @@ function compile(plan) {
   return {
     // What crosses for a representative: the compared fields, the id among them.
     pick: plan.compared,
-    // The comparison leaves the id out.
-    rest: plan.compared.filter(([name]) => name !== plan.idField),
-    // Read but not compared (ECS StartTime, for waiters): each must be a value the core's
-    // projection reads without error.
-    unread: plan.pick.filter(([name]) => !compared.has(name)).map(([name]) => name),
     idField: plan.idField,
+    walkItem: itemWalk(
+      // The comparison leaves the id out.
+      plan.compared.filter(([name]) => name !== plan.idField),
+      plan.idField,
+      // Read but not compared (ECS StartTime, for waiters): each must be a value the core's
+      // projection reads without error.
+      plan.pick.filter(([name]) => !compared.has(name)).map(([name]) => name),
+    ),
     listPaths: plan.listPaths,
     maxResources: plan.maxResources,
   };
@@ -136,6 +139,150 @@ function walkUnrolled(walker, item, fields) {
     (count < 3 || walkValue(walker, item[fields[2][0]], fields[2][1])) &&
     (count < 4 || walkValue(walker, item[fields[3][0]], fields[3][1]))
   );
+}
+
+// ----- one item's walk -----
+//
+// An item's walk reads its id, walks its compared fields and checks the fields read but not
+// compared; it answers the id, or undefined when the item is left to the core. It is generated
+// as code for each operation's plan when the page allows `new Function`: every property read is
+// then a site of its own that sees one name on items of one shape, where the generic walk's
+// sites see every operation's names and shapes, and slow down for all of them (measured: ECS
+// items walk 1.3-1.8× slower once other shapes have been through). A page whose CSP forbids
+// 'unsafe-eval', or that calls `configure({ jitless: true })`, gets the generic walk, which
+// answers the same (test/projection.test.mjs runs every case both ways).
+
+let jitless = false;
+let generated = 0;
+
+/** `configure({ jitless })`: whether item walks may be generated as code (see above). */
+export function setJitless(value) {
+  jitless = value === true;
+  plans.clear();
+}
+
+/** How many plans' walks are generated code (for the tests). */
+export function generatedWalks() {
+  return generated;
+}
+
+function itemWalk(fields, idField, unread) {
+  if (!jitless) {
+    try {
+      const walk = generatedWalk(fields, idField, unread);
+      generated += 1;
+      return walk;
+    } catch {
+      // A CSP without 'unsafe-eval' refuses `new Function`; it is not asked again.
+      jitless = true;
+    }
+  }
+  const unrolled = fields.length <= 4;
+  return (walker, item) => {
+    // A plain object (an array's prototype is Array.prototype).
+    if (typeof item !== "object" || item === null) return undefined;
+    const prototype = Object.getPrototypeOf(item);
+    if (prototype !== PLAIN && prototype !== null) return undefined;
+    const id = item[idField];
+    if (typeof id !== "string") return undefined;
+    if (!(unrolled ? walkUnrolled(walker, item, fields) : walkFields(walker, item, fields))) return undefined;
+    for (let field = 0; field < unread.length; field += 1) {
+      if (!readable(walker, item[unread[field]])) return undefined;
+    }
+    return id;
+  };
+}
+
+/** A scalar's token, as `walkValue` steps it; false for a value that is not plain data. */
+function stepScalar(walker, value) {
+  switch (typeof value) {
+    case "string": {
+      walker.units -= value.length;
+      if (walker.units < 0) return false;
+      const node = walker.level;
+      if (value === node.lastToken) {
+        walker.level = node.lastNext;
+        return true;
+      }
+      return walker.step(value);
+    }
+    case "boolean":
+      return walker.step(value);
+    case "number":
+      return Number.isSafeInteger(value) && walker.step(value);
+    case "undefined":
+      return walker.step(MISSING);
+    case "object":
+      return value === null && walker.step(null);
+    default:
+      return false;
+  }
+}
+
+/**
+ * The item walk as the code `walkValue` runs for these fields, written out. Only the field
+ * names come from the plan, and each enters the code as a JSON string literal.
+ */
+function generatedWalk(fields, idField, unread) {
+  const lines = [];
+  let names = 0;
+  const fresh = (prefix) => `${prefix}${(names += 1)}`;
+  const fail = "return undefined;";
+  // Written out at each site rather than called, so that each site's prototype lookup sees the
+  // shapes of its own field only.
+  const plain = (value) => `(Object.getPrototypeOf(${value}) ?? PLAIN) === PLAIN`;
+  // `walkValue(w, <value>, pick)`, for the value held in variable `value`.
+  const walk = (value, pick) => {
+    lines.push(`if (--w.nodes < 0) ${fail}`);
+    lines.push(`if (typeof ${value} !== "object" || ${value} === null) { if (!stepScalar(w, ${value})) ${fail} }`);
+    if (pick === 1) {
+      lines.push(`else ${fail}`);
+    } else if (pick === 0) {
+      lines.push(`else if (Array.isArray(${value})) { if (!w.step(EMPTY_LIST)) ${fail} }`);
+      lines.push(`else if (!${plain(value)} || !w.step(EMPTY_MAP)) ${fail}`);
+    } else if (Array.isArray(pick)) {
+      lines.push(`else if (Array.isArray(${value})) { if (!w.step(EMPTY_LIST)) ${fail} }`);
+      lines.push(`else { if (!${plain(value)} || !w.step(MAP)) ${fail}`);
+      for (const [name, inner] of pick) {
+        const child = fresh("v");
+        lines.push(`const ${child} = ${value}[${JSON.stringify(name)}];`);
+        walk(child, inner);
+      }
+      lines.push("}");
+    } else {
+      const length = fresh("n");
+      const index = fresh("i");
+      const item = fresh("v");
+      lines.push(`else if (!Array.isArray(${value})) { if (!${plain(value)} || !w.step(EMPTY_MAP)) ${fail} }`);
+      lines.push(`else { const ${length} = ${value}.length;`);
+      lines.push(`if (!(${length} <= w.maxItems) || !w.step(LIST) || !w.step(${length})) ${fail}`);
+      lines.push(`for (let ${index} = 0; ${index} < ${length}; ${index} += 1) { const ${item} = ${value}[${index}];`);
+      lines.push(`if (${item} === undefined) { if (!w.step(null)) ${fail} continue; }`);
+      walk(item, pick.items);
+      lines.push("} }");
+    }
+  };
+  lines.push(`if (typeof item !== "object" || item === null || !${plain("item")}) ${fail}`);
+  lines.push(`const id = item[${JSON.stringify(idField)}];`);
+  lines.push(`if (typeof id !== "string") ${fail}`);
+  for (const [name, pick] of fields) {
+    const value = fresh("v");
+    lines.push(`const ${value} = item[${JSON.stringify(name)}];`);
+    walk(value, pick);
+  }
+  for (const name of unread) lines.push(`if (!readable(w, item[${JSON.stringify(name)}])) ${fail}`);
+  lines.push("return id;");
+  const make = new Function(
+    "stepScalar",
+    "PLAIN",
+    "readable",
+    "MAP",
+    "LIST",
+    "EMPTY_MAP",
+    "EMPTY_LIST",
+    `"use strict"; return function walkItem(w, item) {\n${lines.join("\n")}\n};`,
+  );
+  return make(stepScalar, PLAIN, readable, MAP, LIST, EMPTY_MAP, EMPTY_LIST);
 }
 
 /**
@@ -247,27 +394,16 @@ function groupItems(glue, limits, operation, resources) {
   const ids = new Array(count);
   // Items walk a trie token by token; the node an item ends at holds its group.
   const walker = new Walker(limits);
-  const fields = plan.rest;
-  const unrolled = fields.length <= 4;
-  const idField = plan.idField;
-  const unread = plan.unread;
+  const walkItem = plan.walkItem;
   const representatives = [];
   for (let index = 0; index < count; index += 1) {
     const item = items[index];
-    // A plain object (an array's prototype is Array.prototype).
-    if (typeof item !== "object" || item === null) return undefined;
-    const prototype = Object.getPrototypeOf(item);
-    if (prototype !== PLAIN && prototype !== null) return undefined;
-    const id = item[idField];
-    if (typeof id !== "string") return undefined;
+    walker.level = walker.root;
+    const id = walkItem(walker, item);
+    if (id === undefined) return undefined;
     walker.units -= id.length;
     walker.nodes -= 2;
     if (walker.units < 0 || walker.nodes < 0 || !wellFormed(id)) return undefined;
-    walker.level = walker.root;
-    if (!(unrolled ? walkUnrolled(walker, item, fields) : walkFields(walker, item, fields))) return undefined;
-    for (let field = 0; field < unread.length; field += 1) {
-      if (!readable(walker, item[unread[field]])) return undefined;
-    }
     let group = walker.level.group;
     if (group < 0) {
       group = representatives.length;

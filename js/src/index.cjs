@@ -33,6 +33,7 @@ const FUNCTIONS = [
   "plan",
   "mergePlan",
   "info",
+  "configure",
   "_takeWork",
 ];
 const CLASSES = ["OpgateError", "InputError", "ValidationError", "DeniedError", "ApiError", "ParseError", "PolicyError", "SigningError", "Waiter"];

@@ -111,6 +111,15 @@ export type PolicyDocument = string | { readonly [key: string]: unknown };
  * @throws The promise rejects if the module cannot be fetched or instantiated.
  */
 export function init(input?: string | ArrayBuffer | ArrayBufferView | object): Promise<void>;
+/**
+ * Package-wide settings. `jitless: true` keeps pre-checks from generating code with
+ * `new Function` (generic code then walks the items, a little slower, with the same answers).
+ * A page whose Content-Security-Policy lacks 'unsafe-eval' needs no setting: the first refused
+ * attempt switches generation off (the policy reports that one refusal).
+ * @param settings `jitless`: whether to keep from generating code (default false).
+ * @throws TypeError if `settings` is not an object or `jitless` is not a boolean.
+ */
+export function configure(settings: { jitless?: boolean }): void;
 /** True once `init()` has finished (always true after a Node `import`). */
 export function isReady(): boolean;
 /**

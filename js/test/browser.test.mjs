@@ -111,8 +111,8 @@ async function checkPlanPanel(op, targets, items, options) {
   return planned;
 }
 
-async function buttons() {
-  const shown = await page.$$eval("button[data-op]", (all) => all.map((b) => ({ op: b.dataset.op, id: b.dataset.id, disabled: b.disabled, title: b.title, wrapper: b.parentElement.title })));
+async function buttons(on = page) {
+  const shown = await on.$$eval("button[data-op]", (all) => all.map((b) => ({ op: b.dataset.op, id: b.dataset.id, disabled: b.disabled, title: b.title, wrapper: b.parentElement.title })));
   return shown.sort(byOpAndId);
 }
 
@@ -268,6 +268,35 @@ test("the inline reasons and the batch plan are in Chinese too", async () => {
   const planned = await checkPlanPanel("zec:RebootInstances", { instanceIds: fleet.zec.map((i) => i.instanceId) }, fleet.zec, { now: fleet.now, lang: "zh" });
   assert.match(planned.reason, /个 ID 可以执行/);
   await page.screenshot({ path: join(RESULTS, "demo-plan-zh.png"), fullPage: true });
+});
+
+test("under a CSP without 'unsafe-eval' the buttons are the same, after one refused evaluation", async () => {
+  const strict = await context.newPage();
+  const seen = [];
+  strict.on("pageerror", (error) => seen.push(`page error: ${error.message}`));
+  strict.on("console", (message) => {
+    if (message.type() === "error") seen.push(`console error: ${message.text()}`);
+  });
+  // The policy's refusals, as the page's own listener sees them (Playwright's init script is
+  // not subject to the page's policy).
+  await strict.addInitScript(() => {
+    window.refusals = [];
+    document.addEventListener("securitypolicyviolation", (event) => window.refusals.push(event.effectiveDirective));
+  });
+  try {
+    await strict.goto(`${server.url}?csp=strict`);
+    await strict.waitForSelector("body[data-ready]");
+    const shown = await buttons(strict);
+    assert.deepStrictEqual(
+      shown.map(({ op, id, disabled, title }) => ({ op, id, disabled, title })),
+      expected("en").rows,
+    );
+    // One attempt to generate code, refused; the generic walks answered every pre-check.
+    assert.deepStrictEqual(await strict.evaluate(() => window.refusals), ["script-src"]);
+    assert.deepStrictEqual(seen, []);
+  } finally {
+    await strict.close();
+  }
 });
 
 test("the page made no errors and no requests off 127.0.0.1", () => {

@@ -121,6 +121,7 @@ const PLANTED = {
   init: [() => opgate.init(SECRET)],
   isReady: [() => opgate.isReady(SECRET)],
   info: [() => opgate.info(TOKEN)],
+  configure: [() => opgate.configure({ jitless: SECRET }), () => opgate.configure(SECRET), () => opgate.configure({ jitless: false, accessKeySecret: SECRET })],
   _takeWork: [() => opgate._takeWork(BEARER)],
   operations: [() => opgate.operations(CREDENTIAL_OPTIONS)],
   operation: [() => opgate.operation(ECS, CREDENTIAL_OPTIONS)],

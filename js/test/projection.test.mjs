@@ -40,7 +40,42 @@ function same(call, args, label) {
   return projected;
 }
 
-test("every pre-check vector answers alike through the projection and the live values", () => {
+// Pre-checks walk items with generated code, or with generic code under `jitless`
+// (js/src/group.js): the tests that compare grouped answers run once each way.
+const WALKS = [
+  ["generated walks", false],
+  ["generic walks", true],
+];
+
+function eachWalk(name, body) {
+  for (const [walks, jitless] of WALKS) {
+    test(`${name} (${walks})`, async () => {
+      opgate.configure({ jitless });
+      try {
+        await body();
+      } finally {
+        opgate.configure({ jitless: false });
+      }
+    });
+  }
+}
+
+test("pre-checks generate their item walks unless told not to", async () => {
+  const { generatedWalks } = await import("../src/group.js");
+  opgate.configure({ jitless: false });
+  const before = generatedWalks();
+  opgate.precheckResources("zec:RebootInstances", [{ instanceId: "i-1", instanceStatus: "RUNNING" }], { now: NOW });
+  assert.ok(generatedWalks() > before, "no walk was generated");
+  opgate.configure({ jitless: true });
+  const generic = generatedWalks();
+  opgate.precheckResources("zec:RebootInstances", [{ instanceId: "i-1", instanceStatus: "RUNNING" }], { now: NOW });
+  assert.equal(generatedWalks(), generic, "a walk was generated under jitless");
+  opgate.configure({ jitless: false });
+  assert.throws(() => opgate.configure({ jitless: "yes" }), TypeError);
+  assert.throws(() => opgate.configure(null), TypeError);
+});
+
+eachWalk("every pre-check vector answers alike through the projection and the live values", () => {
   let compared = 0;
   for (const file of readdirSync(VECTORS).filter((name) => name.endsWith(".json")).sort()) {
     const suite = parseExact(readFileSync(`${VECTORS}/${file}`, "utf8"));
@@ -128,14 +163,14 @@ const EDGE = {
   "10,001 items": Array.from({ length: 10001 }, (_, i) => ({ ...base, InstanceId: `i-${i}` })),
 };
 
-test("edge values answer alike through the projection and the live values", () => {
+eachWalk("edge values answer alike through the projection and the live values", () => {
   for (const [label, resources] of Object.entries(EDGE)) {
     same("precheck_resources", { operation: "ecs:RebootInstance", resources, now: NOW }, label);
     same("precheck", { operation: "ecs:RebootInstance", params: { InstanceId: base.InstanceId }, resources, now: NOW }, label);
   }
 });
 
-test("plain pre-check vectors are answered by groups, exactly as the live values answer", async () => {
+eachWalk("plain pre-check vectors are answered by groups, exactly as the live values answer", async () => {
   // The wrapper falls back to the live path whenever grouping declines, so check directly that
   // grouping answers (and agrees) rather than always declining.
   const glue = await import("../pkg/opgate_wasm.js");
@@ -161,7 +196,7 @@ test("plain pre-check vectors are answered by groups, exactly as the live values
   }
 });
 
-test("plain precheck and check vectors are answered by groups, exactly as the live values answer", async () => {
+eachWalk("plain precheck and check vectors are answered by groups, exactly as the live values answer", async () => {
   const glue = await import("../pkg/opgate_wasm.js");
   const { groupedTargets } = await import("../src/group.js");
   const limits = JSON.parse(glue.limits()).ok;
@@ -194,7 +229,7 @@ test("a list whose length lies is refused before any item is read, as on the liv
   assert.equal(answer.error.errors[0].field, "resources");
 });
 
-test("the other operations' items answer alike", () => {
+eachWalk("the other operations' items answer alike", () => {
   const fleet = JSON.parse(readFileSync(new URL("../../examples/fleet.json", import.meta.url), "utf8"));
   const cases = [
     ["zec:RebootInstances", fleet.zec],

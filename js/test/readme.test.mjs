@@ -23,6 +23,7 @@ const CALLS = {
   init: () => opgate.init(),
   isReady: () => assert.equal(opgate.isReady(), true),
   info: () => opgate.info(),
+  configure: () => opgate.configure({ jitless: false }),
   _takeWork: () => assert.equal(typeof opgate._takeWork(), "number"),
   operations: () => opgate.operations(),
   operation: () => opgate.operation("zec:RebootInstances"),
