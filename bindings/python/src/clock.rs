@@ -4,7 +4,7 @@
 //! (a Python clock read and nonce cost as much as the Rust request building, `make bench`).
 //! Neither is a rule: both are the host's clock and a counter, exactly as the package made them.
 
-use std::sync::Mutex;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use pyo3::prelude::*;
@@ -17,8 +17,10 @@ static CURRENT_TIME: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
 /// The default signature nonce: a 128-bit counter, started by the package at a random point in
 /// each process (`_seed_nonces`, again in a forked child, which would otherwise repeat its
 /// parent's nonces). The servers need it unique per request; it is no secret, the signature
-/// covers it.
-static NONCES: Mutex<u128> = Mutex::new(0);
+/// covers it. Two halves: every call holds the GIL, so the high half only moves when the low
+/// one wraps, between two calls.
+static NONCES_HIGH: AtomicU64 = AtomicU64::new(0);
+static NONCES_LOW: AtomicU64 = AtomicU64::new(0);
 
 /// Unix seconds, as Python's `int(time.time())` gives them (truncated towards zero).
 fn unix_seconds() -> i64 {
@@ -61,17 +63,17 @@ pub fn nonce<'py>(py: Python<'py>, given: Option<Bound<'py, PyAny>>) -> Bound<'p
     match given {
         Some(given) if !given.is_none() => given,
         _ => {
-            let value = {
-                let mut counter = NONCES.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-                let value = *counter;
-                *counter = value.wrapping_add(1);
-                value
+            let low = NONCES_LOW.fetch_add(1, Ordering::Relaxed);
+            let high = if low == u64::MAX {
+                NONCES_HIGH.fetch_add(1, Ordering::Relaxed)
+            } else {
+                NONCES_HIGH.load(Ordering::Relaxed)
             };
             const DIGITS: &[u8; 16] = b"0123456789abcdef";
-            let mut text = [0u8; 32];
-            for (index, slot) in text.iter_mut().enumerate() {
-                let shift = 4 * (31 - index);
-                *slot = DIGITS.get(((value >> shift) & 0xf) as usize).copied().unwrap_or(b'0');
+            let mut text = [b'0'; 32];
+            let digits = high.to_be_bytes().into_iter().chain(low.to_be_bytes());
+            for (pair, byte) in text.chunks_exact_mut(2).zip(digits) {
+                pair.copy_from_slice(&[DIGITS[usize::from(byte >> 4)], DIGITS[usize::from(byte & 0x0f)]]);
             }
             // Hex digits are ASCII.
             let text = std::str::from_utf8(&text).unwrap_or_default();
@@ -84,7 +86,9 @@ pub fn nonce<'py>(py: Python<'py>, given: Option<Bound<'py, PyAny>>) -> Bound<'p
 #[pyfunction]
 fn _seed_nonces(seed: Bound<'_, PyAny>) -> PyResult<()> {
     let seed: u128 = seed.extract()?;
-    *NONCES.lock().unwrap_or_else(std::sync::PoisonError::into_inner) = seed;
+    // The halves of the 128-bit seed: truncation is the point.
+    NONCES_HIGH.store((seed >> 64) as u64, Ordering::Relaxed);
+    NONCES_LOW.store(seed as u64, Ordering::Relaxed);
     Ok(())
 }
 
