@@ -108,25 +108,25 @@ impl HttpRequest {
     /// Replaces every header of that name (case-insensitively) with one value, keeping the
     /// position of the first; appends it when absent. Re-signing a signed request must not
     /// leave two dates or two signatures behind.
-    pub fn set_header(&mut self, name: &'static str, value: impl Into<Text>) {
-        let value = value.into();
-        match self.headers.iter().position(|(key, _)| key.eq_ignore_ascii_case(name)) {
+    pub fn set_header(&mut self, name: impl Into<Text>, value: impl Into<Text>) {
+        let (name, value) = (name.into(), value.into());
+        match self.headers.iter().position(|(key, _)| key.eq_ignore_ascii_case(&name)) {
             Some(first) => {
                 if let Some(slot) = self.headers.get_mut(first) {
                     slot.1 = value;
                 }
                 let later = self.headers.get(first + 1..).unwrap_or_default();
-                if !later.iter().any(|(key, _)| key.eq_ignore_ascii_case(name)) {
+                if !later.iter().any(|(key, _)| key.eq_ignore_ascii_case(&name)) {
                     return;
                 }
                 let mut index = 0;
                 self.headers.retain(|(key, _)| {
-                    let keep = index <= first || !key.eq_ignore_ascii_case(name);
+                    let keep = index <= first || !key.eq_ignore_ascii_case(&name);
                     index += 1;
                     keep
                 });
             }
-            None => self.headers.push((Cow::Borrowed(name), value)),
+            None => self.headers.push((name, value)),
         }
     }
 
