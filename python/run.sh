@@ -3,8 +3,9 @@
 # `wheel` only builds it into target/python-wheels/, for `make wheel`).
 #
 # Works on a fresh machine: creates .venv at the repo root, installs pinned tools, builds the
-# wheel with `maturin build --release` and installs that wheel (so the wheel itself is what is
-# tested). Re-runs skip the tool install and reuse cargo's incremental build.
+# wheel with `maturin build --profile wheel` (release with LTO, Cargo.toml) and installs that
+# wheel (so the wheel itself is what is tested). Re-runs skip the tool install and reuse cargo's
+# incremental build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -42,8 +43,8 @@ ensure_venv() {
 make_wheel() {
     command -v cargo >/dev/null || { echo "cargo is needed to build the extension (https://rustup.rs)" >&2; exit 1; }
     rm -rf "$WHEELS"
-    log "building the wheel (maturin build --release)"
-    "$VENV/bin/maturin" build --release --quiet --interpreter "$PY" --out "$WHEELS" >&2
+    log "building the wheel (maturin build --profile wheel)"
+    "$VENV/bin/maturin" build --profile wheel --quiet --interpreter "$PY" --out "$WHEELS" >&2
     local wheels=("$WHEELS"/opgate-*.whl)
     [[ -f "${wheels[0]}" ]] || { echo "maturin produced no wheel in $WHEELS" >&2; exit 1; }
     WHEEL="${wheels[0]}"

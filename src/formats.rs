@@ -16,15 +16,15 @@ impl Format {
             return false;
         }
         match self {
-            Format::EcsInstanceId => prefixed_run(value, "i-", 8, 32, |c| c.is_ascii_lowercase() || c.is_ascii_digit()),
-            Format::ServiceInstanceId => {
-                prefixed_run(value, "si-", 20, 20, |c| c.is_ascii_digit() || ('a'..='f').contains(&c))
-            }
+            Format::EcsInstanceId => prefixed_run(value, "i-", 8, 32, |b| b.is_ascii_lowercase() || b.is_ascii_digit()),
+            Format::ServiceInstanceId => prefixed_run(value, "si-", 20, 20, |b| {
+                b.is_ascii_digit() || (b'a'..=b'f').contains(&b)
+            }),
             // Zenlayer ids are opaque (numeric in every example); accept the id alphabet
             // generously so a format change there does not lock users out.
-            Format::ZecInstanceId => {
-                prefixed_run(value, "", 1, 64, |c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
-            }
+            Format::ZecInstanceId => prefixed_run(value, "", 1, 64, |b| {
+                b.is_ascii_alphanumeric() || b == b'-' || b == b'_'
+            }),
             Format::Arn => is_arn(value),
             Format::ClientToken => (1..=64).contains(&value.len()) && value.bytes().all(|b| (0x21..=0x7e).contains(&b)),
             Format::RegionId => is_region_id(value),
@@ -49,25 +49,44 @@ pub fn check_region_argument(region: &str) -> Result<()> {
     )))
 }
 
-fn prefixed_run(value: &str, prefix: &str, min: usize, max: usize, allowed: impl Fn(char) -> bool) -> bool {
+/// `prefix`, then `min..=max` bytes that are all `allowed`. The alphabets are ASCII, so the
+/// bytes are checked rather than decoded characters (a non-ASCII character's bytes are never
+/// allowed either way): validation runs before every build.
+fn prefixed_run(value: &str, prefix: &str, min: usize, max: usize, allowed: impl Fn(u8) -> bool) -> bool {
     match value.strip_prefix(prefix) {
-        Some(rest) => (min..=max).contains(&rest.len()) && rest.chars().all(allowed),
+        Some(rest) => (min..=max).contains(&rest.len()) && rest.bytes().all(allowed),
         None => false,
     }
 }
 
 /// `^[a-z]{2,4}(-[a-z0-9]+)+$`
+/// `head-part[-part…]`: a head of 2-4 lower-case letters, then one or more non-empty parts of
+/// lower-case letters and digits, at most 64 bytes. One pass over the bytes (every build checks
+/// its region).
 fn is_region_id(value: &str) -> bool {
-    let mut parts = value.split('-');
-    let head_ok = parts
-        .next()
-        .is_some_and(|head| (2..=4).contains(&head.len()) && head.bytes().all(|b| b.is_ascii_lowercase()));
-    let mut tail_count = 0;
-    let tail_ok = parts.all(|part| {
-        tail_count += 1;
-        !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-    });
-    head_ok && tail_ok && tail_count > 0 && value.len() <= 64
+    let bytes = value.as_bytes();
+    let Some(dash) = bytes.iter().position(|&b| b == b'-') else {
+        return false;
+    };
+    let (head, tail) = bytes.split_at(dash);
+    if bytes.len() > 64 || !(2..=4).contains(&head.len()) || !head.iter().all(u8::is_ascii_lowercase) {
+        return false;
+    }
+    // `tail` starts with the head's dash; a dash must be followed by a part.
+    let mut after_dash = false;
+    for &byte in tail {
+        if byte == b'-' {
+            if after_dash {
+                return false;
+            }
+            after_dash = true;
+        } else if byte.is_ascii_lowercase() || byte.is_ascii_digit() {
+            after_dash = false;
+        } else {
+            return false;
+        }
+    }
+    !after_dash
 }
 
 /// `acs:<service>:<region>:<account>:<relative-id>`; region and account may be empty or `*`.
@@ -94,6 +113,39 @@ fn is_arn(value: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use crate::spec::Format;
+
+    /// The region grammar written as splits, as it reads in words: the one-pass scan must agree.
+    fn region_by_parts(value: &str) -> bool {
+        let mut parts = value.split('-');
+        let head_ok = parts
+            .next()
+            .is_some_and(|head| (2..=4).contains(&head.len()) && head.bytes().all(|b| b.is_ascii_lowercase()));
+        let mut tail_count = 0;
+        let tail_ok = parts.all(|part| {
+            tail_count += 1;
+            !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        });
+        head_ok && tail_ok && tail_count > 0 && value.len() <= 64
+    }
+
+    #[test]
+    fn the_region_scan_agrees_with_the_grammar_on_every_short_text() {
+        let alphabet = ['a', 'z', '1', '-', 'A', '_', 'é'];
+        let mut texts = vec![String::new()];
+        for _ in 0..7 {
+            let longer: Vec<String> = texts
+                .iter()
+                .filter(|text| text.chars().count() == texts.last().map_or(0, |t| t.chars().count()))
+                .flat_map(|text| alphabet.iter().map(move |c| format!("{text}{c}")))
+                .collect();
+            texts.extend(longer);
+        }
+        texts.push(format!("cn-{}", "a".repeat(61)));
+        texts.push(format!("cn-{}", "a".repeat(62)));
+        for text in &texts {
+            assert_eq!(super::is_region_id(text), region_by_parts(text), "{text:?}");
+        }
+    }
 
     #[test]
     fn documented_examples_are_accepted() {

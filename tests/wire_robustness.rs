@@ -75,6 +75,13 @@ mod signing {
     use opgate::wire::{self, Credentials, HttpRequest, SignOptions, SignatureAlgorithm};
     use proptest::prelude::*;
 
+    fn texts(pairs: Vec<(String, String)>) -> Vec<(wire::Text, wire::Text)> {
+        pairs
+            .into_iter()
+            .map(|(name, value)| (name.into(), value.into()))
+            .collect()
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
 
@@ -89,7 +96,7 @@ mod signing {
             id in ".{0,12}",
         ) {
             let secret = "SECRET-never-shown-0123456789";
-            let request = HttpRequest { method: "POST".into(), scheme: "https".into(), host: "h".into(), path: "/".into(), query, headers, body: body.into_bytes() };
+            let request = HttpRequest { method: "POST".into(), scheme: "https".into(), host: "h".into(), path: "/".into(), query: texts(query), headers: texts(headers), body: body.into_bytes() };
             let options = SignOptions { algorithm: SignatureAlgorithm::ALL.get(algorithm).copied(), timestamp, nonce };
             match wire::sign(&request, &Credentials::sts(id, secret, "token"), &options) {
                 Ok(signed) => {

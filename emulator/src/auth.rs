@@ -29,6 +29,13 @@ pub struct Caller {
 const ACS3: &str = "ACS3-HMAC-SHA256";
 const ZC2: &str = "ZC2-HMAC-SHA256";
 
+/// Received name/value pairs as a request's text.
+fn texts<'a>(pairs: impl Iterator<Item = &'a (String, String)>) -> Vec<(opgate::wire::Text, opgate::wire::Text)> {
+    pairs
+        .map(|(name, value)| (name.clone().into(), value.clone().into()))
+        .collect()
+}
+
 fn incomplete(detail: &str) -> ApiError {
     ApiError::new(
         400,
@@ -140,17 +147,12 @@ pub fn alibaba(
             .ok_or_else(|| incomplete("the x-acs-signature-nonce header is missing"))?;
         let names: Vec<&str> = signed_headers.split(';').filter(|name| !name.is_empty()).collect();
         let request = HttpRequest {
-            method: received.method.clone(),
-            scheme: "http".to_owned(),
-            host: received.host().to_owned(),
-            path: received.path.clone(),
-            query: received.query.clone(),
-            headers: received
-                .headers
-                .iter()
-                .filter(|(name, _)| name != "authorization")
-                .cloned()
-                .collect(),
+            method: received.method.clone().into(),
+            scheme: "http".into(),
+            host: received.host().to_owned().into(),
+            path: received.path.clone().into(),
+            query: texts(received.query.iter()),
+            headers: texts(received.headers.iter().filter(|(name, _)| name != "authorization")),
             body: received.body.clone(),
         };
         let options = SignOptions {
@@ -193,11 +195,11 @@ pub fn alibaba(
     let nonce = param("SignatureNonce").ok_or_else(|| incomplete("the SignatureNonce parameter is missing"))?;
     // V1 signs the query and form parameters together, so the core sees them as one query.
     let request = HttpRequest {
-        method: received.method.clone(),
-        scheme: "http".to_owned(),
-        host: received.host().to_owned(),
-        path: received.path.clone(),
-        query: params.iter().filter(|(name, _)| name != "Signature").cloned().collect(),
+        method: received.method.clone().into(),
+        scheme: "http".into(),
+        host: received.host().to_owned().into(),
+        path: received.path.clone().into(),
+        query: texts(params.iter().filter(|(name, _)| name != "Signature")),
         headers: Vec::new(),
         body: Vec::new(),
     };
@@ -293,17 +295,12 @@ pub fn zenlayer(received: &Received, config: &Config, wall: i64) -> Result<Calle
         ));
     }
     let request = HttpRequest {
-        method: received.method.clone(),
-        scheme: "http".to_owned(),
-        host: received.host().to_owned(),
-        path: received.path.clone(),
+        method: received.method.clone().into(),
+        scheme: "http".into(),
+        host: received.host().to_owned().into(),
+        path: received.path.clone().into(),
         query: Vec::new(),
-        headers: received
-            .headers
-            .iter()
-            .filter(|(name, _)| name != "authorization")
-            .cloned()
-            .collect(),
+        headers: texts(received.headers.iter().filter(|(name, _)| name != "authorization")),
         body: received.body.clone(),
     };
     let options = SignOptions {
@@ -336,13 +333,17 @@ mod tests {
 
     fn received_from(signed: &HttpRequest) -> Received {
         Received {
-            method: signed.method.clone(),
-            path: signed.path.clone(),
-            query: signed.query.clone(),
+            method: signed.method.to_string(),
+            path: signed.path.to_string(),
+            query: signed
+                .query
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect(),
             headers: signed
                 .headers
                 .iter()
-                .map(|(k, v)| (k.to_ascii_lowercase(), v.clone()))
+                .map(|(k, v)| (k.to_ascii_lowercase(), v.to_string()))
                 .collect(),
             body: signed.body.clone(),
         }

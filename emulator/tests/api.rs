@@ -221,7 +221,7 @@ async fn every_signature_scheme_and_the_xml_form_work_end_to_end() {
     let server = start(Config::default(), fleet()).await;
     let mut client = Client::connect(server.addr).await;
     let mut request = build(server.addr, "ecs:RebootInstance", json!({"InstanceId": RUNNING}));
-    request.query.push(("Format".to_owned(), "XML".to_owned()));
+    request.query.push(("Format".into(), "XML".into()));
     let signed = sign_with(
         &request,
         &alibaba_credentials(),
@@ -307,7 +307,7 @@ async fn bad_signatures_stale_timestamps_reused_nonces_and_unknown_keys_get_the_
     assert_eq!((replay.status, replay.code()), (400, "SignatureNonceUsed".to_owned()));
     // A tampered query no longer matches its signature.
     let mut tampered = operation(server.addr, "ecs:RebootInstance", json!({"InstanceId": RUNNING}));
-    tampered.query = vec![("InstanceId".to_owned(), "i-bp1h4adlltjc1d48gof4".to_owned())];
+    tampered.query = vec![("InstanceId".into(), "i-bp1h4adlltjc1d48gof4".into())];
     assert_eq!(client.send(&tampered).await.code(), "SignatureDoesNotMatch");
     assert_eq!(
         ecs_status(&mut client, RUNNING).await,
@@ -499,9 +499,9 @@ async fn compute_nest_restart_guards_answer_with_the_specs_codes() {
         json!({"RegionId": "cn-hangzhou", "ServiceInstanceId": SHOP_PROD}),
     );
     request.query = vec![
-        ("RegionId".to_owned(), "cn-hangzhou".to_owned()),
-        ("ServiceInstanceId".to_owned(), "not-an-id".to_owned()),
-        ("ClientToken".to_owned(), "\u{7}".to_owned()),
+        ("RegionId".into(), "cn-hangzhou".into()),
+        ("ServiceInstanceId".into(), "not-an-id".into()),
+        ("ClientToken".into(), "\u{7}".into()),
     ];
     let answer = client.send(&sign(&request)).await;
     let primary = expected.primary().expect("a detail");

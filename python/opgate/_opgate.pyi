@@ -123,10 +123,10 @@ def check(operation: object, params: object, resources: object, *, lang: object 
 def precheck_resources(operation: object, resources: object, *, lang: object = ..., now: object = ..., int_bounds: object = ...) -> Verdict: ...
 def wait_status(operation: object, status: object, *, lang: object = ...) -> WaitState: ...
 def _take_work() -> int: ...
+def _seed_nonces(seed: object) -> None: ...
 def build(
     operation: object,
     params: object,
-    *,
     region: object = ...,
     endpoint: object = ...,
     lang: object = ...,
@@ -136,7 +136,6 @@ def build(
 def sign(
     request: object,
     credentials: object,
-    *,
     timestamp: object = ...,
     nonce: object = ...,
     algorithm: object = ...,
@@ -204,6 +203,7 @@ __all__ = [
     "precheck_resources",
     "wait_status",
     "_take_work",
+    "_seed_nonces",
     "build",
     "sign",
     "parse_response",

@@ -77,6 +77,12 @@ impl ToPy for String {
     }
 }
 
+impl ToPy for std::borrow::Cow<'_, str> {
+    fn to_py<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        Ok(PyString::new(py, self).into_any())
+    }
+}
+
 impl ToPy for bool {
     fn to_py<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         Ok(PyBool::new(py, *self).to_owned().into_any())

@@ -112,6 +112,12 @@ impl<T: Schema + ?Sized> Schema for &T {
     }
 }
 
+impl Schema for std::borrow::Cow<'_, str> {
+    fn ty() -> Ty {
+        Ty::Str
+    }
+}
+
 impl<T: Schema + ?Sized> Schema for Box<T> {
     fn ty() -> Ty {
         T::ty()

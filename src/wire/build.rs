@@ -1,14 +1,16 @@
 //! Turning validated parameters into the provider's request.
 
+use std::borrow::Cow;
+
 use serde_json::{Map, Value};
 
-use super::endpoint::resolve_endpoint;
-use super::request::HttpRequest;
+use super::endpoint::route;
+use super::request::{HttpRequest, Text};
 use crate::catalog::operation;
 use crate::codes::ClientCode;
 use crate::error::{Error, ErrorDetail, Result};
 use crate::messages;
-use crate::params::{validate_spec, Options, Validated};
+use crate::params::{validate_for_request, Options, Validated};
 use crate::spec::{ParamKind, WireSpec};
 
 /// How to build a request, beyond the operation's parameters.
@@ -37,9 +39,9 @@ pub fn build(op_id: &str, params: &Value, options: &BuildOptions) -> Result<Http
         {
             let mut completed = given.clone();
             completed.insert(REGION_PARAM.to_owned(), Value::String(region.to_owned()));
-            validate_spec(op, &Value::Object(completed), &options.validation)?
+            validate_for_request(op, &Value::Object(completed), &options.validation)?
         }
-        _ => validate_spec(op, params, &options.validation)?,
+        _ => validate_for_request(op, params, &options.validation)?,
     };
     build_validated(&validated, options)
 }
@@ -50,7 +52,7 @@ pub fn build_validated(validated: &Validated, options: &BuildOptions) -> Result<
     match op.wire {
         WireSpec::AlibabaRpc { .. } => {
             let region = effective_region(validated, options.region.as_deref())?;
-            let endpoint = resolve_endpoint(op, region, options.endpoint.as_deref())?;
+            let endpoint = route(op, region, options.endpoint.as_deref())?;
             let mut query = Vec::new();
             for spec in op.params {
                 let given = validated_param(validated, spec.name);
@@ -58,26 +60,27 @@ pub fn build_validated(validated: &Validated, options: &BuildOptions) -> Result<
                     .then(|| region.map(|r| Value::String(r.to_owned())))
                     .flatten();
                 if let Some(value) = given.or(injected.as_ref()) {
-                    flatten(spec.name, value, Some(&spec.kind), &mut query);
+                    flatten(Cow::Borrowed(spec.name), value, Some(&spec.kind), &mut query);
                 }
             }
+            let host = endpoint.host;
             Ok(HttpRequest {
-                method: "POST".to_owned(),
-                scheme: endpoint.scheme,
-                host: endpoint.host.clone(),
-                path: endpoint.path,
+                method: Cow::Borrowed("POST"),
+                scheme: Cow::Borrowed(endpoint.scheme),
+                host: host.clone(),
+                path: Cow::Borrowed(endpoint.path),
                 query,
                 headers: vec![
-                    ("host".to_owned(), endpoint.host),
-                    ("x-acs-action".to_owned(), op.action.to_owned()),
-                    ("x-acs-version".to_owned(), op.api_version.to_owned()),
-                    ("accept".to_owned(), "application/json".to_owned()),
+                    (Cow::Borrowed("host"), host),
+                    (Cow::Borrowed("x-acs-action"), Cow::Borrowed(op.action)),
+                    (Cow::Borrowed("x-acs-version"), Cow::Borrowed(op.api_version)),
+                    (Cow::Borrowed("accept"), Cow::Borrowed("application/json")),
                 ],
                 body: Vec::new(),
             })
         }
         WireSpec::ZenlayerJson { .. } => {
-            let endpoint = resolve_endpoint(op, None, options.endpoint.as_deref())?;
+            let endpoint = route(op, None, options.endpoint.as_deref())?;
             let body = serde_json::to_vec(&Value::Object(spec_ordered(validated))).map_err(|err| {
                 Error::Input(ErrorDetail::client(
                     ClientCode::ZenlayerSdkInvalidRequest,
@@ -85,18 +88,19 @@ pub fn build_validated(validated: &Validated, options: &BuildOptions) -> Result<
                     None,
                 ))
             })?;
+            let host = endpoint.host;
             Ok(HttpRequest {
-                method: "POST".to_owned(),
-                scheme: endpoint.scheme,
-                host: endpoint.host.clone(),
-                path: endpoint.path,
+                method: Cow::Borrowed("POST"),
+                scheme: Cow::Borrowed(endpoint.scheme),
+                host: host.clone(),
+                path: Cow::Borrowed(endpoint.path),
                 query: Vec::new(),
                 headers: vec![
-                    ("Host".to_owned(), endpoint.host),
-                    ("Content-Type".to_owned(), "application/json".to_owned()),
-                    ("X-ZC-Service".to_owned(), op.product.to_owned()),
-                    ("X-ZC-Action".to_owned(), op.action.to_owned()),
-                    ("X-ZC-Version".to_owned(), op.api_version.to_owned()),
+                    (Cow::Borrowed("Host"), host),
+                    (Cow::Borrowed("Content-Type"), Cow::Borrowed("application/json")),
+                    (Cow::Borrowed("X-ZC-Service"), Cow::Borrowed(op.product)),
+                    (Cow::Borrowed("X-ZC-Action"), Cow::Borrowed(op.action)),
+                    (Cow::Borrowed("X-ZC-Version"), Cow::Borrowed(op.api_version)),
                 ],
                 body,
             })
@@ -137,19 +141,19 @@ fn effective_region<'a>(validated: &'a Validated, option: Option<&'a str>) -> Re
 /// Alibaba's flat form: list items are numbered from 1 (`Name.1`), object fields are joined
 /// with dots (`ResourcePeriod.1.ResourceArn`), booleans are `true`/`false` as the Go and
 /// Java SDKs write them.
-fn flatten(key: &str, value: &Value, kind: Option<&ParamKind>, out: &mut Vec<(String, String)>) {
+fn flatten(key: Text, value: &Value, kind: Option<&ParamKind>, out: &mut Vec<(Text, Text)>) {
     match value {
         Value::Null => {}
-        Value::Bool(flag) => out.push((key.to_owned(), flag.to_string())),
-        Value::Number(number) => out.push((key.to_owned(), number.to_string())),
-        Value::String(text) => out.push((key.to_owned(), text.clone())),
+        Value::Bool(flag) => out.push((key, Cow::Borrowed(if *flag { "true" } else { "false" }))),
+        Value::Number(number) => out.push((key, number.to_string().into())),
+        Value::String(text) => out.push((key, text.clone().into())),
         Value::Array(items) => {
             let item_kind = match kind {
                 Some(ParamKind::List { item, .. }) => Some(*item),
                 _ => None,
             };
             for (index, item) in items.iter().enumerate() {
-                flatten(&format!("{key}.{}", index + 1), item, item_kind, out);
+                flatten(format!("{key}.{}", index + 1).into(), item, item_kind, out);
             }
         }
         Value::Object(fields) => match kind {
@@ -161,13 +165,13 @@ fn flatten(key: &str, value: &Value, kind: Option<&ParamKind>, out: &mut Vec<(St
                 specs.sort_by_key(|spec| spec.name);
                 for spec in specs {
                     if let Some(field) = fields.get(spec.name) {
-                        flatten(&format!("{key}.{}", spec.name), field, Some(&spec.kind), out);
+                        flatten(format!("{key}.{}", spec.name).into(), field, Some(&spec.kind), out);
                     }
                 }
             }
             _ => {
                 for (name, field) in fields {
-                    flatten(&format!("{key}.{name}"), field, None, out);
+                    flatten(format!("{key}.{name}").into(), field, None, out);
                 }
             }
         },

@@ -9,6 +9,8 @@ use std::fmt;
 
 use zeroize::Zeroizing;
 
+use super::sign::HmacSha256Key;
+
 use crate::codes::ClientCode;
 use crate::error::{Error, ErrorDetail, Result};
 use crate::messages::wire::{
@@ -27,6 +29,8 @@ enum Kind {
     AccessKey {
         id: String,
         secret: Zeroizing<String>,
+        /// The secret as an HMAC-SHA256 key (ACS3 and ZC2 sign with it), hashed once here.
+        mac_key: HmacSha256Key,
         security_token: Option<Zeroizing<String>>,
     },
     Bearer {
@@ -39,6 +43,7 @@ pub(crate) enum Secret<'a> {
     AccessKey {
         id: &'a str,
         secret: &'a str,
+        mac_key: &'a HmacSha256Key,
         security_token: Option<&'a str>,
     },
     Bearer {
@@ -100,10 +105,12 @@ impl Credentials {
     /// An AccessKey pair. Alibaba calls the second half "AccessKey secret", Zenlayer
     /// "access key password".
     pub fn access_key(id: impl Into<String>, secret: impl Into<String>) -> Self {
+        let secret = Zeroizing::new(secret.into());
         Credentials {
             kind: Kind::AccessKey {
                 id: id.into(),
-                secret: Zeroizing::new(secret.into()),
+                mac_key: HmacSha256Key::new(secret.as_bytes()),
+                secret,
                 security_token: None,
             },
         }
@@ -111,10 +118,12 @@ impl Credentials {
 
     /// Temporary STS credentials: an AccessKey pair plus its security token.
     pub fn sts(id: impl Into<String>, secret: impl Into<String>, security_token: impl Into<String>) -> Self {
+        let secret = Zeroizing::new(secret.into());
         Credentials {
             kind: Kind::AccessKey {
                 id: id.into(),
-                secret: Zeroizing::new(secret.into()),
+                mac_key: HmacSha256Key::new(secret.as_bytes()),
+                secret,
                 security_token: Some(Zeroizing::new(security_token.into())),
             },
         }
@@ -142,6 +151,7 @@ impl Credentials {
             Kind::AccessKey {
                 id,
                 secret,
+                mac_key,
                 security_token,
             } => {
                 if id.trim().is_empty() || secret.trim().is_empty() {
@@ -153,6 +163,7 @@ impl Credentials {
                 Ok(Secret::AccessKey {
                     id,
                     secret,
+                    mac_key,
                     security_token: security_token
                         .as_deref()
                         .map(String::as_str)

@@ -1,5 +1,7 @@
 //! Which host an operation's request goes to.
 
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
 
 use crate::codes::ClientCode;
@@ -25,20 +27,37 @@ pub struct Endpoint {
 /// spec's `{region}` template, limited to `regional_endpoints` when that list is non-empty
 /// (other regions use `fallback_endpoint`, or are refused). Zenlayer has one global host.
 pub fn resolve_endpoint(op: &OperationSpec, region: Option<&str>, endpoint_override: Option<&str>) -> Result<Endpoint> {
+    let route = route(op, region, endpoint_override)?;
+    Ok(Endpoint {
+        scheme: route.scheme.to_owned(),
+        host: route.host.into_owned(),
+        path: route.path.to_owned(),
+    })
+}
+
+/// [`resolve_endpoint`] as `build` uses it: the spec's own text borrowed, not copied.
+pub(super) struct Route {
+    pub scheme: &'static str,
+    pub host: Cow<'static, str>,
+    pub path: &'static str,
+}
+
+/// See [`resolve_endpoint`].
+pub(super) fn route(op: &OperationSpec, region: Option<&str>, endpoint_override: Option<&str>) -> Result<Route> {
     let default_path = match op.wire {
         WireSpec::AlibabaRpc { .. } => "/",
         WireSpec::ZenlayerJson { path, .. } => path,
     };
     if let Some(text) = endpoint_override {
         let (scheme, host) = parse_override(text)?;
-        return Ok(Endpoint {
-            scheme: scheme.to_owned(),
-            host: host.to_owned(),
-            path: default_path.to_owned(),
+        return Ok(Route {
+            scheme,
+            host: Cow::Owned(host.to_owned()),
+            path: default_path,
         });
     }
     let host = match op.wire {
-        WireSpec::ZenlayerJson { host, .. } => host.to_owned(),
+        WireSpec::ZenlayerJson { host, .. } => Cow::Borrowed(host),
         WireSpec::AlibabaRpc {
             endpoint,
             endpoint_map,
@@ -48,15 +67,15 @@ pub fn resolve_endpoint(op: &OperationSpec, region: Option<&str>, endpoint_overr
             let needs_region = endpoint.contains("{region}") || !endpoint_map.is_empty();
             match region {
                 None if needs_region => return Err(missing_region(op)),
-                None => endpoint.to_owned(),
+                None => Cow::Borrowed(endpoint),
                 Some(region) => {
                     check_region_argument(region)?;
                     if let Some((_, host)) = endpoint_map.iter().find(|(known, _)| *known == region) {
-                        (*host).to_owned()
+                        Cow::Borrowed(*host)
                     } else if regional_endpoints.is_empty() || regional_endpoints.contains(&region) {
-                        fill_region(endpoint, region)
+                        Cow::Owned(fill_region(endpoint, region))
                     } else if let Some(fallback) = fallback_endpoint {
-                        fallback.to_owned()
+                        Cow::Borrowed(fallback)
                     } else {
                         return Err(unsupported_region(op, region, regional_endpoints));
                     }
@@ -64,10 +83,10 @@ pub fn resolve_endpoint(op: &OperationSpec, region: Option<&str>, endpoint_overr
             }
         }
     };
-    Ok(Endpoint {
-        scheme: "https".to_owned(),
+    Ok(Route {
+        scheme: "https",
         host,
-        path: default_path.to_owned(),
+        path: default_path,
     })
 }
 

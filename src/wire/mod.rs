@@ -20,7 +20,7 @@ pub use build::{build, build_validated, BuildOptions};
 pub use credentials::{Credentials, CREDENTIALS_UNREADABLE};
 pub use encode::{format_utc, percent_encode};
 pub use endpoint::{resolve_endpoint, Endpoint};
-pub use request::HttpRequest;
+pub use request::{HttpRequest, Text};
 pub use response::{
     header_pairs_from_json, http_status, parse_response, ApiResponse, DryRunPassed, RenewalResult, ResponseOutcome,
     TargetFailure, MAX_RESPONSE_BYTES,

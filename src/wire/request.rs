@@ -1,6 +1,7 @@
 //! The request value the wire layer hands out: plain data, no I/O, so every binding can send
 //! it with whatever HTTP client it has.
 
+use std::borrow::Cow;
 use std::fmt;
 
 use base64::Engine as _;
@@ -15,11 +16,18 @@ use crate::record::Record;
 
 /// What a credential's value is replaced with wherever a request is shown rather than sent.
 pub const REDACTED: &str = "<redacted>";
+/// A redacted `Authorization: Bearer …` value.
+const REDACTED_BEARER: &str = "Bearer <redacted>";
 
 /// Headers whose whole value is a credential: the STS security token (ACS3 signing).
 const SECRET_HEADERS: &[&str] = &["x-acs-security-token"];
 /// Query parameters whose value is a credential: the STS security token (RPC signing).
 const SECRET_QUERY: &[&str] = &["SecurityToken"];
+
+/// A request's text: a constant of the spec (a method, a header name, an API version, …) is
+/// borrowed, not copied, so that a request is built and signed with a handful of allocations;
+/// text a caller or the clock gave is owned. Either way it reads as a `&str`.
+pub type Text = Cow<'static, str>;
 
 /// One HTTP request exactly as it must go on the wire; send it with any HTTP client.
 ///
@@ -46,15 +54,15 @@ def header(self, name: str) -> str | None:
 )]
 pub struct HttpRequest {
     /// `GET` or `POST`.
-    pub method: String,
+    pub method: Text,
     /// `https` (or what an endpoint override gave).
-    pub scheme: String,
-    pub host: String,
-    pub path: String,
+    pub scheme: Text,
+    pub host: Text,
+    pub path: Text,
     /// Query parameters, unencoded, in wire order; `url` has them encoded.
-    pub query: Vec<(String, String)>,
+    pub query: Vec<(Text, Text)>,
     /// Headers in wire order.
-    pub headers: Vec<(String, String)>,
+    pub headers: Vec<(Text, Text)>,
     /// The body's bytes; hosts see it as `body` (UTF-8 text) and, only when it is not UTF-8,
     /// `body_base64`.
     #[record(skip)]
@@ -83,7 +91,7 @@ impl HttpRequest {
         if !self.query.is_empty() {
             url.push('?');
             url.push_str(&encode_pairs(
-                self.query.iter().map(|(key, value)| (key.as_str(), value.as_str())),
+                self.query.iter().map(|(key, value)| (key.as_ref(), value.as_ref())),
             ));
         }
         url
@@ -94,31 +102,31 @@ impl HttpRequest {
         self.headers
             .iter()
             .find(|(key, _)| key.eq_ignore_ascii_case(name))
-            .map(|(_, value)| value.as_str())
+            .map(|(_, value)| value.as_ref())
     }
 
     /// Replaces every header of that name (case-insensitively) with one value, keeping the
     /// position of the first; appends it when absent. Re-signing a signed request must not
     /// leave two dates or two signatures behind.
-    pub fn set_header(&mut self, name: &str, value: impl Into<String>) {
-        let value = value.into();
-        match self.headers.iter().position(|(key, _)| key.eq_ignore_ascii_case(name)) {
+    pub fn set_header(&mut self, name: impl Into<Text>, value: impl Into<Text>) {
+        let (name, value) = (name.into(), value.into());
+        match self.headers.iter().position(|(key, _)| key.eq_ignore_ascii_case(&name)) {
             Some(first) => {
                 if let Some(slot) = self.headers.get_mut(first) {
                     slot.1 = value;
                 }
                 let later = self.headers.get(first + 1..).unwrap_or_default();
-                if !later.iter().any(|(key, _)| key.eq_ignore_ascii_case(name)) {
+                if !later.iter().any(|(key, _)| key.eq_ignore_ascii_case(&name)) {
                     return;
                 }
                 let mut index = 0;
                 self.headers.retain(|(key, _)| {
-                    let keep = index <= first || !key.eq_ignore_ascii_case(name);
+                    let keep = index <= first || !key.eq_ignore_ascii_case(&name);
                     index += 1;
                     keep
                 });
             }
-            None => self.headers.push((name.to_owned(), value)),
+            None => self.headers.push((name, value)),
         }
     }
 
@@ -131,7 +139,7 @@ impl HttpRequest {
         self.query
             .iter()
             .find(|(key, _)| key == name)
-            .map(|(_, value)| value.as_str())
+            .map(|(_, value)| value.as_ref())
     }
 
     /// The body as text, when it is UTF-8 (always, for requests [`super::build`] makes).
@@ -160,18 +168,18 @@ impl HttpRequest {
         let mut shown = self.clone();
         for (name, value) in &mut shown.headers {
             if SECRET_HEADERS.iter().any(|secret| name.eq_ignore_ascii_case(secret)) {
-                REDACTED.clone_into(value);
+                *value = Cow::Borrowed(REDACTED);
             } else if name.eq_ignore_ascii_case("authorization")
                 && value
                     .get(..7)
                     .is_some_and(|scheme| scheme.eq_ignore_ascii_case("bearer "))
             {
-                *value = format!("Bearer {REDACTED}");
+                *value = Cow::Borrowed(REDACTED_BEARER);
             }
         }
         for (name, value) in &mut shown.query {
-            if SECRET_QUERY.contains(&name.as_str()) {
-                REDACTED.clone_into(value);
+            if SECRET_QUERY.contains(&name.as_ref()) {
+                *value = Cow::Borrowed(REDACTED);
             }
         }
         shown
@@ -254,8 +262,8 @@ impl Serialize for HttpRequest {
             scheme: &'a str,
             host: &'a str,
             path: &'a str,
-            query: &'a [(String, String)],
-            headers: &'a [(String, String)],
+            query: &'a [(Text, Text)],
+            headers: &'a [(Text, Text)],
             body: std::borrow::Cow<'a, str>,
             #[serde(skip_serializing_if = "Option::is_none")]
             body_base64: Option<String>,
@@ -283,26 +291,26 @@ impl<'de> Deserialize<'de> for HttpRequest {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         #[derive(Deserialize)]
         struct Shape {
-            method: String,
+            method: Text,
             #[serde(default = "https")]
-            scheme: String,
-            host: String,
+            scheme: Text,
+            host: Text,
             #[serde(default = "root")]
-            path: String,
+            path: Text,
             #[serde(default)]
-            query: Vec<(String, String)>,
+            query: Vec<(Text, Text)>,
             #[serde(default)]
-            headers: Vec<(String, String)>,
+            headers: Vec<(Text, Text)>,
             #[serde(default)]
             body: String,
             #[serde(default)]
             body_base64: Option<String>,
         }
-        fn https() -> String {
-            "https".to_owned()
+        fn https() -> Text {
+            Cow::Borrowed("https")
         }
-        fn root() -> String {
-            "/".to_owned()
+        fn root() -> Text {
+            Cow::Borrowed("/")
         }
         let shape = Shape::deserialize(deserializer)?;
         let body = match shape.body_base64 {
@@ -361,9 +369,9 @@ mod tests {
         assert_eq!(
             request.headers,
             vec![
-                ("host".to_owned(), "ecs.cn-beijing.aliyuncs.com".to_owned()),
-                ("X-Acs-Date".to_owned(), "new".to_owned())
-            ]
+                ("host".into(), "ecs.cn-beijing.aliyuncs.com".into()),
+                ("X-Acs-Date".into(), "new".into())
+            ] as Vec<(Text, Text)>
         );
         request.set_header("accept", "application/json");
         assert_eq!(request.header("ACCEPT"), Some("application/json"));

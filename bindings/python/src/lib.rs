@@ -3,9 +3,10 @@
 //! result struct is a frozen Python class, `opgate::record`) and errors as `opgate._errors`
 //! exceptions. Every argument is taken as a plain Python object, so a value of the wrong type is
 //! refused by the core with a code and a field, never by pyo3 with a bare `TypeError`. No
-//! decisions are made here; the Python package `opgate` adds the clock and nonce defaults and the
-//! precise argument types.
+//! decisions are made here; the Python package `opgate` adds the precise argument types, and
+//! `clock` the clock and nonce defaults.
 
+mod clock;
 mod convert;
 mod errors;
 mod lifecycle;
@@ -163,6 +164,7 @@ fn _opgate(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_function(wrap_pyfunction!(wait_status, module)?)?;
     module.add_function(wrap_pyfunction!(_take_work, module)?)?;
     opgate::record::python::register(module)?;
+    clock::register(module)?;
     wire::register(module)?;
     ram::register(module)?;
     lifecycle::register(module)?;

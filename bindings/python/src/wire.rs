@@ -7,7 +7,8 @@ use crate::convert::Py;
 use crate::{finish, kwargs, named};
 
 #[pyfunction]
-#[pyo3(signature = (operation, params, *, region = None, endpoint = None, lang = None, now = None, int_bounds = None))]
+// Positional too: the package passes them so (matching keywords by name costs a tenth of a build).
+#[pyo3(signature = (operation, params, region = None, endpoint = None, lang = None, now = None, int_bounds = None))]
 #[expect(
     clippy::too_many_arguments,
     reason = "one argument per Python keyword of the public signature"
@@ -24,7 +25,7 @@ fn build<'py>(
 ) -> PyResult<Bound<'py, PyAny>> {
     let options = named([
         (Opt::Lang, lang),
-        (Opt::Now, now),
+        (Opt::Now, crate::clock::now(py, now)?),
         (Opt::IntBounds, int_bounds),
         (Opt::Region, region),
         (Opt::Endpoint, endpoint),
@@ -133,7 +134,8 @@ mod signing {
     }
 
     #[pyfunction]
-    #[pyo3(signature = (request, credentials, *, timestamp = None, nonce = None, algorithm = None, lang = None))]
+    // Positional too, as `build`.
+    #[pyo3(signature = (request, credentials, timestamp = None, nonce = None, algorithm = None, lang = None))]
     fn sign<'py>(
         py: Python<'py>,
         request: Bound<'py, PyAny>,
@@ -146,8 +148,8 @@ mod signing {
         let options = named([
             (Opt::Lang, lang),
             (Opt::Algorithm, algorithm),
-            (Opt::Timestamp, timestamp),
-            (Opt::Nonce, nonce),
+            (Opt::Timestamp, Some(crate::clock::timestamp(py, timestamp)?)),
+            (Opt::Nonce, Some(crate::clock::nonce(py, nonce))),
         ]);
         let held = credentials.cast::<PyCredentials>().ok();
         let given = Py(credentials.clone());

@@ -109,10 +109,10 @@ impl Client {
     pub async fn send(&mut self, request: &HttpRequest) -> Answer {
         let url = request.url();
         let target = url
-            .split_once(&request.host)
+            .split_once(request.host.as_ref())
             .map(|(_, rest)| rest.to_owned())
             .unwrap_or_else(|| "/".to_owned());
-        let headers: Vec<(&str, &str)> = request.headers.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+        let headers: Vec<(&str, &str)> = request.headers.iter().map(|(k, v)| (k.as_ref(), v.as_ref())).collect();
         self.raw(&request.method, &target, &headers, request.body.clone()).await
     }
 
@@ -205,16 +205,19 @@ pub fn operation(addr: SocketAddr, op: &str, params: Value) -> HttpRequest {
 pub fn alibaba_call(addr: SocketAddr, version: &str, action: &str, query: &[(&str, &str)]) -> HttpRequest {
     let host = addr.to_string();
     let request = HttpRequest {
-        method: "POST".to_owned(),
-        scheme: "http".to_owned(),
-        host: host.clone(),
-        path: "/".to_owned(),
-        query: query.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect(),
+        method: "POST".to_owned().into(),
+        scheme: "http".to_owned().into(),
+        host: host.clone().into(),
+        path: "/".to_owned().into(),
+        query: query
+            .iter()
+            .map(|(k, v)| ((*k).to_owned().into(), (*v).to_owned().into()))
+            .collect(),
         headers: vec![
-            ("host".to_owned(), host),
-            ("x-acs-action".to_owned(), action.to_owned()),
-            ("x-acs-version".to_owned(), version.to_owned()),
-            ("accept".to_owned(), "application/json".to_owned()),
+            ("host".to_owned().into(), host.into()),
+            ("x-acs-action".to_owned().into(), action.to_owned().into()),
+            ("x-acs-version".to_owned().into(), version.to_owned().into()),
+            ("accept".to_owned().into(), "application/json".to_owned().into()),
         ],
         body: Vec::new(),
     };
@@ -225,17 +228,17 @@ pub fn alibaba_call(addr: SocketAddr, version: &str, action: &str, query: &[(&st
 pub fn zec_call(addr: SocketAddr, action: &str, body: Value) -> HttpRequest {
     let host = addr.to_string();
     let request = HttpRequest {
-        method: "POST".to_owned(),
-        scheme: "http".to_owned(),
-        host: host.clone(),
-        path: "/api/v2/zec".to_owned(),
+        method: "POST".to_owned().into(),
+        scheme: "http".to_owned().into(),
+        host: host.clone().into(),
+        path: "/api/v2/zec".to_owned().into(),
         query: Vec::new(),
         headers: vec![
-            ("Host".to_owned(), host),
-            ("Content-Type".to_owned(), "application/json".to_owned()),
-            ("X-ZC-Service".to_owned(), "zec".to_owned()),
-            ("X-ZC-Action".to_owned(), action.to_owned()),
-            ("X-ZC-Version".to_owned(), "2025-09-01".to_owned()),
+            ("Host".to_owned().into(), host.into()),
+            ("Content-Type".to_owned().into(), "application/json".to_owned().into()),
+            ("X-ZC-Service".to_owned().into(), "zec".to_owned().into()),
+            ("X-ZC-Action".to_owned().into(), action.to_owned().into()),
+            ("X-ZC-Version".to_owned().into(), "2025-09-01".to_owned().into()),
         ],
         body: serde_json::to_vec(&body).expect("json"),
     };

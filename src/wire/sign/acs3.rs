@@ -5,15 +5,15 @@ use std::borrow::Cow;
 
 use sha2::{Digest, Sha256};
 
-use super::{hmac_sha256, sha256_hex, SignatureAlgorithm, SignedRequest};
+use super::{sha256_hex, HmacSha256Key, SignatureAlgorithm, SignedRequest};
 use crate::wire::encode::{encode_pairs_into, hex, hex_into};
-use crate::wire::request::HttpRequest;
+use crate::wire::request::{HttpRequest, Text};
 
 const ALGORITHM: &str = "ACS3-HMAC-SHA256";
 
 pub(super) struct Key<'a> {
     pub id: &'a str,
-    pub secret: &'a str,
+    pub mac_key: &'a HmacSha256Key,
     pub security_token: Option<&'a str>,
 }
 
@@ -22,48 +22,55 @@ pub(super) struct Key<'a> {
 pub(super) fn sign(
     request: &HttpRequest,
     key: &Key<'_>,
-    date: &str,
+    date: String,
     nonce: &str,
     signed_headers: Option<&[&str]>,
 ) -> SignedRequest {
     let payload_hash = sha256_hex(&request.body);
     // The headers signing owns: set (in place of the first header of that name, the others
     // dropped, or appended) or, for `None`, removed, as `set_header`/`remove_header` would.
-    let owned: [(&str, Option<&str>); 5] = [
-        ("x-acs-date", Some(date)),
-        ("x-acs-signature-nonce", Some(nonce)),
-        ("x-acs-content-sha256", Some(payload_hash.as_ref())),
-        ("x-acs-accesskey-id", key.security_token.map(|_| key.id)),
-        ("x-acs-security-token", key.security_token),
+    let mut owned: [(&'static str, Option<Text>); 5] = [
+        ("x-acs-date", Some(Cow::Owned(date))),
+        ("x-acs-signature-nonce", Some(Cow::Owned(nonce.to_owned()))),
+        ("x-acs-content-sha256", Some(payload_hash.clone())),
+        (
+            "x-acs-accesskey-id",
+            key.security_token.map(|_| Cow::Owned(key.id.to_owned())),
+        ),
+        (
+            "x-acs-security-token",
+            key.security_token.map(|token| Cow::Owned(token.to_owned())),
+        ),
     ];
     let mut placed = [false; 5];
     // One pass over the request's headers, without an old `Authorization`, with `host` first
-    // when it had none, and room for what signing adds.
-    let mut headers = Vec::with_capacity(request.headers.len() + owned.len() + 2);
+    // when it had none, and room for what signing adds. Names and constant values are borrowed
+    // text (`Text`), so copying them costs nothing.
+    let mut headers: Vec<(Text, Text)> = Vec::with_capacity(request.headers.len() + owned.len() + 2);
     if request.header("host").is_none() {
-        headers.push(("host".to_owned(), request.host.clone()));
+        headers.push((Cow::Borrowed("host"), request.host.clone()));
     }
     for (name, value) in &request.headers {
         if name.eq_ignore_ascii_case("authorization") {
             continue;
         }
         match owned
-            .iter()
+            .iter_mut()
             .zip(placed.iter_mut())
             .find(|((owned_name, _), _)| name.eq_ignore_ascii_case(owned_name))
         {
             None => headers.push((name.clone(), value.clone())),
             Some(((_, Some(new_value)), placed @ false)) => {
-                headers.push((name.clone(), (*new_value).to_owned()));
+                headers.push((name.clone(), std::mem::take(new_value)));
                 *placed = true;
             }
             // A repeat of a header already set, or one signing removes.
             Some(_) => {}
         }
     }
-    for ((name, value), placed) in owned.iter().zip(placed) {
+    for ((name, value), placed) in owned.into_iter().zip(placed) {
         if let (Some(value), false) = (value, placed) {
-            headers.push(((*name).to_owned(), (*value).to_owned()));
+            headers.push((Cow::Borrowed(name), value));
         }
     }
     let mut signed = HttpRequest {
@@ -81,7 +88,7 @@ pub(super) fn sign(
     let path = if signed.path.is_empty() {
         "/"
     } else {
-        signed.path.as_str()
+        signed.path.as_ref()
     };
     let mut canonical_request = String::with_capacity(256 + signed.query.len() * 48 + signed.headers.len() * 64);
     canonical_request.push_str(&signed.method);
@@ -98,7 +105,7 @@ pub(super) fn sign(
     string_to_sign.push_str(ALGORITHM);
     string_to_sign.push('\n');
     hex_into(&mut string_to_sign, &Sha256::digest(canonical_request.as_bytes()));
-    let signature = hex(&hmac_sha256(key.secret.as_bytes(), string_to_sign.as_bytes()));
+    let signature = hex(&key.mac_key.mac(string_to_sign.as_bytes()));
     let signed_headers = canonical_request.get(names).unwrap_or_default();
     let mut authorization =
         String::with_capacity(ALGORITHM.len() + 40 + key.id.len() + signed_headers.len() + signature.len());
@@ -109,7 +116,9 @@ pub(super) fn sign(
     authorization.push_str(signed_headers);
     authorization.push_str(",Signature=");
     authorization.push_str(&signature);
-    signed.headers.push(("Authorization".to_owned(), authorization));
+    signed
+        .headers
+        .push((Cow::Borrowed("Authorization"), Cow::Owned(authorization)));
     SignedRequest {
         algorithm: SignatureAlgorithm::Acs3HmacSha256,
         request: signed,
@@ -120,14 +129,14 @@ pub(super) fn sign(
 }
 
 /// Sorted by name, then value; names and values RFC 3986-encoded; appended to `out`.
-fn canonical_query(out: &mut String, query: &[(String, String)]) {
+fn canonical_query(out: &mut String, query: &[(Text, Text)]) {
     let in_order = query.windows(2).all(|pair| matches!(pair, [a, b] if a <= b));
     if in_order {
-        encode_pairs_into(out, query.iter().map(|(key, value)| (key.as_str(), value.as_str())));
+        encode_pairs_into(out, query.iter().map(|(key, value)| (key.as_ref(), value.as_ref())));
     } else {
         let mut pairs: Vec<(&str, &str)> = query
             .iter()
-            .map(|(key, value)| (key.as_str(), value.as_str()))
+            .map(|(key, value)| (key.as_ref(), value.as_ref()))
             .collect();
         pairs.sort_unstable();
         encode_pairs_into(out, pairs);
@@ -139,11 +148,7 @@ fn canonical_query(out: &mut String, query: &[(String, String)]) {
 /// values trimmed, repeated names joined with commas. Appends the canonical block (each line
 /// ending in `\n`), a line break and the `;`-separated name list to `out`, and returns where
 /// in `out` the name list is (`Authorization` repeats it).
-fn canonical_headers(
-    out: &mut String,
-    headers: &[(String, String)],
-    chosen: Option<&[&str]>,
-) -> std::ops::Range<usize> {
+fn canonical_headers(out: &mut String, headers: &[(Text, Text)], chosen: Option<&[&str]>) -> std::ops::Range<usize> {
     let mut selected: Vec<(Cow<'_, str>, &str)> = Vec::with_capacity(headers.len());
     for (name, value) in headers {
         let name = lower_case(name);

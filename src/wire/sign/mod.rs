@@ -2,12 +2,13 @@
 //! the same bytes (and the test vectors recorded from the official SDKs can be replayed).
 
 mod acs3;
+mod hmac_key;
 mod rpc_v1;
 mod zc2;
 
 use std::fmt;
 
-use hmac::{Hmac, Mac};
+pub(crate) use hmac_key::HmacSha256Key;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
@@ -179,8 +180,8 @@ pub fn sign(request: &HttpRequest, credentials: &Credentials, options: &SignOpti
     }
     match (algorithm, secret) {
         (SignatureAlgorithm::Zc2HmacSha256, Secret::Bearer { token }) => Ok(zc2::bearer(request, token)),
-        (SignatureAlgorithm::Zc2HmacSha256, Secret::AccessKey { id, secret, .. }) => {
-            Ok(zc2::sign(request, id, secret, options.timestamp))
+        (SignatureAlgorithm::Zc2HmacSha256, Secret::AccessKey { id, mac_key, .. }) => {
+            Ok(zc2::sign(request, id, mac_key, options.timestamp))
         }
         (_, Secret::Bearer { .. }) => Err(Error::Signing(ErrorDetail::client(
             ClientCode::InvalidCredentials,
@@ -191,8 +192,9 @@ pub fn sign(request: &HttpRequest, credentials: &Credentials, options: &SignOpti
             SignatureAlgorithm::Acs3HmacSha256,
             Secret::AccessKey {
                 id,
-                secret,
+                mac_key,
                 security_token,
+                ..
             },
         ) => {
             let date = super::encode::format_utc(options.timestamp).ok_or_else(|| bad_timestamp(options.timestamp))?;
@@ -201,10 +203,10 @@ pub fn sign(request: &HttpRequest, credentials: &Credentials, options: &SignOpti
                 request,
                 &acs3::Key {
                     id,
-                    secret,
+                    mac_key,
                     security_token,
                 },
-                &date,
+                date,
                 &options.nonce,
                 None,
             ))
@@ -215,6 +217,7 @@ pub fn sign(request: &HttpRequest, credentials: &Credentials, options: &SignOpti
                 id,
                 secret,
                 security_token,
+                ..
             },
         ) => {
             let date = super::encode::format_utc(options.timestamp).ok_or_else(|| bad_timestamp(options.timestamp))?;
@@ -248,8 +251,9 @@ pub fn sign_acs3_over(
 ) -> Result<SignedRequest> {
     let Secret::AccessKey {
         id,
-        secret,
+        mac_key,
         security_token,
+        ..
     } = credentials.secret(Provider::Alibaba)?
     else {
         return Err(Error::Signing(ErrorDetail::client(
@@ -264,10 +268,10 @@ pub fn sign_acs3_over(
         request,
         &acs3::Key {
             id,
-            secret,
+            mac_key,
             security_token,
         },
-        &date,
+        date,
         &options.nonce,
         Some(signed_headers),
     ))
@@ -311,17 +315,6 @@ fn sha256_hex(data: &[u8]) -> std::borrow::Cow<'static, str> {
     std::borrow::Cow::Owned(super::encode::hex(&Sha256::digest(data)))
 }
 
-fn hmac_sha256(key: &[u8], data: &[u8]) -> [u8; 32] {
-    // HMAC accepts keys of any length, so construction cannot fail.
-    match Hmac::<Sha256>::new_from_slice(key) {
-        Ok(mut mac) => {
-            mac.update(data);
-            mac.finalize().into_bytes().into()
-        }
-        Err(_) => [0; 32],
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -349,10 +342,7 @@ mod tests {
                 ("InstanceId".into(), "i-bp1h4adlltjc1d48goaq".into()),
                 ("DryRun".into(), "True".into()),
             ],
-            headers: headers
-                .iter()
-                .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
-                .collect(),
+            headers: headers.iter().map(|(k, v)| ((*k).into(), (*v).into())).collect(),
             body: Vec::new(),
         }
     }
@@ -372,19 +362,19 @@ mod tests {
         token: Option<&str>,
         date: &str,
         nonce: &str,
-    ) -> Vec<(String, String)> {
+    ) -> Vec<(super::super::request::Text, super::super::request::Text)> {
         let mut edited = request.clone();
         edited.remove_header("authorization");
         if edited.header("host").is_none() {
-            edited.headers.insert(0, ("host".to_owned(), edited.host.clone()));
+            edited.headers.insert(0, ("host".into(), edited.host.clone()));
         }
-        edited.set_header("x-acs-date", date);
-        edited.set_header("x-acs-signature-nonce", nonce);
+        edited.set_header("x-acs-date", date.to_owned());
+        edited.set_header("x-acs-signature-nonce", nonce.to_owned());
         edited.set_header("x-acs-content-sha256", sha256_hex(&edited.body).into_owned());
         match token {
             Some(token) => {
-                edited.set_header("x-acs-accesskey-id", id);
-                edited.set_header("x-acs-security-token", token);
+                edited.set_header("x-acs-accesskey-id", id.to_owned());
+                edited.set_header("x-acs-security-token", token.to_owned());
             }
             None => {
                 edited.remove_header("x-acs-accesskey-id");

@@ -11,7 +11,9 @@ use crate::codes::ClientCode;
 use crate::error::{Error, ErrorDetail, Result};
 use crate::messages::wire::{rpc_v1_refusal, RpcV1Refusal};
 use crate::wire::encode::{encode_pairs_into, percent_encode_into};
-use crate::wire::request::HttpRequest;
+use std::borrow::Cow;
+
+use crate::wire::request::{HttpRequest, Text};
 
 pub(super) struct Key<'a> {
     pub id: &'a str,
@@ -37,38 +39,51 @@ pub(super) fn sign(request: &HttpRequest, key: &Key<'_>, timestamp: String, nonc
     if !request.body.is_empty() {
         return Err(unsupported(RpcV1Refusal::HasBody));
     }
-    let action = request.query_param("Action").or_else(|| request.header("x-acs-action"));
-    let version = request
-        .query_param("Version")
-        .or_else(|| request.header("x-acs-version"));
+    // The request's own text, cloned: borrowed text (as `build` makes it) is not copied.
+    let query_param = |name: &str| {
+        request
+            .query
+            .iter()
+            .find(|(key, _)| key == name)
+            .map(|(_, value)| value.clone())
+    };
+    let header = |name: &str| {
+        request
+            .headers
+            .iter()
+            .find(|(key, _)| key.eq_ignore_ascii_case(name))
+            .map(|(_, value)| value.clone())
+    };
+    let action = query_param("Action").or_else(|| header("x-acs-action"));
+    let version = query_param("Version").or_else(|| header("x-acs-version"));
     let (Some(action), Some(version)) = (action, version) else {
         return Err(unsupported(RpcV1Refusal::NoActionVersion));
     };
-    let format = request.query_param("Format").unwrap_or("json");
+    let format = query_param("Format").unwrap_or(Cow::Borrowed("json"));
 
-    let mut query: Vec<(String, String)> = Vec::with_capacity(request.query.len() + 10);
+    let mut query: Vec<(Text, Text)> = Vec::with_capacity(request.query.len() + 10);
     query.extend([
-        ("Action".to_owned(), action.to_owned()),
-        ("Format".to_owned(), format.to_owned()),
-        ("Version".to_owned(), version.to_owned()),
-        ("Timestamp".to_owned(), timestamp),
-        ("SignatureNonce".to_owned(), nonce.to_owned()),
+        (Cow::Borrowed("Action"), action),
+        (Cow::Borrowed("Format"), format),
+        (Cow::Borrowed("Version"), version),
+        (Cow::Borrowed("Timestamp"), Cow::Owned(timestamp)),
+        (Cow::Borrowed("SignatureNonce"), Cow::Owned(nonce.to_owned())),
     ]);
     query.extend(
         request
             .query
             .iter()
-            .filter(|(name, _)| !RESERVED.contains(&name.as_str()))
+            .filter(|(name, _)| !RESERVED.contains(&name.as_ref()))
             .cloned(),
     );
     if let Some(token) = key.security_token {
-        query.push(("SecurityToken".to_owned(), token.to_owned()));
+        query.push((Cow::Borrowed("SecurityToken"), Cow::Owned(token.to_owned())));
     }
-    query.push(("SignatureMethod".to_owned(), "HMAC-SHA1".to_owned()));
-    query.push(("SignatureVersion".to_owned(), "1.0".to_owned()));
-    query.push(("AccessKeyId".to_owned(), key.id.to_owned()));
+    query.push((Cow::Borrowed("SignatureMethod"), Cow::Borrowed("HMAC-SHA1")));
+    query.push((Cow::Borrowed("SignatureVersion"), Cow::Borrowed("1.0")));
+    query.push((Cow::Borrowed("AccessKeyId"), Cow::Owned(key.id.to_owned())));
 
-    let mut sorted: Vec<(&str, &str)> = query.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    let mut sorted: Vec<(&str, &str)> = query.iter().map(|(k, v)| (k.as_ref(), v.as_ref())).collect();
     sorted.sort_unstable();
     let mut canonical_query =
         String::with_capacity(sorted.iter().map(|(k, v)| k.len() + v.len() + 2).sum::<usize>() + 16);
@@ -86,7 +101,7 @@ pub(super) fn sign(request: &HttpRequest, key: &Key<'_>, timestamp: String, nonc
     hmac_key.push('&');
     let signature =
         base64::engine::general_purpose::STANDARD.encode(hmac_sha1(hmac_key.as_bytes(), string_to_sign.as_bytes()));
-    query.push(("Signature".to_owned(), signature.clone()));
+    query.push((Cow::Borrowed("Signature"), Cow::Owned(signature.clone())));
 
     let signed = HttpRequest {
         method: request.method.clone(),

@@ -2,13 +2,15 @@
 //! and `signRequest` in `zenlayercloud-sdk-go` compute it. Both sign `/` as the URI whatever
 //! the real path, and only `content-type` and `host`.
 
-use super::{hmac_sha256, sha256_hex, SignatureAlgorithm, SignedRequest};
+use super::{sha256_hex, HmacSha256Key, SignatureAlgorithm, SignedRequest};
+use std::borrow::Cow;
+
 use crate::wire::request::HttpRequest;
 
 const ALGORITHM: &str = "ZC2-HMAC-SHA256";
 const SIGNED_HEADERS: &str = "content-type;host";
 
-pub(super) fn sign(request: &HttpRequest, id: &str, secret: &str, timestamp: i64) -> SignedRequest {
+pub(super) fn sign(request: &HttpRequest, id: &str, mac_key: &HmacSha256Key, timestamp: i64) -> SignedRequest {
     let mut signed = prepared(request);
     let content_type = signed.header("content-type").unwrap_or("application/json").to_owned();
     let host = signed.header("host").unwrap_or(&signed.host).to_owned();
@@ -19,12 +21,14 @@ pub(super) fn sign(request: &HttpRequest, id: &str, secret: &str, timestamp: i64
     );
     let timestamp = timestamp.to_string();
     let string_to_sign = format!("{ALGORITHM}\n{timestamp}\n{}", sha256_hex(canonical_request.as_bytes()));
-    let signature = crate::wire::encode::hex(&hmac_sha256(secret.as_bytes(), string_to_sign.as_bytes()));
+    let signature = crate::wire::encode::hex(&mac_key.mac(string_to_sign.as_bytes()));
     signed.set_header("X-ZC-Signature-Method", ALGORITHM);
     signed.set_header("X-ZC-Timestamp", timestamp);
     signed.headers.push((
-        "Authorization".to_owned(),
-        format!("{ALGORITHM} Credential={id}, SignedHeaders={SIGNED_HEADERS}, Signature={signature}"),
+        Cow::Borrowed("Authorization"),
+        Cow::Owned(format!(
+            "{ALGORITHM} Credential={id}, SignedHeaders={SIGNED_HEADERS}, Signature={signature}"
+        )),
     ));
     SignedRequest {
         algorithm: SignatureAlgorithm::Zc2HmacSha256,
@@ -42,7 +46,7 @@ pub(super) fn bearer(request: &HttpRequest, token: &str) -> SignedRequest {
     signed.remove_header("X-ZC-Timestamp");
     signed
         .headers
-        .push(("Authorization".to_owned(), format!("Bearer {token}")));
+        .push((Cow::Borrowed("Authorization"), Cow::Owned(format!("Bearer {token}"))));
     SignedRequest {
         algorithm: SignatureAlgorithm::Zc2HmacSha256,
         request: signed,
@@ -57,12 +61,14 @@ fn prepared(request: &HttpRequest) -> HttpRequest {
     let mut prepared = request.clone();
     prepared.remove_header("authorization");
     if prepared.header("host").is_none() {
-        prepared.headers.insert(0, ("Host".to_owned(), prepared.host.clone()));
+        prepared
+            .headers
+            .insert(0, (Cow::Borrowed("Host"), prepared.host.clone()));
     }
     if prepared.header("content-type").is_none() {
         prepared
             .headers
-            .push(("Content-Type".to_owned(), "application/json".to_owned()));
+            .push((Cow::Borrowed("Content-Type"), Cow::Borrowed("application/json")));
     }
     prepared
 }

@@ -1,0 +1,97 @@
+//! The defaults the Python package leaves to the call: `now=CURRENT_TIME` (the clock, read at the
+//! call) for `build`, and the clock and a fresh nonce for `sign` when `timestamp` and `nonce` are
+//! not given. Reading them here rather than in `opgate/_api.py` takes a sixth off build + sign
+//! (a Python clock read and nonce cost as much as the Rust request building, `make bench`).
+//! Neither is a rule: both are the host's clock and a counter, exactly as the package made them.
+
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use pyo3::prelude::*;
+use pyo3::sync::PyOnceLock;
+use pyo3::types::PyString;
+
+/// `opgate._api.CURRENT_TIME`, the default of every `now` argument.
+static CURRENT_TIME: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
+
+/// The default signature nonce: a 128-bit counter, started by the package at a random point in
+/// each process (`_seed_nonces`, again in a forked child, which would otherwise repeat its
+/// parent's nonces). The servers need it unique per request; it is no secret, the signature
+/// covers it. Two halves: every call holds the GIL, so the high half only moves when the low
+/// one wraps, between two calls.
+static NONCES_HIGH: AtomicU64 = AtomicU64::new(0);
+static NONCES_LOW: AtomicU64 = AtomicU64::new(0);
+
+/// Unix seconds, as Python's `int(time.time())` gives them (truncated towards zero).
+fn unix_seconds() -> i64 {
+    match SystemTime::now().duration_since(UNIX_EPOCH) {
+        Ok(after) => i64::try_from(after.as_secs()).unwrap_or(i64::MAX),
+        Err(before) => i64::try_from(before.duration().as_secs()).map_or(i64::MIN, |secs| -secs),
+    }
+}
+
+/// The clock as a Python int.
+fn clock(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
+    Ok(unix_seconds().into_pyobject(py)?.into_any())
+}
+
+/// `now` as the core reads it: `CURRENT_TIME` becomes the clock; anything else is passed on.
+pub fn now<'py>(py: Python<'py>, now: Option<Bound<'py, PyAny>>) -> PyResult<Option<Bound<'py, PyAny>>> {
+    match now {
+        Some(given)
+            if CURRENT_TIME
+                .import(py, "opgate._api", "CURRENT_TIME")
+                .is_ok_and(|marker| given.is(marker)) =>
+        {
+            clock(py).map(Some)
+        }
+        other => Ok(other),
+    }
+}
+
+/// A `sign` timestamp: the clock when not given (or `None`).
+pub fn timestamp<'py>(py: Python<'py>, given: Option<Bound<'py, PyAny>>) -> PyResult<Bound<'py, PyAny>> {
+    match given {
+        Some(given) if !given.is_none() => Ok(given),
+        _ => clock(py),
+    }
+}
+
+/// A `sign` nonce: the next value of the counter, as 32 lower-case hex digits, when not given
+/// (or `None`).
+pub fn nonce<'py>(py: Python<'py>, given: Option<Bound<'py, PyAny>>) -> Bound<'py, PyAny> {
+    match given {
+        Some(given) if !given.is_none() => given,
+        _ => {
+            let low = NONCES_LOW.fetch_add(1, Ordering::Relaxed);
+            let high = if low == u64::MAX {
+                NONCES_HIGH.fetch_add(1, Ordering::Relaxed)
+            } else {
+                NONCES_HIGH.load(Ordering::Relaxed)
+            };
+            const DIGITS: &[u8; 16] = b"0123456789abcdef";
+            let mut text = [b'0'; 32];
+            let digits = high.to_be_bytes().into_iter().chain(low.to_be_bytes());
+            for (pair, byte) in text.chunks_exact_mut(2).zip(digits) {
+                pair.copy_from_slice(&[DIGITS[usize::from(byte >> 4)], DIGITS[usize::from(byte & 0x0f)]]);
+            }
+            // Hex digits are ASCII.
+            let text = std::str::from_utf8(&text).unwrap_or_default();
+            PyString::new(py, text).into_any()
+        }
+    }
+}
+
+/// Starts the nonce counter at `seed` (the package passes 127 random bits).
+#[pyfunction]
+fn _seed_nonces(seed: Bound<'_, PyAny>) -> PyResult<()> {
+    let seed: u128 = seed.extract()?;
+    // The halves of the 128-bit seed: truncation is the point.
+    NONCES_HIGH.store((seed >> 64) as u64, Ordering::Relaxed);
+    NONCES_LOW.store(seed as u64, Ordering::Relaxed);
+    Ok(())
+}
+
+pub fn register(module: &Bound<'_, PyModule>) -> PyResult<()> {
+    module.add_function(wrap_pyfunction!(_seed_nonces, module)?)
+}
