@@ -9,8 +9,11 @@
 // some 80 messages each worded by a messages function from a small data enum instead of inline
 // at the decision, +786 B), and +0.8 KB more when the lifecycle and host wording followed (~30
 // message functions out of line, each with its own frame), with precheck/check by groups
-// (precheckTargets, +2.3 KB) on top: 234,948 B. Lower it as the size work lands, never raise it without
-// saying why.
+// (precheckTargets, +2.3 KB) on top: 234,948 B. Then 236,001 B: +0.7 KB for pre-checks
+// sending each distinct group answer once (src/grouped.rs `distinct`; the ECS fleet's 17 groups
+// have 7 answers) with keys camelCased in place, +0.35 KB for build's request text borrowed from
+// the spec (src/wire/request.rs) and the one-pass id and region checks (src/formats.rs). Lower
+// it as the size work lands, never raise it without saying why.
 // What is left is mostly the core itself: opgate's own code (~170 KB raw), the Deserialize
 // impls the plan and waiter states go through serde_json::Value for (~32 KB raw), and .rodata
 // (~100 KB raw: en/zh messages, the catalog, panic locations).
@@ -20,7 +23,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 
-const BUDGET_BYTES = 235_500;
+const BUDGET_BYTES = 236_500;
 
 test(`js/pkg/opgate_wasm_bg.wasm is at most ${BUDGET_BYTES} bytes gzipped`, () => {
   const wasm = readFileSync(new URL("../pkg/opgate_wasm_bg.wasm", import.meta.url));
