@@ -230,7 +230,7 @@ function generatedWalk(fields, idField, unread) {
   const fail = "return undefined;";
   // Written out at each site rather than called, so that each site's prototype lookup sees the
   // shapes of its own field only.
-  const plain = (value) => `(Object.getPrototypeOf(${value}) ?? PLAIN) === PLAIN`;
+  const plain = (value) => `((Object.getPrototypeOf(${value}) ?? PLAIN) === PLAIN)`;
   // `walkValue(w, <value>, pick)`, for the value held in variable `value`.
   const walk = (value, pick) => {
     lines.push(`if (--w.nodes < 0) ${fail}`);

@@ -17,6 +17,17 @@ const CALLS = new Set(["precheck", "precheck_resources", "check"]);
 
 class Item {}
 
+/** A class whose fields are getters on its prototype: not plain data. */
+class Getters {
+  get LockReason() {
+    return "security";
+  }
+
+  get Status() {
+    return "Running";
+  }
+}
+
 /** The same items, as values the projection refuses: the live path reads them. */
 function live(resources) {
   const wrap = (item) => (item !== null && typeof item === "object" && !Array.isArray(item) ? Object.defineProperties(new Item(), Object.getOwnPropertyDescriptors(item)) : item);
@@ -116,6 +127,9 @@ const EDGE = {
   "a status that is a BigInt": [{ ...base, Status: 5n }],
   "a status that is a Date": [{ ...base, Status: new Date(0) }],
   "a status that is a Map": [{ ...base, Status: new Map() }],
+  "an expiry that is a Date": [{ ...base, ExpiredTime: new Date(0) }],
+  "locks that are a Map": [{ ...base, OperationLocks: new Map([["LockReason", ["security"]]]) }],
+  "locks whose fields are getters": [{ ...base, OperationLocks: new Getters() }],
   "a status with a lone surrogate": [{ ...base, Status: `Run${lone}` }],
   "an id with a lone surrogate": [{ ...base, InstanceId: `i-${lone}` }],
   "a status that is an object": [{ ...base, Status: { Running: true } }],
@@ -266,7 +280,7 @@ test("random items answer alike through generated walks, generic walks and the l
   const pick = (list) => list[Math.floor(random() * list.length)];
   // Mostly plain data, which grouping answers; now and then a value it must leave to the core.
   const plain = ["Running", "Stopped", "Starting", "security", "financial", "PrePaid", "PostPaid", "2020-01-01T00:00Z", "2099-12-31T15:59Z", "", 0, 7, -0, true, false, null, undefined];
-  const odd = [lone, "\ue000", 2.5, NaN, 2 ** 53 + 2, 5n];
+  const odd = [lone, "\ue000", 2.5, NaN, 2 ** 53 + 2, 5n, new Date(0), new Map([["LockReason", "security"]]), new Getters()];
   const scalars = () => (random() < 0.97 ? pick(plain) : pick(odd));
   const value = (depth) => {
     const roll = random();
