@@ -19,6 +19,7 @@
 //! [`Pick::for_guards`]: crate::host::Pick::for_guards
 //! [`precheck_resources`]: crate::precheck::precheck_resources
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use serde::Serialize;
@@ -35,6 +36,7 @@ use crate::precheck::{
 
 /// The stand-in id: a private-use character, which no provider id contains.
 const STAND_IN: char = '\u{E000}';
+const STAND_IN_TEXT: &str = "\u{E000}";
 
 /// The answer for every item of one group.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -209,8 +211,8 @@ pub fn precheck_targets(
             .get(id)
             .and_then(|row| representatives.get(*row))
             .map(|representative| Item {
-                id: id.to_owned(),
-                status: representative.status.clone(),
+                id: Cow::Owned(id.to_owned()),
+                status: representative.status,
                 raw: representative.raw,
             })
     };
@@ -235,8 +237,8 @@ fn answer(spec: &crate::spec::OperationSpec, item: &Item<'_>, options: &Options)
     let judged = judge(
         spec,
         &Item {
-            id: STAND_IN.to_string(),
-            status: item.status.clone(),
+            id: Cow::Borrowed(STAND_IN_TEXT),
+            status: item.status,
             raw: item.raw,
         },
         false,

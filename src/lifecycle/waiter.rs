@@ -197,7 +197,7 @@ impl Waiter {
         let synchronous = is_synchronous(spec);
         let mut by_id: HashMap<&str, &Item<'_>> = HashMap::with_capacity(baselines.len());
         for item in &baselines {
-            by_id.entry(item.id.as_str()).or_insert(item);
+            by_id.entry(&*item.id).or_insert(item);
         }
         let targets = ids
             .iter()
@@ -278,7 +278,7 @@ impl Waiter {
         // The first item per id, as the pre-check reads a Describe list.
         let mut by_id: HashMap<&str, &Item<'_>> = HashMap::with_capacity(items.len());
         for item in &items {
-            by_id.entry(item.id.as_str()).or_insert(item);
+            by_id.entry(&*item.id).or_insert(item);
         }
         let mut reasons = Vec::with_capacity(self.targets.len());
         for track in &mut self.targets {
@@ -427,7 +427,7 @@ fn baseline(spec: &OperationSpec, item: &Item<'_>) -> Baseline {
         }
     }
     Baseline {
-        status: item.status.clone(),
+        status: item.status.to_owned(),
         fields,
     }
 }
@@ -460,7 +460,7 @@ fn step(spec: &OperationSpec, track: &mut Track, item: Option<&Item<'_>>, elapse
         id: &id,
         action: spec.action,
     };
-    let shown = item.map(|item| clip(&item.status)).unwrap_or_default();
+    let shown = item.map(|item| clip(item.status)).unwrap_or_default();
     let reading = judge(spec, track, item, elapsed, &shown);
     messages::reading(&target, &reading)
 }
@@ -480,7 +480,7 @@ fn judge<'a>(
             api: spec.resource.describe_api,
         };
     };
-    let status = item.status.as_str();
+    let status = item.status;
     track.status = Some(status.to_owned());
     let wait = &spec.wait;
     let evidence = spec.lifecycle.waiter.evidence;
