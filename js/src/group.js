@@ -234,7 +234,12 @@ function generatedWalk(fields, idField, unread) {
   // `walkValue(w, <value>, pick)`, for the value held in variable `value`.
   const walk = (value, pick) => {
     lines.push(`if (--w.nodes < 0) ${fail}`);
-    lines.push(`if (typeof ${value} !== "object" || ${value} === null) { if (!stepScalar(w, ${value})) ${fail} }`);
+    // A string, the commonest value, is stepped here (as `stepScalar` steps it); other scalars
+    // through `stepScalar`.
+    const node = fresh("t");
+    lines.push(`if (typeof ${value} === "string") { w.units -= ${value}.length; if (w.units < 0) ${fail}`);
+    lines.push(`const ${node} = w.level; if (${value} === ${node}.lastToken) w.level = ${node}.lastNext; else if (!w.step(${value})) ${fail} }`);
+    lines.push(`else if (typeof ${value} !== "object" || ${value} === null) { if (!stepScalar(w, ${value})) ${fail} }`);
     if (pick === 1) {
       lines.push(`else ${fail}`);
     } else if (pick === 0) {
