@@ -193,19 +193,12 @@ function itemWalk(fields, idField, unread) {
   };
 }
 
-/** A scalar's token, as `walkValue` steps it; false for a value that is not plain data. */
+/**
+ * A scalar other than a string (the generated walk steps strings itself) as `walkValue` steps
+ * it; false for a value that is not plain data.
+ */
 function stepScalar(walker, value) {
   switch (typeof value) {
-    case "string": {
-      walker.units -= value.length;
-      if (walker.units < 0) return false;
-      const node = walker.level;
-      if (value === node.lastToken) {
-        walker.level = node.lastNext;
-        return true;
-      }
-      return walker.step(value);
-    }
     case "boolean":
       return walker.step(value);
     case "number":
@@ -234,8 +227,8 @@ function generatedWalk(fields, idField, unread) {
   // `walkValue(w, <value>, pick)`, for the value held in variable `value`.
   const walk = (value, pick) => {
     lines.push(`if (--w.nodes < 0) ${fail}`);
-    // A string, the commonest value, is stepped here (as `stepScalar` steps it); other scalars
-    // through `stepScalar`.
+    // A string, the commonest value, is stepped here, as `walkValue` and `Walker.step` step it
+    // (the token the previous item took is tried first); other scalars through `stepScalar`.
     const node = fresh("t");
     lines.push(`if (typeof ${value} === "string") { w.units -= ${value}.length; if (w.units < 0) ${fail}`);
     lines.push(`const ${node} = w.level; if (${value} === ${node}.lastToken) w.level = ${node}.lastNext; else if (!w.step(${value})) ${fail} }`);
