@@ -91,7 +91,7 @@ pub fn precheck_groups(op_id: &str, groups: &Value, rows: &[u32], options: &Opti
         let Some(answer) = usize::try_from(row)
             .ok()
             .and_then(|row| answer_of.get(row))
-            .and_then(|&index| answers.get(index as usize))
+            .and_then(|&index| answers.get(usize::try_from(index).ok()?))
         else {
             return Ok(None);
         };
