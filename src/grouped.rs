@@ -249,9 +249,21 @@ fn answer(spec: &crate::spec::OperationSpec, item: &Item<'_>, options: &Options)
         denied: judged.decision == TargetDecision::Deny,
         status: judged.status,
         error: judged.error,
-        reason: judged.reason.split(STAND_IN).map(str::to_owned).collect(),
+        reason: split_at_stand_in(judged.reason),
         transition: judged.transition,
     })
+}
+
+/// `reason` split at each stand-in; the first part keeps the reason's own buffer.
+fn split_at_stand_in(mut reason: String) -> Vec<String> {
+    let mut parts = Vec::with_capacity(2);
+    while let Some(at) = reason.rfind(STAND_IN) {
+        parts.push(reason.get(at + STAND_IN.len_utf8()..).unwrap_or_default().to_owned());
+        reason.truncate(at);
+    }
+    parts.push(reason);
+    parts.reverse();
+    parts
 }
 
 /// Whether any string or key of `value` holds the stand-in.
@@ -420,6 +432,21 @@ mod tests {
         // Four groups, but a running instance is allowed whatever its charge type: two answers.
         assert_eq!(verdict.answers.len(), 2);
         assert_eq!(verdict.answer_of, vec![0, 1, 0, 1]);
+    }
+
+    #[test]
+    fn a_reason_splits_at_every_stand_in_as_split_does() {
+        for reason in [
+            "",
+            "no id",
+            "\u{E000}",
+            "a \u{E000} b",
+            "\u{E000}\u{E000}",
+            "实例 \u{E000} 正在运行，\u{E000}。",
+        ] {
+            let expected: Vec<String> = reason.split(STAND_IN).map(str::to_owned).collect();
+            assert_eq!(split_at_stand_in(reason.to_owned()), expected, "{reason:?}");
+        }
     }
 
     #[test]

@@ -11,7 +11,6 @@
 // with its own paths.
 
 const PLAIN = Object.prototype;
-const UTF8 = new TextEncoder();
 const wellFormed = typeof String.prototype.isWellFormed === "function" ? (text) => text.isWellFormed() : (text) => !/[\ud800-\udfff]/.test(text) || /^(?:[^\ud800-\udfff]|[\ud800-\udbff][\udc00-\udfff])*$/.test(text);
 
 /** Each known operation's plan (`glue.groupingPlan`), fetched once. */
@@ -411,7 +410,8 @@ function groupItems(glue, limits, operation, resources) {
     rows[index] = group;
     ids[index] = id;
   }
-  return { representatives: UTF8.encode(JSON.stringify(representatives)), rows, ids };
+  // JSON text, which wasm-bindgen writes into the module's memory as UTF-8 in one step.
+  return { representatives: JSON.stringify(representatives), rows, ids };
 }
 
 /**
@@ -447,7 +447,7 @@ export function groupedTargets(glue, limits, operation, params, resources, optio
   }
   if (groups === undefined) return undefined;
   const envelope = JSON.parse(
-    glue.precheckTargets(operation, params, groups.representatives, groups.rows, UTF8.encode(JSON.stringify(groups.ids)), options, refuse),
+    glue.precheckTargets(operation, params, groups.representatives, groups.rows, JSON.stringify(groups.ids), options, refuse),
   );
   return envelope.error === undefined && envelope.ok === null ? undefined : envelope;
 }

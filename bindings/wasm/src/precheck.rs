@@ -75,13 +75,15 @@ pub fn precheck_resources(operation: JsValue, resources: JsValue, options: JsVal
 }
 
 /// `precheckResources` answered once per distinct item (`opgate::grouped`): `groups` is the
-/// JSON text (UTF-8) of one representative item per group, `rows` each item's group. Answers
-/// the JSON text of the envelope; `{"ok": null}` when the input cannot be answered so.
+/// JSON text of one representative item per group, `rows` each item's group. Answers the JSON
+/// text of the envelope; `{"ok": null}` when the input cannot be answered so. (JSON text holds
+/// a lone surrogate escaped, so the UTF-8 conversion of the argument replaces nothing, and the
+/// parser refuses the escape.)
 #[wasm_bindgen(js_name = precheckGroups)]
-pub fn precheck_groups(operation: JsValue, groups: &[u8], rows: &[u32], options: JsValue) -> JsValue {
+pub fn precheck_groups(operation: JsValue, groups: &str, rows: &[u32], options: JsValue) -> JsValue {
     let options_text = plain_json(&options);
     let options_node = copied(&options_text);
-    match parse(groups) {
+    match parse(groups.as_bytes()) {
         Some(groups) => finish(calls::precheck_groups(
             &js(operation),
             &Input::Projected(&groups),
@@ -93,22 +95,22 @@ pub fn precheck_groups(operation: JsValue, groups: &[u8], rows: &[u32], options:
 }
 
 /// `precheck` (or, with `refuse`, `check`) of items held by groups (`opgate::grouped`):
-/// `groups` and `ids` are JSON text (UTF-8) of one representative per group and of each item's
-/// id, `rows` each item's group. `{"ok": null}` when the items cannot be answered so.
+/// `groups` and `ids` are JSON text of one representative per group and of each item's id,
+/// `rows` each item's group. `{"ok": null}` when the items cannot be answered so.
 #[wasm_bindgen(js_name = precheckTargets)]
 pub fn precheck_targets(
     operation: JsValue,
     params: JsValue,
-    groups: &[u8],
+    groups: &str,
     rows: &[u32],
-    ids: &[u8],
+    ids: &str,
     options: JsValue,
     refuse: bool,
 ) -> JsValue {
     let (params_text, options_text) = (plain_json(&params), plain_json(&options));
     let params_node = copied(&params_text);
     let options_node = copied(&options_text);
-    match (parse(groups), serde_json::from_slice::<Vec<String>>(ids)) {
+    match (parse(groups.as_bytes()), serde_json::from_str::<Vec<String>>(ids)) {
         (Some(groups), Ok(ids)) => finish(calls::precheck_targets(
             &js(operation),
             &argument(&params_node, params),
