@@ -223,23 +223,25 @@ function generatedWalk(fields, idField, unread) {
   // Written out at each site rather than called, so that each site's prototype lookup sees the
   // shapes of its own field only.
   const plain = (value) => `((Object.getPrototypeOf(${value}) ?? PLAIN) === PLAIN)`;
+  // `w.step(token)` with its first test in line: the token the previous item took here.
+  const step = (token) => {
+    const node = fresh("t");
+    return `{ const ${node} = w.level; if (${node}.lastToken === ${token}) w.level = ${node}.lastNext; else if (!w.step(${token})) ${fail} }`;
+  };
   // `walkValue(w, <value>, pick)`, for the value held in variable `value`.
   const walk = (value, pick) => {
     lines.push(`if (--w.nodes < 0) ${fail}`);
-    // A string, the commonest value, is stepped here, as `walkValue` and `Walker.step` step it
-    // (the token the previous item took is tried first); other scalars through `stepScalar`.
-    const node = fresh("t");
-    lines.push(`if (typeof ${value} === "string") { w.units -= ${value}.length; if (w.units < 0) ${fail}`);
-    lines.push(`const ${node} = w.level; if (${value} === ${node}.lastToken) w.level = ${node}.lastNext; else if (!w.step(${value})) ${fail} }`);
+    // A string, the commonest value, is stepped here; other scalars through `stepScalar`.
+    lines.push(`if (typeof ${value} === "string") { w.units -= ${value}.length; if (w.units < 0) ${fail} ${step(value)} }`);
     lines.push(`else if (typeof ${value} !== "object" || ${value} === null) { if (!stepScalar(w, ${value})) ${fail} }`);
     if (pick === 1) {
       lines.push(`else ${fail}`);
     } else if (pick === 0) {
-      lines.push(`else if (Array.isArray(${value})) { if (!w.step(EMPTY_LIST)) ${fail} }`);
-      lines.push(`else if (!${plain(value)} || !w.step(EMPTY_MAP)) ${fail}`);
+      lines.push(`else if (Array.isArray(${value})) ${step("EMPTY_LIST")}`);
+      lines.push(`else if (!${plain(value)}) ${fail} else ${step("EMPTY_MAP")}`);
     } else if (Array.isArray(pick)) {
-      lines.push(`else if (Array.isArray(${value})) { if (!w.step(EMPTY_LIST)) ${fail} }`);
-      lines.push(`else { if (!${plain(value)} || !w.step(MAP)) ${fail}`);
+      lines.push(`else if (Array.isArray(${value})) ${step("EMPTY_LIST")}`);
+      lines.push(`else { if (!${plain(value)}) ${fail} ${step("MAP")}`);
       for (const [name, inner] of pick) {
         const child = fresh("v");
         lines.push(`const ${child} = ${value}[${JSON.stringify(name)}];`);
@@ -250,11 +252,11 @@ function generatedWalk(fields, idField, unread) {
       const length = fresh("n");
       const index = fresh("i");
       const item = fresh("v");
-      lines.push(`else if (!Array.isArray(${value})) { if (!${plain(value)} || !w.step(EMPTY_MAP)) ${fail} }`);
-      lines.push(`else { const ${length} = ${value}.length;`);
-      lines.push(`if (!(${length} <= w.maxItems) || !w.step(LIST) || !w.step(${length})) ${fail}`);
+      lines.push(`else if (!Array.isArray(${value})) { if (!${plain(value)}) ${fail} ${step("EMPTY_MAP")} }`);
+      lines.push(`else { const ${length} = ${value}.length; if (!(${length} <= w.maxItems)) ${fail}`);
+      lines.push(`${step("LIST")} ${step(length)}`);
       lines.push(`for (let ${index} = 0; ${index} < ${length}; ${index} += 1) { const ${item} = ${value}[${index}];`);
-      lines.push(`if (${item} === undefined) { if (!w.step(null)) ${fail} continue; }`);
+      lines.push(`if (${item} === undefined) { ${step("null")} continue; }`);
       walk(item, pick.items);
       lines.push("} }");
     }
