@@ -11,7 +11,7 @@
 // message functions out of line, each with its own frame), with precheck/check by groups
 // (precheckTargets, +2.3 KB) on top: 234,948 B. Then 236,001 B: +0.7 KB for pre-checks
 // sending each distinct group answer once (src/grouped.rs `distinct`; the ECS fleet's 17 groups
-// have 7 answers) with keys camelCased in place, +0.35 KB for build's request text borrowed from
+// have 10 answers) with keys camelCased in place, +0.35 KB for build's request text borrowed from
 // the spec (src/wire/request.rs) and the one-pass id and region checks (src/formats.rs). Lower
 // it as the size work lands, never raise it without saying why.
 // What is left is mostly the core itself: opgate's own code (~170 KB raw), the Deserialize
