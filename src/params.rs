@@ -455,6 +455,15 @@ fn reorder(fields: &'static [ParamSpec], mut values: Map<String, Value>) -> Map<
         .collect()
 }
 
+/// `value.get(name)` for a JSON object, by [`small_map_get`]: the pre-check guards read a few
+/// fields of each Describe item this way.
+pub(crate) fn object_field<'a>(value: &'a Value, name: &str) -> Option<&'a Value> {
+    match value {
+        Value::Object(map) => small_map_get(map, name),
+        _ => None,
+    }
+}
+
 /// `map.get(name)`, by a scan of the keys when there are a handful: parameters are a few
 /// fields, and a scan costs less than hashing the name (the map hashes with SipHash), which
 /// validation before every build would do once per spec field.

@@ -12,7 +12,7 @@ use crate::codes::ClientCode;
 use crate::error::{clip, Error, ErrorDetail, RenderedError, Result};
 use crate::lang::{Lang, Text};
 use crate::messages::{self, Path, Refusal, ResourceProblem, StatusReading, Subject};
-use crate::params::{describe_value, validate_spec, Options, Validated};
+use crate::params::{describe_value, object_field, validate_spec, Options, Validated};
 use crate::record::Record;
 use crate::spec::{Guard, OperationSpec, TargetSpec, Transition};
 
@@ -249,7 +249,9 @@ pub(crate) struct Item<'a> {
 pub(crate) fn read_resources<'a>(spec: &OperationSpec, resources: &'a Value) -> Result<Vec<Item<'a>>> {
     let (list, prefix): (Vec<&Value>, String) = match resources {
         Value::Array(items) => (items.iter().collect(), "resources".to_owned()),
-        Value::Object(map) if map.contains_key(spec.resource.id_field) => (vec![resources], "resources".to_owned()),
+        Value::Object(_) if object_field(resources, spec.resource.id_field).is_some() => {
+            (vec![resources], "resources".to_owned())
+        }
         Value::Object(_) => match spec.resource.list_paths.iter().find_map(|path| {
             lookup(resources, path)
                 .and_then(Value::as_array)
@@ -263,7 +265,7 @@ pub(crate) fn read_resources<'a>(spec: &OperationSpec, resources: &'a Value) -> 
     if list.len() > MAX_RESOURCES {
         return Err(too_many_resources(spec, &prefix, list.len()));
     }
-    let single = matches!(resources, Value::Object(map) if map.contains_key(spec.resource.id_field));
+    let single = resources.is_object() && object_field(resources, spec.resource.id_field).is_some();
     let mut items = Vec::with_capacity(list.len());
     let mut problems = Problems::default();
     crate::work::add(list.len());
@@ -284,10 +286,14 @@ pub(crate) fn read_resources<'a>(spec: &OperationSpec, resources: &'a Value) -> 
             problems.push(resource_detail(spec, field, &problem));
             continue;
         }
-        let id = raw.get(spec.resource.id_field).and_then(Value::as_str);
-        let status = raw
-            .get(spec.resource.status_field)
-            .or_else(|| spec.resource.status_aliases.iter().find_map(|alias| raw.get(alias)))
+        let id = object_field(raw, spec.resource.id_field).and_then(Value::as_str);
+        let status = object_field(raw, spec.resource.status_field)
+            .or_else(|| {
+                spec.resource
+                    .status_aliases
+                    .iter()
+                    .find_map(|alias| object_field(raw, alias))
+            })
             .and_then(Value::as_str);
         match (id, status) {
             (Some(id), Some(status)) => items.push(Item {
@@ -369,7 +375,7 @@ fn missing_field(spec: &OperationSpec, item_field: &str, name: &str, raw: &Value
 }
 
 fn lookup<'a>(value: &'a Value, path: &[&str]) -> Option<&'a Value> {
-    path.iter().try_fold(value, |current, key| current.get(key))
+    path.iter().try_fold(value, |current, key| object_field(current, key))
 }
 
 fn not_found(spec: &OperationSpec, id: &str, lang: Lang) -> TargetOutcome {
@@ -517,17 +523,15 @@ fn refusal<'a>(
             by_reason,
             unknown,
         } => {
-            let locks = item
-                .raw
-                .get(container)
-                .and_then(|c| c.get(list))
+            let locks = object_field(item.raw, container)
+                .and_then(|c| object_field(c, list))
                 .and_then(Value::as_array)?;
             let (reason, message) = locks.iter().find_map(|lock| match lock {
                 Value::String(reason) => Some((reason.as_str(), "")),
-                other => other
-                    .get(reason_field)
-                    .and_then(Value::as_str)
-                    .map(|reason| (reason, other.get("LockMsg").and_then(Value::as_str).unwrap_or(""))),
+                other => object_field(other, reason_field).and_then(Value::as_str).map(|reason| {
+                    let message = object_field(other, "LockMsg").and_then(Value::as_str);
+                    (reason, message.unwrap_or(""))
+                }),
             })?;
             let code = by_reason
                 .iter()
@@ -549,8 +553,8 @@ fn refusal<'a>(
             code,
         } => {
             let now = options.now?;
-            let is_prepaid = item.raw.get(charge_field).and_then(Value::as_str) == Some(prepaid);
-            let expires_text = item.raw.get(expires_field).and_then(Value::as_str)?;
+            let is_prepaid = object_field(item.raw, charge_field).and_then(Value::as_str) == Some(prepaid);
+            let expires_text = object_field(item.raw, expires_field).and_then(Value::as_str)?;
             let expired = is_prepaid && crate::time::parse_utc(expires_text).is_some_and(|expires| expires <= now);
             expired.then(|| (*code, Refused::Expired { at: clip(expires_text) }))
         }
