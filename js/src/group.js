@@ -85,22 +85,11 @@ const EMPTY_LIST = Symbol("empty list");
  */
 function walkValue(walker, value, pick) {
   if (--walker.nodes < 0) return false;
-  switch (typeof value) {
-    case "string":
-      walker.units -= value.length;
-      return walker.units >= 0 && walker.step(value);
-    case "boolean":
-      return walker.step(value);
-    case "number":
-      return Number.isSafeInteger(value) && walker.step(value);
-    case "undefined":
-      return walker.step(MISSING);
-    case "object":
-      break;
-    default:
-      return false;
+  if (typeof value === "string") {
+    walker.units -= value.length;
+    return walker.units >= 0 && walker.step(value);
   }
-  if (value === null) return walker.step(null);
+  if (typeof value !== "object" || value === null) return stepScalar(walker, value);
   if (Array.isArray(value)) {
     if (pick === 1) return false;
     if (pick === 0 || Array.isArray(pick)) return walker.step(EMPTY_LIST);
@@ -193,8 +182,8 @@ function itemWalk(fields, idField, unread) {
 }
 
 /**
- * A scalar other than a string (the generated walk steps strings itself) as `walkValue` steps
- * it; false for a value that is not plain data.
+ * A scalar other than a string (both walks step strings themselves, with the budget), as a token;
+ * false for a value that is not plain data.
  */
 function stepScalar(walker, value) {
   switch (typeof value) {
