@@ -183,11 +183,7 @@ pub fn sign(request: &HttpRequest, credentials: &Credentials, options: &SignOpti
         (SignatureAlgorithm::Zc2HmacSha256, Secret::AccessKey { id, mac_key, .. }) => {
             Ok(zc2::sign(request, id, mac_key, options.timestamp))
         }
-        (_, Secret::Bearer { .. }) => Err(Error::Signing(ErrorDetail::client(
-            ClientCode::InvalidCredentials,
-            messages::wire::needs_access_key(algorithm.name()),
-            Some("credentials".to_owned()),
-        ))),
+        (_, Secret::Bearer { .. }) => Err(needs_access_key(algorithm)),
         (
             SignatureAlgorithm::Acs3HmacSha256,
             Secret::AccessKey {
@@ -196,21 +192,16 @@ pub fn sign(request: &HttpRequest, credentials: &Credentials, options: &SignOpti
                 security_token,
                 ..
             },
-        ) => {
-            let date = super::encode::format_utc(options.timestamp).ok_or_else(|| bad_timestamp(options.timestamp))?;
-            check_nonce(&options.nonce)?;
-            Ok(acs3::sign(
-                request,
-                &acs3::Key {
-                    id,
-                    mac_key,
-                    security_token,
-                },
-                date,
-                &options.nonce,
-                None,
-            ))
-        }
+        ) => sign_acs3(
+            request,
+            &acs3::Key {
+                id,
+                mac_key,
+                security_token,
+            },
+            options,
+            None,
+        ),
         (
             SignatureAlgorithm::RpcHmacSha1,
             Secret::AccessKey {
@@ -256,24 +247,38 @@ pub fn sign_acs3_over(
         ..
     } = credentials.secret(Provider::Alibaba)?
     else {
-        return Err(Error::Signing(ErrorDetail::client(
-            ClientCode::InvalidCredentials,
-            messages::wire::needs_access_key(SignatureAlgorithm::Acs3HmacSha256.name()),
-            Some("credentials".to_owned()),
-        )));
+        return Err(needs_access_key(SignatureAlgorithm::Acs3HmacSha256));
     };
-    let date = super::encode::format_utc(options.timestamp).ok_or_else(|| bad_timestamp(options.timestamp))?;
-    check_nonce(&options.nonce)?;
-    Ok(acs3::sign(
+    sign_acs3(
         request,
         &acs3::Key {
             id,
             mac_key,
             security_token,
         },
-        date,
-        &options.nonce,
+        options,
         Some(signed_headers),
+    )
+}
+
+/// ACS3 over `signed_headers` (`None`: the default set), once the key is known.
+fn sign_acs3(
+    request: &HttpRequest,
+    key: &acs3::Key<'_>,
+    options: &SignOptions,
+    signed_headers: Option<&[&str]>,
+) -> Result<SignedRequest> {
+    let date = super::encode::format_utc(options.timestamp).ok_or_else(|| bad_timestamp(options.timestamp))?;
+    check_nonce(&options.nonce)?;
+    Ok(acs3::sign(request, key, date, &options.nonce, signed_headers))
+}
+
+/// Bearer credentials given to an algorithm that signs with an access key.
+fn needs_access_key(algorithm: SignatureAlgorithm) -> Error {
+    Error::Signing(ErrorDetail::client(
+        ClientCode::InvalidCredentials,
+        messages::wire::needs_access_key(algorithm.name()),
+        Some("credentials".to_owned()),
     ))
 }
 
