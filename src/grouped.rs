@@ -35,8 +35,7 @@ use crate::precheck::{
 };
 
 /// The stand-in id: a private-use character, which no provider id contains.
-const STAND_IN: char = '\u{E000}';
-const STAND_IN_TEXT: &str = "\u{E000}";
+const STAND_IN: &str = "\u{E000}";
 
 /// The answer for every item of one group.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -237,7 +236,7 @@ fn answer(spec: &crate::spec::OperationSpec, item: &Item<'_>, options: &Options)
     let judged = judge(
         spec,
         &Item {
-            id: Cow::Borrowed(STAND_IN_TEXT),
+            id: Cow::Borrowed(STAND_IN),
             status: item.status,
             raw: item.raw,
         },
@@ -258,7 +257,7 @@ fn answer(spec: &crate::spec::OperationSpec, item: &Item<'_>, options: &Options)
 fn split_at_stand_in(mut reason: String) -> Vec<String> {
     let mut parts = Vec::with_capacity(2);
     while let Some(at) = reason.rfind(STAND_IN) {
-        parts.push(reason.get(at + STAND_IN.len_utf8()..).unwrap_or_default().to_owned());
+        parts.push(reason.get(at + STAND_IN.len()..).unwrap_or_default().to_owned());
         reason.truncate(at);
     }
     parts.push(reason);
@@ -279,7 +278,7 @@ fn holds_stand_in(value: &Value) -> bool {
 /// Whether `text` holds the stand-in. Its UTF-8 form starts with the byte 0xEE, which most
 /// texts lack: one byte scan settles them.
 fn has_stand_in(text: &str) -> bool {
-    const LEAD: u8 = 0xEE;
+    const LEAD: u8 = STAND_IN.as_bytes()[0];
     text.as_bytes().contains(&LEAD) && text.contains(STAND_IN)
 }
 
