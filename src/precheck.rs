@@ -247,17 +247,18 @@ pub(crate) struct Item<'a> {
 
 /// Accepts a list of Describe items, one item, or a whole Describe response.
 pub(crate) fn read_resources<'a>(spec: &OperationSpec, resources: &'a Value) -> Result<Vec<Item<'a>>> {
-    let (list, prefix): (Vec<&Value>, String) = match resources {
-        Value::Array(items) => (items.iter().collect(), "resources".to_owned()),
+    // `single`: one item given on its own, whose path is `resources` itself.
+    let (list, prefix, single): (Vec<&Value>, String, bool) = match resources {
+        Value::Array(items) => (items.iter().collect(), "resources".to_owned(), false),
         Value::Object(_) if object_field(resources, spec.resource.id_field).is_some() => {
-            (vec![resources], "resources".to_owned())
+            (vec![resources], "resources".to_owned(), true)
         }
         Value::Object(_) => match spec.resource.list_paths.iter().find_map(|path| {
             lookup(resources, path)
                 .and_then(Value::as_array)
                 .map(|items| (items, *path))
         }) {
-            Some((items, path)) => (items.iter().collect(), format!("resources.{}", path.join("."))),
+            Some((items, path)) => (items.iter().collect(), format!("resources.{}", path.join(".")), false),
             None => return Err(shape_error(spec, "resources", &ResourceProblem::NotAResourceList)),
         },
         _ => return Err(shape_error(spec, "resources", &ResourceProblem::NotAResourceList)),
@@ -265,7 +266,6 @@ pub(crate) fn read_resources<'a>(spec: &OperationSpec, resources: &'a Value) -> 
     if list.len() > MAX_RESOURCES {
         return Err(too_many_resources(spec, &prefix, list.len()));
     }
-    let single = resources.is_object() && object_field(resources, spec.resource.id_field).is_some();
     let mut items = Vec::with_capacity(list.len());
     let mut problems = Problems::default();
     crate::work::add(list.len());
