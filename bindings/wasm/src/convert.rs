@@ -27,15 +27,22 @@ extern "C" {
     fn object_keys(value: &JsValue) -> Result<Array, JsValue>;
 }
 
-/// A call argument as JSON text, when it is plain data: one crossing instead of several per
-/// field. The core then reads the parsed text through the same [`HostValue`] contract, so the
-/// answer, every error and its path included, is the one the live value gives; whatever is
-/// not plain data (a `Map`, a class instance, a BigInt, a fraction, a getter that throws, a
-/// lone surrogate, which the JSON text escapes and the parser refuses) takes the live path.
-pub fn plain_json(value: &JsValue) -> Option<String> {
+/// A call's arguments (at most three) as the JSON text of their list, when each is plain
+/// data: one crossing and one parse instead of several per field. The core then reads the
+/// parsed text through the same [`HostValue`] contract, so the answer, every error and its
+/// path included, is the one the live values give; when any argument is not plain data (a
+/// `Map`, a class instance, a BigInt, a fraction, a getter that throws, a lone surrogate, which
+/// the JSON text escapes and the parser refuses), all are read live.
+pub fn plain_json<const N: usize>(values: &[JsValue; N]) -> Option<String> {
+    const { assert!(N <= 3, "the plain-data snippet copies at most three arguments") };
     let limit = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+    let undefined = JsValue::UNDEFINED;
+    let at = |index: usize| values.get(index).unwrap_or(&undefined);
     crate::projection::opgate_plain_json(
-        value,
+        limit(N),
+        at(0),
+        at(1),
+        at(2),
         limit(MAX_LIST_ITEMS),
         limit(MAX_NODES),
         limit(MAX_BYTES),

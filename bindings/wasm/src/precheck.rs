@@ -4,8 +4,7 @@
 use opgate::host::calls;
 use wasm_bindgen::prelude::*;
 
-use crate::convert::plain_json;
-use crate::projection::{argument, copied, js, parse, project, Input, Node};
+use crate::projection::{js, parse, project, with_arguments, Input, Node};
 use crate::{finish, options};
 
 /// `resources` as the call reads it: projected on the JS side when it is plain data.
@@ -81,17 +80,17 @@ pub fn precheck_resources(operation: JsValue, resources: JsValue, options: JsVal
 /// parser refuses the escape.)
 #[wasm_bindgen(js_name = precheckGroups)]
 pub fn precheck_groups(operation: JsValue, groups: &str, rows: &[u32], options: JsValue) -> JsValue {
-    let options_text = plain_json(&options);
-    let options_node = copied(&options_text);
-    match parse(groups.as_bytes()) {
-        Some(groups) => finish(calls::precheck_groups(
-            &js(operation),
-            &Input::Projected(&groups),
-            rows,
-            self::options(&argument(&options_node, options)),
-        )),
-        None => finish(Ok::<Option<()>, opgate::host::Failed>(None)),
-    }
+    with_arguments([operation, options], |[operation, options]| {
+        match parse(groups.as_bytes()) {
+            Some(groups) => finish(calls::precheck_groups(
+                &operation,
+                &Input::Projected(&groups),
+                rows,
+                self::options(&options),
+            )),
+            None => finish(Ok::<Option<()>, opgate::host::Failed>(None)),
+        }
+    })
 }
 
 /// `precheck` (or, with `refuse`, `check`) of items held by groups (`opgate::grouped`):
@@ -107,21 +106,20 @@ pub fn precheck_targets(
     options: JsValue,
     refuse: bool,
 ) -> JsValue {
-    let (params_text, options_text) = (plain_json(&params), plain_json(&options));
-    let params_node = copied(&params_text);
-    let options_node = copied(&options_text);
-    match (parse(groups.as_bytes()), serde_json::from_str::<Vec<String>>(ids)) {
-        (Some(groups), Ok(ids)) => finish(calls::precheck_targets(
-            &js(operation),
-            &argument(&params_node, params),
-            &Input::Projected(&groups),
-            rows,
-            &ids,
-            self::options(&argument(&options_node, options)),
-            refuse,
-        )),
-        _ => finish(Ok::<Option<()>, opgate::host::Failed>(None)),
-    }
+    with_arguments([operation, params, options], |[operation, params, options]| {
+        match (parse(groups.as_bytes()), serde_json::from_str::<Vec<String>>(ids)) {
+            (Some(groups), Ok(ids)) => finish(calls::precheck_targets(
+                &operation,
+                &params,
+                &Input::Projected(&groups),
+                rows,
+                &ids,
+                self::options(&options),
+                refuse,
+            )),
+            _ => finish(Ok::<Option<()>, opgate::host::Failed>(None)),
+        }
+    })
 }
 
 /// How the JS package groups the items of `operation` for `precheckGroups`.

@@ -171,11 +171,19 @@ function copy(value, budget, depth) {
   return out;
 }
 
-export function opgate_plain_json(value, maxItems, maxNodes, maxBytes, maxDepth) {
-  if (value === undefined) return undefined;
+// The JSON text of `[first, second, third][..count]`, each copied as plain data (`undefined`
+// as null, as the core reads it), or undefined when any of them is not plain data.
+export function opgate_plain_json(count, first, second, third, maxItems, maxNodes, maxBytes, maxDepth) {
   try {
-    const copied = copy(value, { nodes: maxNodes, maxItems, maxBytes, maxDepth }, 0);
-    return copied === DIRTY ? undefined : JSON.stringify(copied);
+    const budget = { nodes: maxNodes, maxItems, maxBytes, maxDepth };
+    const copies = new Array(count);
+    for (let index = 0; index < count; index += 1) {
+      const value = index === 0 ? first : index === 1 ? second : third;
+      const copied = value === undefined ? null : copy(value, budget, 0);
+      if (copied === DIRTY) return undefined;
+      copies[index] = copied;
+    }
+    return JSON.stringify(copies);
   } catch {
     // A getter or Proxy trap threw: the live path reads the value and words the error.
     return undefined;
@@ -211,10 +219,14 @@ extern "C" {
         max_bytes: u32,
     ) -> Option<js_sys::Uint8Array>;
 
-    /// The JSON text of `value` when it is plain data (plain objects and arrays, strings,
-    /// booleans, safe integers, `null`, within the limits), `undefined` otherwise. Never throws.
+    /// The JSON text of the list of the first `count` values (at most three) when each is
+    /// plain data (plain objects and arrays, strings, booleans, safe integers, `null`, within
+    /// the limits), `undefined` otherwise. Never throws.
     pub(crate) fn opgate_plain_json(
-        value: &JsValue,
+        count: u32,
+        first: &JsValue,
+        second: &JsValue,
+        third: &JsValue,
         max_items: u32,
         max_nodes: u32,
         max_bytes: u32,
@@ -355,17 +367,17 @@ impl<'de> Deserialize<'de> for Node<'de> {
     }
 }
 
-/// The plain-data copy of an argument ([`crate::convert::plain_json`]) as the core reads it.
-pub fn copied(text: &Option<String>) -> Option<Node<'_>> {
-    text.as_deref().and_then(|text| parse(text.as_bytes()))
-}
-
-/// An argument as the call reads it: its plain-data copy when there is one, else the live value.
-pub fn argument<'a>(copied: &'a Option<Node<'a>>, value: JsValue) -> Input<'a> {
-    match copied {
-        Some(node) => Input::Projected(node),
-        None => js(value),
+/// Runs `call` on a call's arguments: their plain-data copy ([`crate::convert::plain_json`])
+/// when every one is plain data, else the live values.
+pub fn with_arguments<const N: usize, R>(values: [JsValue; N], call: impl for<'a> FnOnce([Input<'a>; N]) -> R) -> R {
+    let text = crate::convert::plain_json(&values);
+    let copied = text.as_deref().and_then(|text| parse(text.as_bytes()));
+    if let Some(Node::List(nodes)) = &copied {
+        if let Ok(nodes) = <&[Node; N]>::try_from(nodes.as_slice()) {
+            return call(nodes.each_ref().map(Input::Projected));
+        }
     }
+    call(values.map(js))
 }
 
 /// A JS argument, read live. Every export takes its arguments as [`Input`]s, so the core's

@@ -3,19 +3,16 @@
 use opgate::host::calls;
 use wasm_bindgen::prelude::*;
 
-use crate::convert::plain_json;
-use crate::projection::{argument, copied, js};
+use crate::projection::{js, with_arguments};
 use crate::{finish, options};
 
 /// Validates `params` and builds the unsigned request: `{method, scheme, host, path, query,
 /// headers, body, url}` (query and headers as `[name, value]` pairs, in wire order).
 #[wasm_bindgen]
 pub fn build(operation: JsValue, params: JsValue, options: JsValue) -> JsValue {
-    let (params_text, options_text) = (plain_json(&params), plain_json(&options));
-    let params_node = copied(&params_text);
-    let options_node = copied(&options_text);
-    let (params, options) = (argument(&params_node, params), argument(&options_node, options));
-    finish(calls::build(&js(operation), &params, self::options(&options)))
+    with_arguments([operation, params, options], |[operation, params, options]| {
+        finish(calls::build(&operation, &params, self::options(&options)))
+    })
 }
 
 /// Reads a provider response: `{outcome, requestId, failures, data, ...}`, or an `api` /
