@@ -40,8 +40,9 @@ lint: rust-tools ## rustfmt check, clippy on every target, clippy on the browser
 	$(CARGO) clippy --workspace --all-targets -- -D warnings
 	$(CARGO) clippy -p opgate --no-default-features --lib -- -D warnings
 
-rust-test: lint ## Rust lint, then the Rust tests
+rust-test: lint ## Rust lint, then the Rust tests (the core's, and the wasm glue's own unit tests, run natively)
 	$(CARGO) test -p opgate
+	$(CARGO) test -p opgate-wasm --lib
 
 python-test: ## Python suite: builds the wheel into .venv, runs pytest and mypy
 	bash python/run.sh test

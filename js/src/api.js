@@ -9,6 +9,7 @@
 import wasmInit, * as glue from "../pkg/opgate_wasm.js";
 import { fromReport } from "./errors.js";
 import { grouped, groupedTargets, setJitless } from "./group.js";
+import { envelope } from "./tape.js";
 
 export { OpgateError, InputError, ValidationError, DeniedError, ApiError, ParseError, PolicyError, SigningError } from "./errors.js";
 export { clientToken, classify, retryAdvice, accessDenied, plan, mergePlan, Waiter } from "./lifecycle.js";
@@ -63,10 +64,10 @@ function need() {
   }
 }
 
-// The glue answers with JSON text, `{"ok": result}` or `{"error": report}`: one JSON.parse
+// The glue answers one string, the result or the error report as a tape (./tape.js): one read
 // builds the whole result, far cheaper than wasm setting each property.
-function unwrap(text) {
-  return unwrapEnvelope(JSON.parse(text));
+function unwrap(answer) {
+  return unwrapEnvelope(envelope(answer));
 }
 
 function unwrapEnvelope(envelope) {

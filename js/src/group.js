@@ -10,6 +10,8 @@
 // return undefined, and the caller asks the core with the live values, which words every error
 // with its own paths.
 
+import { envelope as read } from "./tape.js";
+
 const PLAIN = Object.prototype;
 const wellFormed = typeof String.prototype.isWellFormed === "function" ? (text) => text.isWellFormed() : (text) => !/[\ud800-\udfff]/.test(text) || /^(?:[^\ud800-\udfff]|[\ud800-\udbff][\udc00-\udfff])*$/.test(text);
 
@@ -19,7 +21,7 @@ const plans = new Map();
 function planOf(glue, operation) {
   let plan = plans.get(operation);
   if (plan === undefined) {
-    const envelope = JSON.parse(glue.groupingPlan(operation));
+    const envelope = read(glue.groupingPlan(operation));
     // An unknown operation is not kept (a page could pass any number of them); the core's
     // live path words its error.
     if (envelope.error !== undefined) return null;
@@ -413,7 +415,7 @@ export function grouped(glue, limits, operation, resources, options) {
   try {
     const groups = groupItems(glue, limits, operation, resources);
     if (groups === undefined) return undefined;
-    const envelope = JSON.parse(glue.precheckGroups(operation, groups.representatives, groups.rows, options));
+    const envelope = read(glue.precheckGroups(operation, groups.representatives, groups.rows, options));
     if (envelope.error !== undefined || envelope.ok === null) return undefined;
     return expand(envelope.ok, groups.rows, groups.ids);
   } catch {
@@ -437,7 +439,7 @@ export function groupedTargets(glue, limits, operation, params, resources, optio
     return undefined;
   }
   if (groups === undefined) return undefined;
-  const envelope = JSON.parse(
+  const envelope = read(
     glue.precheckTargets(operation, params, groups.representatives, groups.rows, JSON.stringify(groups.ids), options, refuse),
   );
   return envelope.error === undefined && envelope.ok === null ? undefined : envelope;

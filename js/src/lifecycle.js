@@ -6,6 +6,7 @@
 import * as glue from "../pkg/opgate_wasm.js";
 import { fromReport } from "./errors.js";
 import { isReady } from "./api.js";
+import { envelope as read } from "./tape.js";
 
 function need() {
   if (!isReady()) {
@@ -13,10 +14,9 @@ function need() {
   }
 }
 
-// The glue answers with JSON text, `{"ok": result}` or `{"error": report}`: one JSON.parse
-// builds the whole result, far cheaper than wasm setting each property.
-function unwrap(text) {
-  const envelope = JSON.parse(text);
+// The glue answers one string, the result or the error report as a tape (./tape.js).
+function unwrap(answer) {
+  const envelope = read(answer);
   if (envelope.error !== undefined) {
     throw fromReport(envelope.error);
   }

@@ -11,6 +11,7 @@ import { fileURLToPath } from "node:url";
 import * as opgate from "opgate";
 import { parseExact } from "./helpers.mjs";
 import { invoke } from "./calls.mjs";
+import { envelope as readAnswer } from "../src/tape.js";
 
 const VECTORS = process.env.OPGATE_VECTORS_DIR ?? fileURLToPath(new URL("../../tests/vectors/", import.meta.url));
 const CALLS = new Set(["precheck", "precheck_resources", "check"]);
@@ -194,7 +195,7 @@ eachWalk("plain pre-check vectors are answered by groups, exactly as the live va
     for (const c of parseExact(readFileSync(`${VECTORS}/${file}`, "utf8")).cases) {
       if (c.call !== "precheck_resources") continue;
       const options = { now: c.args.now ?? null, lang: c.args.lang };
-      const answer = grouped(glue, JSON.parse(glue.limits()).ok, c.args.operation, c.args.resources, options);
+      const answer = grouped(glue, readAnswer(glue.limits()).ok, c.args.operation, c.args.resources, options);
       if (answer === undefined) continue;
       assert.deepStrictEqual(answer, live_answer(glue, c.args.operation, c.args.resources, options), `${file}: ${c.name}`);
       answered += 1;
@@ -204,7 +205,7 @@ eachWalk("plain pre-check vectors are answered by groups, exactly as the live va
   assert.ok(answered >= 10, `grouping answered only ${answered} vectors`);
   for (const label of ["plain items", "300 items in three kinds", "a whole DescribeInstances response", "an id of 5,000 characters"]) {
     const options = { now: NOW };
-    const answer = grouped(glue, JSON.parse(glue.limits()).ok, "ecs:RebootInstance", EDGE[label], options);
+    const answer = grouped(glue, readAnswer(glue.limits()).ok, "ecs:RebootInstance", EDGE[label], options);
     assert.notEqual(answer, undefined, `${label}: grouping declined`);
     assert.deepStrictEqual(answer, live_answer(glue, "ecs:RebootInstance", EDGE[label], options), label);
   }
@@ -213,7 +214,7 @@ eachWalk("plain pre-check vectors are answered by groups, exactly as the live va
 eachWalk("plain precheck and check vectors are answered by groups, exactly as the live values answer", async () => {
   const glue = await import("../pkg/opgate_wasm.js");
   const { groupedTargets } = await import("../src/group.js");
-  const limits = JSON.parse(glue.limits()).ok;
+  const limits = readAnswer(glue.limits()).ok;
   let answered = 0;
   for (const file of readdirSync(VECTORS).filter((name) => name.endsWith(".json")).sort()) {
     for (const c of parseExact(readFileSync(`${VECTORS}/${file}`, "utf8")).cases) {
@@ -222,7 +223,7 @@ eachWalk("plain precheck and check vectors are answered by groups, exactly as th
       const refuse = c.call === "check";
       const envelope = groupedTargets(glue, limits, c.args.operation, c.args.params, c.args.resources, options, refuse);
       if (envelope === undefined) continue;
-      const read = JSON.parse((refuse ? glue.check : glue.precheck)(c.args.operation, c.args.params, live(c.args.resources), options));
+      const read = readAnswer((refuse ? glue.check : glue.precheck)(c.args.operation, c.args.params, live(c.args.resources), options));
       assert.deepStrictEqual(envelope, read, `${file}: ${c.name}`);
       answered += 1;
     }
@@ -231,7 +232,7 @@ eachWalk("plain precheck and check vectors are answered by groups, exactly as th
 });
 
 function live_answer(glue, operation, resources, options) {
-  const envelope = JSON.parse(glue.precheckResources(operation, live(resources), options));
+  const envelope = readAnswer(glue.precheckResources(operation, live(resources), options));
   assert.equal(envelope.error, undefined, "grouping answered a case the core refuses");
   return envelope.ok;
 }
@@ -267,7 +268,7 @@ eachWalk("the other operations' items answer alike", () => {
 test("random items answer alike through generated walks, generic walks and the live values", async () => {
   const glue = await import("../pkg/opgate_wasm.js");
   const { grouped } = await import("../src/group.js");
-  const limits = JSON.parse(glue.limits()).ok;
+  const limits = readAnswer(glue.limits()).ok;
   let byGroups = 0;
   let seed = 0x9e3779b9;
   const random = () => {

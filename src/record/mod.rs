@@ -81,6 +81,16 @@ pub fn push_camel_key(out: &mut String, key: &str) {
     }
 }
 
+/// The length in bytes of what [`push_camel_key`] appends for `key`: each `_` of a renamed key
+/// goes, with the letter after it upper-cased.
+pub fn camel_key_len(key: &str) -> usize {
+    if is_snake_key(key) {
+        key.len() - key.bytes().filter(|&byte| byte == b'_').count()
+    } else {
+        key.len()
+    }
+}
+
 /// Whether `key` matches `^[a-z][a-z0-9]*(_[a-z0-9]+)+$`, in one pass over its bytes.
 fn is_snake_key(key: &str) -> bool {
     let bytes = key.as_bytes();
@@ -120,7 +130,7 @@ fn push_camel(out: &mut String, key: &str) {
 
 #[cfg(test)]
 mod tests {
-    use super::{camel_key, push_camel_key};
+    use super::{camel_key, camel_key_len, push_camel_key};
 
     #[test]
     fn camel_keys() {
@@ -151,5 +161,23 @@ mod tests {
         let mut out = String::new();
         push_camel_key(&mut out, "initial_delay_seconds");
         assert_eq!(out, "initialDelaySeconds");
+    }
+
+    #[test]
+    fn camel_key_len_is_the_length_push_camel_key_appends() {
+        for key in [
+            "dry_run",
+            "policy_2_index",
+            "initial_delay_seconds",
+            "InstanceId",
+            "a__b",
+            "x_",
+            "id",
+            "",
+        ] {
+            let mut out = String::new();
+            push_camel_key(&mut out, key);
+            assert_eq!(camel_key_len(key), out.len(), "{key}");
+        }
     }
 }

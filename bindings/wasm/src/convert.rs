@@ -5,8 +5,8 @@
 //! getter) catches: an exception that unwinds through wasm frames would skip Rust's epilogues
 //! and leave the module's shadow stack corrupt.
 //!
-//! Outbound: results are written as JSON text ([`crate::json`]) with their snake_case keys
-//! camelCased as they are written, and the JS wrapper reads the text with `JSON.parse` (plain
+//! Outbound: results are written as a tape ([`crate::tape`]) with their snake_case keys
+//! camelCased as they are written, and the JS wrapper reads it back (`js/src/tape.js`: plain
 //! objects, `null` for `None`): one crossing per call instead of one per property.
 
 use std::borrow::Cow;
@@ -212,28 +212,25 @@ impl HostValue for Js {
     }
 }
 
-/// `{"<name>":<value>}` as JSON text, the value's keys camelCased when `camel` says so. The JS
-/// wrapper reads it with one `JSON.parse`: far cheaper than building the objects from wasm
-/// one property at a time.
-fn envelope_text<T: Serialize + ?Sized>(name: &str, value: &T, camel: bool) -> Result<String, Error> {
+/// `tag` then `value` as a tape ([`crate::tape`]), the value's keys camelCased when `camel`
+/// says so. The JS wrapper reads it back in one pass (`js/src/tape.js`): far cheaper than
+/// building the objects from wasm one property at a time.
+fn envelope_text<T: Serialize + ?Sized>(tag: char, value: &T, camel: bool) -> Result<String, Error> {
     let mut out = String::with_capacity(512);
-    out.push_str("{\"");
-    out.push_str(name);
-    out.push_str("\":");
-    crate::json::write(&mut out, value, camel).map_err(|e| unconvertible_result(&e.to_string()))?;
-    out.push('}');
+    out.push(tag);
+    crate::tape::write(&mut out, value, camel).map_err(|e| unconvertible_result(&e.to_string()))?;
     Ok(out)
 }
 
-/// A result as the envelope `{"ok": ...}`, keys camelCased.
+/// A result as the envelope `O` + result, keys camelCased.
 pub fn ok_text<T: Serialize + ?Sized>(result: &T) -> Result<String, Error> {
-    envelope_text("ok", result, true)
+    envelope_text('O', result, true)
 }
 
-/// A rendered error as the envelope `{"error": ...}`, keys unchanged (the conformance vectors
+/// A rendered error as the envelope `E` + report, keys unchanged (the conformance vectors
 /// compare the core's snake_case keys).
 pub fn error_text<T: Serialize + ?Sized>(report: &T) -> String {
-    envelope_text("error", report, false).unwrap_or_else(|_| String::from("{\"error\":null}"))
+    envelope_text('E', report, false).unwrap_or_else(|_| String::from("En"))
 }
 
 /// A JSON value as plain JS data, keys unchanged.

@@ -2,9 +2,9 @@
 //! host contract (`opgate::host::calls`) and converts results and errors back. No decisions
 //! are made here, and no message is worded here.
 //!
-//! Every export returns an envelope as JSON text, `{"ok": <result>}` or `{"error": <report>}`,
-//! and never throws for a core error: the ESM wrapper in `js/src/` parses it and turns `error`
-//! into an `OpgateError`. Results
+//! Every export returns an envelope as a string, `O` then the result or `E` then the report,
+//! each written as a tape ([`tape`]), and never throws for a core error: the ESM wrapper in
+//! `js/src/` reads it (`tape.js`) and turns an error into an `OpgateError`. Results
 //! have camelCase keys (see [`opgate::record::camel_key`]); reports keep the core's snake_case keys,
 //! exactly what the conformance vectors compare. Nothing here panics on user input: a panic
 //! aborts the wasm instance for the whole page.
@@ -13,11 +13,11 @@
 //! hold cloud secrets, so requests are built here and signed by a backend.
 
 mod convert;
-mod json;
 mod lifecycle;
 mod precheck;
 mod projection;
 mod ram;
+mod tape;
 mod wire;
 
 use opgate::host::{Failed, OptionsIn};
@@ -56,8 +56,8 @@ fn options<'a>(options: &'a Input<'a>) -> OptionsIn<'a, Input<'a>> {
     OptionsIn::Object(Some(options))
 }
 
-/// `{"ok": value}` for a result, `{"error": report}` for an error rendered in its language, as
-/// a JS string of JSON text.
+/// The envelope of a result, or of an error rendered in its language, as a JS string (`O` or
+/// `E`, then the tape).
 fn finish<T: Serialize>(result: Result<T, Failed>) -> JsValue {
     let text = match result {
         Ok(value) => ok_text(&value).unwrap_or_else(|error| error_text(&error.render(opgate::Lang::En))),

@@ -74,8 +74,8 @@ pub fn precheck_resources(operation: JsValue, resources: JsValue, options: JsVal
 }
 
 /// `precheckResources` answered once per distinct item (`opgate::grouped`): `groups` is the
-/// JSON text of one representative item per group, `rows` each item's group. Answers the JSON
-/// text of the envelope; `{"ok": null}` when the input cannot be answered so. (JSON text holds
+/// JSON text of one representative item per group, `rows` each item's group. Answers the
+/// envelope; a `null` result when the input cannot be answered so. (JSON text holds
 /// a lone surrogate escaped, so the UTF-8 conversion of the argument replaces nothing, and the
 /// parser refuses the escape.)
 #[wasm_bindgen(js_name = precheckGroups)]
@@ -95,7 +95,7 @@ pub fn precheck_groups(operation: JsValue, groups: &str, rows: &[u32], options: 
 
 /// `precheck` (or, with `refuse`, `check`) of items held by groups (`opgate::grouped`):
 /// `groups` and `ids` are JSON text of one representative per group and of each item's id,
-/// `rows` each item's group. `{"ok": null}` when the items cannot be answered so.
+/// `rows` each item's group. A `null` result when the items cannot be answered so.
 #[wasm_bindgen(js_name = precheckTargets)]
 pub fn precheck_targets(
     operation: JsValue,

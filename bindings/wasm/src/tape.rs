@@ -1,17 +1,29 @@
-//! Results as compact JSON text, written straight into a `String`, every object key renamed as
-//! [`opgate::record::camel_key`] says (the core's rule, which the generated TypeScript follows) when asked.
+//! Results as a compact tape, written straight into a `String`, every object key renamed as
+//! [`opgate::record::camel_key`] says (the core's rule, which the generated TypeScript follows)
+//! when asked; `js/src/tape.js` reads it back into plain JS data.
 //!
-//! The JS wrapper reads the text with one `JSON.parse`. serde_json's own writer would do, but
-//! it goes through `io::Write` a few bytes at a time, which costs more than the work it does
-//! for results this small; this one pushes onto the string. It writes what serde_json writes
-//! for the same value, as `JSON.parse` reads it: `null` for `None`, unit and non-finite
-//! floats, bytes as a list of numbers, enums tagged as serde's data model says, keys that are
-//! numbers or booleans as strings. Integers JavaScript cannot hold exactly are written as they
-//! are: `JSON.parse` rounds them to the nearest double, as a conversion to `f64` would.
+//! Why not JSON text: `JSON.parse` has to scan every character for quotes and escapes, and
+//! was a sixth of a `build()` in the browser package (and the writer's escape scan another
+//! tenth). On the tape every string and number is its length (in UTF-16 units, what a JS
+//! string slice counts) then its text as it is, so both sides copy runs and scan nothing.
+//!
+//! The grammar, in UTF-16 units of the JS string:
+//! - `n`, `t`, `f`: null, true, false;
+//! - `s` LENGTH TEXT: a string; `d` LENGTH TEXT: a number, spelled as serde_json spells it;
+//! - `[` VALUE… `]`: a list; `{` (LENGTH KEY VALUE)… `}`: an object;
+//! - LENGTH: one character `!` + n (`!` to `|`) for n < 92, else `~`, n in decimal, `.`.
+//!   In an object a length stands where `}` could, and `}` is never one.
+//!
+//! The tape is ASCII wherever its strings are, as JSON text was: a JS engine turns ASCII bytes
+//! into a string without decoding them.
+//!
+//! It holds what serde_json would write for the same value, as `JSON.parse` would read it:
+//! `null` for `None`, unit and non-finite floats, bytes as a list of numbers, enums tagged as
+//! serde's data model says, keys that are numbers or booleans as strings.
 
 use std::fmt::{self, Display};
 
-use opgate::record::push_camel_key;
+use opgate::record::{camel_key_len, push_camel_key};
 use serde::ser::{self, Impossible, Serialize};
 
 /// A value serde cannot write as JSON (a map key that is a list, a custom `Serialize` error).
@@ -32,7 +44,7 @@ impl ser::Error for Unwritable {
     }
 }
 
-/// `value` appended to `out` as JSON, its keys camelCased when `camel` is set.
+/// `value` appended to `out` as a tape, its keys camelCased when `camel` is set.
 pub fn write<T: Serialize + ?Sized>(out: &mut String, value: &T, camel: bool) -> Result<(), Unwritable> {
     value.serialize(&mut Writer { out, camel })
 }
@@ -42,38 +54,22 @@ struct Writer<'a> {
     camel: bool,
 }
 
-/// `text` as a JSON string literal, escaped as serde_json escapes it.
-fn string(out: &mut String, text: &str) {
-    out.push('"');
-    let mut start = 0;
-    for (index, byte) in text.bytes().enumerate() {
-        let escape = match byte {
-            b'"' => "\\\"",
-            b'\\' => "\\\\",
-            b'\n' => "\\n",
-            b'\r' => "\\r",
-            b'\t' => "\\t",
-            0x08 => "\\b",
-            0x0c => "\\f",
-            0x00..=0x1f => "",
-            _ => continue,
-        };
-        out.push_str(&text[start..index]);
-        if escape.is_empty() {
-            const HEX: &[u8; 16] = b"0123456789abcdef";
-            out.push_str("\\u00");
-            out.push(char::from(HEX[usize::from(byte >> 4)]));
-            out.push(char::from(HEX[usize::from(byte & 0xf)]));
-        } else {
-            out.push_str(escape);
-        }
-        start = index + 1;
+/// A length, as the grammar above spells it.
+fn length(out: &mut String, count: usize) {
+    const FIRST: u8 = b'!';
+    const ONE_CHARACTER: usize = (b'|' - FIRST + 1) as usize;
+    if count < ONE_CHARACTER {
+        // Below 92, so the sum stays within `!`..=`|`.
+        out.push(char::from(FIRST + count as u8));
+    } else {
+        out.push('~');
+        decimal(out, count as u64);
+        out.push('.');
     }
-    out.push_str(&text[start..]);
-    out.push('"');
 }
 
-fn unsigned(out: &mut String, mut value: u64) {
+/// `value` in decimal digits.
+fn decimal(out: &mut String, mut value: u64) {
     let mut digits = [0u8; 20];
     let mut at = digits.len();
     loop {
@@ -89,18 +85,53 @@ fn unsigned(out: &mut String, mut value: u64) {
     }
 }
 
-fn signed(out: &mut String, value: i64) {
-    if value < 0 {
-        out.push('-');
+/// How many UTF-16 units `text` takes: one per character, two for those past U+FFFF (the
+/// characters whose UTF-8 lead byte is 0xF0 or more).
+fn utf16_len(text: &str) -> usize {
+    if text.is_ascii() {
+        return text.len();
     }
-    unsigned(out, value.unsigned_abs());
+    text.bytes()
+        .map(|byte| usize::from(byte & 0xC0 != 0x80) + usize::from(byte >= 0xF0))
+        .sum()
+}
+
+/// `tag`, then `text` with its length.
+fn string(out: &mut String, tag: char, text: &str) {
+    out.push(tag);
+    length(out, utf16_len(text));
+    out.push_str(text);
+}
+
+/// `d`, then the integer's digits with their length.
+fn integer(out: &mut String, negative: bool, mut value: u64) {
+    let mut digits = [0u8; 21];
+    let mut at = digits.len();
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (value % 10) as u8;
+        value /= 10;
+        if value == 0 {
+            break;
+        }
+    }
+    if negative {
+        at -= 1;
+        digits[at] = b'-';
+    }
+    out.push('d');
+    // ASCII: as many UTF-16 units as bytes.
+    length(out, digits.len() - at);
+    for &digit in &digits[at..] {
+        out.push(char::from(digit));
+    }
 }
 
 fn float(out: &mut String, value: f64) {
     // serde_json's number text (shortest round trip); JSON has no NaN or infinity.
     match serde_json::Number::from_f64(value) {
-        Some(number) => out.push_str(&number.to_string()),
-        None => out.push_str("null"),
+        Some(number) => string(out, 'd', &number.to_string()),
+        None => out.push('n'),
     }
 }
 
@@ -112,27 +143,25 @@ impl Writer<'_> {
                 .bytes()
                 .all(|byte| byte.is_ascii_lowercase() || byte.is_ascii_digit() || byte == b'_')
         {
-            // Such a key needs no escape, and renamed it stays so.
-            self.out.push('"');
+            // ASCII, and renamed it stays so: its length is its byte count.
+            length(self.out, camel_key_len(key));
             push_camel_key(self.out, key);
-            self.out.push('"');
         } else {
-            string(self.out, key);
+            length(self.out, utf16_len(key));
+            self.out.push_str(key);
         }
     }
 
-    /// `{"variant":` for an enum variant that carries data.
+    /// `{` and the variant's name, for an enum variant that carries data.
     fn open_variant(&mut self, variant: &str) {
         self.out.push('{');
         self.key(variant);
-        self.out.push(':');
     }
 }
 
-/// A list or object being written: whether an element has been written yet, and how it ends.
+/// A list or object being written, and how it ends.
 pub struct Compound<'w, 'a> {
     writer: &'w mut Writer<'a>,
-    first: bool,
     /// What closes it: `]`, `}`, or `]}` / `}}` for an enum variant's list or fields.
     close: &'static str,
 }
@@ -140,29 +169,15 @@ pub struct Compound<'w, 'a> {
 impl<'w, 'a> Compound<'w, 'a> {
     fn open(writer: &'w mut Writer<'a>, open: char, close: &'static str) -> Self {
         writer.out.push(open);
-        Compound {
-            writer,
-            first: true,
-            close,
-        }
-    }
-
-    fn comma(&mut self) {
-        if !self.first {
-            self.writer.out.push(',');
-        }
-        self.first = false;
+        Compound { writer, close }
     }
 
     fn element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Unwritable> {
-        self.comma();
         value.serialize(&mut *self.writer)
     }
 
     fn field<T: Serialize + ?Sized>(&mut self, key: &str, value: &T) -> Result<(), Unwritable> {
-        self.comma();
         self.writer.key(key);
-        self.writer.out.push(':');
         value.serialize(&mut *self.writer)
     }
 
@@ -184,7 +199,7 @@ impl<'w, 'a> ser::Serializer for &'w mut Writer<'a> {
     type SerializeStructVariant = Compound<'w, 'a>;
 
     fn serialize_bool(self, value: bool) -> Result<(), Unwritable> {
-        self.out.push_str(if value { "true" } else { "false" });
+        self.out.push(if value { 't' } else { 'f' });
         Ok(())
     }
     fn serialize_i8(self, value: i8) -> Result<(), Unwritable> {
@@ -197,7 +212,7 @@ impl<'w, 'a> ser::Serializer for &'w mut Writer<'a> {
         self.serialize_i64(i64::from(value))
     }
     fn serialize_i64(self, value: i64) -> Result<(), Unwritable> {
-        signed(self.out, value);
+        integer(self.out, value < 0, value.unsigned_abs());
         Ok(())
     }
     fn serialize_u8(self, value: u8) -> Result<(), Unwritable> {
@@ -210,7 +225,7 @@ impl<'w, 'a> ser::Serializer for &'w mut Writer<'a> {
         self.serialize_u64(u64::from(value))
     }
     fn serialize_u64(self, value: u64) -> Result<(), Unwritable> {
-        unsigned(self.out, value);
+        integer(self.out, false, value);
         Ok(())
     }
     fn serialize_f32(self, value: f32) -> Result<(), Unwritable> {
@@ -221,11 +236,11 @@ impl<'w, 'a> ser::Serializer for &'w mut Writer<'a> {
         Ok(())
     }
     fn serialize_char(self, value: char) -> Result<(), Unwritable> {
-        string(self.out, value.encode_utf8(&mut [0; 4]));
+        string(self.out, 's', value.encode_utf8(&mut [0; 4]));
         Ok(())
     }
     fn serialize_str(self, value: &str) -> Result<(), Unwritable> {
-        string(self.out, value);
+        string(self.out, 's', value);
         Ok(())
     }
     fn serialize_bytes(self, value: &[u8]) -> Result<(), Unwritable> {
@@ -236,7 +251,7 @@ impl<'w, 'a> ser::Serializer for &'w mut Writer<'a> {
         list.close()
     }
     fn serialize_none(self) -> Result<(), Unwritable> {
-        self.out.push_str("null");
+        self.out.push('n');
         Ok(())
     }
     fn serialize_some<T: Serialize + ?Sized>(self, value: &T) -> Result<(), Unwritable> {
@@ -351,10 +366,8 @@ impl ser::SerializeMap for Compound<'_, '_> {
     type Ok = ();
     type Error = Unwritable;
     fn serialize_key<T: Serialize + ?Sized>(&mut self, key: &T) -> Result<(), Unwritable> {
-        self.comma();
         let text = key.serialize(KeyText)?;
         self.writer.key(&text);
-        self.writer.out.push(':');
         Ok(())
     }
     fn serialize_value<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Unwritable> {
@@ -419,9 +432,7 @@ impl ser::Serializer for KeyText {
         self.serialize_i64(i64::from(value))
     }
     fn serialize_i64(self, value: i64) -> Result<String, Unwritable> {
-        let mut out = String::new();
-        signed(&mut out, value);
-        Ok(out)
+        Ok(value.to_string())
     }
     fn serialize_u8(self, value: u8) -> Result<String, Unwritable> {
         self.serialize_u64(u64::from(value))
@@ -433,9 +444,7 @@ impl ser::Serializer for KeyText {
         self.serialize_u64(u64::from(value))
     }
     fn serialize_u64(self, value: u64) -> Result<String, Unwritable> {
-        let mut out = String::new();
-        unsigned(&mut out, value);
-        Ok(out)
+        Ok(value.to_string())
     }
     fn serialize_f32(self, _value: f32) -> Result<String, Unwritable> {
         Err(not_a_key())
@@ -530,31 +539,119 @@ impl ser::Serializer for KeyText {
 #[cfg(test)]
 mod tests {
     use super::write;
-    use serde_json::json;
+    use serde_json::{json, Map, Value};
 
-    fn text(value: &serde_json::Value, camel: bool) -> String {
+    /// The tape read back, as js/src/tape.js reads it (UTF-16 lengths and all).
+    struct Reader {
+        units: Vec<u16>,
+        at: usize,
+    }
+
+    impl Reader {
+        fn unit(&mut self) -> u16 {
+            self.at += 1;
+            self.units[self.at - 1]
+        }
+        fn length(&mut self) -> usize {
+            let unit = self.unit();
+            if unit != u16::from(b'~') {
+                return usize::from(unit - u16::from(b'!'));
+            }
+            let mut count = 0;
+            loop {
+                match self.unit() {
+                    unit if unit == u16::from(b'.') => return count,
+                    digit => count = count * 10 + usize::from(digit - u16::from(b'0')),
+                }
+            }
+        }
+        fn text(&mut self) -> String {
+            let count = self.length();
+            self.at += count;
+            String::from_utf16(&self.units[self.at - count..self.at]).unwrap()
+        }
+        fn value(&mut self) -> Value {
+            match char::from_u32(u32::from(self.unit())).unwrap() {
+                's' => Value::String(self.text()),
+                'd' => serde_json::from_str(&self.text()).unwrap(),
+                'n' => Value::Null,
+                't' => Value::Bool(true),
+                'f' => Value::Bool(false),
+                '[' => {
+                    let mut list = Vec::new();
+                    while self.units[self.at] != u16::from(b']') {
+                        list.push(self.value());
+                    }
+                    self.at += 1;
+                    Value::Array(list)
+                }
+                '{' => {
+                    let mut object = Map::new();
+                    while self.units[self.at] != u16::from(b'}') {
+                        let key = self.text();
+                        object.insert(key, self.value());
+                    }
+                    self.at += 1;
+                    Value::Object(object)
+                }
+                other => panic!("unexpected tag {other:?} at {}", self.at - 1),
+            }
+        }
+    }
+
+    fn tape<T: serde::Serialize + ?Sized>(value: &T, camel: bool) -> String {
         let mut out = String::new();
         write(&mut out, value, camel).unwrap();
         out
     }
 
+    fn read(tape: &str) -> Value {
+        let mut reader = Reader {
+            units: tape.encode_utf16().collect(),
+            at: 0,
+        };
+        let value = reader.value();
+        assert_eq!(reader.at, reader.units.len(), "trailing units in {tape:?}");
+        value
+    }
+
+    /// What `JSON.parse` makes of serde_json's text for the same value.
+    fn as_json<T: serde::Serialize + ?Sized>(value: &T) -> Value {
+        serde_json::from_str(&serde_json::to_string(value).unwrap()).unwrap()
+    }
+
     #[test]
-    fn writes_what_serde_json_writes() {
+    fn holds_what_serde_json_writes() {
+        let long = "x".repeat(90) + "\u{1f600}" + &"y".repeat(0x5000);
         let value = json!({
             "text": "a \"quoted\" \\ line\nwith\ttabs \u{1} \u{7f} \u{e9} \u{4e2d} \u{1f600}",
+            "empty": "",
+            "long": long,
+            "}": "]",
             "numbers": [0, -1, 9_007_199_254_740_993_u64, u64::MAX, i64::MIN, 1.5, -0.25, 1e300],
             "flags": [true, false, null],
-            "nested": {"InstanceId": "i-1", "x-acs-date": "d"},
+            "nested": {"InstanceId": "i-1", "x-acs-date": "d", "中文": [[], {}]},
         });
-        assert_eq!(text(&value, false), serde_json::to_string(&value).unwrap());
+        assert_eq!(read(&tape(&value, false)), as_json(&value));
+    }
+
+    #[test]
+    fn lengths_take_one_character_below_92_and_their_digits_above() {
+        for (count, header) in [(0, 2), (1, 2), (91, 2), (92, 5), (999, 6), (1000, 7), (0x12345, 8)] {
+            let text = "a".repeat(count);
+            let written = tape(&text, false);
+            assert!(written.is_ascii());
+            assert_eq!(written.len(), count + header, "{count}");
+            assert_eq!(read(&written), Value::String(text));
+        }
     }
 
     #[test]
     fn renames_snake_keys_at_every_depth_and_leaves_others() {
         let value = json!({"dry_run": {"http_status": 1, "InstanceId": 2, "a\"_b": 3}, "list": [{"request_id": "r"}]});
         assert_eq!(
-            text(&value, true),
-            r#"{"dryRun":{"httpStatus":1,"InstanceId":2,"a\"_b":3},"list":[{"requestId":"r"}]}"#
+            read(&tape(&value, true)),
+            json!({"dryRun": {"httpStatus": 1, "InstanceId": 2, "a\"_b": 3}, "list": [{"requestId": "r"}]})
         );
     }
 
@@ -578,12 +675,12 @@ mod tests {
             'c',
             f64::NAN,
             (),
+            b"\x00\xff".as_slice(),
         );
-        let mut out = String::new();
-        write(&mut out, &values, false).unwrap();
-        assert_eq!(out, serde_json::to_string(&values).unwrap());
-        let mut camel = String::new();
-        write(&mut camel, &Shape::Named { first_field: 4 }, true).unwrap();
-        assert_eq!(camel, r#"{"Named":{"firstField":4}}"#);
+        assert_eq!(read(&tape(&values, false)), as_json(&values));
+        assert_eq!(
+            read(&tape(&Shape::Named { first_field: 4 }, true)),
+            json!({"Named": {"firstField": 4}})
+        );
     }
 }
