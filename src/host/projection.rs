@@ -177,7 +177,7 @@ impl From<HostError> for Refusal {
 impl Reader {
     /// Reads `value` as `pick` says.
     pub fn pick<H: HostValue>(&mut self, value: &H, pick: &Pick) -> ReadResult<Value> {
-        if *pick == Pick::Whole {
+        if matches!(pick, Pick::Whole) {
             return self.json(value);
         }
         let kind = self.kind(value)?;

@@ -418,9 +418,10 @@ impl<'a> HostValue for Input<'a> {
     fn field(&self, key: &'static str) -> Result<Option<Self>, Problem> {
         match self {
             Input::Live(js) => Ok(js.field(key)?.map(Input::Live)),
+            // Lengths first: most keys of a map differ from `key` in length already.
             Input::Projected(Node::Map(entries)) => Ok(entries
                 .iter()
-                .find(|(name, _)| name.as_ref() == key)
+                .find(|(name, _)| name.len() == key.len() && name.as_bytes() == key.as_bytes())
                 .map(|(_, node)| Input::Projected(node))),
             Input::Projected(_) => Ok(None),
         }
