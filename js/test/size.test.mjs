@@ -13,7 +13,10 @@
 // sending each distinct group answer once (src/grouped.rs `distinct`; the ECS fleet's 17 groups
 // have 10 answers) with keys camelCased in place, +0.35 KB for build's request text borrowed from
 // the spec (src/wire/request.rs) and the one-pass id and region checks (src/formats.rs); then
-// 235,675 B with indexmap and hashbrown at opt-level 3 (Cargo.toml). Lower it as the size work
+// 235,675 B with indexmap and hashbrown at opt-level 3 (Cargo.toml). Then 244,122 B: the glue
+// crate and serde_json at opt-level "s" (Cargo.toml, +8.5 KB) for pre-checks by groups 15%
+// faster in wasm and build() 9-14% faster, the JS pre-check target (≤3× a hand-written loop)
+// being the one the edge of which the module's speed decides. Lower it as the size work
 // lands, never raise it without saying why.
 // What is left is mostly the core itself: opgate's own code (~170 KB raw), the Deserialize
 // impls the plan and waiter states go through serde_json::Value for (~32 KB raw), and .rodata
@@ -24,7 +27,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 
-const BUDGET_BYTES = 236_000;
+const BUDGET_BYTES = 244_500;
 
 test(`js/pkg/opgate_wasm_bg.wasm is at most ${BUDGET_BYTES} bytes gzipped`, () => {
   const wasm = readFileSync(new URL("../pkg/opgate_wasm_bg.wasm", import.meta.url));
