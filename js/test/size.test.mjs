@@ -15,9 +15,8 @@
 // the spec (src/wire/request.rs) and the one-pass id and region checks (src/formats.rs); then
 // 235,675 B with indexmap and hashbrown at opt-level 3 (Cargo.toml). Then 244,122 B: the glue
 // crate and serde_json at opt-level "s" (Cargo.toml, +8.5 KB) for pre-checks by groups 15%
-// faster in wasm and build() 9-14% faster, the JS pre-check target (≤3× a hand-written loop)
-// being the one the edge of which the module's speed decides. Lower it as the size work
-// lands, never raise it without saying why.
+// faster in wasm and build() 9-14% faster: the JS pre-check rows sat on their ≤3× target.
+// Lower it as the size work lands, never raise it without saying why.
 // What is left is mostly the core itself: opgate's own code (~170 KB raw), the Deserialize
 // impls the plan and waiter states go through serde_json::Value for (~32 KB raw), and .rodata
 // (~100 KB raw: en/zh messages, the catalog, panic locations).
