@@ -318,49 +318,28 @@ impl<'w, 'a> ser::Serializer for &'w mut Writer<'a> {
     }
 }
 
-impl ser::SerializeSeq for Compound<'_, '_> {
-    type Ok = ();
-    type Error = Unwritable;
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Unwritable> {
-        self.element(value)
-    }
-    fn end(self) -> Result<(), Unwritable> {
-        self.close()
-    }
+/// The list forms of serde's data model: each element written in turn, then the close.
+macro_rules! list_compound {
+    ($($form:ident :: $method:ident),+) => {$(
+        impl ser::$form for Compound<'_, '_> {
+            type Ok = ();
+            type Error = Unwritable;
+            fn $method<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Unwritable> {
+                self.element(value)
+            }
+            fn end(self) -> Result<(), Unwritable> {
+                self.close()
+            }
+        }
+    )+};
 }
 
-impl ser::SerializeTuple for Compound<'_, '_> {
-    type Ok = ();
-    type Error = Unwritable;
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Unwritable> {
-        self.element(value)
-    }
-    fn end(self) -> Result<(), Unwritable> {
-        self.close()
-    }
-}
-
-impl ser::SerializeTupleStruct for Compound<'_, '_> {
-    type Ok = ();
-    type Error = Unwritable;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Unwritable> {
-        self.element(value)
-    }
-    fn end(self) -> Result<(), Unwritable> {
-        self.close()
-    }
-}
-
-impl ser::SerializeTupleVariant for Compound<'_, '_> {
-    type Ok = ();
-    type Error = Unwritable;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Unwritable> {
-        self.element(value)
-    }
-    fn end(self) -> Result<(), Unwritable> {
-        self.close()
-    }
-}
+list_compound!(
+    SerializeSeq::serialize_element,
+    SerializeTuple::serialize_element,
+    SerializeTupleStruct::serialize_field,
+    SerializeTupleVariant::serialize_field
+);
 
 impl ser::SerializeMap for Compound<'_, '_> {
     type Ok = ();
@@ -378,27 +357,23 @@ impl ser::SerializeMap for Compound<'_, '_> {
     }
 }
 
-impl ser::SerializeStruct for Compound<'_, '_> {
-    type Ok = ();
-    type Error = Unwritable;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Result<(), Unwritable> {
-        self.field(key, value)
-    }
-    fn end(self) -> Result<(), Unwritable> {
-        self.close()
-    }
+/// The struct forms: each field written with its key, then the close.
+macro_rules! struct_compound {
+    ($($form:ident),+) => {$(
+        impl ser::$form for Compound<'_, '_> {
+            type Ok = ();
+            type Error = Unwritable;
+            fn serialize_field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Result<(), Unwritable> {
+                self.field(key, value)
+            }
+            fn end(self) -> Result<(), Unwritable> {
+                self.close()
+            }
+        }
+    )+};
 }
 
-impl ser::SerializeStructVariant for Compound<'_, '_> {
-    type Ok = ();
-    type Error = Unwritable;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Result<(), Unwritable> {
-        self.field(key, value)
-    }
-    fn end(self) -> Result<(), Unwritable> {
-        self.close()
-    }
-}
+struct_compound!(SerializeStruct, SerializeStructVariant);
 
 /// A map key as its text: strings as they are, numbers, booleans and characters spelled out
 /// (as serde_json writes them); anything else cannot be a JSON key.
