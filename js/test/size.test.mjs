@@ -15,6 +15,11 @@
 // the spec (src/wire/request.rs) and the one-pass id and region checks (src/formats.rs); then
 // 235,675 B with indexmap and hashbrown at opt-level 3 (Cargo.toml). Lower it as the size work
 // lands, never raise it without saying why.
+// Size work (issue 12; raw / this test's zlib gzip / `gzip -9`), from 605,029 / 235,523 / 231,570 B:
+// - waiter states and plans read back by hand with serde_json's own error text
+//   (src/lifecycle/state.rs) instead of derived Deserialize over serde_json::Value, which also
+//   took serde's float formatting out; precheckTargets' ids parsed by the groups' JSON reader:
+//   555,878 / 219,634 / 215,409 B.
 // What is left is mostly the core itself: opgate's own code (~170 KB raw), the Deserialize
 // impls the plan and waiter states go through serde_json::Value for (~32 KB raw), and .rodata
 // (~100 KB raw: en/zh messages, the catalog, panic locations).
@@ -24,7 +29,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 
-const BUDGET_BYTES = 236_000;
+const BUDGET_BYTES = 220_000;
 
 test(`js/pkg/opgate_wasm_bg.wasm is at most ${BUDGET_BYTES} bytes gzipped`, () => {
   const wasm = readFileSync(new URL("../pkg/opgate_wasm_bg.wasm", import.meta.url));

@@ -26,6 +26,7 @@ mod classify;
 mod denied;
 mod http_date;
 mod plan;
+mod state;
 mod token;
 mod waiter;
 
