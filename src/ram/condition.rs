@@ -244,7 +244,7 @@ impl IpNetwork {
 
 fn parse_number(text: &str) -> Option<f64> {
     // `f64::from_str` also takes "NaN", "inf" and "infinity", which are not numbers here.
-    text.trim().parse::<f64>().ok().filter(|n| n.is_finite())
+    crate::decimal::parse_f64(text.trim())
 }
 
 /// Policies write booleans as `"true"`/`"false"` (predefined values are case-sensitive).
