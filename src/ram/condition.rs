@@ -26,6 +26,7 @@ use serde_json::Value;
 use crate::codes::ClientCode;
 use crate::error::{clip, Error, ErrorDetail, Result};
 use crate::messages::ram::{context_problem, ContextKind, ContextProblem};
+use crate::ram::lowercase::lowercase;
 use crate::ram::matcher::PreparedText;
 use crate::ram::{MAX_CONTEXT_CHARS, MAX_CONTEXT_VALUES, MAX_MATCH_TEXT_CHARS};
 use crate::record::Record;
@@ -181,7 +182,7 @@ impl Operand {
     /// Reads one policy value; `None` when it is not of the operator's type.
     pub(crate) fn parse(kind: OperandKind, text: &str) -> Option<Operand> {
         match kind {
-            OperandKind::String => Some(Operand::Text(text.to_owned(), text.to_lowercase())),
+            OperandKind::String => Some(Operand::Text(text.to_owned(), lowercase(text))),
             OperandKind::Numeric => parse_number(text).map(Operand::Number),
             OperandKind::Date => crate::time::parse_utc(text).map(Operand::Date),
             OperandKind::Bool => parse_bool(text).map(Operand::Bool),
@@ -380,7 +381,7 @@ struct Facts {
 impl Facts {
     fn read(text: String) -> Facts {
         Facts {
-            lowered: text.to_lowercase(),
+            lowered: lowercase(&text),
             prepared: PreparedText::new(&text),
             number: parse_number(&text),
             date: crate::time::parse_utc(&text),
@@ -427,7 +428,7 @@ impl Context {
     /// and enforces the size limits.
     pub fn insert(&mut self, key: &str, values: Vec<String>) {
         self.entries
-            .insert(key.to_lowercase(), values.into_iter().map(Facts::read).collect());
+            .insert(lowercase(key), values.into_iter().map(Facts::read).collect());
     }
 
     /// The values for a key; empty when absent.
@@ -436,7 +437,7 @@ impl Context {
     }
 
     fn facts(&self, key: &str) -> &[Facts] {
-        self.entries.get(&key.to_lowercase()).map_or(&[], Vec::as_slice)
+        self.entries.get(&lowercase(key)).map_or(&[], Vec::as_slice)
     }
 
     /// Reads a context object: each key maps to a string, number, boolean or an array of those;
@@ -458,7 +459,7 @@ impl Context {
             }
             let path = format!("context.{}", clip(key));
             budget.admit(key, value, &path)?;
-            let lowered = key.to_lowercase();
+            let lowered = lowercase(key);
             if parsed.entries.contains_key(&lowered) {
                 return Err(context_error(path, ContextProblem::RepeatedKey { key }));
             }

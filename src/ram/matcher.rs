@@ -59,7 +59,7 @@ impl PreparedText {
 
     /// The text in full Unicode lowercase, for [`PreparedText::matches_ignore_case`].
     pub fn lowercased(text: &str) -> PreparedText {
-        Self::from_chars(text.chars().flat_map(char::to_lowercase))
+        Self::from_chars(text.chars().flat_map(super::lowercase::lower_char))
     }
 
     fn from_chars(chars: impl Iterator<Item = char>) -> PreparedText {
@@ -101,7 +101,7 @@ impl PreparedText {
 
     /// Case-insensitive match; the text must have been made with [`PreparedText::lowercased`].
     pub fn matches_ignore_case(&self, pattern: &str) -> bool {
-        self.run(pattern.chars().flat_map(char::to_lowercase))
+        self.run(pattern.chars().flat_map(super::lowercase::lower_char))
     }
 
     fn occurrences(&self, c: char) -> Option<&Occurrences> {
