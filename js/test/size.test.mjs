@@ -28,6 +28,8 @@
 // - a request body's base64 by src/wire/encode.rs instead of the base64 crate (-6.5 KB raw,
 //   -2.2 KB gzip), and sha2's compact rounds on wasm32 (Cargo.toml; -4.2 KB raw, -1.8 KB
 //   gzip): 517,781 / 195,743 / 193,901 B.
+// - a plan or waiter the host holds merged or resumed as it is, not through serde_json::to_value
+//   (which in this build, that holds none, was a second Serialize tree): 508,055 / 194,196 / 193,034 B.
 // What is left is mostly the core itself: opgate's own code (~170 KB raw), the Deserialize
 // impls the plan and waiter states go through serde_json::Value for (~32 KB raw), and .rodata
 // (~100 KB raw: en/zh messages, the catalog, panic locations).
@@ -37,7 +39,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 
-const BUDGET_BYTES = 196_000;
+const BUDGET_BYTES = 194_500;
 
 test(`js/pkg/opgate_wasm_bg.wasm is at most ${BUDGET_BYTES} bytes gzipped`, () => {
   const wasm = readFileSync(new URL("../pkg/opgate_wasm_bg.wasm", import.meta.url));

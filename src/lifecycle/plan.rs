@@ -663,6 +663,47 @@ pub fn merge_plan(plan: &Value, responses: &[Option<Received>], lang: Lang) -> R
             Some("plan".to_owned()),
         ))
     })?;
+    merge_shape(shape, responses, lang)
+}
+
+/// [`merge_plan`] of a plan the host holds as the core's own value: the parts it reads are
+/// taken as its serialized form gives them, without the trip through JSON.
+pub fn merge_held_plan(plan: &Plan, responses: &[Option<Received>], lang: Lang) -> Result<PlanOutcome> {
+    let shape = PlanShape {
+        operation: plan.operation.to_owned(),
+        requests: plan
+            .requests
+            .iter()
+            .map(|request| RequestShape {
+                ids: request.ids.clone(),
+                params: request.params.clone(),
+            })
+            .collect(),
+        denied: plan
+            .denied
+            .iter()
+            .map(|denial| DenialShape {
+                id: denial.id.clone(),
+                error: CodeShape {
+                    code: denial.error.code.clone(),
+                    message: Some(denial.error.message.clone()),
+                },
+                reason: denial.reason.clone(),
+            })
+            .collect(),
+        unknown: plan
+            .unknown
+            .iter()
+            .map(|unknown| IdShape {
+                id: unknown.id.clone(),
+                reason: unknown.reason.clone(),
+            })
+            .collect(),
+    };
+    merge_shape(shape, responses, lang)
+}
+
+fn merge_shape(shape: PlanShape, responses: &[Option<Received>], lang: Lang) -> Result<PlanOutcome> {
     let spec = operation(&shape.operation)?;
     if responses.len() != shape.requests.len() {
         return Err(Error::Input(ErrorDetail::client(
@@ -942,5 +983,46 @@ mod tests {
         }
         // Both kinds of answer were compared many times.
         assert!((2_000..18_000).contains(&refused), "{refused} refused");
+    }
+
+    /// A held plan merges as its JSON form does, for every outcome a response can give.
+    #[test]
+    fn a_held_plan_merges_as_its_json_form() {
+        let ids = json!(["1660545330971680835", "1660545330971680836", "1660545330971680837"]);
+        let items = json!([
+            {"instanceId": "1660545330971680835", "instanceStatus": "RUNNING"},
+            {"instanceId": "1660545330971680836", "instanceStatus": "STOPPED"},
+        ]);
+        let planned = plan("zec:RebootInstances", &ids, &items, &PlanOptions::default()).expect("plan");
+        let json = serde_json::to_value(&planned).expect("serializes");
+        let ok = Received {
+            status: Some(200),
+            headers: Vec::new(),
+            body: br#"{"requestId":"r","response":{"requestId":"r","instanceIds":[]}}"#.to_vec(),
+        };
+        let failed = Received {
+            status: Some(400),
+            headers: Vec::new(),
+            body: br#"{"code":"INVALID_INSTANCE_STATUS","message":"m","requestId":"r"}"#.to_vec(),
+        };
+        let no_answer = Received {
+            status: None,
+            headers: Vec::new(),
+            body: Vec::new(),
+        };
+        for responses in [
+            vec![Some(ok)],
+            vec![Some(failed)],
+            vec![Some(no_answer)],
+            vec![None],
+            vec![],
+        ] {
+            for lang in [Lang::En, Lang::Zh] {
+                assert_eq!(
+                    merge_held_plan(&planned, &responses, lang),
+                    merge_plan(&json, &responses, lang)
+                );
+            }
+        }
     }
 }

@@ -183,6 +183,15 @@ pub struct Observed {
     pub report: WaitReport,
 }
 
+/// `InvalidParameter.Waiter` for a state this version cannot resume.
+fn bad_state(problem: WaiterStateProblem<'_>) -> Error {
+    Error::Input(ErrorDetail::client(
+        ClientCode::InvalidParameterWaiter,
+        messages::waiter_state(&problem),
+        Some("waiter".to_owned()),
+    ))
+}
+
 /// A waiter state read as `serde_json::from_value::<Waiter>` reads it (see [`state`]).
 fn read_waiter(value: &Value) -> Read<Waiter> {
     const SHAPE: Shape = Shape {
@@ -342,24 +351,29 @@ impl Waiter {
 
     /// Reads a persisted waiter back, checking it is one this version wrote.
     pub fn resume(state: &Value) -> Result<Waiter> {
-        let bad = |problem: WaiterStateProblem<'_>| {
-            Error::Input(ErrorDetail::client(
-                ClientCode::InvalidParameterWaiter,
-                messages::waiter_state(&problem),
-                Some("waiter".to_owned()),
-            ))
-        };
-        let waiter = read_waiter(state).map_err(|reason| bad(WaiterStateProblem::Unreadable { reason: &reason }))?;
-        if waiter.version != WAITER_VERSION {
-            return Err(bad(WaiterStateProblem::Version {
-                got: waiter.version,
+        let waiter =
+            read_waiter(state).map_err(|reason| bad_state(WaiterStateProblem::Unreadable { reason: &reason }))?;
+        waiter.checked()
+    }
+
+    /// [`Waiter::resume`] of a state the host holds as the core's own value: checked as its
+    /// serialized form is, without the trip through JSON (it reads back as itself).
+    pub fn resume_held(held: &Waiter) -> Result<Waiter> {
+        held.clone().checked()
+    }
+
+    /// The waiter, when this version wrote it.
+    fn checked(self) -> Result<Waiter> {
+        if self.version != WAITER_VERSION {
+            return Err(bad_state(WaiterStateProblem::Version {
+                got: self.version,
                 reads: WAITER_VERSION,
             }));
         }
-        operation(waiter.operation)?;
-        let ids: Vec<Value> = waiter.targets.iter().map(|t| Value::String(t.id.clone())).collect();
-        read_ids(&Value::Array(ids)).map_err(|_| bad(WaiterStateProblem::Targets))?;
-        Ok(waiter)
+        operation(self.operation)?;
+        let ids: Vec<Value> = self.targets.iter().map(|t| Value::String(t.id.clone())).collect();
+        read_ids(&Value::Array(ids)).map_err(|_| bad_state(WaiterStateProblem::Targets))?;
+        Ok(self)
     }
 
     /// [`Waiter::resume`] then [`Waiter::observe`]: one step for a host that keeps only the
@@ -885,5 +899,23 @@ mod tests {
         }
         // Both kinds of answer were compared many times.
         assert!((2_000..18_000).contains(&refused), "{refused} refused");
+    }
+
+    /// A held waiter resumes as its serialized state does, refusals included.
+    #[test]
+    fn a_held_waiter_resumes_as_its_state() {
+        let before = json!([item("Running", "2026-01-01T00:00Z")]);
+        let mut waiter = Waiter::new(ECS, &json!([ID, "i-2"]), 1000, Some(&before), Some(3)).expect("waiter");
+        waiter.observe(&before, 1010, Lang::En).expect("observed");
+        let mut foreign = waiter.clone();
+        foreign.version = 2;
+        let mut repeated = waiter.clone();
+        repeated.targets[1].id = ID.to_owned();
+        let mut empty = waiter.clone();
+        empty.targets.clear();
+        for held in [waiter, foreign, repeated, empty] {
+            let state = serde_json::to_value(&held).expect("serializes");
+            assert_eq!(Waiter::resume_held(&held), Waiter::resume(&state));
+        }
     }
 }
