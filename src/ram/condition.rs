@@ -16,7 +16,6 @@
 //! - a context value that cannot be read as the operator's type (e.g. `"abc"` under
 //!   `NumericLessThan`) matches nothing, exactly like an absent key.
 
-use std::collections::BTreeMap;
 use std::fmt;
 use std::net::IpAddr;
 
@@ -361,8 +360,10 @@ fn compare(operator: Operator, ordering: Option<std::cmp::Ordering>) -> bool {
 /// supplies; without it, date conditions on it do not match.
 #[derive(Clone, Default)]
 pub struct Context {
-    /// Lowercased key → the values, each already read as every operand type.
-    entries: BTreeMap<String, Vec<Facts>>,
+    /// Lowercased key → the values, each already read as every operand type; sorted by key.
+    /// (A sorted list rather than a `BTreeMap`: a context holds at most 32 values, and the
+    /// WebAssembly build then needs no B-tree code for it.)
+    entries: Vec<(String, Vec<Facts>)>,
 }
 
 /// One context value as text, and as each type an operator may compare it as (`None` where it
@@ -427,8 +428,27 @@ impl Context {
     /// Adds (or replaces) a key. Values are not checked here; [`Context::from_json`] checks them
     /// and enforces the size limits.
     pub fn insert(&mut self, key: &str, values: Vec<String>) {
-        self.entries
-            .insert(lowercase(key), values.into_iter().map(Facts::read).collect());
+        self.put(lowercase(key), values.into_iter().map(Facts::read).collect());
+    }
+
+    /// Sets `key` (lowercased) to `facts`, keeping the entries sorted.
+    fn put(&mut self, key: String, facts: Vec<Facts>) {
+        match self.entries.binary_search_by(|(known, _)| known.as_str().cmp(&key)) {
+            Ok(at) => {
+                if let Some(entry) = self.entries.get_mut(at) {
+                    entry.1 = facts;
+                }
+            }
+            Err(at) => self.entries.insert(at, (key, facts)),
+        }
+    }
+
+    fn get(&self, key: &str) -> Option<&[Facts]> {
+        let at = self
+            .entries
+            .binary_search_by(|(known, _)| known.as_str().cmp(key))
+            .ok()?;
+        self.entries.get(at).map(|(_, facts)| facts.as_slice())
     }
 
     /// The values for a key; empty when absent.
@@ -437,7 +457,7 @@ impl Context {
     }
 
     fn facts(&self, key: &str) -> &[Facts] {
-        self.entries.get(&lowercase(key)).map_or(&[], Vec::as_slice)
+        self.get(&lowercase(key)).unwrap_or_default()
     }
 
     /// Reads a context object: each key maps to a string, number, boolean or an array of those;
@@ -460,7 +480,7 @@ impl Context {
             let path = format!("context.{}", clip(key));
             budget.admit(key, value, &path)?;
             let lowered = lowercase(key);
-            if parsed.entries.contains_key(&lowered) {
+            if parsed.get(&lowered).is_some() {
                 return Err(context_error(path, ContextProblem::RepeatedKey { key }));
             }
             let values = match context_values(value) {
@@ -470,9 +490,7 @@ impl Context {
             if let Some(problem) = check_well_known(&lowered, &values) {
                 return Err(context_error(path, problem));
             }
-            parsed
-                .entries
-                .insert(lowered, values.into_iter().map(Facts::read).collect());
+            parsed.put(lowered, values.into_iter().map(Facts::read).collect());
         }
         Ok(parsed)
     }
