@@ -108,12 +108,13 @@ pub fn plan(op_id: &str, targets: &Value, resources: &Value, options: &PlanOptio
     let (ids, common) = read_targets(spec, targets)?;
     let mut unique: Vec<String> = Vec::with_capacity(ids.len());
     let mut duplicates: Vec<String> = Vec::new();
-    let mut seen: HashSet<String> = HashSet::with_capacity(ids.len());
-    for id in ids {
-        if seen.insert(id.clone()) {
-            unique.push(id);
-        } else if !duplicates.contains(&id) {
-            duplicates.push(id);
+    // Borrowed ids: the same set type as the waiter's, one hash table instance in the wasm build.
+    let mut seen: HashSet<&str> = HashSet::with_capacity(ids.len());
+    for id in &ids {
+        if seen.insert(id) {
+            unique.push(id.clone());
+        } else if !duplicates.contains(id) {
+            duplicates.push(id.clone());
         }
     }
     let resources = if resources.is_null() {
