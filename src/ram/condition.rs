@@ -203,7 +203,7 @@ impl IpNetwork {
             Some((address, prefix)) => (address, Some(prefix)),
             None => (text, None),
         };
-        let address: IpAddr = address_text.parse().ok()?;
+        let address: IpAddr = super::ip::parse_ip(address_text)?;
         let max_prefix = if address.is_ipv4() { 32 } else { 128 };
         let prefix = match prefix_text {
             // `u32::from_str` accepts a leading `+`; CIDR notation does not.
@@ -387,7 +387,7 @@ impl Facts {
             number: parse_number(&text),
             date: crate::time::parse_utc(&text),
             flag: parse_bool(&text),
-            address: text.parse::<IpAddr>().ok(),
+            address: super::ip::parse_ip(&text),
             text,
         }
     }
@@ -578,7 +578,7 @@ fn context_values(value: &Value) -> Option<Vec<String>> {
 
 fn check_well_known<'a>(lowered_key: &str, values: &'a [String]) -> Option<ContextProblem<'a>> {
     let (is_valid, kind): (fn(&str) -> bool, ContextKind) = match lowered_key {
-        "acs:sourceip" => (|v| v.parse::<IpAddr>().is_ok(), ContextKind::IpAddress),
+        "acs:sourceip" => (|v| super::ip::parse_ip(v).is_some(), ContextKind::IpAddress),
         "acs:currenttime" => (|v| crate::time::parse_utc(v).is_some(), ContextKind::UtcTime),
         "acs:securetransport" | "acs:mfapresent" => (|v| parse_bool(v).is_some(), ContextKind::Boolean),
         _ => return None,
