@@ -209,13 +209,27 @@ impl HostValue for Js {
 /// wrapper reads it with one `JSON.parse`: far cheaper than building the objects from wasm
 /// one property at a time.
 fn envelope_text<T: Serialize + ?Sized>(name: &str, value: &T, camel: bool) -> Result<String, Error> {
+    let mut out = envelope_open(name);
+    crate::json::write(&mut out, value, camel).map_err(unwritable)?;
+    out.push('}');
+    Ok(out)
+}
+
+// Out of line, these two: one copy for all the result types instead of one in each.
+
+/// `{"<name>":`, with room for a small result.
+#[inline(never)]
+fn envelope_open(name: &str) -> String {
     let mut out = String::with_capacity(512);
     out.push_str("{\"");
     out.push_str(name);
     out.push_str("\":");
-    crate::json::write(&mut out, value, camel).map_err(|e| unconvertible_result(&e.to_string()))?;
-    out.push('}');
-    Ok(out)
+    out
+}
+
+#[inline(never)]
+fn unwritable(error: crate::json::Unwritable) -> Error {
+    unconvertible_result(&error.to_string())
 }
 
 /// A result as the envelope `{"ok": ...}`, keys camelCased.
