@@ -1,8 +1,9 @@
 //! Decimal text to `f64`, exactly as `str::parse::<f64>` reads it, for the finite results.
 //!
 //! Why not `str::parse`: core's parser carries a 10 KB table of 128-bit powers of five (and
-//! ~4 KB of code) for its fast Eisel-Lemire step, a seventh of the WebAssembly module's data
-//! for the few numbers a RAM policy or context holds. This one is exact by plain big-integer
+//! ~4 KB of code) for its fast Eisel-Lemire step, a tenth of the WebAssembly module's data, and
+//! the table hardly compresses (-12.6 KB gzip with it gone), for the few numbers a RAM policy or
+//! context holds. This one is exact by plain big-integer
 //! arithmetic: the decimal value is divided out into a 53-bit significand and rounded half to
 //! even, as IEEE 754 and core's parser round. The tests compare the two on every kind of
 //! input, halfway cases included.

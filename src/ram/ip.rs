@@ -3,7 +3,7 @@
 //! optional trailing IPv4 address.
 //!
 //! Why not core's parser: it is ~3.3 KB of the WebAssembly module for the `IpAddress`
-//! conditions and `acs:SourceIp`; this is a third of that. The tests compare the two on
+//! conditions and `acs:SourceIp`; this is half of that. The tests compare the two on
 //! generated addresses and near misses.
 
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};

@@ -1,5 +1,5 @@
 //! Unicode lowercase, exactly as `str::to_lowercase` and `char::to_lowercase` give it, from
-//! tables an eighth of the size of core's.
+//! tables a fifth of the size of core's (2.9 KB against 13.5 KB).
 //!
 //! Why not core's: its lowercase table is 11.7 KB of `(char, char)` pairs (plus the code around
 //! it), and it was one of the larger pieces of the WebAssembly module for the policy keys and
