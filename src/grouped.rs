@@ -20,7 +20,7 @@
 //! [`precheck_resources`]: crate::precheck::precheck_resources
 
 use std::borrow::Cow;
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 
 use serde::Serialize;
 use serde_json::Value;
@@ -200,7 +200,7 @@ pub fn precheck_targets(
         return Ok(None);
     }
     // The first item with an id answers for it, as `precheck` finds it.
-    let mut first: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut first: HashMap<&str, usize> = HashMap::with_capacity(rows.len());
     for (id, row) in ids.iter().zip(rows) {
         first.entry(id.as_str()).or_insert(*row as usize);
     }

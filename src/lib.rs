@@ -6,6 +6,7 @@
 
 pub mod catalog;
 pub mod codes;
+mod decimal;
 pub mod error;
 pub mod formats;
 pub mod grouped;

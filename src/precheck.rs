@@ -2,7 +2,7 @@
 //! resource whether the operation would be accepted, with the provider's own error if not.
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -90,7 +90,7 @@ pub fn precheck(op_id: &str, params: &Value, resources: &Value, options: &Option
     let items = read_resources(spec, resources)?;
     // The first item with an id answers for it, as a scan of the list would find it; a map
     // keeps 100 targets among 10,000 items from costing a million comparisons.
-    let mut by_id: BTreeMap<&str, &Item<'_>> = BTreeMap::new();
+    let mut by_id: HashMap<&str, &Item<'_>> = HashMap::with_capacity(items.len());
     for item in &items {
         by_id.entry(&item.id).or_insert(item);
     }
@@ -593,7 +593,7 @@ fn supported_operations(item: &Value) -> std::result::Result<Vec<String>, Text> 
         .unwrap_or_default();
     // Distinct names in first-seen order. The set makes each check O(log n): metadata of
     // 256 KB can list 30,000 names, and a list scan per name would be quadratic.
-    let mut seen: BTreeSet<&str> = BTreeSet::new();
+    let mut seen: HashSet<&str> = HashSet::new();
     let mut supported: Vec<String> = Vec::new();
     for config in configs {
         crate::work::add(1);

@@ -603,16 +603,19 @@ pub(crate) mod lifecycle {
         options: OptionsIn<'_, H>,
     ) -> Result<PlanOutcome, Failed> {
         let mut call = Call::start(options, LANG_ONLY)?;
-        let plan_value = match &plan {
-            Held::Value(held, _) => {
-                serde_json::to_value(held).map_err(|e| call.fail(crate::host::unconvertible_result(&e.to_string())))?
-            }
-            Held::Host(value) => call.json(&PLAN, value)?,
+        // A held plan is used as it is: the Rust value and its JSON form read alike, and the
+        // WebAssembly build, which holds none, then has no `serde_json::to_value` of a plan.
+        let (held, plan_value) = match &plan {
+            Held::Value(held, _) => (Some(*held), Value::Null),
+            Held::Host(value) => (None, call.json(&PLAN, value)?),
         };
         let responses = call.json(&RESPONSES, responses)?;
         let lang = call.lang();
         call.run(plan.host().detach(|| {
-            Received::list_from_json(&responses).and_then(|received| engine::merge_plan(&plan_value, &received, lang))
+            Received::list_from_json(&responses).and_then(|received| match held {
+                Some(held) => engine::merge_held_plan(held, &received, lang),
+                None => engine::merge_plan(&plan_value, &received, lang),
+            })
         }))
     }
 
@@ -635,13 +638,13 @@ pub(crate) mod lifecycle {
         options: OptionsIn<'_, H>,
     ) -> Result<Waiter, Failed> {
         let mut call = Call::start(options, LANG_ONLY)?;
-        let state = match &state {
-            Held::Value(held, _) => {
-                serde_json::to_value(held).map_err(|e| call.fail(crate::host::unconvertible_result(&e.to_string())))?
+        match &state {
+            Held::Value(held, _) => call.run(Waiter::resume_held(held)),
+            Held::Host(value) => {
+                let state = call.json(&WAITER, value)?;
+                call.run(Waiter::resume(&state))
             }
-            Held::Host(value) => call.json(&WAITER, value)?,
-        };
-        call.run(Waiter::resume(&state))
+        }
     }
 
     /// What one poll of Describe results tells the waiter. A held state is one the core made

@@ -26,6 +26,7 @@ mod classify;
 mod denied;
 mod http_date;
 mod plan;
+mod state;
 mod token;
 mod waiter;
 
@@ -69,8 +70,8 @@ pub use classify::{
 };
 pub use denied::{access_denied, AccessExplanation, ExplanationSource};
 pub use plan::{
-    merge_plan, plan, IdOutcome, IdState, Plan, PlanOptions, PlanOutcome, PlannedDenial, PlannedRequest,
-    PlannedUnknown, Received, RequestRetry, ResourceOutcome,
+    merge_held_plan, merge_plan, plan, IdOutcome, IdState, Plan, PlanOptions, PlanOutcome, PlannedDenial,
+    PlannedRequest, PlannedUnknown, Received, RequestRetry, ResourceOutcome,
 };
 pub use token::{client_token, ClientToken, TOKEN_PREFIX};
 pub use waiter::{

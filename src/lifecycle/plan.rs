@@ -19,6 +19,7 @@ use crate::codes::ClientCode;
 use crate::error::{Error, ErrorDetail, RenderedError, Result};
 use crate::lang::{Lang, Text};
 use crate::lifecycle::classify::{advise_error, retry_advice, FailedCall, RetryAdvice};
+use crate::lifecycle::state::{self, Absent, Read, Shape};
 use crate::lifecycle::token::token_for;
 use crate::messages::lifecycle::{
     self as messages, IdFate, MergeCounts, PlanCounts, PlanInputProblem, RequestFate, ResponsesProblem,
@@ -107,12 +108,13 @@ pub fn plan(op_id: &str, targets: &Value, resources: &Value, options: &PlanOptio
     let (ids, common) = read_targets(spec, targets)?;
     let mut unique: Vec<String> = Vec::with_capacity(ids.len());
     let mut duplicates: Vec<String> = Vec::new();
-    let mut seen: HashSet<String> = HashSet::with_capacity(ids.len());
-    for id in ids {
-        if seen.insert(id.clone()) {
-            unique.push(id);
-        } else if !duplicates.contains(&id) {
-            duplicates.push(id);
+    // Borrowed ids: the same set type as the waiter's, one hash table instance in the wasm build.
+    let mut seen: HashSet<&str> = HashSet::with_capacity(ids.len());
+    for id in &ids {
+        if seen.insert(id) {
+            unique.push(id.clone());
+        } else if !duplicates.contains(id) {
+            duplicates.push(id.clone());
         }
     }
     let resources = if resources.is_null() {
@@ -499,7 +501,7 @@ pub struct PlanOutcome {
 
 /// The parts of a plan [`merge_plan`] reads back. Keys are single words so the plan can make
 /// the round trip through any binding.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, PartialEq, Deserialize)]
 struct PlanShape {
     operation: String,
     requests: Vec<RequestShape>,
@@ -509,14 +511,14 @@ struct PlanShape {
     unknown: Vec<IdShape>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, PartialEq, Deserialize)]
 struct RequestShape {
     ids: Vec<String>,
     #[serde(default)]
     params: Map<String, Value>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, PartialEq, Deserialize)]
 struct DenialShape {
     id: String,
     error: CodeShape,
@@ -524,30 +526,185 @@ struct DenialShape {
     reason: String,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, PartialEq, Deserialize)]
 struct CodeShape {
     code: String,
     #[serde(default)]
     message: Option<String>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, PartialEq, Deserialize)]
 struct IdShape {
     id: String,
     #[serde(default)]
     reason: String,
 }
 
+/// A plan read as `serde_json::from_value::<PlanShape>` reads it (see [`state`]); the derive
+/// on the shapes is what the tests compare it with.
+fn read_plan(value: &Value) -> Read<PlanShape> {
+    const SHAPE: Shape = Shape {
+        expecting: "struct PlanShape",
+        fields: &[
+            ("operation", Absent::Refused),
+            ("requests", Absent::Refused),
+            ("denied", Absent::Default),
+            ("unknown", Absent::Default),
+        ],
+    };
+    let mut plan = PlanShape {
+        operation: String::new(),
+        requests: Vec::new(),
+        denied: Vec::new(),
+        unknown: Vec::new(),
+    };
+    state::read_struct(value, &SHAPE, &mut |index, item| {
+        match index {
+            0 => plan.operation = state::string(item)?,
+            1 => plan.requests = state::list(item, read_request)?,
+            2 => plan.denied = state::list(item, read_denial)?,
+            _ => plan.unknown = state::list(item, read_id)?,
+        }
+        Ok(())
+    })?;
+    Ok(plan)
+}
+
+fn read_request(value: &Value) -> Read<RequestShape> {
+    const SHAPE: Shape = Shape {
+        expecting: "struct RequestShape",
+        fields: &[("ids", Absent::Refused), ("params", Absent::Default)],
+    };
+    let mut request = RequestShape {
+        ids: Vec::new(),
+        params: Map::new(),
+    };
+    state::read_struct(value, &SHAPE, &mut |index, item| {
+        match index {
+            0 => request.ids = state::list(item, state::string)?,
+            _ => request.params = state::object(item)?,
+        }
+        Ok(())
+    })?;
+    Ok(request)
+}
+
+fn read_denial(value: &Value) -> Read<DenialShape> {
+    const SHAPE: Shape = Shape {
+        expecting: "struct DenialShape",
+        fields: &[
+            ("id", Absent::Refused),
+            ("error", Absent::Refused),
+            ("reason", Absent::Default),
+        ],
+    };
+    const CODE: Shape = Shape {
+        expecting: "struct CodeShape",
+        fields: &[("code", Absent::Refused), ("message", Absent::Default)],
+    };
+    fn code(value: &Value) -> Read<CodeShape> {
+        let mut code = CodeShape {
+            code: String::new(),
+            message: None,
+        };
+        state::read_struct(value, &CODE, &mut |index, item| {
+            match index {
+                0 => code.code = state::string(item)?,
+                _ => code.message = state::option(item, state::string)?,
+            }
+            Ok(())
+        })?;
+        Ok(code)
+    }
+    let mut denial = DenialShape {
+        id: String::new(),
+        error: CodeShape {
+            code: String::new(),
+            message: None,
+        },
+        reason: String::new(),
+    };
+    state::read_struct(value, &SHAPE, &mut |index, item| {
+        match index {
+            0 => denial.id = state::string(item)?,
+            1 => denial.error = code(item)?,
+            _ => denial.reason = state::string(item)?,
+        }
+        Ok(())
+    })?;
+    Ok(denial)
+}
+
+fn read_id(value: &Value) -> Read<IdShape> {
+    const SHAPE: Shape = Shape {
+        expecting: "struct IdShape",
+        fields: &[("id", Absent::Refused), ("reason", Absent::Default)],
+    };
+    let mut id = IdShape {
+        id: String::new(),
+        reason: String::new(),
+    };
+    state::read_struct(value, &SHAPE, &mut |index, item| {
+        match index {
+            0 => id.id = state::string(item)?,
+            _ => id.reason = state::string(item)?,
+        }
+        Ok(())
+    })?;
+    Ok(id)
+}
+
 /// Merges the responses to a plan's requests (from [`plan`]) into one outcome per id.
 /// `responses` has one entry per request, in order (`None`: not sent).
 pub fn merge_plan(plan: &Value, responses: &[Option<Received>], lang: Lang) -> Result<PlanOutcome> {
-    let shape: PlanShape = serde_json::from_value(plan.clone()).map_err(|err| {
+    let shape = read_plan(plan).map_err(|reason| {
         Error::Input(ErrorDetail::client(
             ClientCode::InvalidParameterPlan,
-            messages::plan_unreadable(&err.to_string()),
+            messages::plan_unreadable(&reason),
             Some("plan".to_owned()),
         ))
     })?;
+    merge_shape(shape, responses, lang)
+}
+
+/// [`merge_plan`] of a plan the host holds as the core's own value: the parts it reads are
+/// taken as its serialized form gives them, without the trip through JSON.
+pub fn merge_held_plan(plan: &Plan, responses: &[Option<Received>], lang: Lang) -> Result<PlanOutcome> {
+    let shape = PlanShape {
+        operation: plan.operation.to_owned(),
+        requests: plan
+            .requests
+            .iter()
+            .map(|request| RequestShape {
+                ids: request.ids.clone(),
+                params: request.params.clone(),
+            })
+            .collect(),
+        denied: plan
+            .denied
+            .iter()
+            .map(|denial| DenialShape {
+                id: denial.id.clone(),
+                error: CodeShape {
+                    code: denial.error.code.clone(),
+                    message: Some(denial.error.message.clone()),
+                },
+                reason: denial.reason.clone(),
+            })
+            .collect(),
+        unknown: plan
+            .unknown
+            .iter()
+            .map(|unknown| IdShape {
+                id: unknown.id.clone(),
+                reason: unknown.reason.clone(),
+            })
+            .collect(),
+    };
+    merge_shape(shape, responses, lang)
+}
+
+fn merge_shape(shape: PlanShape, responses: &[Option<Received>], lang: Lang) -> Result<PlanOutcome> {
     let spec = operation(&shape.operation)?;
     if responses.len() != shape.requests.len() {
         return Err(Error::Input(ErrorDetail::client(
@@ -777,4 +934,96 @@ fn listed_resources(params: &Map<String, Value>, failed: &[ResourceOutcome]) -> 
         .collect();
     out.extend(failed.iter().filter(|f| !listed.contains(&f.id.as_str())).cloned());
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    /// The hand-written reader gives what `serde_json::from_value` gives, value or error text,
+    /// for a valid plan and for many near misses of it.
+    #[test]
+    fn reads_plans_as_serde_reads_them() {
+        use crate::lifecycle::state::variations::{vary, Rng};
+        let ids = json!(["1660545330971680835", "1660545330971680836", "1660545330971680837"]);
+        let items = json!([
+            {"instanceId": "1660545330971680835", "instanceStatus": "RUNNING"},
+            {"instanceId": "1660545330971680836", "instanceStatus": "STOPPED"},
+        ]);
+        let planned = plan("zec:RebootInstances", &ids, &items, &PlanOptions::default()).expect("plan");
+        let base = serde_json::to_value(&planned).expect("serializes");
+        assert!(!planned.denied.is_empty() && !planned.unknown.is_empty());
+        let words = [
+            "operation",
+            "requests",
+            "denied",
+            "unknown",
+            "ids",
+            "params",
+            "id",
+            "error",
+            "code",
+            "message",
+            "reason",
+            "zec:RebootInstances",
+            "extra",
+        ];
+        let mut rng = Rng::new(0x91a7);
+        let mut refused = 0;
+        for case in 0..20_000 {
+            let value = if case == 0 {
+                base.clone()
+            } else {
+                vary(&base, &mut rng, &words)
+            };
+            let ours = read_plan(&value);
+            let serde = serde_json::from_value::<PlanShape>(value.clone()).map_err(|e| e.to_string());
+            assert_eq!(ours, serde, "plan {value}");
+            refused += usize::from(ours.is_err());
+        }
+        // Both kinds of answer were compared many times.
+        assert!((2_000..18_000).contains(&refused), "{refused} refused");
+    }
+
+    /// A held plan merges as its JSON form does, for every outcome a response can give.
+    #[test]
+    fn a_held_plan_merges_as_its_json_form() {
+        let ids = json!(["1660545330971680835", "1660545330971680836", "1660545330971680837"]);
+        let items = json!([
+            {"instanceId": "1660545330971680835", "instanceStatus": "RUNNING"},
+            {"instanceId": "1660545330971680836", "instanceStatus": "STOPPED"},
+        ]);
+        let planned = plan("zec:RebootInstances", &ids, &items, &PlanOptions::default()).expect("plan");
+        let json = serde_json::to_value(&planned).expect("serializes");
+        let ok = Received {
+            status: Some(200),
+            headers: Vec::new(),
+            body: br#"{"requestId":"r","response":{"requestId":"r","instanceIds":[]}}"#.to_vec(),
+        };
+        let failed = Received {
+            status: Some(400),
+            headers: Vec::new(),
+            body: br#"{"code":"INVALID_INSTANCE_STATUS","message":"m","requestId":"r"}"#.to_vec(),
+        };
+        let no_answer = Received {
+            status: None,
+            headers: Vec::new(),
+            body: Vec::new(),
+        };
+        for responses in [
+            vec![Some(ok)],
+            vec![Some(failed)],
+            vec![Some(no_answer)],
+            vec![None],
+            vec![],
+        ] {
+            for lang in [Lang::En, Lang::Zh] {
+                assert_eq!(
+                    merge_held_plan(&planned, &responses, lang),
+                    merge_plan(&json, &responses, lang)
+                );
+            }
+        }
+    }
 }

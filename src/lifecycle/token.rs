@@ -94,8 +94,14 @@ pub(crate) fn token_for(spec: &OperationSpec, effective: &Map<String, Value>, sc
 fn canonical(value: &Value) -> String {
     match value {
         Value::Object(map) => {
-            let mut entries: Vec<(&String, &Value)> = map.iter().collect();
-            entries.sort_by(|a, b| a.0.cmp(b.0));
+            // Sorted as they are collected: an object here has the few fields its operation's
+            // parameters declare (they are validated), and the WebAssembly build then carries
+            // no sort routine for these pairs. Keys are distinct, so any sort gives this order.
+            let mut entries: Vec<(&String, &Value)> = Vec::with_capacity(map.len());
+            for (key, item) in map {
+                let at = entries.partition_point(|(earlier, _)| *earlier < key);
+                entries.insert(at, (key, item));
+            }
             let fields: Vec<String> = entries
                 .into_iter()
                 .map(|(key, item)| format!("{}:{}", Value::String(key.clone()), canonical(item)))

@@ -20,6 +20,7 @@ use crate::catalog::{operation, provider_lifecycle};
 use crate::codes::ClientCode;
 use crate::error::{clip, Error, ErrorDetail, RenderedError, Result};
 use crate::lang::{Lang, Text};
+use crate::lifecycle::state::{self, Absent, Read, Shape};
 use crate::messages::lifecycle::{
     self as messages, IdsProblem, Reading, Settled, WaitSummary, WaitTarget, WaiterStateProblem,
 };
@@ -182,6 +183,124 @@ pub struct Observed {
     pub report: WaitReport,
 }
 
+/// `InvalidParameter.Waiter` for a state this version cannot resume.
+fn bad_state(problem: WaiterStateProblem<'_>) -> Error {
+    Error::Input(ErrorDetail::client(
+        ClientCode::InvalidParameterWaiter,
+        messages::waiter_state(&problem),
+        Some("waiter".to_owned()),
+    ))
+}
+
+/// A waiter state read as `serde_json::from_value::<Waiter>` reads it (see [`state`]).
+fn read_waiter(value: &Value) -> Read<Waiter> {
+    const SHAPE: Shape = Shape {
+        expecting: "struct Waiter",
+        fields: &[
+            ("version", Absent::Refused),
+            ("operation", Absent::Refused),
+            ("sent", Absent::Refused),
+            ("seed", Absent::Refused),
+            ("polls", Absent::Refused),
+            ("next", Absent::Refused),
+            ("targets", Absent::Refused),
+        ],
+    };
+    let mut waiter = Waiter {
+        version: 0,
+        operation: "",
+        sent: 0,
+        seed: 0,
+        polls: 0,
+        next: 0,
+        targets: Vec::new(),
+    };
+    state::read_struct(value, &SHAPE, &mut |index, item| {
+        match index {
+            0 => waiter.version = state::uint32(item)?,
+            1 => waiter.operation = state::operation_id(item)?,
+            2 => waiter.sent = state::int64(item)?,
+            3 => waiter.seed = state::uint32(item)?,
+            4 => waiter.polls = state::uint32(item)?,
+            5 => waiter.next = state::int64(item)?,
+            _ => waiter.targets = state::list(item, read_track)?,
+        }
+        Ok(())
+    })?;
+    Ok(waiter)
+}
+
+fn read_track(value: &Value) -> Read<Track> {
+    const SHAPE: Shape = Shape {
+        expecting: "struct Track",
+        fields: &[
+            ("id", Absent::Refused),
+            ("before", Absent::NoneFromObject),
+            ("seen", Absent::Refused),
+            ("status", Absent::NoneFromObject),
+            ("state", Absent::Refused),
+            ("proof", Absent::NoneFromObject),
+            ("code", Absent::NoneFromObject),
+        ],
+    };
+    const STATES: [(&str, TargetState); 4] = [
+        ("pending", TargetState::Pending),
+        ("done", TargetState::Done),
+        ("failed", TargetState::Failed),
+        ("unknown", TargetState::Unknown),
+    ];
+    const PROOFS: [(&str, Proof); 4] = [
+        ("status_left_target", Proof::StatusLeftTarget),
+        ("field_changed", Proof::FieldChanged),
+        ("settle_time", Proof::SettleTime),
+        ("synchronous", Proof::Synchronous),
+    ];
+    fn proof(value: &Value) -> Read<Proof> {
+        state::unit_enum(value, &PROOFS)
+    }
+    let mut track = Track {
+        id: String::new(),
+        before: None,
+        seen: false,
+        status: None,
+        state: TargetState::Pending,
+        proof: None,
+        code: None,
+    };
+    state::read_struct(value, &SHAPE, &mut |index, item| {
+        match index {
+            0 => track.id = state::string(item)?,
+            1 => track.before = state::option(item, read_baseline)?,
+            2 => track.seen = state::boolean(item)?,
+            3 => track.status = state::option(item, state::string)?,
+            4 => track.state = state::unit_enum(item, &STATES)?,
+            5 => track.proof = state::option(item, proof)?,
+            _ => track.code = state::option(item, state::string)?,
+        }
+        Ok(())
+    })?;
+    Ok(track)
+}
+
+fn read_baseline(value: &Value) -> Read<Baseline> {
+    const SHAPE: Shape = Shape {
+        expecting: "struct Baseline",
+        fields: &[("status", Absent::Refused), ("fields", Absent::Refused)],
+    };
+    let mut baseline = Baseline {
+        status: String::new(),
+        fields: Map::new(),
+    };
+    state::read_struct(value, &SHAPE, &mut |index, item| {
+        match index {
+            0 => baseline.status = state::string(item)?,
+            _ => baseline.fields = state::object(item)?,
+        }
+        Ok(())
+    })?;
+    Ok(baseline)
+}
+
 impl Waiter {
     /// A waiter for `op_id` on `ids` (a list of ids, or one id), sent at `sent` (Unix seconds).
     /// `before` are the Describe items read before the call (any shape
@@ -232,28 +351,29 @@ impl Waiter {
 
     /// Reads a persisted waiter back, checking it is one this version wrote.
     pub fn resume(state: &Value) -> Result<Waiter> {
-        let bad = |problem: WaiterStateProblem<'_>| {
-            Error::Input(ErrorDetail::client(
-                ClientCode::InvalidParameterWaiter,
-                messages::waiter_state(&problem),
-                Some("waiter".to_owned()),
-            ))
-        };
-        let waiter: Waiter = serde_json::from_value(state.clone()).map_err(|err| {
-            bad(WaiterStateProblem::Unreadable {
-                reason: &err.to_string(),
-            })
-        })?;
-        if waiter.version != WAITER_VERSION {
-            return Err(bad(WaiterStateProblem::Version {
-                got: waiter.version,
+        let waiter =
+            read_waiter(state).map_err(|reason| bad_state(WaiterStateProblem::Unreadable { reason: &reason }))?;
+        waiter.checked()
+    }
+
+    /// [`Waiter::resume`] of a state the host holds as the core's own value: checked as its
+    /// serialized form is, without the trip through JSON (it reads back as itself).
+    pub fn resume_held(held: &Waiter) -> Result<Waiter> {
+        held.clone().checked()
+    }
+
+    /// The waiter, when this version wrote it.
+    fn checked(self) -> Result<Waiter> {
+        if self.version != WAITER_VERSION {
+            return Err(bad_state(WaiterStateProblem::Version {
+                got: self.version,
                 reads: WAITER_VERSION,
             }));
         }
-        operation(waiter.operation)?;
-        let ids: Vec<Value> = waiter.targets.iter().map(|t| Value::String(t.id.clone())).collect();
-        read_ids(&Value::Array(ids)).map_err(|_| bad(WaiterStateProblem::Targets))?;
-        Ok(waiter)
+        operation(self.operation)?;
+        let ids: Vec<Value> = self.targets.iter().map(|t| Value::String(t.id.clone())).collect();
+        read_ids(&Value::Array(ids)).map_err(|_| bad_state(WaiterStateProblem::Targets))?;
+        Ok(self)
     }
 
     /// [`Waiter::resume`] then [`Waiter::observe`]: one step for a host that keeps only the
@@ -721,6 +841,81 @@ mod tests {
             json!({"version": 2, "operation": ECS, "sent": 0, "seed": 0, "polls": 0, "next": 0, "targets": []}),
         ] {
             assert!(Waiter::resume(&bad).is_err());
+        }
+    }
+
+    /// The hand-written reader gives what `serde_json::from_value` gives, value or error text,
+    /// for valid states and for many near misses of them.
+    #[test]
+    fn reads_states_as_serde_reads_them() {
+        use crate::lifecycle::state::variations::{vary, Rng};
+        let before = json!([item("Running", "2026-01-01T00:00Z"), {"InstanceId": "i-2", "Status": "Stopped"}]);
+        let mut waiter = Waiter::new(ECS, &json!([ID, "i-2", "i-3"]), 1000, Some(&before), Some(9)).expect("waiter");
+        waiter
+            .observe(&json!([item("Starting", "2026-01-01T00:01Z")]), 1010, Lang::En)
+            .expect("observed");
+        waiter
+            .observe(&json!([item("Running", "2026-01-01T00:01Z")]), 1030, Lang::En)
+            .expect("observed");
+        let base = serde_json::to_value(&waiter).expect("serializes");
+        let words = [
+            "version",
+            "operation",
+            "sent",
+            "seed",
+            "polls",
+            "next",
+            "targets",
+            "id",
+            "before",
+            "seen",
+            "status",
+            "state",
+            "proof",
+            "code",
+            "fields",
+            "pending",
+            "done",
+            "failed",
+            "unknown",
+            "field_changed",
+            "synchronous",
+            "zec:RebootInstances",
+            "ecs:Nope",
+            "extra",
+        ];
+        let mut rng = Rng::new(0x5eed);
+        let mut refused = 0;
+        for case in 0..20_000 {
+            let state = if case == 0 {
+                base.clone()
+            } else {
+                vary(&base, &mut rng, &words)
+            };
+            let ours = read_waiter(&state);
+            let serde = serde_json::from_value::<Waiter>(state.clone()).map_err(|e| e.to_string());
+            assert_eq!(ours, serde, "state {state}");
+            refused += usize::from(ours.is_err());
+        }
+        // Both kinds of answer were compared many times.
+        assert!((2_000..18_000).contains(&refused), "{refused} refused");
+    }
+
+    /// A held waiter resumes as its serialized state does, refusals included.
+    #[test]
+    fn a_held_waiter_resumes_as_its_state() {
+        let before = json!([item("Running", "2026-01-01T00:00Z")]);
+        let mut waiter = Waiter::new(ECS, &json!([ID, "i-2"]), 1000, Some(&before), Some(3)).expect("waiter");
+        waiter.observe(&before, 1010, Lang::En).expect("observed");
+        let mut foreign = waiter.clone();
+        foreign.version = 2;
+        let mut repeated = waiter.clone();
+        repeated.targets[1].id = ID.to_owned();
+        let mut empty = waiter.clone();
+        empty.targets.clear();
+        for held in [waiter, foreign, repeated, empty] {
+            let state = serde_json::to_value(&held).expect("serializes");
+            assert_eq!(Waiter::resume_held(&held), Waiter::resume(&state));
         }
     }
 }

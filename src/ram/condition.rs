@@ -16,7 +16,6 @@
 //! - a context value that cannot be read as the operator's type (e.g. `"abc"` under
 //!   `NumericLessThan`) matches nothing, exactly like an absent key.
 
-use std::collections::BTreeMap;
 use std::fmt;
 use std::net::IpAddr;
 
@@ -26,6 +25,7 @@ use serde_json::Value;
 use crate::codes::ClientCode;
 use crate::error::{clip, Error, ErrorDetail, Result};
 use crate::messages::ram::{context_problem, ContextKind, ContextProblem};
+use crate::ram::lowercase::lowercase;
 use crate::ram::matcher::PreparedText;
 use crate::ram::{MAX_CONTEXT_CHARS, MAX_CONTEXT_VALUES, MAX_MATCH_TEXT_CHARS};
 use crate::record::Record;
@@ -181,7 +181,7 @@ impl Operand {
     /// Reads one policy value; `None` when it is not of the operator's type.
     pub(crate) fn parse(kind: OperandKind, text: &str) -> Option<Operand> {
         match kind {
-            OperandKind::String => Some(Operand::Text(text.to_owned(), text.to_lowercase())),
+            OperandKind::String => Some(Operand::Text(text.to_owned(), lowercase(text))),
             OperandKind::Numeric => parse_number(text).map(Operand::Number),
             OperandKind::Date => crate::time::parse_utc(text).map(Operand::Date),
             OperandKind::Bool => parse_bool(text).map(Operand::Bool),
@@ -203,7 +203,7 @@ impl IpNetwork {
             Some((address, prefix)) => (address, Some(prefix)),
             None => (text, None),
         };
-        let address: IpAddr = address_text.parse().ok()?;
+        let address: IpAddr = super::ip::parse_ip(address_text)?;
         let max_prefix = if address.is_ipv4() { 32 } else { 128 };
         let prefix = match prefix_text {
             // `u32::from_str` accepts a leading `+`; CIDR notation does not.
@@ -244,7 +244,7 @@ impl IpNetwork {
 
 fn parse_number(text: &str) -> Option<f64> {
     // `f64::from_str` also takes "NaN", "inf" and "infinity", which are not numbers here.
-    text.trim().parse::<f64>().ok().filter(|n| n.is_finite())
+    crate::decimal::parse_f64(text.trim())
 }
 
 /// Policies write booleans as `"true"`/`"false"` (predefined values are case-sensitive).
@@ -360,8 +360,10 @@ fn compare(operator: Operator, ordering: Option<std::cmp::Ordering>) -> bool {
 /// supplies; without it, date conditions on it do not match.
 #[derive(Clone, Default)]
 pub struct Context {
-    /// Lowercased key → the values, each already read as every operand type.
-    entries: BTreeMap<String, Vec<Facts>>,
+    /// Lowercased key → the values, each already read as every operand type; sorted by key.
+    /// (A sorted list rather than a `BTreeMap`: a context holds at most 32 values, and the
+    /// WebAssembly build then needs no B-tree code for it.)
+    entries: Vec<(String, Vec<Facts>)>,
 }
 
 /// One context value as text, and as each type an operator may compare it as (`None` where it
@@ -380,12 +382,12 @@ struct Facts {
 impl Facts {
     fn read(text: String) -> Facts {
         Facts {
-            lowered: text.to_lowercase(),
+            lowered: lowercase(&text),
             prepared: PreparedText::new(&text),
             number: parse_number(&text),
             date: crate::time::parse_utc(&text),
             flag: parse_bool(&text),
-            address: text.parse::<IpAddr>().ok(),
+            address: super::ip::parse_ip(&text),
             text,
         }
     }
@@ -426,8 +428,27 @@ impl Context {
     /// Adds (or replaces) a key. Values are not checked here; [`Context::from_json`] checks them
     /// and enforces the size limits.
     pub fn insert(&mut self, key: &str, values: Vec<String>) {
-        self.entries
-            .insert(key.to_lowercase(), values.into_iter().map(Facts::read).collect());
+        self.put(lowercase(key), values.into_iter().map(Facts::read).collect());
+    }
+
+    /// Sets `key` (lowercased) to `facts`, keeping the entries sorted.
+    fn put(&mut self, key: String, facts: Vec<Facts>) {
+        match self.entries.binary_search_by(|(known, _)| known.as_str().cmp(&key)) {
+            Ok(at) => {
+                if let Some(entry) = self.entries.get_mut(at) {
+                    entry.1 = facts;
+                }
+            }
+            Err(at) => self.entries.insert(at, (key, facts)),
+        }
+    }
+
+    fn get(&self, key: &str) -> Option<&[Facts]> {
+        let at = self
+            .entries
+            .binary_search_by(|(known, _)| known.as_str().cmp(key))
+            .ok()?;
+        self.entries.get(at).map(|(_, facts)| facts.as_slice())
     }
 
     /// The values for a key; empty when absent.
@@ -436,7 +457,7 @@ impl Context {
     }
 
     fn facts(&self, key: &str) -> &[Facts] {
-        self.entries.get(&key.to_lowercase()).map_or(&[], Vec::as_slice)
+        self.get(&lowercase(key)).unwrap_or_default()
     }
 
     /// Reads a context object: each key maps to a string, number, boolean or an array of those;
@@ -458,8 +479,8 @@ impl Context {
             }
             let path = format!("context.{}", clip(key));
             budget.admit(key, value, &path)?;
-            let lowered = key.to_lowercase();
-            if parsed.entries.contains_key(&lowered) {
+            let lowered = lowercase(key);
+            if parsed.get(&lowered).is_some() {
                 return Err(context_error(path, ContextProblem::RepeatedKey { key }));
             }
             let values = match context_values(value) {
@@ -469,9 +490,7 @@ impl Context {
             if let Some(problem) = check_well_known(&lowered, &values) {
                 return Err(context_error(path, problem));
             }
-            parsed
-                .entries
-                .insert(lowered, values.into_iter().map(Facts::read).collect());
+            parsed.put(lowered, values.into_iter().map(Facts::read).collect());
         }
         Ok(parsed)
     }
@@ -559,7 +578,7 @@ fn context_values(value: &Value) -> Option<Vec<String>> {
 
 fn check_well_known<'a>(lowered_key: &str, values: &'a [String]) -> Option<ContextProblem<'a>> {
     let (is_valid, kind): (fn(&str) -> bool, ContextKind) = match lowered_key {
-        "acs:sourceip" => (|v| v.parse::<IpAddr>().is_ok(), ContextKind::IpAddress),
+        "acs:sourceip" => (|v| super::ip::parse_ip(v).is_some(), ContextKind::IpAddress),
         "acs:currenttime" => (|v| crate::time::parse_utc(v).is_some(), ContextKind::UtcTime),
         "acs:securetransport" | "acs:mfapresent" => (|v| parse_bool(v).is_some(), ContextKind::Boolean),
         _ => return None,

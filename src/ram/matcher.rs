@@ -32,6 +32,55 @@ pub fn wildcard_match_ignore_case(pattern: &str, text: &str) -> bool {
 
 const WORD_BITS: usize = 64;
 
+/// Sorts `pairs` ascending: insertion sort in runs of [`RUN`], then bottom-up merges. The
+/// pairs are distinct (each holds its own position), so every sort gives this order, and these
+/// few lines keep core's sort routines (~4 KB) out of the WebAssembly build, where this is
+/// their only use. O(n log n) for the 2,048 chars a text may have.
+fn sort_pairs(pairs: &mut Vec<(char, usize)>) {
+    const RUN: usize = 16;
+    let length = pairs.len();
+    for run in pairs.chunks_mut(RUN) {
+        for index in 1..run.len() {
+            let mut at = index;
+            while at > 0 && run.get(at - 1) > run.get(at) {
+                run.swap(at - 1, at);
+                at -= 1;
+            }
+        }
+    }
+    if length <= RUN {
+        return;
+    }
+    let mut from = std::mem::take(pairs);
+    let mut to: Vec<(char, usize)> = Vec::with_capacity(length);
+    let mut width = RUN;
+    while width < length {
+        to.clear();
+        let mut start = 0;
+        while start < length {
+            let middle = length.min(start + width);
+            let end = length.min(start + 2 * width);
+            let mut left = from.get(start..middle).unwrap_or_default().iter().peekable();
+            let mut right = from.get(middle..end).unwrap_or_default().iter().peekable();
+            while let (Some(&&first), Some(&&second)) = (left.peek(), right.peek()) {
+                if first <= second {
+                    to.push(first);
+                    left.next();
+                } else {
+                    to.push(second);
+                    right.next();
+                }
+            }
+            to.extend(left);
+            to.extend(right);
+            start = end;
+        }
+        std::mem::swap(&mut from, &mut to);
+        width *= 2;
+    }
+    *pairs = from;
+}
+
 /// A text ready to be matched against any number of patterns.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PreparedText {
@@ -59,7 +108,7 @@ impl PreparedText {
 
     /// The text in full Unicode lowercase, for [`PreparedText::matches_ignore_case`].
     pub fn lowercased(text: &str) -> PreparedText {
-        Self::from_chars(text.chars().flat_map(char::to_lowercase))
+        Self::from_chars(text.chars().flat_map(super::lowercase::lower_char))
     }
 
     fn from_chars(chars: impl Iterator<Item = char>) -> PreparedText {
@@ -68,7 +117,7 @@ impl PreparedText {
         let mut ends: Vec<(char, usize)> = chars.enumerate().map(|(index, c)| (c, index + 1)).collect();
         let length = ends.len();
         let words = length / WORD_BITS + 1;
-        ends.sort_unstable();
+        sort_pairs(&mut ends);
         crate::work::add(length);
         let mut table: Vec<(char, Occurrences)> = Vec::new();
         let mut rest = ends.as_slice();
@@ -101,7 +150,7 @@ impl PreparedText {
 
     /// Case-insensitive match; the text must have been made with [`PreparedText::lowercased`].
     pub fn matches_ignore_case(&self, pattern: &str) -> bool {
-        self.run(pattern.chars().flat_map(char::to_lowercase))
+        self.run(pattern.chars().flat_map(super::lowercase::lower_char))
     }
 
     fn occurrences(&self, c: char) -> Option<&Occurrences> {
@@ -214,6 +263,25 @@ fn shift_one(from: &[u64], to: &mut [u64], last: usize) {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn sort_pairs_sorts_as_core_sorts() {
+        let mut state = 0x9e37_79b9_7f4a_7c15_u64;
+        for length in (0..70).chain([500, 2_048]) {
+            let mut pairs: Vec<(char, usize)> = (0..length)
+                .map(|index| {
+                    state ^= state << 13;
+                    state ^= state >> 7;
+                    state ^= state << 17;
+                    (char::from(b'a' + (state % 5) as u8), index + 1)
+                })
+                .collect();
+            let mut expected = pairs.clone();
+            expected.sort_unstable();
+            super::sort_pairs(&mut pairs);
+            assert_eq!(pairs, expected, "{length}");
+        }
+    }
+
     use super::*;
 
     #[test]

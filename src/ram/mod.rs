@@ -48,6 +48,8 @@
 pub mod authorize;
 pub mod condition;
 pub mod evaluate;
+mod ip;
+mod lowercase;
 pub mod matcher;
 pub mod policy;
 

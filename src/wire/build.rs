@@ -11,7 +11,7 @@ use crate::codes::ClientCode;
 use crate::error::{Error, ErrorDetail, Result};
 use crate::messages;
 use crate::params::{validate_for_request, Options, Validated};
-use crate::spec::{ParamKind, WireSpec};
+use crate::spec::{ParamKind, ParamSpec, WireSpec};
 
 /// How to build a request, beyond the operation's parameters.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -161,9 +161,14 @@ fn flatten(key: Text, value: &Value, kind: Option<&ParamKind>, out: &mut Vec<(Te
                 // Generated SDK models serialize their fields in name order
                 // (`RenewServiceInstanceResourcesRequestResourcePeriod.to_map`: Period,
                 // PeriodUnit, ResourceArn), whatever order the spec lists them in.
-                let mut specs: Vec<_> = specs.iter().collect();
-                specs.sort_by_key(|spec| spec.name);
-                for spec in specs {
+                // Sorted as they are collected (an object has a handful of fields): no sort
+                // routine for them in the wasm build. `<=` keeps equal names in spec order.
+                let mut sorted: Vec<&ParamSpec> = Vec::with_capacity(specs.len());
+                for spec in specs.iter() {
+                    let at = sorted.partition_point(|earlier| earlier.name <= spec.name);
+                    sorted.insert(at, spec);
+                }
+                for spec in sorted {
                     if let Some(field) = fields.get(spec.name) {
                         flatten(format!("{key}.{}", spec.name).into(), field, Some(&spec.kind), out);
                     }

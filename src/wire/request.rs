@@ -157,7 +157,7 @@ impl HttpRequest {
     pub fn body_base64(&self) -> Option<String> {
         match self.body_text() {
             Some(_) => None,
-            None => Some(base64::engine::general_purpose::STANDARD.encode(&self.body)),
+            None => Some(crate::wire::encode::base64(&self.body)),
         }
     }
 

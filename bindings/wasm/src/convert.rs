@@ -216,10 +216,24 @@ impl HostValue for Js {
 /// says so. The JS wrapper reads it back in one pass (`js/src/tape.js`): far cheaper than
 /// building the objects from wasm one property at a time.
 fn envelope_text<T: Serialize + ?Sized>(tag: char, value: &T, camel: bool) -> Result<String, Error> {
+    let mut out = envelope_open(tag);
+    crate::tape::write(&mut out, value, camel).map_err(unwritable)?;
+    Ok(out)
+}
+
+// Out of line, these two: one copy for all the result types instead of one in each.
+
+/// The envelope's tag, with room for a small result.
+#[inline(never)]
+fn envelope_open(tag: char) -> String {
     let mut out = String::with_capacity(512);
     out.push(tag);
-    crate::tape::write(&mut out, value, camel).map_err(|e| unconvertible_result(&e.to_string()))?;
-    Ok(out)
+    out
+}
+
+#[inline(never)]
+fn unwritable(error: crate::tape::Unwritable) -> Error {
+    unconvertible_result(&error.to_string())
 }
 
 /// A result as the envelope `O` + result, keys camelCased.

@@ -59,9 +59,17 @@ fn options<'a>(options: &'a Input<'a>) -> OptionsIn<'a, Input<'a>> {
 /// The envelope of a result, or of an error rendered in its language, as a JS string (`O` or
 /// `E`, then the tape).
 fn finish<T: Serialize>(result: Result<T, Failed>) -> JsValue {
-    let text = match result {
-        Ok(value) => ok_text(&value).unwrap_or_else(|error| error_text(&error.render(opgate::Lang::En))),
-        Err(failed) => error_text(&failed.error.render(failed.lang)),
-    };
-    JsValue::from_str(&text)
+    match result {
+        Ok(value) => match ok_text(&value) {
+            Ok(text) => JsValue::from_str(&text),
+            Err(error) => failure(error, opgate::Lang::En),
+        },
+        Err(failed) => failure(failed.error, failed.lang),
+    }
+}
+
+/// The error envelope, out of line: one copy for every export's error path.
+#[inline(never)]
+fn failure(error: opgate::Error, lang: opgate::Lang) -> JsValue {
+    JsValue::from_str(&error_text(&error.render(lang)))
 }

@@ -107,8 +107,8 @@ pub fn precheck_targets(
     refuse: bool,
 ) -> JsValue {
     with_arguments([operation, params, options], |[operation, params, options]| {
-        match (parse(groups.as_bytes()), serde_json::from_str::<Vec<String>>(ids)) {
-            (Some(groups), Ok(ids)) => finish(calls::precheck_targets(
+        match (parse(groups.as_bytes()), id_list(ids)) {
+            (Some(groups), Some(ids)) => finish(calls::precheck_targets(
                 &operation,
                 &params,
                 &Input::Projected(&groups),
@@ -120,6 +120,21 @@ pub fn precheck_targets(
             _ => finish(Ok::<Option<()>, opgate::host::Failed>(None)),
         }
     })
+}
+
+/// `ids` as JSON text of a list of strings, read with the parser the groups go through (one
+/// JSON reader in the module instead of a second one for `Vec<String>`).
+fn id_list(ids: &str) -> Option<Vec<String>> {
+    match parse(ids.as_bytes())? {
+        Node::List(items) => items
+            .into_iter()
+            .map(|item| match item {
+                Node::Str(text) => Some(text.into_owned()),
+                _ => None,
+            })
+            .collect(),
+        _ => None,
+    }
 }
 
 /// How the JS package groups the items of `operation` for `precheckGroups`.
