@@ -190,13 +190,7 @@ mod tests {
 
     #[test]
     fn reads_generated_text_as_core_reads_it() {
-        let mut state = 0x2545_f491_4f6c_dd1d_u64;
-        let mut next = |bound: usize| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            (state % bound as u64) as usize
-        };
+        let mut next = crate::ram::xorshift(0x2545_f491_4f6c_dd1d);
         let pieces = [
             "0", "1", "9", "10", "25", "255", "256", "01", "00", "1.", ".", ":", "::", "a", "F", "ff", "fff", "ffff",
             "fffff", "10.0.0.1", "1.2.3.4", "g", "-", " ", "%", "0000", "1234",

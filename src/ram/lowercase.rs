@@ -467,13 +467,7 @@ mod tests {
             '-',
             '_',
         ];
-        let mut state = 0x2545_f491_4f6c_dd1d_u64;
-        let mut next = |bound: usize| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            (state % bound as u64) as usize
-        };
+        let mut next = crate::ram::xorshift(0x2545_f491_4f6c_dd1d);
         for _ in 0..50_000 {
             let length = next(8);
             let text: String = (0..length).map(|_| alphabet[next(alphabet.len())]).collect();

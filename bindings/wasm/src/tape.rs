@@ -605,7 +605,7 @@ mod tests {
             "}": "]",
             "numbers": [0, -1, 9_007_199_254_740_993_u64, u64::MAX, i64::MIN, 1.5, -0.25, 1e300],
             "flags": [true, false, null],
-            "nested": {"InstanceId": "i-1", "x-acs-date": "d", "中文": [[], {}]},
+            "nested": {"InstanceId": "i-1", "x-acs-date": "d", "\u{4e2d}\u{6587}": [[], {}]},
         });
         assert_eq!(read(&tape(&value, false)), as_json(&value));
     }
