@@ -280,6 +280,7 @@ impl Big {
 #[cfg(test)]
 mod tests {
     use super::parse_f64;
+    use crate::test_rng::Rng;
 
     /// What `str::parse` gives, finite results only.
     fn core(text: &str) -> Option<f64> {
@@ -293,21 +294,6 @@ mod tests {
             theirs.map(f64::to_bits),
             "{text:?}: {ours:?} vs {theirs:?}"
         );
-    }
-
-    struct Rng(u64);
-
-    impl Rng {
-        fn next(&mut self) -> u64 {
-            self.0 ^= self.0 >> 12;
-            self.0 ^= self.0 << 25;
-            self.0 ^= self.0 >> 27;
-            self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-        }
-
-        fn below(&mut self, bound: u64) -> u64 {
-            (self.next() >> 11) % bound.max(1)
-        }
     }
 
     #[test]
@@ -362,12 +348,12 @@ mod tests {
         ] {
             same(text);
         }
-        let mut rng = Rng(0x1234_5678);
+        let mut rng = Rng::new(0x1234_5678);
         let alphabet = b"0123456789.eE+-0019.e";
         for _ in 0..200_000 {
-            let length = rng.below(12) as usize;
+            let length = rng.below(12);
             let text: String = (0..length)
-                .map(|_| char::from(alphabet[rng.below(alphabet.len() as u64) as usize]))
+                .map(|_| char::from(alphabet[rng.below(alphabet.len())]))
                 .collect();
             same(&text);
         }
@@ -400,7 +386,7 @@ mod tests {
         ] {
             same(text);
         }
-        let mut rng = Rng(0x9e37_79b9);
+        let mut rng = Rng::new(0x9e37_79b9);
         // Decimals of every size and scale.
         for _ in 0..100_000 {
             let digits: String = (0..1 + rng.below(40))
@@ -408,7 +394,7 @@ mod tests {
                 .collect();
             let exponent = rng.below(800) as i64 - 400;
             same(&format!("{digits}e{exponent}"));
-            let point = rng.below(digits.len() as u64 + 1) as usize;
+            let point = rng.below(digits.len() + 1);
             same(&format!("{}.{}", &digits[..point], &digits[point..]));
         }
         // Exactly halfway between two doubles, and a hair either side: (2m + 1) × 2^(e - 1)

@@ -19,6 +19,8 @@ pub mod precheck;
 pub mod ram;
 pub mod record;
 pub mod spec;
+#[cfg(test)]
+mod test_rng;
 pub mod time;
 pub mod wire;
 pub mod work;

@@ -218,21 +218,7 @@ pub(super) fn read_struct(value: &Value, shape: &Shape, field: &mut dyn FnMut(us
 pub(super) mod variations {
     use serde_json::{json, Map, Value};
 
-    /// A small deterministic generator (xorshift64*), so that a failure reproduces.
-    pub struct Rng(u64);
-
-    impl Rng {
-        pub fn new(seed: u64) -> Rng {
-            Rng(seed.max(1))
-        }
-
-        pub fn below(&mut self, bound: usize) -> usize {
-            self.0 ^= self.0 >> 12;
-            self.0 ^= self.0 << 25;
-            self.0 ^= self.0 >> 27;
-            (self.0.wrapping_mul(0x2545_f491_4f6c_dd1d) >> 33) as usize % bound.max(1)
-        }
-    }
+    pub(crate) use crate::test_rng::Rng;
 
     /// Values of every kind, and the near misses a reader must tell apart.
     fn replacement(rng: &mut Rng, words: &[&str]) -> Value {

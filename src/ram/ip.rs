@@ -190,20 +190,20 @@ mod tests {
 
     #[test]
     fn reads_generated_text_as_core_reads_it() {
-        let mut next = crate::ram::xorshift(0x2545_f491_4f6c_dd1d);
+        let mut rng = crate::test_rng::Rng::new(0x2545_f491_4f6c_dd1d);
         let pieces = [
             "0", "1", "9", "10", "25", "255", "256", "01", "00", "1.", ".", ":", "::", "a", "F", "ff", "fff", "ffff",
             "fffff", "10.0.0.1", "1.2.3.4", "g", "-", " ", "%", "0000", "1234",
         ];
         let mut addresses = 0;
         for _ in 0..300_000 {
-            let text: String = (0..next(12)).map(|_| pieces[next(pieces.len())]).collect();
+            let text: String = (0..rng.below(12)).map(|_| pieces[rng.below(pieces.len())]).collect();
             addresses += usize::from(same(&text));
         }
         let alphabet = b"0123456789abcdefABCDEF.:";
         for _ in 0..300_000 {
-            let text: String = (0..next(40))
-                .map(|_| char::from(alphabet[next(alphabet.len())]))
+            let text: String = (0..rng.below(40))
+                .map(|_| char::from(alphabet[rng.below(alphabet.len())]))
                 .collect();
             addresses += usize::from(same(&text));
         }
@@ -211,25 +211,36 @@ mod tests {
         // deleted, doubled or replaced.
         for _ in 0..100_000 {
             let groups: Vec<u16> = (0..8)
-                .map(|_| if next(3) == 0 { 0 } else { next(0x1_0000) as u16 })
+                .map(|_| {
+                    if rng.below(3) == 0 {
+                        0
+                    } else {
+                        rng.below(0x1_0000) as u16
+                    }
+                })
                 .collect();
             let v6 = std::net::Ipv6Addr::new(
                 groups[0], groups[1], groups[2], groups[3], groups[4], groups[5], groups[6], groups[7],
             );
-            let v4 = std::net::Ipv4Addr::new(next(256) as u8, next(256) as u8, next(256) as u8, next(256) as u8);
+            let v4 = std::net::Ipv4Addr::new(
+                rng.below(256) as u8,
+                rng.below(256) as u8,
+                rng.below(256) as u8,
+                rng.below(256) as u8,
+            );
             let full: Vec<String> = groups.iter().map(|g| format!("{g:x}")).collect();
             let texts = [
                 v6.to_string(),
                 full.join(":"),
                 format!("{}:{v4}", full[..6].join(":")),
-                format!("::{}:{v4}", full[..next(5)].join(":")),
+                format!("::{}:{v4}", full[..rng.below(5)].join(":")),
                 v4.to_string(),
             ];
             for text in texts {
                 addresses += usize::from(same(&text));
-                let at = next(text.len() + 1);
+                let at = rng.below(text.len() + 1);
                 let (before, after) = text.split_at(at);
-                let replacement = char::from(b"0:.f9g"[next(6)]);
+                let replacement = char::from(b"0:.f9g"[rng.below(6)]);
                 same(&format!("{before}{}", after.get(1..).unwrap_or_default()));
                 same(&format!("{before}{replacement}{after}"));
                 same(&format!("{before}{replacement}{}", after.get(1..).unwrap_or_default()));

@@ -467,10 +467,10 @@ mod tests {
             '-',
             '_',
         ];
-        let mut next = crate::ram::xorshift(0x2545_f491_4f6c_dd1d);
+        let mut rng = crate::test_rng::Rng::new(0x2545_f491_4f6c_dd1d);
         for _ in 0..50_000 {
-            let length = next(8);
-            let text: String = (0..length).map(|_| alphabet[next(alphabet.len())]).collect();
+            let length = rng.below(8);
+            let text: String = (0..length).map(|_| alphabet[rng.below(alphabet.len())]).collect();
             assert_eq!(lowercase(&text), text.to_lowercase(), "{text:?}");
         }
         for text in [

@@ -265,10 +265,10 @@ fn shift_one(from: &[u64], to: &mut [u64], last: usize) {
 mod tests {
     #[test]
     fn sort_pairs_sorts_as_core_sorts() {
-        let mut next = crate::ram::xorshift(0x9e37_79b9_7f4a_7c15);
+        let mut rng = crate::test_rng::Rng::new(0x9e37_79b9_7f4a_7c15);
         for length in (0..70).chain([500, 2_048]) {
             let mut pairs: Vec<(char, usize)> = (0..length)
-                .map(|index| (char::from(b'a' + next(5) as u8), index + 1))
+                .map(|index| (char::from(b'a' + rng.below(5) as u8), index + 1))
                 .collect();
             let mut expected = pairs.clone();
             expected.sort_unstable();

@@ -50,17 +50,6 @@ pub mod condition;
 pub mod evaluate;
 mod ip;
 mod lowercase;
-
-/// A seeded xorshift64 for the tests' generated inputs: `next(bound)` is in `0..bound`.
-#[cfg(test)]
-pub(crate) fn xorshift(mut state: u64) -> impl FnMut(usize) -> usize {
-    move |bound| {
-        state ^= state << 13;
-        state ^= state >> 7;
-        state ^= state << 17;
-        (state % bound as u64) as usize
-    }
-}
 pub mod matcher;
 pub mod policy;
 
