@@ -17,16 +17,25 @@ const ZERO = 0x30;
 // One character `!` + n, or `~`, n in decimal, `.`.
 function length() {
   const unit = tape.charCodeAt(at++);
-  if (unit !== LONG) return unit - FIRST;
+  if (unit >= FIRST && unit < LONG) return unit - FIRST;
+  if (unit !== LONG) unreadable(at - 1);
   let count = 0;
-  for (let digit = tape.charCodeAt(at++); digit !== DOT; digit = tape.charCodeAt(at++)) count = count * 10 + (digit - ZERO);
+  let digit = tape.charCodeAt(at++);
+  for (; digit >= ZERO && digit <= ZERO + 9; digit = tape.charCodeAt(at++)) count = count * 10 + (digit - ZERO);
+  // Past the end, charCodeAt answers NaN: a cut tape stops here rather than looping.
+  if (digit !== DOT) unreadable(at - 1);
   return count;
+}
+
+function unreadable(position) {
+  throw new Error(`opgate: unreadable answer from the WebAssembly glue at ${position} (js/pkg built from other sources?)`);
 }
 
 function text() {
   const count = length();
   const start = at;
   at += count;
+  if (at > tape.length) unreadable(start);
   return tape.slice(start, at);
 }
 
@@ -66,7 +75,7 @@ function value() {
       return object;
     }
     default:
-      throw new Error(`opgate: unreadable answer from the WebAssembly glue at ${at - 1} (js/pkg built from other sources?)`);
+      return unreadable(at - 1);
   }
 }
 
@@ -81,7 +90,7 @@ export function envelope(answer) {
       case 0x45: // E
         return { error: value() };
       default:
-        throw new Error("opgate: unreadable answer from the WebAssembly glue (js/pkg built from other sources?)");
+        return unreadable(0);
     }
   } finally {
     tape = "";

@@ -32,3 +32,12 @@ test("-0 survives the tape, as JSON.parse keeps it", () => {
   const read = opgate.parseResponse("ecs:RebootInstance", 200, '{"RequestId":"r","Zero":-0.0}', []);
   assert.ok(Object.is(read.data.Zero, -0));
 });
+
+test("a cut or foreign answer is an error, never a hang", async () => {
+  const { envelope } = await import("../src/tape.js");
+  for (const answer of ["", "X", "O", "O{", "O{\"", "O{$key", "O{~12", "O{~12.", "Os~99.abc", "O[", "O[s", "Os}", "E{"]) {
+    assert.throws(() => envelope(answer), /unreadable answer from the WebAssembly glue/, JSON.stringify(answer));
+  }
+  // `$` is a length of 3 ("!" + 3): the same text, whole, reads.
+  assert.deepStrictEqual(envelope("O{$key[tn]}"), { ok: { key: [true, null] } });
+});
