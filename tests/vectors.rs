@@ -225,6 +225,7 @@ mod wire {
             calls::RequestIn::Host(&args.get("request")),
             calls::CredentialsIn::Host(&credentials),
             args.options(),
+            calls::SignDefaults::default(),
         );
         // A signed request shows its tokens only when the caller asks (`include_secrets`);
         // otherwise the answer is what Python's `to_dict()` gives, `SignedRequest::shown`.

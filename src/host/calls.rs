@@ -676,6 +676,7 @@ pub(crate) mod lifecycle {
 #[cfg(feature = "signing")]
 pub use signing::{
     bearer_credentials, credentials, sign, AccessKeyCredentials, BearerCredentials, CredentialsIn, RequestIn,
+    SignDefaults,
 };
 
 #[cfg(feature = "signing")]
@@ -737,10 +738,20 @@ mod signing {
         Host(&'a H),
     }
 
+    /// What `sign` takes for a `timestamp` or `nonce` the caller left out: the host's clock and
+    /// nonce counter, as plain values, so that a binding need not make host objects of them
+    /// only for the core to read them back. Without one, a missing option is refused.
+    #[derive(Debug, Clone, Default)]
+    pub struct SignDefaults {
+        pub timestamp: Option<i64>,
+        pub nonce: Option<String>,
+    }
+
     pub fn sign<H: HostValue>(
         request: RequestIn<'_, H>,
         credentials: CredentialsIn<'_, H>,
         options: OptionsIn<'_, H>,
+        defaults: SignDefaults,
     ) -> Result<SignedRequest, Failed> {
         let request_value = match request {
             RequestIn::Held(_, value) | RequestIn::Host(value) => value,
@@ -748,8 +759,15 @@ mod signing {
         let mut call = Call::start(options, SIGN)?;
         let algorithm = call.options.string(&mut call.reader, Opt::Algorithm)?;
         let algorithm = call.run(algorithm.as_deref().map(SignatureAlgorithm::parse).transpose())?;
-        let timestamp = call.options.integer(&mut call.reader, Opt::Timestamp)?.unwrap_or(-1);
-        let nonce = call.options.string(&mut call.reader, Opt::Nonce)?.unwrap_or_default();
+        // Absent and without a default: values `wire::sign` refuses, with its own errors.
+        let timestamp = match call.options.integer(&mut call.reader, Opt::Timestamp)? {
+            Some(given) => given,
+            None => defaults.timestamp.unwrap_or(-1),
+        };
+        let nonce = match call.options.string(&mut call.reader, Opt::Nonce)? {
+            Some(given) => given,
+            None => defaults.nonce.unwrap_or_default(),
+        };
         let parsed;
         let request = match request {
             RequestIn::Held(held, _) => held,

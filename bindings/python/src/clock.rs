@@ -1,6 +1,6 @@
 //! The defaults the Python package leaves to the call: `now=CURRENT_TIME` (the clock, read at the
 //! call) for `build`, and the clock and a fresh nonce for `sign` when `timestamp` and `nonce` are
-//! not given. Reading them here rather than in `opgate/_api.py` takes a sixth off build + sign
+//! not given (passed to the core as plain values, not as Python objects it would read back). Reading them here rather than in `opgate/_api.py` takes a sixth off build + sign
 //! (a Python clock read and nonce cost as much as the Rust request building, `make bench`).
 //! Neither is a rule: both are the host's clock and a counter, exactly as the package made them.
 
@@ -9,7 +9,6 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
-use pyo3::types::PyString;
 
 /// `opgate._api.CURRENT_TIME`, the default of every `now` argument.
 static CURRENT_TIME: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
@@ -23,7 +22,7 @@ static NONCES_HIGH: AtomicU64 = AtomicU64::new(0);
 static NONCES_LOW: AtomicU64 = AtomicU64::new(0);
 
 /// Unix seconds, as Python's `int(time.time())` gives them (truncated towards zero).
-fn unix_seconds() -> i64 {
+pub fn unix_seconds() -> i64 {
     match SystemTime::now().duration_since(UNIX_EPOCH) {
         Ok(after) => i64::try_from(after.as_secs()).unwrap_or(i64::MAX),
         Err(before) => i64::try_from(before.duration().as_secs()).map_or(i64::MIN, |secs| -secs),
@@ -49,37 +48,30 @@ pub fn now<'py>(py: Python<'py>, now: Option<Bound<'py, PyAny>>) -> PyResult<Opt
     }
 }
 
-/// A `sign` timestamp: the clock when not given (or `None`).
-pub fn timestamp<'py>(py: Python<'py>, given: Option<Bound<'py, PyAny>>) -> PyResult<Bound<'py, PyAny>> {
-    match given {
-        Some(given) if !given.is_none() => Ok(given),
-        _ => clock(py),
+/// The `sign` defaults for a `timestamp` and `nonce` not given (or `None`): the clock, and the
+/// next value of the counter as 32 lower-case hex digits. Plain values: the core takes them as
+/// they are ([`opgate::host::calls::SignDefaults`]).
+pub fn sign_defaults(timestamp: bool, nonce: bool) -> opgate::host::calls::SignDefaults {
+    opgate::host::calls::SignDefaults {
+        timestamp: (!timestamp).then(unix_seconds),
+        nonce: (!nonce).then(next_nonce),
     }
 }
 
-/// A `sign` nonce: the next value of the counter, as 32 lower-case hex digits, when not given
-/// (or `None`).
-pub fn nonce<'py>(py: Python<'py>, given: Option<Bound<'py, PyAny>>) -> Bound<'py, PyAny> {
-    match given {
-        Some(given) if !given.is_none() => given,
-        _ => {
-            let low = NONCES_LOW.fetch_add(1, Ordering::Relaxed);
-            let high = if low == u64::MAX {
-                NONCES_HIGH.fetch_add(1, Ordering::Relaxed)
-            } else {
-                NONCES_HIGH.load(Ordering::Relaxed)
-            };
-            const DIGITS: &[u8; 16] = b"0123456789abcdef";
-            let mut text = [b'0'; 32];
-            let digits = high.to_be_bytes().into_iter().chain(low.to_be_bytes());
-            for (pair, byte) in text.chunks_exact_mut(2).zip(digits) {
-                pair.copy_from_slice(&[DIGITS[usize::from(byte >> 4)], DIGITS[usize::from(byte & 0x0f)]]);
-            }
-            // Hex digits are ASCII.
-            let text = std::str::from_utf8(&text).unwrap_or_default();
-            PyString::new(py, text).into_any()
-        }
+fn next_nonce() -> String {
+    let low = NONCES_LOW.fetch_add(1, Ordering::Relaxed);
+    let high = if low == u64::MAX {
+        NONCES_HIGH.fetch_add(1, Ordering::Relaxed)
+    } else {
+        NONCES_HIGH.load(Ordering::Relaxed)
+    };
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut text = String::with_capacity(32);
+    for byte in high.to_be_bytes().into_iter().chain(low.to_be_bytes()) {
+        text.push(char::from(DIGITS[usize::from(byte >> 4)]));
+        text.push(char::from(DIGITS[usize::from(byte & 0x0f)]));
     }
+    text
 }
 
 /// Starts the nonce counter at `seed` (the package passes 127 random bits).

@@ -145,11 +145,13 @@ mod signing {
         algorithm: Option<Bound<'py, PyAny>>,
         lang: Option<Bound<'py, PyAny>>,
     ) -> PyResult<Bound<'py, PyAny>> {
+        let (timestamp, nonce) = (timestamp.filter(|t| !t.is_none()), nonce.filter(|n| !n.is_none()));
+        let defaults = crate::clock::sign_defaults(timestamp.is_some(), nonce.is_some());
         let options = named([
             (Opt::Lang, lang),
             (Opt::Algorithm, algorithm),
-            (Opt::Timestamp, Some(crate::clock::timestamp(py, timestamp)?)),
-            (Opt::Nonce, Some(crate::clock::nonce(py, nonce))),
+            (Opt::Timestamp, timestamp),
+            (Opt::Nonce, nonce),
         ]);
         let held = credentials.cast::<PyCredentials>().ok();
         let given = Py(credentials.clone());
@@ -164,7 +166,7 @@ mod signing {
             Some(built) => RequestIn::Held(HttpRequest::value(built.get()), &given),
             None => RequestIn::Host(&given),
         };
-        finish(py, calls::sign(request, credentials, kwargs(&options)))
+        finish(py, calls::sign(request, credentials, kwargs(&options), defaults))
     }
 
     pub fn register(module: &Bound<'_, PyModule>) -> PyResult<()> {
