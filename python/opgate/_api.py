@@ -318,8 +318,8 @@ def build(
         endpoint: a host (or ``https://host``, ``http://host:port``) replacing the resolved
             one, e.g. a VPC endpoint; default none.
         lang: ``"en"`` (default) or ``"zh"``, for error messages.
-        now: Unix seconds for the validation's expiry checks; default :data:`CURRENT_TIME`;
-            ``None`` for none.
+        now: accepted as every call's ``now`` is (default :data:`CURRENT_TIME`, or Unix
+            seconds, or ``None``), but building reads no time.
         int_bounds: narrower integer ranges (see :func:`validate`); default none.
 
     Returns:

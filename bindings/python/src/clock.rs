@@ -1,6 +1,7 @@
-//! The defaults the Python package leaves to the call: `now=CURRENT_TIME` (the clock, read at the
-//! call) for `build`, and the clock and a fresh nonce for `sign` when `timestamp` and `nonce` are
-//! not given (passed to the core as plain values, not as Python objects it would read back). Reading them here rather than in `opgate/_api.py` takes a sixth off build + sign
+//! The defaults the Python package leaves to the call: `now=CURRENT_TIME` for `build` (which
+//! reads no time, so it is left out), and the clock and a fresh nonce for `sign` when
+//! `timestamp` and `nonce` are not given (passed to the core as plain values, not as Python
+//! objects it would read back). Reading them here rather than in `opgate/_api.py` takes a sixth off build + sign
 //! (a Python clock read and nonce cost as much as the Rust request building, `make bench`).
 //! Neither is a rule: both are the host's clock and a counter, exactly as the package made them.
 
@@ -22,30 +23,23 @@ static NONCES_HIGH: AtomicU64 = AtomicU64::new(0);
 static NONCES_LOW: AtomicU64 = AtomicU64::new(0);
 
 /// Unix seconds, as Python's `int(time.time())` gives them (truncated towards zero).
-pub fn unix_seconds() -> i64 {
+fn unix_seconds() -> i64 {
     match SystemTime::now().duration_since(UNIX_EPOCH) {
         Ok(after) => i64::try_from(after.as_secs()).unwrap_or(i64::MAX),
         Err(before) => i64::try_from(before.duration().as_secs()).map_or(i64::MIN, |secs| -secs),
     }
 }
 
-/// The clock as a Python int.
-fn clock(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
-    Ok(unix_seconds().into_pyobject(py)?.into_any())
+fn is_current_time(py: Python<'_>, value: &Bound<'_, PyAny>) -> bool {
+    CURRENT_TIME
+        .import(py, "opgate._api", "CURRENT_TIME")
+        .is_ok_and(|marker| value.is(marker))
 }
 
-/// `now` as the core reads it: `CURRENT_TIME` becomes the clock; anything else is passed on.
-pub fn now<'py>(py: Python<'py>, now: Option<Bound<'py, PyAny>>) -> PyResult<Option<Bound<'py, PyAny>>> {
-    match now {
-        Some(given)
-            if CURRENT_TIME
-                .import(py, "opgate._api", "CURRENT_TIME")
-                .is_ok_and(|marker| given.is(marker)) =>
-        {
-            clock(py).map(Some)
-        }
-        other => Ok(other),
-    }
+/// `now` for `build`, which reads no time: `CURRENT_TIME` is left out rather than the clock
+/// read for nothing; anything else is passed on, to be checked as every `now` is.
+pub fn now_unread<'py>(py: Python<'py>, now: Option<Bound<'py, PyAny>>) -> Option<Bound<'py, PyAny>> {
+    now.filter(|given| !is_current_time(py, given))
 }
 
 /// The `sign` defaults for a `timestamp` and `nonce` not given (or `None`): the clock, and the

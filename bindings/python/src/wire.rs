@@ -25,7 +25,7 @@ fn build<'py>(
 ) -> PyResult<Bound<'py, PyAny>> {
     let options = named([
         (Opt::Lang, lang),
-        (Opt::Now, crate::clock::now(py, now)?),
+        (Opt::Now, crate::clock::now_unread(py, now)),
         (Opt::IntBounds, int_bounds),
         (Opt::Region, region),
         (Opt::Endpoint, endpoint),
