@@ -323,4 +323,27 @@ pub(super) mod variations {
             _ => false,
         }
     }
+
+    /// `read` gives what `serde_json::from_value` gives, value or error text, for `base` and
+    /// for 19,999 near misses of it (seeded by `seed`); both kinds of answer are compared many
+    /// times.
+    pub fn agree_with_serde<T>(base: &Value, words: &[&str], seed: u64, read: fn(&Value) -> super::Read<T>)
+    where
+        T: serde::de::DeserializeOwned + PartialEq + std::fmt::Debug,
+    {
+        let mut rng = Rng::new(seed);
+        let mut refused = 0;
+        for case in 0..20_000 {
+            let value = if case == 0 {
+                base.clone()
+            } else {
+                vary(base, &mut rng, words)
+            };
+            let ours = read(&value);
+            let serde = serde_json::from_value::<T>(value.clone()).map_err(|e| e.to_string());
+            assert_eq!(ours, serde, "{value}");
+            refused += usize::from(ours.is_err());
+        }
+        assert!((2_000..18_000).contains(&refused), "{refused} refused");
+    }
 }

@@ -848,7 +848,7 @@ mod tests {
     /// for valid states and for many near misses of them.
     #[test]
     fn reads_states_as_serde_reads_them() {
-        use crate::lifecycle::state::variations::{vary, Rng};
+        use crate::lifecycle::state::variations::agree_with_serde;
         let before = json!([item("Running", "2026-01-01T00:00Z"), {"InstanceId": "i-2", "Status": "Stopped"}]);
         let mut waiter = Waiter::new(ECS, &json!([ID, "i-2", "i-3"]), 1000, Some(&before), Some(9)).expect("waiter");
         waiter
@@ -884,21 +884,7 @@ mod tests {
             "ecs:Nope",
             "extra",
         ];
-        let mut rng = Rng::new(0x5eed);
-        let mut refused = 0;
-        for case in 0..20_000 {
-            let state = if case == 0 {
-                base.clone()
-            } else {
-                vary(&base, &mut rng, &words)
-            };
-            let ours = read_waiter(&state);
-            let serde = serde_json::from_value::<Waiter>(state.clone()).map_err(|e| e.to_string());
-            assert_eq!(ours, serde, "state {state}");
-            refused += usize::from(ours.is_err());
-        }
-        // Both kinds of answer were compared many times.
-        assert!((2_000..18_000).contains(&refused), "{refused} refused");
+        agree_with_serde::<Waiter>(&base, &words, 0x5eed, read_waiter);
     }
 
     /// A held waiter resumes as its serialized state does, refusals included.
