@@ -35,6 +35,7 @@ TABLE = [
     ("JS `precheckResources`, 1,000 full-shaped ECS items", "js-precheck-ecs-full-1000"),
     ("JS `build()`, one ECS request, vs the SDK signed", "js-build-vs-sdk-signed"),
     ("JS `build()`, one ECS request, vs the SDK unsigned", "js-build-vs-sdk-unsigned"),
+    ("JS `RequestBuilder.build()`, one ECS request, vs the SDK unsigned", "js-builder-vs-sdk-unsigned"),
     ("wasm size", "wasm-size"),
 ]
 

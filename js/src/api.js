@@ -215,6 +215,44 @@ export function build(operation, params, options) {
   return unwrap(glue.build(operation, params, options));
 }
 
+/**
+ * An operation and its build options, read and checked once, for building many requests:
+ * `builder.build(params)` answers exactly as `build(operation, params, options)` does, and
+ * reads only `params` (a console builds one request per selected resource, with the same
+ * operation and region each time).
+ */
+export class RequestBuilder {
+  #glue;
+
+  /**
+   * @param {string} operation The operation id.
+   * @param {object} [options] As `build`'s: `region`, `endpoint`, `lang`, `intBounds`, `now`.
+   * @throws {InputError} an unknown operation, `lang` or option name, an option of the wrong type.
+   */
+  constructor(operation, options) {
+    need();
+    const made = glue.requestBuilder(operation, options);
+    // The glue answers the builder, or the error envelope when the operation or an option is refused.
+    this.#glue = typeof made === "string" ? unwrap(made) : made;
+  }
+
+  /** The operation this builder builds requests for. */
+  get operation() {
+    return this.#glue.operation();
+  }
+
+  /**
+   * Validates `params` and builds the unsigned HTTP request, as `build` does.
+   * @param {object} params The request parameters.
+   * @throws {ValidationError} the parameters break the rules.
+   * @throws {InputError} a missing or unknown region; an unusable `endpoint`.
+   */
+  build(params) {
+    need();
+    return unwrap(this.#glue.build(params));
+  }
+}
+
 function bodyBytes(body) {
   if (body instanceof ArrayBuffer) {
     return new Uint8Array(body);

@@ -36,7 +36,7 @@ const FUNCTIONS = [
   "configure",
   "_takeWork",
 ];
-const CLASSES = ["OpgateError", "InputError", "ValidationError", "DeniedError", "ApiError", "ParseError", "PolicyError", "SigningError", "Waiter"];
+const CLASSES = ["OpgateError", "InputError", "ValidationError", "DeniedError", "ApiError", "ParseError", "PolicyError", "SigningError", "Waiter", "RequestBuilder"];
 
 let api = null;
 let loading = null;

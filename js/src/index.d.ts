@@ -217,13 +217,35 @@ export function waitStatus(operation: OperationId, status: string, options?: Lan
  * @param operation The operation id.
  * @param params The request parameters.
  * @param options `region` (needed where the operation has no `RegionId` parameter: ECS),
- *   `endpoint` (a host replacing the resolved one), `lang` (default `"en"`), `now` (default
- *   the current time; `null`: none), `intBounds`; all optional.
+ *   `endpoint` (a host replacing the resolved one), `lang` (default `"en"`), `intBounds`; all
+ *   optional. `now` is accepted, but no build reads the time.
  * @throws {ValidationError} the parameters break the rules.
  * @throws {InputError} an unknown operation, `lang` or option name; a missing
  *   (`MissingParameter.Region`) or unknown region; an unusable `endpoint`.
  */
 export function build(operation: OperationId, params: Params, options?: BuildOptions): HttpRequest;
+/**
+ * An operation and its build options, read and checked once, for building many requests:
+ * `builder.build(params)` answers exactly as `build(operation, params, options)` does, and reads
+ * only `params`.
+ */
+export class RequestBuilder {
+  /**
+   * @param operation The operation id.
+   * @param options As `build`'s.
+   * @throws {InputError} an unknown operation, `lang` or option name; an option of the wrong type.
+   */
+  constructor(operation: OperationId, options?: BuildOptions);
+  /** The operation this builder builds requests for. */
+  readonly operation: OperationId;
+  /**
+   * Validates `params` and builds the unsigned HTTP request, as `build` does.
+   * @throws {ValidationError} the parameters break the rules.
+   * @throws {InputError} a missing (`MissingParameter.Region`) or unknown region; an unusable
+   *   `endpoint`.
+   */
+  build(params: Params): HttpRequest;
+}
 /**
  * Where a request for the operation goes: `{scheme, host, path}`.
  * @param operation The operation id.

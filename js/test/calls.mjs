@@ -44,6 +44,13 @@ export const COMPOSITE = {
     }
     return reports;
   },
+  /** `build` through a RequestBuilder: the operation and options read once, then `params`. */
+  request_builder(args) {
+    const { operation, params, ...rest } = args;
+    const options = {};
+    for (const [name, value] of Object.entries(rest)) options[camelKey(name) ?? name] = value;
+    return new opgate.RequestBuilder(operation, options).build(params);
+  },
   plan_and_merge(args) {
     const { responses, ...rest } = args;
     const planned = invoke("plan", rest);

@@ -131,6 +131,11 @@ const PLANTED = {
   check: [() => opgate.check(ECS, PARAMS, [ITEM]), () => opgate.check(ECS, { InstanceId: INSTANCE }, [{ ...ITEM, Status: "Stopped" }]), () => opgate.check(ECS, { InstanceId: INSTANCE }, [ITEM], CREDENTIAL_OPTIONS)],
   waitStatus: [() => opgate.waitStatus(ECS, "Running", CREDENTIAL_OPTIONS)],
   build: [() => opgate.build(ECS, PARAMS, { region: "cn-hangzhou" }), () => opgate.build(ZEC, { instanceIds: ["1"], accessKeySecret: SECRET }), () => opgate.build(ZEC, { instanceIds: ["1"] }, CREDENTIAL_OPTIONS)],
+  RequestBuilder: [
+    () => new opgate.RequestBuilder(ECS, { region: "cn-hangzhou" }).build(PARAMS),
+    () => new opgate.RequestBuilder(ZEC).build({ instanceIds: ["1"], accessKeySecret: SECRET }),
+    () => new opgate.RequestBuilder(ZEC, CREDENTIAL_OPTIONS).build({ instanceIds: ["1"] }),
+  ],
   parseResponse: [
     () => opgate.parseResponse(ECS, 200, '{"RequestId": "r"}', HEADERS),
     () => opgate.parseResponse(ZEC, 403, '{"code": "X"}', { "cf-mitigated": "challenge", authorization: `Bearer ${BEARER}` }),

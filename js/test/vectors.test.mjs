@@ -9,7 +9,7 @@ import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import * as opgate from "opgate";
-import { camelize, parseExact } from "./helpers.mjs";
+import { camelKey, camelize, parseExact } from "./helpers.mjs";
 import { SKIPPED, invoke } from "./calls.mjs";
 
 const VECTORS = process.env.OPGATE_VECTORS_DIR ?? fileURLToPath(new URL("../../tests/vectors/", import.meta.url));
@@ -74,6 +74,46 @@ for (const file of files) {
     }
   });
 }
+
+// `new RequestBuilder(operation, options).build(params)` answers every build vector as
+// `build` does: the result, or the same error from the constructor or from `build`.
+test("build vectors through a RequestBuilder", () => {
+  let checked = 0;
+  for (const file of files) {
+    const text = readFileSync(`${VECTORS}/${file}`, "utf8");
+    const exact = parseExact(text).cases;
+    for (const [index, c] of JSON.parse(text).cases.entries()) {
+      if (c.call !== "build") continue;
+      const { operation, params, ...rest } = exact[index].args;
+      const options = { now: null };
+      for (const [name, value] of Object.entries(rest)) options[camelKey(name) ?? name] = value;
+      let got;
+      try {
+        got = { ok: new opgate.RequestBuilder(operation, options).build(params) };
+      } catch (caught) {
+        if (!(caught instanceof opgate.OpgateError)) throw caught;
+        got = { error: caught.report };
+      }
+      const expected = "ok" in c.expect ? { ok: camelize(c.expect.ok) } : { error: c.expect.error };
+      assert.deepStrictEqual(got, expected, `${file}: ${c.name}`);
+      checked += 1;
+    }
+  }
+  assert.ok(checked > 20, `only ${checked} build vectors`);
+});
+
+test("a RequestBuilder builds many requests alike, and keeps nothing from one to the next", () => {
+  const builder = new opgate.RequestBuilder("ecs:RebootInstance", { region: "cn-hangzhou" });
+  assert.equal(builder.operation, "ecs:RebootInstance");
+  for (let index = 0; index < 3; index += 1) {
+    const params = { InstanceId: `i-bp1abcdefghij012345${index}`, ForceStop: index === 1 };
+    assert.deepStrictEqual(builder.build(params), opgate.build("ecs:RebootInstance", params, { region: "cn-hangzhou" }));
+  }
+  assert.throws(() => builder.build({ InstanceId: 5 }), opgate.ValidationError);
+  assert.ok(builder.build({ InstanceId: "i-bp1abcdefghij0123450" }).url.endsWith("InstanceId=i-bp1abcdefghij0123450"));
+  assert.throws(() => new opgate.RequestBuilder("ecs:NoSuchCall"), (error) => error instanceof opgate.InputError && error.code === "UnsupportedOperation" && error.field === "operation");
+  assert.throws(() => new opgate.RequestBuilder("ecs:RebootInstance", { region: 5 }), (error) => error instanceof opgate.InputError && error.field === "region");
+});
 
 test("every runnable case ran", () => {
   const runnable = files.flatMap((f) => JSON.parse(readFileSync(`${VECTORS}/${f}`, "utf8")).cases).filter((c) => !SKIPPED[c.call]).length;

@@ -62,6 +62,7 @@ __all__ = [
     "check",
     "wait_status",
     "build",
+    "RequestBuilder",
     "sign",
     "parse_response",
     "endpoint",
@@ -333,6 +334,65 @@ def build(
     # Positional, and CURRENT_TIME read by the extension: keywords and the clock in Python each
     # cost a tenth of a build.
     return _opgate.build(operation, params, region, endpoint, lang, now, int_bounds)
+
+
+
+class RequestBuilder:
+    """An operation and its build options, read and checked once, for building many requests.
+
+    ``RequestBuilder(operation, region=...).build(params)`` answers exactly as
+    ``build(operation, params, region=...)`` does, and reads only ``params``: a script that
+    reboots a fleet builds one request per instance with the same operation and region.
+
+    Args:
+        operation: the operation id.
+        region, endpoint, lang, now, int_bounds: as :func:`build`'s.
+
+    Raises:
+        InputError: unknown operation or language, or an option of the wrong type.
+    """
+
+    __slots__ = ("_native",)
+
+    def __init__(
+        self,
+        operation: OperationId,
+        *,
+        region: str | None = None,
+        endpoint: str | None = None,
+        lang: Lang = "en",
+        now: Now = CURRENT_TIME,
+        int_bounds: IntBounds | None = None,
+    ) -> None:
+        self._native = _opgate.RequestBuilder(operation, region, endpoint, lang, now, int_bounds)
+
+    def build(self, params: Params) -> HttpRequest:
+        """Validates ``params`` and builds the unsigned HTTP request, as :func:`build` does.
+
+        Raises:
+            ValidationError: the parameters break the rules.
+            InputError: a missing (``MissingParameter.Region``) or unknown region, or an
+                unusable ``endpoint``.
+        """
+        return self._native.build(params)
+
+    @property
+    def operation(self) -> OperationId:
+        """The operation this builder builds requests for."""
+        return self._native.operation
+
+    @property
+    def region(self) -> str | None:
+        """The ``region`` option, or ``None``."""
+        return self._native.region
+
+    @property
+    def endpoint(self) -> str | None:
+        """The ``endpoint`` option, or ``None``."""
+        return self._native.endpoint
+
+    def __repr__(self) -> str:
+        return f"RequestBuilder({self.operation!r}, region={self.region!r}, endpoint={self.endpoint!r})"
 
 
 def sign(

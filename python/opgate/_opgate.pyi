@@ -133,6 +133,26 @@ def build(
     now: object = ...,
     int_bounds: object = ...,
 ) -> HttpRequest: ...
+@final
+class RequestBuilder:
+    """An operation and its build options read once; ``build(params)`` answers as ``build``."""
+    def __new__(
+        cls,
+        operation: object,
+        region: object = ...,
+        endpoint: object = ...,
+        lang: object = ...,
+        now: object = ...,
+        int_bounds: object = ...,
+    ) -> RequestBuilder: ...
+    def build(self, params: object) -> HttpRequest: ...
+    @property
+    def operation(self) -> OperationId: ...
+    @property
+    def region(self) -> str | None: ...
+    @property
+    def endpoint(self) -> str | None: ...
+
 def sign(
     request: object,
     credentials: object,
@@ -205,6 +225,7 @@ __all__ = [
     "_take_work",
     "_seed_nonces",
     "build",
+    "RequestBuilder",
     "sign",
     "parse_response",
     "endpoint",

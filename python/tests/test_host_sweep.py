@@ -83,6 +83,9 @@ def _place(args: dict[str, Any], slot: str, make: Callable[[Any], Any]) -> None:
 def _call(call: str, args: dict[str, Any]) -> Any:
     if call == "credentials":
         return opgate.Credentials(args["access_key_id"], args["access_key_secret"], args.get("security_token"))
+    if call == "request_builder":
+        options = {key: value for key, value in args.items() if key not in ("operation", "params")}
+        return opgate.RequestBuilder(args["operation"], **options).build(args["params"])
     function = getattr(opgate, call)
     positional = [
         name

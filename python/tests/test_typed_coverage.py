@@ -30,8 +30,10 @@ HERE = Path(__file__).resolve().parent
 VECTORS = HERE.parents[1] / "tests" / "vectors"
 STUBS = Path(_opgate.__file__).with_name("_opgate.pyi")
 
+# Credentials and RequestBuilder are made by the caller, not answered by a call.
+MADE_BY_THE_CALLER = (_opgate.Credentials, _opgate.RequestBuilder)
 RESULT_CLASSES = sorted(
-    (cls for cls in vars(_opgate).values() if isinstance(cls, type) and cls.__module__ == "opgate" and cls is not _opgate.Credentials),
+    (cls for cls in vars(_opgate).values() if isinstance(cls, type) and cls.__module__ == "opgate" and cls not in MADE_BY_THE_CALLER),
     key=lambda cls: cls.__name__,
 )
 
@@ -89,7 +91,7 @@ def stub_properties() -> dict[str, dict[str, Any]]:
     tree = ast.parse(STUBS.read_text(encoding="utf-8"))
     declared: dict[str, dict[str, Any]] = {}
     for node in tree.body:
-        if isinstance(node, ast.ClassDef) and node.name != "Credentials":
+        if isinstance(node, ast.ClassDef) and node.name not in {cls.__name__ for cls in MADE_BY_THE_CALLER}:
             props = {}
             for item in node.body:
                 if isinstance(item, ast.FunctionDef) and any(isinstance(d, ast.Name) and d.id == "property" for d in item.decorator_list):

@@ -114,3 +114,39 @@ def test_vector(case: dict[str, Any]) -> None:
     got = run(case["call"], case["args"])
     if got != case["expect"]:
         pytest.fail(f"mismatch\nexpected {json.dumps(case['expect'], ensure_ascii=False)}\ngot      {json.dumps(got, ensure_ascii=False)}")
+
+
+BUILD_CASES = [param for param in CASES if param.values[0]["call"] == "build"]
+
+
+@pytest.mark.parametrize("case", BUILD_CASES)
+def test_build_vector_through_a_request_builder(case: dict[str, Any]) -> None:
+    """``RequestBuilder(operation, **options).build(params)`` answers every build vector as
+    ``build`` does: the result, or the same error from the constructor or from ``build``."""
+    options = {key: value for key, value in case["args"].items() if key not in ("operation", "params")}
+    options.setdefault("now", None)
+    try:
+        builder = opgate.RequestBuilder(case["args"]["operation"], **options)
+        got = {"ok": _plain(builder.build(case["args"].get("params")))}
+    except opgate.OpgateError as error:
+        got = {"error": error.report}
+    assert got == case["expect"]
+
+
+def test_a_request_builder_builds_many_requests_alike() -> None:
+    builder = opgate.RequestBuilder("ecs:RebootInstance", region="cn-hangzhou")
+    assert (builder.operation, builder.region, builder.endpoint) == ("ecs:RebootInstance", "cn-hangzhou", None)
+    assert repr(builder) == "RequestBuilder('ecs:RebootInstance', region='cn-hangzhou', endpoint=None)"
+    for index in range(3):
+        params = {"InstanceId": f"i-bp1abcdefghij012345{index}", "ForceStop": index == 1}
+        assert builder.build(params) == opgate.build("ecs:RebootInstance", params, region="cn-hangzhou")
+    # A builder keeps no state from one build to the next: a refused build changes nothing after it.
+    with pytest.raises(opgate.ValidationError):
+        builder.build({"InstanceId": 5})
+    assert builder.build({"InstanceId": "i-bp1abcdefghij0123450"}).url.endswith("InstanceId=i-bp1abcdefghij0123450")
+    with pytest.raises(opgate.InputError) as refused:
+        opgate.RequestBuilder("ecs:NoSuchCall", region="cn-hangzhou")  # type: ignore[arg-type]
+    assert (refused.value.code, refused.value.field) == ("UnsupportedOperation", "operation")
+    with pytest.raises(opgate.InputError) as refused:
+        opgate.RequestBuilder("ecs:RebootInstance", region=5)  # type: ignore[arg-type]
+    assert refused.value.field == "region"

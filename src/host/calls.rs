@@ -108,18 +108,9 @@ impl<'a, H: HostValue> Call<'a, H> {
         })
     }
 
-    /// Runs `work` on what this call has read, detached from the host (Python releases the GIL)
-    /// only when the input was large: releasing and retaking the GIL costs more than building
-    /// or signing an ordinary request.
+    /// Runs `work` on what this call has read ([`sized`]).
     fn sized<T: Send>(&self, host: &H, extra_bytes: usize, work: impl FnOnce() -> T + Send) -> T {
-        const SMALL_NODES: usize = 1_000;
-        const SMALL_BYTES: usize = 64 * 1024;
-        let (nodes, bytes) = self.reader.read_so_far();
-        if nodes <= SMALL_NODES && bytes.saturating_add(extra_bytes) <= SMALL_BYTES {
-            work()
-        } else {
-            host.detach(work)
-        }
+        sized(&self.reader, host, extra_bytes, work)
     }
 
     /// `resources` read by groups ([`Reader::grouped`]) on a copy of the call's budget, for hosts
@@ -175,7 +166,20 @@ impl<'a, H: HostValue> Call<'a, H> {
     }
 }
 
-/// Every operation's description.
+/// Runs `work` on what `reader` has read, detached from the host (Python releases the GIL)
+/// only when the input was large: releasing and retaking the GIL costs more than building or
+/// signing an ordinary request.
+fn sized<H: HostValue, T: Send>(reader: &Reader, host: &H, extra_bytes: usize, work: impl FnOnce() -> T + Send) -> T {
+    const SMALL_NODES: usize = 1_000;
+    const SMALL_BYTES: usize = 64 * 1024;
+    let (nodes, bytes) = reader.read_so_far();
+    if nodes <= SMALL_NODES && bytes.saturating_add(extra_bytes) <= SMALL_BYTES {
+        work()
+    } else {
+        host.detach(work)
+    }
+}
+
 /// The steps the core counted on this thread since the previous call (see [`crate::work`]),
 /// for the hostile-input suites of the bindings: they bound each call's work by counting it.
 /// Diagnostic, not part of the stable API.
@@ -188,6 +192,7 @@ pub fn take_work_f64() -> f64 {
     crate::work::take() as f64
 }
 
+/// Every operation's description.
 pub fn operations<H: HostValue>(options: OptionsIn<'_, H>) -> Result<Vec<OperationDescription>, Failed> {
     let call = Call::start(options, LANG_ONLY)?;
     Ok(crate::operations().iter().map(|op| op.describe(call.lang())).collect())
@@ -305,18 +310,71 @@ pub fn wait_status<H: HostValue>(op: &H, status: &H, options: OptionsIn<'_, H>) 
 }
 
 pub fn build<H: HostValue>(op: &H, params: &H, options: OptionsIn<'_, H>) -> Result<HttpRequest, Failed> {
+    request_builder(op, options)?.build(params)
+}
+
+/// An operation and its build options, read and checked once: each [`RequestBuilder::build`]
+/// then reads only its `params`. A console builds one request per selected resource, with the
+/// same operation and region each time; the official SDKs hold their client configuration
+/// the same way. [`build`] is a builder used once, so the two answer alike by construction.
+#[derive(Debug, Clone)]
+pub struct RequestBuilder {
+    spec: &'static OperationSpec,
+    options: BuildOptions,
+    /// The call's budget once the options and the operation were read: each build reads its
+    /// `params` from there, as [`build`] does.
+    reader: Reader,
+}
+
+/// Reads `options` (those of [`build`]) and the operation for a [`RequestBuilder`].
+pub fn request_builder<H: HostValue>(op: &H, options: OptionsIn<'_, H>) -> Result<RequestBuilder, Failed> {
     let mut call = Call::start(options, BUILD)?;
     let validation = call.options.core(&mut call.reader)?;
     let region = call.options.string(&mut call.reader, Opt::Region)?;
     let endpoint = call.options.string(&mut call.reader, Opt::Endpoint)?;
-    let id = call.operation_id(op)?;
-    let params = call.json(&PARAMS, params)?;
-    let options = BuildOptions {
-        region,
-        endpoint,
-        validation,
-    };
-    call.run(call.sized(op, 0, || crate::wire::build(&id, &params, &options)))
+    let spec = call.operation(op)?;
+    Ok(RequestBuilder {
+        spec,
+        options: BuildOptions {
+            region,
+            endpoint,
+            validation,
+        },
+        reader: call.reader,
+    })
+}
+
+impl RequestBuilder {
+    /// Validates `params` and builds the unsigned request, exactly as [`build`] does.
+    pub fn build<H: HostValue>(&self, params: &H) -> Result<HttpRequest, Failed> {
+        let fail = |error| Failed {
+            error,
+            lang: self.options.validation.lang,
+        };
+        let mut reader = self.reader.clone();
+        let read = reader
+            .json(params)
+            .map_err(|error| fail(error.into_error(&PARAMS, H::HOST)))?;
+        sized(&reader, params, 0, || {
+            crate::wire::build_for(self.spec, &read, &self.options)
+        })
+        .map_err(fail)
+    }
+
+    /// The operation this builder builds for.
+    pub fn operation(&self) -> &'static str {
+        self.spec.id
+    }
+
+    /// The `region` option, when given.
+    pub fn region(&self) -> Option<&str> {
+        self.options.region.as_deref()
+    }
+
+    /// The `endpoint` option, when given.
+    pub fn endpoint(&self) -> Option<&str> {
+        self.options.endpoint.as_deref()
+    }
 }
 
 pub fn endpoint<H: HostValue>(op: &H, options: OptionsIn<'_, H>) -> Result<Endpoint, Failed> {

@@ -11,7 +11,7 @@ use crate::codes::ClientCode;
 use crate::error::{Error, ErrorDetail, Result};
 use crate::messages;
 use crate::params::{validate_for_request, Options, Validated};
-use crate::spec::{ParamKind, ParamSpec, WireSpec};
+use crate::spec::{OperationSpec, ParamKind, ParamSpec, WireSpec};
 
 /// How to build a request, beyond the operation's parameters.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -31,7 +31,11 @@ const REGION_PARAM: &str = "RegionId";
 /// Validates `params` for `op_id` and builds the unsigned request. Invalid input is refused
 /// with exactly the error [`crate::params::validate`] gives.
 pub fn build(op_id: &str, params: &Value, options: &BuildOptions) -> Result<HttpRequest> {
-    let op = operation(op_id)?;
+    build_for(operation(op_id)?, params, options)
+}
+
+/// [`build`] for an operation already looked up.
+pub fn build_for(op: &'static OperationSpec, params: &Value, options: &BuildOptions) -> Result<HttpRequest> {
     let validated = match (params, options.region.as_deref()) {
         // The region option stands in for a missing `RegionId`, and is validated as one.
         (Value::Object(given), Some(region))

@@ -15,7 +15,7 @@ mod response;
 mod sign;
 mod xml;
 
-pub use build::{build, build_validated, BuildOptions};
+pub use build::{build, build_for, build_validated, BuildOptions};
 #[cfg(feature = "signing")]
 pub use credentials::{Credentials, CREDENTIALS_UNREADABLE};
 pub use encode::{format_utc, percent_encode};

@@ -33,6 +33,56 @@ fn build<'py>(
     finish(py, calls::build(&Py(operation), &Py(params), kwargs(&options)))
 }
 
+/// An operation and its build options read once (`opgate::host::calls::RequestBuilder`).
+#[pyclass(frozen, name = "RequestBuilder", module = "opgate")]
+pub struct PyRequestBuilder(calls::RequestBuilder);
+
+#[pymethods]
+impl PyRequestBuilder {
+    #[new]
+    // Positional too, as `build`.
+    #[pyo3(signature = (operation, region = None, endpoint = None, lang = None, now = None, int_bounds = None))]
+    fn new<'py>(
+        py: Python<'py>,
+        operation: Bound<'py, PyAny>,
+        region: Option<Bound<'py, PyAny>>,
+        endpoint: Option<Bound<'py, PyAny>>,
+        lang: Option<Bound<'py, PyAny>>,
+        now: Option<Bound<'py, PyAny>>,
+        int_bounds: Option<Bound<'py, PyAny>>,
+    ) -> PyResult<Self> {
+        let options = named([
+            (Opt::Lang, lang),
+            (Opt::Now, crate::clock::now_unread(py, now)),
+            (Opt::IntBounds, int_bounds),
+            (Opt::Region, region),
+            (Opt::Endpoint, endpoint),
+        ]);
+        calls::request_builder(&Py(operation), kwargs(&options))
+            .map(PyRequestBuilder)
+            .map_err(|failed| crate::errors::to_pyerr(py, &failed.error, failed.lang))
+    }
+
+    fn build<'py>(&self, py: Python<'py>, params: Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+        finish(py, self.0.build(&Py(params)))
+    }
+
+    #[getter]
+    fn operation(&self) -> &'static str {
+        self.0.operation()
+    }
+
+    #[getter]
+    fn region(&self) -> Option<&str> {
+        self.0.region()
+    }
+
+    #[getter]
+    fn endpoint(&self) -> Option<&str> {
+        self.0.endpoint()
+    }
+}
+
 #[pyfunction]
 #[pyo3(signature = (operation, *, region = None, endpoint = None, lang = None))]
 fn endpoint<'py>(
@@ -179,6 +229,7 @@ mod signing {
 
 pub fn register(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_function(wrap_pyfunction!(build, module)?)?;
+    module.add_class::<PyRequestBuilder>()?;
     module.add_function(wrap_pyfunction!(parse_response, module)?)?;
     module.add_function(wrap_pyfunction!(endpoint, module)?)?;
     #[cfg(feature = "signing")]

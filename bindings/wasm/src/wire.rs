@@ -41,3 +41,34 @@ pub fn parse_response(
 pub fn endpoint(operation: JsValue, options: JsValue) -> JsValue {
     finish(calls::endpoint(&js(operation), self::options(&js(options))))
 }
+
+/// An operation and its options read once ([`calls::RequestBuilder`]); each `build(params)`
+/// reads only its parameters.
+#[wasm_bindgen]
+pub struct RequestBuilder(calls::RequestBuilder);
+
+/// A [`RequestBuilder`], or the error envelope (a string) when the operation or an option is
+/// refused.
+#[wasm_bindgen(js_name = requestBuilder)]
+pub fn request_builder(operation: JsValue, options: JsValue) -> JsValue {
+    let made = with_arguments([operation, options], |[operation, options]| {
+        calls::request_builder(&operation, self::options(&options))
+    });
+    match made {
+        Ok(builder) => RequestBuilder(builder).into(),
+        Err(failed) => finish::<()>(Err(failed)),
+    }
+}
+
+#[wasm_bindgen]
+impl RequestBuilder {
+    /// As [`build`], for this builder's operation and options.
+    pub fn build(&self, params: JsValue) -> JsValue {
+        with_arguments([params], |[params]| finish(self.0.build(&params)))
+    }
+
+    /// The operation id.
+    pub fn operation(&self) -> String {
+        self.0.operation().to_owned()
+    }
+}
