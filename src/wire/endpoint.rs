@@ -64,7 +64,10 @@ pub(super) fn route(op: &OperationSpec, region: Option<&str>, endpoint_override:
             regional_endpoints,
             fallback_endpoint,
         } => {
-            let needs_region = endpoint.contains("{region}") || !endpoint_map.is_empty();
+            // A character split, not `contains("{region}")`: a `str` pattern search costs more to
+            // set up than the rest of the routing (see `fill_region`).
+            let needs_region =
+                endpoint.split('{').skip(1).any(|rest| rest.starts_with("region}")) || !endpoint_map.is_empty();
             match region {
                 None if needs_region => return Err(missing_region(op)),
                 None => Cow::Borrowed(endpoint),
