@@ -12,6 +12,7 @@ import {
   check,
   waitStatus,
   build,
+  RequestBuilder,
   endpoint,
   parseResponse,
   ramAuthorize,
@@ -68,6 +69,9 @@ export async function console_(lang: Lang): Promise<string[]> {
 
   const request: HttpRequest = build("ecs:RebootInstance", { InstanceId: "i-bp1h4adlltjc1d48goaq" }, { region: "cn-hangzhou", lang: "zh" });
   const firstHeader: [string, string] | undefined = request.headers[0];
+  const builder = new RequestBuilder("ecs:RebootInstance", { region: "cn-hangzhou" });
+  const perInstance: HttpRequest[] = ["i-bp1h4adlltjc1d48goaq", "i-bp1h4adlltjc1d48goar"].map((id) => builder.build({ InstanceId: id }));
+  tooltips.push(builder.operation, perInstance[0]?.url ?? "");
   const host: string = endpoint("zec:RebootInstances").host;
 
   try {
