@@ -108,11 +108,6 @@ impl<'a, H: HostValue> Call<'a, H> {
         })
     }
 
-    /// Runs `work` on what this call has read ([`sized`]).
-    fn sized<T: Send>(&self, host: &H, extra_bytes: usize, work: impl FnOnce() -> T + Send) -> T {
-        sized(&self.reader, host, extra_bytes, work)
-    }
-
     /// `resources` read by groups ([`Reader::grouped`]) on a copy of the call's budget, for hosts
     /// whose items the core reads itself: the JS package groups on its own side before anything
     /// crosses, so live JS values are read once, by the projection. `None` when the items must
@@ -848,7 +843,7 @@ mod signing {
             timestamp,
             nonce,
         };
-        call.run(call.sized(request_value, request.body.len(), || {
+        call.run(sized(&call.reader, request_value, request.body.len(), || {
             crate::wire::sign(request, credentials, &options)
         }))
     }
