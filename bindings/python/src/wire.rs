@@ -23,14 +23,21 @@ fn build<'py>(
     now: Option<Bound<'py, PyAny>>,
     int_bounds: Option<Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let options = named([
+    let options = build_options(py, [region, endpoint, lang, now, int_bounds]);
+    finish(py, calls::build(&Py(operation), &Py(params), kwargs(&options)))
+}
+
+/// The options of `build` and `RequestBuilder`, given as `[region, endpoint, lang, now,
+/// int_bounds]`: `now=CURRENT_TIME` is left out, since no build reads the time.
+fn build_options<'py>(py: Python<'py>, given: [Option<Bound<'py, PyAny>>; 5]) -> [(Opt, Option<Py<'py>>); 5] {
+    let [region, endpoint, lang, now, int_bounds] = given;
+    named([
         (Opt::Lang, lang),
         (Opt::Now, crate::clock::now_unread(py, now)),
         (Opt::IntBounds, int_bounds),
         (Opt::Region, region),
         (Opt::Endpoint, endpoint),
-    ]);
-    finish(py, calls::build(&Py(operation), &Py(params), kwargs(&options)))
+    ])
 }
 
 /// An operation and its build options read once (`opgate::host::calls::RequestBuilder`).
@@ -51,13 +58,7 @@ impl PyRequestBuilder {
         now: Option<Bound<'py, PyAny>>,
         int_bounds: Option<Bound<'py, PyAny>>,
     ) -> PyResult<Self> {
-        let options = named([
-            (Opt::Lang, lang),
-            (Opt::Now, crate::clock::now_unread(py, now)),
-            (Opt::IntBounds, int_bounds),
-            (Opt::Region, region),
-            (Opt::Endpoint, endpoint),
-        ]);
+        let options = build_options(py, [region, endpoint, lang, now, int_bounds]);
         calls::request_builder(&Py(operation), kwargs(&options))
             .map(PyRequestBuilder)
             .map_err(|failed| crate::errors::to_pyerr(py, &failed.error, failed.lang))
