@@ -11,6 +11,7 @@ pub mod error;
 pub mod formats;
 pub mod grouped;
 pub mod host;
+mod json;
 pub mod lang;
 pub mod lifecycle;
 pub mod messages;

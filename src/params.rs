@@ -444,7 +444,7 @@ fn uniqueness_key(rule: Uniqueness, element: &Value) -> Option<String> {
     match key {
         Value::Array(_) | Value::Object(_) => None,
         // serde_json's text keeps `1` and `1.0` apart, as `==` on values does.
-        scalar => Some(scalar.to_string()),
+        scalar => Some(crate::json::write(scalar)),
     }
 }
 

@@ -580,7 +580,7 @@ fn supported_operations(item: &Value) -> std::result::Result<Vec<String>, Text> 
         Value::String(encoded) if encoded.len() > MAX_METADATA_BYTES => return Err(messages::METADATA_TOO_LARGE),
         Value::String(encoded) if encoded.trim().is_empty() => return Ok(Vec::new()),
         Value::String(encoded) => {
-            parsed = serde_json::from_str::<Value>(encoded).map_err(|_| messages::METADATA_NOT_JSON)?;
+            parsed = crate::json::parse(encoded).map_err(|_| messages::METADATA_NOT_JSON)?;
             &parsed
         }
         other => other,

@@ -104,12 +104,18 @@ fn canonical(value: &Value) -> String {
             }
             let fields: Vec<String> = entries
                 .into_iter()
-                .map(|(key, item)| format!("{}:{}", Value::String(key.clone()), canonical(item)))
+                .map(|(key, item)| {
+                    format!(
+                        "{}:{}",
+                        crate::json::write(&Value::String(key.clone())),
+                        canonical(item)
+                    )
+                })
                 .collect();
             format!("{{{}}}", fields.join(","))
         }
         Value::Array(items) => format!("[{}]", items.iter().map(canonical).collect::<Vec<_>>().join(",")),
-        scalar => scalar.to_string(),
+        scalar => crate::json::write(scalar),
     }
 }
 

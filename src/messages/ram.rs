@@ -252,7 +252,10 @@ fn bad_condition_value(name: &str, kind: OperandKind, value: &Value) -> Text {
         Value::String(text) => format!("\"{}\"", clip(text)),
         Value::Array(_) => "an array".to_owned(),
         Value::Object(_) => "an object".to_owned(),
-        other => clip(&other.to_string()),
+        // The JSON spelling, as `Value`'s Display writes it, without a JSON writer for it.
+        Value::Null => "null".to_owned(),
+        Value::Bool(flag) => flag.to_string(),
+        Value::Number(number) => clip(&number.to_string()),
     };
     let shown_zh = match value {
         Value::Array(_) => "数组".to_owned(),

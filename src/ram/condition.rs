@@ -527,7 +527,7 @@ impl ContextBudget {
                 Value::String(text) => bounded_chars(text, MAX_CONTEXT_CHARS),
                 // Refused as a value just after; never rendered (it may be deeply nested).
                 Value::Array(_) | Value::Object(_) => 0,
-                scalar => scalar.to_string().len(),
+                scalar => crate::json::write(scalar).len(),
             };
             if length > MAX_MATCH_TEXT_CHARS {
                 let field = if matches!(value, Value::Array(_)) {

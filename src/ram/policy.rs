@@ -163,34 +163,18 @@ impl Measure {
 
 /// Text is measured as given, whitespace included: RAM's limits page gives the maximum length of a
 /// custom policy (<https://www.alibabacloud.com/help/en/ram/product-overview/limits>) but not
-/// whether whitespace counts. Objects are measured in their compact JSON form, counted while
-/// serializing without keeping the text.
+/// whether whitespace counts. Objects are measured in their compact JSON form, written by the
+/// module's one JSON writer for `Value`s (a counting writer would be a second copy of it).
 fn measure(document: &Value) -> Measure {
     match document {
         Value::String(text) => Measure::Chars(text.chars().count()),
         Value::Object(_) if nesting_depth_exceeds(document, MAX_NESTING) => Measure::TooDeep,
         Value::Object(_) => {
-            let mut counter = CharCounter(0);
-            // Writing to a counter cannot fail, and serializing a `Value` never does.
-            let _ = serde_json::to_writer(&mut counter, document);
-            Measure::Chars(counter.0)
+            let text = crate::json::write(document);
+            crate::work::add(text.len());
+            Measure::Chars(text.chars().count())
         }
         _ => Measure::NotADocument,
-    }
-}
-
-/// Counts the UTF-8 characters written to it (every byte that does not continue a character).
-struct CharCounter(usize);
-
-impl std::io::Write for CharCounter {
-    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-        self.0 += bytes.iter().filter(|&&byte| byte & 0xC0 != 0x80).count();
-        crate::work::add(bytes.len());
-        Ok(bytes.len())
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
     }
 }
 
@@ -222,7 +206,7 @@ fn read_text(text: &str, chars: usize, path: &str, problems: &mut Problems) -> O
         return None;
     }
     crate::work::add(text.len());
-    match serde_json::from_str::<Value>(text) {
+    match crate::json::parse(text) {
         Ok(document) => read_document(&document, path, problems),
         Err(error) => {
             let problem = if error.to_string().contains("recursion limit") {

@@ -208,7 +208,7 @@ impl Reader {
                 _ => Ok(Map::new()),
             };
         }
-        match serde_json::from_str::<Value>(trimmed) {
+        match crate::json::parse(trimmed) {
             Ok(Value::Object(map)) => Ok(map),
             Ok(other) => Err(self.malformed(&ResponseProblem::NotAnObject { got: json_type(&other) }, None)),
             Err(err) => Err(self.malformed(
