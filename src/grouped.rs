@@ -148,7 +148,7 @@ impl GroupedVerdict {
                 let index = *self.answer_of.get(usize::try_from(*row).ok()?)?;
                 let group = self.answers.get(usize::try_from(index).ok()?)?;
                 Some(TargetOutcome {
-                    reason: group.reason.join(&id),
+                    reason: crate::lang::join(&group.reason, &id),
                     id,
                     decision: group.decision,
                     status: group.status.clone(),

@@ -19,6 +19,7 @@ pub mod params;
 pub mod precheck;
 pub mod ram;
 pub mod record;
+mod sha256;
 pub mod spec;
 #[cfg(test)]
 mod test_rng;

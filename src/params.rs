@@ -387,13 +387,10 @@ impl Checker<'_> {
                         }
                     }
                     [first, second, ..] => {
-                        let first_names = first
-                            .members
-                            .iter()
-                            .filter(|m| present(m))
-                            .copied()
-                            .collect::<Vec<_>>()
-                            .join("/");
+                        let first_names = crate::lang::join(
+                            &first.members.iter().filter(|m| present(m)).copied().collect::<Vec<_>>(),
+                            "/",
+                        );
                         let second_field = second
                             .members
                             .iter()

@@ -258,7 +258,11 @@ pub(crate) fn read_resources<'a>(spec: &OperationSpec, resources: &'a Value) -> 
                 .and_then(Value::as_array)
                 .map(|items| (items, *path))
         }) {
-            Some((items, path)) => (items.iter().collect(), format!("resources.{}", path.join(".")), false),
+            Some((items, path)) => (
+                items.iter().collect(),
+                format!("resources.{}", crate::lang::join(path, ".")),
+                false,
+            ),
             None => return Err(shape_error(spec, "resources", &ResourceProblem::NotAResourceList)),
         },
         _ => return Err(shape_error(spec, "resources", &ResourceProblem::NotAResourceList)),
@@ -511,7 +515,7 @@ fn refusal<'a>(
                 Some((
                     *code,
                     Refused::WrongStatus {
-                        wanted: statuses.join(" / "),
+                        wanted: crate::lang::join(statuses, " / "),
                     },
                 ))
             }

@@ -36,9 +36,13 @@ pub fn operation(id: &str) -> Result<&'static OperationSpec> {
                 format!(
                     "The operation \"{}\" is not supported; supported operations: {}.",
                     clip(id),
-                    known.join(", ")
+                    crate::lang::join(&known, ", ")
                 ),
-                format!("不支持操作 \"{}\"；支持的操作：{}。", clip(id), known.join("、"))
+                format!(
+                    "不支持操作 \"{}\"；支持的操作：{}。",
+                    clip(id),
+                    crate::lang::join(&known, "、")
+                )
             ),
             Some("operation".to_owned()),
         ))

@@ -276,7 +276,7 @@ impl Reader {
         if !matches!(found.kind().map_err(HostError::from)?, Kind::List) {
             return Ok(None);
         }
-        let field = format!("resources.{}", path.join("."));
+        let field = format!("resources.{}", crate::lang::join(path, "."));
         let mut projected = list(self, &found, &field).map_err(|refusal| match refusal {
             Refusal::Host(error) => Refusal::Host(path.iter().rev().fold(error, |error, key| error.at_key(key))),
             engine => engine,

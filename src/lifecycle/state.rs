@@ -131,7 +131,7 @@ fn unknown_variant(name: &str, variants: &mut dyn Iterator<Item = &str>) -> Stri
         [] => return format!("unknown variant `{name}`, there are no variants"),
         [one] => one.clone(),
         [first, second] => format!("{first} or {second}"),
-        all => format!("one of {}", all.join(", ")),
+        all => format!("one of {}", crate::lang::join(all, ", ")),
     };
     format!("unknown variant `{name}`, expected {expected}")
 }

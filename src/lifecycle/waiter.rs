@@ -14,7 +14,6 @@ use std::collections::{HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
-use sha2::{Digest, Sha256};
 
 use crate::catalog::{operation, provider_lifecycle};
 use crate::codes::ClientCode;
@@ -553,15 +552,14 @@ fn baseline(spec: &OperationSpec, item: &Item<'_>) -> Baseline {
 }
 
 fn derived_seed(op_id: &str, ids: &[String], sent: i64) -> u32 {
-    let mut hasher = Sha256::new();
-    hasher.update(op_id.as_bytes());
+    let mut message = op_id.as_bytes().to_vec();
     for id in ids {
-        hasher.update([0]);
-        hasher.update(id.as_bytes());
+        message.push(0);
+        message.extend_from_slice(id.as_bytes());
     }
-    hasher.update(sent.to_be_bytes());
-    let digest = hasher.finalize();
-    u32::from_be_bytes([digest[0], digest[1], digest[2], digest[3]])
+    message.extend_from_slice(&sent.to_be_bytes());
+    let [a, b, c, d, ..] = crate::sha256::digest(&message);
+    u32::from_be_bytes([a, b, c, d])
 }
 
 /// SplitMix64 of (seed, poll number): the same waiter always waits the same.
