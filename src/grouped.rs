@@ -20,7 +20,6 @@
 //! [`precheck_resources`]: crate::precheck::precheck_resources
 
 use std::borrow::Cow;
-use std::collections::HashMap;
 
 use serde::Serialize;
 use serde_json::Value;
@@ -28,6 +27,7 @@ use serde_json::Value;
 use crate::catalog::operation;
 use crate::error::{RenderedError, Result};
 use crate::host::Grouping;
+use crate::id_index::FirstIndex;
 use crate::params::{validate_spec, Options};
 use crate::precheck::{
     judge, judge_targets, read_resources, refuse_denials, single_target_error, summarise, Item, TargetDecision,
@@ -200,15 +200,13 @@ pub fn precheck_targets(
         return Ok(None);
     }
     // The first item with an id answers for it, as `precheck` finds it.
-    let mut first: HashMap<&str, usize> = HashMap::with_capacity(rows.len());
-    for (id, row) in ids.iter().zip(rows) {
-        first.entry(id.as_str()).or_insert(*row as usize);
-    }
+    let first = FirstIndex::new(ids.iter().take(rows.len()).map(String::as_str));
     crate::work::add(rows.len());
     let find = |id: &str| {
         first
             .get(id)
-            .and_then(|row| representatives.get(*row))
+            .and_then(|index| rows.get(index))
+            .and_then(|row| representatives.get(*row as usize))
             .map(|representative| Item {
                 id: Cow::Owned(id.to_owned()),
                 status: representative.status,

@@ -11,6 +11,7 @@ pub mod error;
 pub mod formats;
 pub mod grouped;
 pub mod host;
+mod id_index;
 mod json;
 pub mod lang;
 pub mod lifecycle;

@@ -2,7 +2,6 @@
 //! resource whether the operation would be accepted, with the provider's own error if not.
 
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -10,6 +9,7 @@ use serde_json::Value;
 use crate::catalog::operation;
 use crate::codes::ClientCode;
 use crate::error::{clip, Error, ErrorDetail, RenderedError, Result};
+use crate::id_index::{FirstIndex, IdSet};
 use crate::lang::{Lang, Text};
 use crate::messages::{self, Path, Refusal, ResourceProblem, StatusReading, Subject};
 use crate::params::{describe_value, object_field, validate_spec, Options, Validated};
@@ -90,15 +90,12 @@ pub fn precheck(op_id: &str, params: &Value, resources: &Value, options: &Option
     let items = read_resources(spec, resources)?;
     // The first item with an id answers for it, as a scan of the list would find it; a map
     // keeps 100 targets among 10,000 items from costing a million comparisons.
-    let mut by_id: HashMap<&str, &Item<'_>> = HashMap::with_capacity(items.len());
-    for item in &items {
-        by_id.entry(&item.id).or_insert(item);
-    }
+    let by_id = FirstIndex::new(items.iter().map(|item| &*item.id));
     crate::work::add(items.len());
     Ok(judge_targets(
         spec,
         &validated,
-        |id| by_id.get(id).map(|item| (*item).clone()),
+        |id| by_id.get(id).and_then(|index| items.get(index)).cloned(),
         options,
     ))
 }
@@ -597,7 +594,7 @@ fn supported_operations(item: &Value) -> std::result::Result<Vec<String>, Text> 
         .unwrap_or_default();
     // Distinct names in first-seen order. The set makes each check O(log n): metadata of
     // 256 KB can list 30,000 names, and a list scan per name would be quadratic.
-    let mut seen: HashSet<&str> = HashSet::new();
+    let mut seen = IdSet::with_capacity(0);
     let mut supported: Vec<String> = Vec::new();
     for config in configs {
         crate::work::add(1);

@@ -9,14 +9,13 @@
 //! never sent. [`merge_plan`] reads the responses back: ZEC lists the ids that failed, Compute
 //! Nest renewals list per-resource failures, and an error response fails its whole request.
 
-use std::collections::{HashMap, HashSet};
-
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use crate::catalog::operation;
 use crate::codes::ClientCode;
 use crate::error::{Error, ErrorDetail, RenderedError, Result};
+use crate::id_index::{FirstIndex, IdSet};
 use crate::lang::{Lang, Text};
 use crate::lifecycle::classify::{advise_error, retry_advice, FailedCall, RetryAdvice};
 use crate::lifecycle::state::{self, Absent, Read, Shape};
@@ -108,8 +107,7 @@ pub fn plan(op_id: &str, targets: &Value, resources: &Value, options: &PlanOptio
     let (ids, common) = read_targets(spec, targets)?;
     let mut unique: Vec<String> = Vec::with_capacity(ids.len());
     let mut duplicates: Vec<String> = Vec::new();
-    // Borrowed ids: the same set type as the waiter's, one hash table instance in the wasm build.
-    let mut seen: HashSet<&str> = HashSet::with_capacity(ids.len());
+    let mut seen = IdSet::with_capacity(ids.len());
     for id in &ids {
         if seen.insert(id) {
             unique.push(id.clone());
@@ -124,10 +122,7 @@ pub fn plan(op_id: &str, targets: &Value, resources: &Value, options: &PlanOptio
     };
     let verdict = precheck_resources(op_id, &resources, &options.options)?;
     // The first outcome per id, as precheck reads a Describe list.
-    let mut judged: HashMap<&str, &crate::precheck::TargetOutcome> = HashMap::with_capacity(verdict.outcomes.len());
-    for outcome in &verdict.outcomes {
-        judged.entry(outcome.id.as_str()).or_insert(outcome);
-    }
+    let judged = FirstIndex::new(verdict.outcomes.iter().map(|outcome| outcome.id.as_str()));
     let mut allowed = Vec::new();
     let mut denied = Vec::new();
     let mut unknown = Vec::new();
@@ -141,7 +136,7 @@ pub fn plan(op_id: &str, targets: &Value, resources: &Value, options: &PlanOptio
             });
             continue;
         }
-        match judged.get(id.as_str()).copied() {
+        match judged.get(&id).and_then(|index| verdict.outcomes.get(index)) {
             Some(outcome) if outcome.decision != TargetDecision::Deny => allowed.push(id),
             Some(outcome) => {
                 let error = outcome

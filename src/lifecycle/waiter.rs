@@ -10,14 +10,13 @@
 //! [`Evidence`]s (its `rule_*` text says which, and why, with the provider page).
 //! A target missing from a Describe page is `unknown`, never `done`.
 
-use std::collections::{HashMap, HashSet};
-
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use crate::catalog::{operation, provider_lifecycle};
 use crate::codes::ClientCode;
 use crate::error::{clip, Error, ErrorDetail, RenderedError, Result};
+use crate::id_index::{FirstIndex, IdSet};
 use crate::lang::{Lang, Text};
 use crate::lifecycle::state::{self, Absent, Read, Shape};
 use crate::messages::lifecycle::{
@@ -313,14 +312,14 @@ impl Waiter {
             Some(items) => read_resources(spec, items)?,
         };
         let synchronous = is_synchronous(spec);
-        let mut by_id: HashMap<&str, &Item<'_>> = HashMap::with_capacity(baselines.len());
-        for item in &baselines {
-            by_id.entry(&*item.id).or_insert(item);
-        }
+        let by_id = FirstIndex::new(baselines.iter().map(|item| &*item.id));
         let targets = ids
             .iter()
             .map(|id| {
-                let before = by_id.get(id.as_str()).map(|item| baseline(spec, item));
+                let before = by_id
+                    .get(id)
+                    .and_then(|index| baselines.get(index))
+                    .map(|item| baseline(spec, item));
                 Track {
                     id: id.clone(),
                     before,
@@ -395,16 +394,13 @@ impl Waiter {
         let elapsed = now.saturating_sub(self.sent).max(0);
         let lifecycle = provider_lifecycle(spec.provider);
         // The first item per id, as the pre-check reads a Describe list.
-        let mut by_id: HashMap<&str, &Item<'_>> = HashMap::with_capacity(items.len());
-        for item in &items {
-            by_id.entry(&*item.id).or_insert(item);
-        }
+        let by_id = FirstIndex::new(items.iter().map(|item| &*item.id));
         let mut reasons = Vec::with_capacity(self.targets.len());
         for track in &mut self.targets {
             let reason = if matches!(track.state, TargetState::Done | TargetState::Failed) {
                 settled_reason(spec, track)
             } else {
-                let item = by_id.get(track.id.as_str()).copied();
+                let item = by_id.get(&track.id).and_then(|index| items.get(index));
                 step(spec, track, item, elapsed)
             };
             let reason = match track.state {
@@ -520,7 +516,7 @@ fn read_ids(ids: &Value) -> Result<Vec<String>> {
         ));
     }
     let mut out: Vec<String> = Vec::with_capacity(list.len());
-    let mut seen: HashSet<&str> = HashSet::with_capacity(list.len());
+    let mut seen = IdSet::with_capacity(list.len());
     for (index, value) in list.into_iter().enumerate() {
         let field = format!("ids[{index}]");
         match value.as_str() {
