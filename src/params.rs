@@ -61,28 +61,22 @@ impl IntBound {
             Value::Array(items) => items,
             _ => return Err(problem(argument.to_owned(), IntBoundProblem::NotAList)),
         };
-        items
-            .iter()
-            .enumerate()
-            .map(|(index, item)| {
-                let field = format!("{argument}[{index}]");
-                let path = item
-                    .get("path")
-                    .and_then(Value::as_str)
-                    .ok_or_else(|| problem(field.clone(), IntBoundProblem::NoPath))?;
-                let bound = |name: &str, unbounded: i64| match item.get(name) {
-                    None | Some(Value::Null) => Ok(unbounded),
-                    Some(value) => {
-                        as_integer(value).ok_or_else(|| problem(field.clone(), IntBoundProblem::NotAnInteger))
-                    }
-                };
-                Ok(IntBound {
-                    path: path.to_owned(),
-                    min: bound("min", i64::MIN)?,
-                    max: bound("max", i64::MAX)?,
-                })
+        crate::json::read_items(items, |index, item| {
+            let field = format!("{argument}[{index}]");
+            let path = item
+                .get("path")
+                .and_then(Value::as_str)
+                .ok_or_else(|| problem(field.clone(), IntBoundProblem::NoPath))?;
+            let bound = |name: &str, unbounded: i64| match item.get(name) {
+                None | Some(Value::Null) => Ok(unbounded),
+                Some(value) => as_integer(value).ok_or_else(|| problem(field.clone(), IntBoundProblem::NotAnInteger)),
+            };
+            Ok(IntBound {
+                path: path.to_owned(),
+                min: bound("min", i64::MIN)?,
+                max: bound("max", i64::MAX)?,
             })
-            .collect()
+        })
     }
 }
 

@@ -382,37 +382,33 @@ impl Received {
         let Value::Array(items) = value else {
             return Err(bad("responses".to_owned(), ResponsesProblem::NotAList));
         };
-        items
-            .iter()
-            .enumerate()
-            .map(|(index, item)| {
-                let field = format!("responses[{index}]");
-                let Value::Object(map) = item else {
-                    return if item.is_null() {
-                        Ok(None)
-                    } else {
-                        Err(bad(field, ResponsesProblem::EntryShape))
-                    };
+        crate::json::read_items(items, |index, item| {
+            let field = format!("responses[{index}]");
+            let Value::Object(map) = item else {
+                return if item.is_null() {
+                    Ok(None)
+                } else {
+                    Err(bad(field, ResponsesProblem::EntryShape))
                 };
-                let status = match map.get("status") {
-                    None | Some(Value::Null) => None,
-                    Some(value) => Some(
-                        value
-                            .as_u64()
-                            .and_then(|s| u16::try_from(s).ok())
-                            .ok_or_else(|| bad(format!("{field}.status"), ResponsesProblem::Status))?,
-                    ),
-                };
-                let body = match map.get("body") {
-                    None | Some(Value::Null) => Vec::new(),
-                    Some(Value::String(text)) => text.clone().into_bytes(),
-                    Some(_) => return Err(bad(format!("{field}.body"), ResponsesProblem::Body)),
-                };
-                let headers = crate::wire::header_pairs_from_json(map.get("headers").cloned().unwrap_or(Value::Null))
-                    .map_err(|_| bad(format!("{field}.headers"), ResponsesProblem::Headers))?;
-                Ok(Some(Received { status, headers, body }))
-            })
-            .collect()
+            };
+            let status = match map.get("status") {
+                None | Some(Value::Null) => None,
+                Some(value) => Some(
+                    value
+                        .as_u64()
+                        .and_then(|s| u16::try_from(s).ok())
+                        .ok_or_else(|| bad(format!("{field}.status"), ResponsesProblem::Status))?,
+                ),
+            };
+            let body = match map.get("body") {
+                None | Some(Value::Null) => Vec::new(),
+                Some(Value::String(text)) => text.clone().into_bytes(),
+                Some(_) => return Err(bad(format!("{field}.body"), ResponsesProblem::Body)),
+            };
+            let headers = crate::wire::header_pairs_from_json(map.get("headers").cloned().unwrap_or(Value::Null))
+                .map_err(|_| bad(format!("{field}.headers"), ResponsesProblem::Headers))?;
+            Ok(Some(Received { status, headers, body }))
+        })
     }
 }
 

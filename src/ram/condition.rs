@@ -571,7 +571,13 @@ pub(crate) fn scalar_text(value: &Value) -> Option<String> {
 
 fn context_values(value: &Value) -> Option<Vec<String>> {
     match value {
-        Value::Array(items) => items.iter().map(scalar_text).collect(),
+        Value::Array(items) => {
+            let mut texts = Vec::with_capacity(items.len());
+            for item in items {
+                texts.push(scalar_text(item)?);
+            }
+            Some(texts)
+        }
         scalar => scalar_text(scalar).map(|text| vec![text]),
     }
 }

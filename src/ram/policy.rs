@@ -345,12 +345,18 @@ fn read_document(document: &Value, path: &str, problems: &mut Problems) -> Optio
             None
         }
         Some(Value::Array(items)) => {
-            let read: Vec<Option<Statement>> = items
-                .iter()
-                .enumerate()
-                .map(|(index, item)| read_statement(item, &format!("{statement_path}[{index}]"), problems))
-                .collect();
-            read.into_iter().collect::<Option<Vec<Statement>>>()
+            // Every statement is read, so each one's problems are reported.
+            let mut statements = Some(Vec::with_capacity(items.len()));
+            for (index, item) in items.iter().enumerate() {
+                match (
+                    read_statement(item, &format!("{statement_path}[{index}]"), problems),
+                    &mut statements,
+                ) {
+                    (Some(statement), Some(read)) => read.push(statement),
+                    _ => statements = None,
+                }
+            }
+            statements
         }
         Some(_) => {
             problems.push(&statement_path, PolicyProblem::StatementsNotArray);

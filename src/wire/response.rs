@@ -92,24 +92,23 @@ pub fn header_pairs_from_json(value: Value) -> Result<Vec<(String, String)>> {
     };
     match value {
         Value::Null => Ok(Vec::new()),
-        Value::Object(map) => map
-            .into_iter()
-            .map(|(name, value)| match value {
-                Value::String(text) => Ok((name, text)),
-                _ => Err(bad("headers".to_owned())),
-            })
-            .collect(),
-        Value::Array(items) => items
-            .into_iter()
-            .enumerate()
-            .map(|(index, item)| match item {
-                Value::Array(pair) => match <[Value; 2]>::try_from(pair) {
-                    Ok([Value::String(name), Value::String(text)]) => Ok((name, text)),
-                    _ => Err(bad(format!("headers[{index}]"))),
-                },
+        Value::Object(map) => {
+            let mut pairs = Vec::with_capacity(map.len());
+            for (name, value) in map {
+                let Value::String(text) = value else {
+                    return Err(bad("headers".to_owned()));
+                };
+                pairs.push((name, text));
+            }
+            Ok(pairs)
+        }
+        Value::Array(items) => crate::json::read_items(&items, |index, item| match item {
+            Value::Array(pair) => match pair.as_slice() {
+                [Value::String(name), Value::String(text)] => Ok((name.clone(), text.clone())),
                 _ => Err(bad(format!("headers[{index}]"))),
-            })
-            .collect(),
+            },
+            _ => Err(bad(format!("headers[{index}]"))),
+        }),
         _ => Err(bad("headers".to_owned())),
     }
 }
