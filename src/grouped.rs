@@ -142,21 +142,20 @@ impl GroupedVerdict {
         if rows.len() != ids.len() {
             return None;
         }
-        rows.iter()
-            .zip(ids)
-            .map(|(row, id)| {
-                let index = *self.answer_of.get(usize::try_from(*row).ok()?)?;
-                let group = self.answers.get(usize::try_from(index).ok()?)?;
-                Some(TargetOutcome {
-                    reason: crate::lang::join(&group.reason, &id),
-                    id,
-                    decision: group.decision,
-                    status: group.status.clone(),
-                    error: group.error.clone(),
-                    transition: group.transition.clone(),
-                })
-            })
-            .collect()
+        let mut outcomes = Vec::with_capacity(ids.len());
+        for (row, id) in rows.iter().zip(ids) {
+            let index = *self.answer_of.get(usize::try_from(*row).ok()?)?;
+            let group = self.answers.get(usize::try_from(index).ok()?)?;
+            outcomes.push(TargetOutcome {
+                reason: crate::lang::join(&group.reason, &id),
+                id,
+                decision: group.decision,
+                status: group.status.clone(),
+                error: group.error.clone(),
+                transition: group.transition.clone(),
+            });
+        }
+        Some(outcomes)
     }
 }
 

@@ -18,14 +18,3 @@ pub(crate) fn write(value: &Value) -> String {
     // Serializing a `Value` to memory cannot fail.
     serde_json::to_string(value).unwrap_or_default()
 }
-
-/// Each of `items` read by `read` (given its index), up to the first error. A loop rather than
-/// `collect::<Result<Vec<_>, _>>()`: the iterator adapters behind that are about 300 B of
-/// WebAssembly for each use, several times this loop.
-pub(crate) fn read_items<T, U, E>(items: &[T], mut read: impl FnMut(usize, &T) -> Result<U, E>) -> Result<Vec<U>, E> {
-    let mut out = Vec::with_capacity(items.len());
-    for (index, item) in items.iter().enumerate() {
-        out.push(read(index, item)?);
-    }
-    Ok(out)
-}

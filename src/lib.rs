@@ -15,6 +15,7 @@ mod id_index;
 mod json;
 pub mod lang;
 pub mod lifecycle;
+mod lists;
 pub mod messages;
 pub mod params;
 pub mod precheck;

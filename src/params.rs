@@ -61,7 +61,7 @@ impl IntBound {
             Value::Array(items) => items,
             _ => return Err(problem(argument.to_owned(), IntBoundProblem::NotAList)),
         };
-        crate::json::read_items(items, |index, item| {
+        crate::lists::read_items(items, |index, item| {
             let field = format!("{argument}[{index}]");
             let path = item
                 .get("path")
@@ -232,7 +232,7 @@ impl Checker<'_> {
             .filter(|(name, value)| !value.is_null() && !specs.iter().any(|p| p.name == name.as_str()))
         {
             let field = join_field(field_prefix, &clip(name)).into_owned();
-            let known: Vec<&str> = specs.iter().map(|p| p.name).collect();
+            let known: Vec<&str> = crate::lists::map_items(specs, |p| p.name);
             let code = ClientCode::invalid(self.provider);
             self.report(ErrorDetail::client(
                 code,

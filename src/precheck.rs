@@ -112,13 +112,10 @@ pub(crate) fn judge_targets<'a>(
         .dry_run
         .is_some_and(|d| validated.effective(d.param) == Some(&Value::Bool(true)));
     crate::work::add(targets.len());
-    let outcomes = targets
-        .iter()
-        .map(|id| match find(id) {
-            Some(item) => judge(spec, &item, dry_run, options),
-            None => not_found(spec, id, options.lang),
-        })
-        .collect();
+    let outcomes = crate::lists::map_items(&targets, |id| match find(id) {
+        Some(item) => judge(spec, &item, dry_run, options),
+        None => not_found(spec, id, options.lang),
+    });
     summarise(spec, outcomes, dry_run, options.lang)
 }
 
@@ -161,7 +158,7 @@ pub fn precheck_resources(op_id: &str, resources: &Value, options: &Options) -> 
     let spec = operation(op_id)?;
     check_list_length(spec, resources)?;
     let items = read_resources(spec, resources)?;
-    let outcomes = items.iter().map(|item| judge(spec, item, false, options)).collect();
+    let outcomes = crate::lists::map_items(&items, |item| judge(spec, item, false, options));
     Ok(summarise(spec, outcomes, false, options.lang))
 }
 
@@ -676,7 +673,7 @@ pub fn wait_status(op_id: &str, status: &str, options: &Options) -> Result<WaitS
         operation: spec.id,
         status: shown,
         state,
-        target: wait.target.iter().map(|status| (*status).to_owned()).collect(),
+        target: crate::lists::strings(wait.target),
         reason: reason.get(options.lang).to_owned(),
     })
 }

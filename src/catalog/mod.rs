@@ -29,7 +29,7 @@ pub fn operations() -> &'static [&'static OperationSpec] {
 /// Looks an operation up by its id, e.g. `ecs:RebootInstance`.
 pub fn operation(id: &str) -> Result<&'static OperationSpec> {
     OPERATIONS.iter().copied().find(|op| op.id == id).ok_or_else(|| {
-        let known: Vec<&str> = OPERATIONS.iter().map(|op| op.id).collect();
+        let known: Vec<&str> = crate::lists::map_items(&OPERATIONS, |op| op.id);
         Error::Input(ErrorDetail::client(
             ClientCode::UnsupportedOperation,
             text!(

@@ -55,12 +55,9 @@ impl Pick {
         match self {
             Pick::Scalar => Value::from(0),
             Pick::Whole => Value::from(1),
-            Pick::Fields(fields) => Value::Array(
-                fields
-                    .iter()
-                    .map(|(name, pick)| Value::Array(vec![Value::from(*name), pick.describe()]))
-                    .collect(),
-            ),
+            Pick::Fields(fields) => Value::Array(crate::lists::map_items(fields, |(name, pick)| {
+                Value::Array(vec![Value::from(*name), pick.describe()])
+            })),
             Pick::Items(item) => Value::Object(Map::from_iter([("items".to_owned(), item.describe())])),
         }
     }

@@ -382,7 +382,7 @@ impl Received {
         let Value::Array(items) = value else {
             return Err(bad("responses".to_owned(), ResponsesProblem::NotAList));
         };
-        crate::json::read_items(items, |index, item| {
+        crate::lists::read_items(items, |index, item| {
             let field = format!("responses[{index}]");
             let Value::Object(map) = item else {
                 return if item.is_null() {
@@ -663,34 +663,22 @@ pub fn merge_plan(plan: &Value, responses: &[Option<Received>], lang: Lang) -> R
 pub fn merge_held_plan(plan: &Plan, responses: &[Option<Received>], lang: Lang) -> Result<PlanOutcome> {
     let shape = PlanShape {
         operation: plan.operation.to_owned(),
-        requests: plan
-            .requests
-            .iter()
-            .map(|request| RequestShape {
-                ids: request.ids.clone(),
-                params: request.params.clone(),
-            })
-            .collect(),
-        denied: plan
-            .denied
-            .iter()
-            .map(|denial| DenialShape {
-                id: denial.id.clone(),
-                error: CodeShape {
-                    code: denial.error.code.clone(),
-                    message: Some(denial.error.message.clone()),
-                },
-                reason: denial.reason.clone(),
-            })
-            .collect(),
-        unknown: plan
-            .unknown
-            .iter()
-            .map(|unknown| IdShape {
-                id: unknown.id.clone(),
-                reason: unknown.reason.clone(),
-            })
-            .collect(),
+        requests: crate::lists::map_items(&plan.requests, |request| RequestShape {
+            ids: request.ids.clone(),
+            params: request.params.clone(),
+        }),
+        denied: crate::lists::map_items(&plan.denied, |denial| DenialShape {
+            id: denial.id.clone(),
+            error: CodeShape {
+                code: denial.error.code.clone(),
+                message: Some(denial.error.message.clone()),
+            },
+            reason: denial.reason.clone(),
+        }),
+        unknown: crate::lists::map_items(&plan.unknown, |unknown| IdShape {
+            id: unknown.id.clone(),
+            reason: unknown.reason.clone(),
+        }),
     };
     merge_shape(shape, responses, lang)
 }
@@ -911,9 +899,8 @@ fn listed_resources(params: &Map<String, Value>, failed: &[ResourceOutcome]) -> 
         .flatten()
         .filter_map(|item| item.get("ResourceArn").and_then(Value::as_str))
         .collect();
-    let mut out: Vec<ResourceOutcome> = listed
-        .iter()
-        .map(|arn| match failed.iter().find(|f| f.id == *arn) {
+    let mut out: Vec<ResourceOutcome> =
+        crate::lists::map_items(&listed, |arn| match failed.iter().find(|f| f.id == *arn) {
             Some(failure) => failure.clone(),
             None => ResourceOutcome {
                 id: (*arn).to_owned(),
@@ -921,8 +908,7 @@ fn listed_resources(params: &Map<String, Value>, failed: &[ResourceOutcome]) -> 
                 code: None,
                 message: None,
             },
-        })
-        .collect();
+        });
     out.extend(failed.iter().filter(|f| !listed.contains(&f.id.as_str())).cloned());
     out
 }

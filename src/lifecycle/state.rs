@@ -92,7 +92,7 @@ pub(super) fn option<T>(value: &Value, read: fn(&Value) -> Read<T>) -> Read<Opti
 
 pub(super) fn list<T>(value: &Value, read: fn(&Value) -> Read<T>) -> Read<Vec<T>> {
     match value {
-        Value::Array(items) => crate::json::read_items(items, |_, item| read(item)),
+        Value::Array(items) => crate::lists::read_items(items, |_, item| read(item)),
         other => Err(invalid_type(other, "a sequence")),
     }
 }

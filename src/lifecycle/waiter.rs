@@ -313,28 +313,25 @@ impl Waiter {
         };
         let synchronous = is_synchronous(spec);
         let by_id = FirstIndex::new(baselines.iter().map(|item| &*item.id));
-        let targets = ids
-            .iter()
-            .map(|id| {
-                let before = by_id
-                    .get(id)
-                    .and_then(|index| baselines.get(index))
-                    .map(|item| baseline(spec, item));
-                Track {
-                    id: id.clone(),
-                    before,
-                    seen: synchronous,
-                    status: None,
-                    state: if synchronous {
-                        TargetState::Done
-                    } else {
-                        TargetState::Pending
-                    },
-                    proof: synchronous.then_some(Proof::Synchronous),
-                    code: None,
-                }
-            })
-            .collect();
+        let targets = crate::lists::map_items(&ids, |id| {
+            let before = by_id
+                .get(id)
+                .and_then(|index| baselines.get(index))
+                .map(|item| baseline(spec, item));
+            Track {
+                id: id.clone(),
+                before,
+                seen: synchronous,
+                status: None,
+                state: if synchronous {
+                    TargetState::Done
+                } else {
+                    TargetState::Pending
+                },
+                proof: synchronous.then_some(Proof::Synchronous),
+                code: None,
+            }
+        });
         let seed = seed.unwrap_or_else(|| derived_seed(spec.id, &ids, sent));
         Ok(Waiter {
             version: WAITER_VERSION,
@@ -369,7 +366,7 @@ impl Waiter {
             }));
         }
         operation(self.operation)?;
-        let ids: Vec<Value> = self.targets.iter().map(|t| Value::String(t.id.clone())).collect();
+        let ids: Vec<Value> = crate::lists::map_items(&self.targets, |t| Value::String(t.id.clone()));
         read_ids(&Value::Array(ids)).map_err(|_| bad_state(WaiterStateProblem::Targets))?;
         Ok(self)
     }

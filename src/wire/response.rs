@@ -102,7 +102,7 @@ pub fn header_pairs_from_json(value: Value) -> Result<Vec<(String, String)>> {
             }
             Ok(pairs)
         }
-        Value::Array(items) => crate::json::read_items(&items, |index, item| match item {
+        Value::Array(items) => crate::lists::read_items(&items, |index, item| match item {
             Value::Array(pair) => match pair.as_slice() {
                 [Value::String(name), Value::String(text)] => Ok((name.clone(), text.clone())),
                 _ => Err(bad(format!("headers[{index}]"))),
