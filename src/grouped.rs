@@ -253,7 +253,7 @@ fn answer(spec: &crate::spec::OperationSpec, item: &Item<'_>, options: &Options)
 /// `reason` split at each stand-in; the first part keeps the reason's own buffer.
 fn split_at_stand_in(mut reason: String) -> Vec<String> {
     let mut parts = Vec::with_capacity(2);
-    while let Some(at) = reason.rfind(STAND_IN) {
+    while let Some(at) = crate::lang::rfind(&reason, STAND_IN) {
         parts.push(reason.get(at + STAND_IN.len()..).unwrap_or_default().to_owned());
         reason.truncate(at);
     }
@@ -276,7 +276,7 @@ fn holds_stand_in(value: &Value) -> bool {
 /// texts lack: one byte scan settles them.
 fn has_stand_in(text: &str) -> bool {
     const LEAD: u8 = STAND_IN.as_bytes()[0];
-    text.as_bytes().contains(&LEAD) && text.contains(STAND_IN)
+    text.as_bytes().contains(&LEAD) && crate::lang::contains(text, STAND_IN)
 }
 
 /// What a host needs to group the items of one operation: the fields the projection reads

@@ -209,7 +209,7 @@ fn read_text(text: &str, chars: usize, path: &str, problems: &mut Problems) -> O
     match crate::json::parse(text) {
         Ok(document) => read_document(&document, path, problems),
         Err(error) => {
-            let problem = if error.to_string().contains("recursion limit") {
+            let problem = if crate::lang::contains(&error.to_string(), "recursion limit") {
                 TOO_DEEP
             } else {
                 PolicyProblem::NotJson {

@@ -193,7 +193,7 @@ impl Reader {
             .find(|(name, _)| name.eq_ignore_ascii_case("content-type"))
             .map(|(_, value)| value.to_ascii_lowercase())
             .unwrap_or_default();
-        if content_type.contains("text/html") || looks_like_html(trimmed) {
+        if crate::lang::contains(&content_type, "text/html") || looks_like_html(trimmed) {
             return Err(self.malformed(&ResponseProblem::Html, None));
         }
         if trimmed.starts_with('<') {
@@ -445,7 +445,7 @@ impl Reader {
 
 fn looks_like_html(text: &str) -> bool {
     let head: String = text.chars().take(256).collect::<String>().to_ascii_lowercase();
-    head.starts_with("<!doctype html") || head.starts_with("<html") || head.contains("<html")
+    head.starts_with("<!doctype html") || head.starts_with("<html") || crate::lang::contains(&head, "<html")
 }
 
 fn bounded(text: &str) -> String {
