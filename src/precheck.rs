@@ -137,18 +137,12 @@ pub(crate) fn refuse_denials(spec: &OperationSpec, verdict: Verdict) -> Result<V
         TargetSpec::Batch { .. } => format!("{param}[{index}]"),
         TargetSpec::Single { .. } => param.to_owned(),
     };
-    let details = verdict
-        .outcomes
-        .iter()
-        .enumerate()
-        .filter(|(_, outcome)| outcome.decision == TargetDecision::Deny)
-        .filter_map(|(index, outcome)| {
-            outcome
-                .error
-                .as_ref()
-                .map(|error| spec.error_detail(&error.code, Some(field(index))))
-        })
-        .collect();
+    let mut details = Vec::new();
+    for (index, outcome) in verdict.outcomes.iter().enumerate() {
+        if let (TargetDecision::Deny, Some(error)) = (outcome.decision, &outcome.error) {
+            details.push(spec.error_detail(&error.code, Some(field(index))));
+        }
+    }
     Err(Error::Denied(details))
 }
 
@@ -176,7 +170,13 @@ pub fn target_ids(spec: &OperationSpec, params: &serde_json::Map<String, Value>)
     let collect = |value: Option<&Value>| -> Vec<String> {
         match value {
             Some(Value::String(id)) => vec![id.clone()],
-            Some(Value::Array(ids)) => ids.iter().filter_map(|v| v.as_str().map(str::to_owned)).collect(),
+            Some(Value::Array(ids)) => {
+                let mut owned = Vec::with_capacity(ids.len());
+                for id in ids.iter().filter_map(Value::as_str) {
+                    owned.push(id.to_owned());
+                }
+                owned
+            }
             _ => Vec::new(),
         }
     };

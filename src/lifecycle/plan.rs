@@ -730,11 +730,11 @@ fn merge_shape(shape: PlanShape, responses: &[Option<Received>], lang: Lang) -> 
         });
     }
     let pick = |states: &[IdState]| {
-        outcomes
-            .iter()
-            .filter(|o| states.contains(&o.state))
-            .map(|o| o.id.clone())
-            .collect::<Vec<_>>()
+        let mut ids = Vec::new();
+        for outcome in outcomes.iter().filter(|o| states.contains(&o.state)) {
+            ids.push(outcome.id.clone());
+        }
+        ids
     };
     let accepted_ids = pick(&[IdState::Accepted, IdState::PartlyFailed]);
     let failed_ids = pick(&[IdState::Failed]);
@@ -823,17 +823,19 @@ fn merge_one(
             // Failures that name no target are resources inside a single target (Compute Nest
             // `FailureDetails[].ResourceArn`); a batch lists the failed targets themselves.
             let single = matches!(spec.target, TargetSpec::Single { .. });
-            let failed_resources: Vec<ResourceOutcome> = parsed
+            let mut failed_resources = Vec::new();
+            for failure in parsed
                 .failures
                 .iter()
                 .filter(|f| single && !request.ids.contains(&f.id))
-                .map(|f| ResourceOutcome {
-                    id: f.id.clone(),
+            {
+                failed_resources.push(ResourceOutcome {
+                    id: failure.id.clone(),
                     failed: true,
-                    code: f.code.clone(),
-                    message: f.message.clone(),
-                })
-                .collect();
+                    code: failure.code.clone(),
+                    message: failure.message.clone(),
+                });
+            }
             for id in &request.ids {
                 let failure = parsed.failures.iter().find(|f| f.id == *id);
                 let resources = listed_resources(&request.params, &failed_resources);
@@ -893,12 +895,12 @@ fn merge_one(
 /// For a request that listed its resources (`ResourcePeriod[].ResourceArn`), one outcome per
 /// listed resource, then any failed resource it did not list.
 fn listed_resources(params: &Map<String, Value>, failed: &[ResourceOutcome]) -> Vec<ResourceOutcome> {
-    let listed: Vec<&str> = params
-        .values()
-        .filter_map(Value::as_array)
-        .flatten()
-        .filter_map(|item| item.get("ResourceArn").and_then(Value::as_str))
-        .collect();
+    let mut listed: Vec<&str> = Vec::new();
+    for item in params.values().filter_map(Value::as_array).flatten() {
+        if let Some(arn) = item.get("ResourceArn").and_then(Value::as_str) {
+            listed.push(arn);
+        }
+    }
     let mut out: Vec<ResourceOutcome> =
         crate::lists::map_items(&listed, |arn| match failed.iter().find(|f| f.id == *arn) {
             Some(failure) => failure.clone(),

@@ -476,11 +476,7 @@ fn read_names(
             problems.push(path, PolicyProblem::EmptyList { element });
             return None;
         }
-        Value::Array(items) => items
-            .iter()
-            .enumerate()
-            .map(|(index, item)| (format!("{path}[{index}]"), item))
-            .collect(),
+        Value::Array(items) => indexed(path, items),
         single => vec![(path.to_owned(), single)],
     };
     let mut names = Vec::with_capacity(items.len());
@@ -583,11 +579,7 @@ fn read_condition(
             problems.push(path, PolicyProblem::NoConditionValues);
             return None;
         }
-        Value::Array(items) => items
-            .iter()
-            .enumerate()
-            .map(|(index, item)| (format!("{path}[{index}]"), item))
-            .collect(),
+        Value::Array(items) => indexed(path, items),
         single => vec![(path.to_owned(), single)],
     };
     let kind = operator.kind();
@@ -631,4 +623,13 @@ fn missing(element: &str) -> PolicyProblem<'_> {
 
 fn must_be_string(element: &str) -> PolicyProblem<'_> {
     PolicyProblem::NotString { element }
+}
+
+/// Each item of a list with its path (`path[index]`).
+fn indexed<'a>(path: &str, items: &'a [Value]) -> Vec<(String, &'a Value)> {
+    let mut out = Vec::with_capacity(items.len());
+    for (index, item) in items.iter().enumerate() {
+        out.push((format!("{path}[{index}]"), item));
+    }
+    out
 }
