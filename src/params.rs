@@ -368,7 +368,10 @@ impl Checker<'_> {
         let present = |name: &str| given.get(name).is_some_and(|v| !v.is_null());
         match rule {
             CrossRule::OneMethod { groups } => {
-                let used: Vec<_> = groups.iter().filter(|g| g.members.iter().any(|m| present(m))).collect();
+                let mut used = Vec::new();
+                for group in groups.iter().filter(|g| g.members.iter().any(|m| present(m))) {
+                    used.push(group);
+                }
                 match used.as_slice() {
                     [] => {
                         if let Some(first) = groups.first() {

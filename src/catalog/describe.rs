@@ -333,19 +333,18 @@ impl OperationSpec {
                 path: path.to_owned(),
             }),
         };
-        let errors = self
-            .errors
-            .iter()
-            .chain(crate::catalog::provider_errors(self.provider))
-            .filter(|entry| self.error(entry.code).is_some_and(|first| std::ptr::eq(first, *entry)))
-            .map(|entry| ErrorDescription {
-                code: entry.code.to_owned(),
-                http_status: entry.http_status,
-                retryable: entry.retryable,
-                message: entry.message.get(lang).to_owned(),
-                origin: entry.origin,
-            })
-            .collect();
+        let mut errors = Vec::new();
+        for entry in self.errors.iter().chain(crate::catalog::provider_errors(self.provider)) {
+            if self.error(entry.code).is_some_and(|first| std::ptr::eq(first, entry)) {
+                errors.push(ErrorDescription {
+                    code: entry.code.to_owned(),
+                    http_status: entry.http_status,
+                    retryable: entry.retryable,
+                    message: entry.message.get(lang).to_owned(),
+                    origin: entry.origin,
+                });
+            }
+        }
         let rules = crate::lists::map_items(self.rules, |rule| match rule {
             CrossRule::OneMethod { groups } => RuleDescription {
                 one_method_of: crate::lists::map_items(groups, |group| strings(group.members)),

@@ -262,11 +262,9 @@ fn listing(supported: &[String]) -> Text {
     if supported.is_empty() {
         return Text::new("none", "无");
     }
-    let shown: Vec<String> = supported
-        .iter()
-        .take(MAX_LISTED_OPERATIONS)
-        .map(|name| clip(name))
-        .collect();
+    let shown = crate::lists::map_items(supported.get(..MAX_LISTED_OPERATIONS).unwrap_or(supported), |name| {
+        clip(name)
+    });
     let (mut en, mut zh) = (crate::lang::join(&shown, ", "), crate::lang::join(&shown, "、"));
     let more = supported.len().saturating_sub(MAX_LISTED_OPERATIONS);
     if more > 0 {
