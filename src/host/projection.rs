@@ -125,10 +125,9 @@ impl Pick {
 fn kept(id: &str) -> Option<&'static (Pick, Pick)> {
     static PICKS: OnceLock<Vec<(&'static str, (Pick, Pick))>> = OnceLock::new();
     let picks = PICKS.get_or_init(|| {
-        operations()
-            .iter()
-            .map(|spec| (spec.id, (Pick::for_resources(spec), Pick::for_guards(spec))))
-            .collect()
+        crate::lists::map_items(operations(), |spec| {
+            (spec.id, (Pick::for_resources(spec), Pick::for_guards(spec)))
+        })
     });
     picks.iter().find(|(known, _)| *known == id).map(|(_, pair)| pair)
 }

@@ -126,7 +126,10 @@ fn enum_parts(value: &Value) -> Read<(&str, Option<&Value>)> {
 }
 
 fn unknown_variant(name: &str, variants: &mut dyn Iterator<Item = &str>) -> String {
-    let quoted: Vec<String> = variants.map(|known| format!("`{known}`")).collect();
+    let mut quoted = Vec::new();
+    for known in variants {
+        quoted.push(format!("`{known}`"));
+    }
     let expected = match quoted.as_slice() {
         [] => return format!("unknown variant `{name}`, there are no variants"),
         [one] => one.clone(),

@@ -425,11 +425,9 @@ impl Waiter {
         if let Some((after, _)) = next {
             self.next = now.saturating_add(i64::from(after));
         }
-        let targets = self
-            .targets
-            .iter()
-            .zip(reasons)
-            .map(|(track, reason)| TargetReport {
+        let mut targets = Vec::with_capacity(self.targets.len());
+        for (track, reason) in self.targets.iter().zip(reasons) {
+            targets.push(TargetReport {
                 id: track.id.clone(),
                 state: track.state,
                 status: track.status.clone(),
@@ -441,8 +439,8 @@ impl Waiter {
                     .and_then(|code| waiter_error(spec, code))
                     .map(|e| render(e, lang)),
                 reason: reason.get(lang).to_owned(),
-            })
-            .collect();
+            });
+        }
         let summary = summary(spec, counts, done, next.map(|(after, _)| after));
         Ok(WaitReport {
             operation: spec.id,

@@ -95,7 +95,7 @@ pub fn parse_policy_str(document: &str) -> Result<Policy> {
 /// `InvalidParameter.Policies`.
 pub fn parse_policies(documents: &[Value]) -> Result<Vec<Policy>> {
     check_policy_count(documents.len())?;
-    let measures: Vec<Measure> = documents.iter().map(measure).collect();
+    let measures = crate::lists::map_items(documents, measure);
     let total = measures
         .iter()
         .fold(0usize, |sum, measure| sum.saturating_add(measure.chars()));
@@ -248,8 +248,16 @@ fn nesting_depth_exceeds(value: &Value, limit: usize) -> bool {
             return true;
         }
         match value {
-            Value::Array(items) => pending.extend(items.iter().map(|item| (item, depth + 1))),
-            Value::Object(fields) => pending.extend(fields.values().map(|item| (item, depth + 1))),
+            Value::Array(items) => {
+                for item in items {
+                    pending.push((item, depth + 1));
+                }
+            }
+            Value::Object(fields) => {
+                for item in fields.values() {
+                    pending.push((item, depth + 1));
+                }
+            }
             _ => {}
         }
     }
