@@ -384,10 +384,13 @@ impl Checker<'_> {
                         }
                     }
                     [first, second, ..] => {
-                        let first_names = crate::lang::join(
-                            &first.members.iter().filter(|m| present(m)).copied().collect::<Vec<_>>(),
-                            "/",
-                        );
+                        let mut first_names = String::new();
+                        for name in first.members.iter().filter(|m| present(m)) {
+                            if !first_names.is_empty() {
+                                first_names.push('/');
+                            }
+                            first_names.push_str(name);
+                        }
                         let second_field = second
                             .members
                             .iter()
