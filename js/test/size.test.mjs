@@ -71,9 +71,10 @@
 //   instance (src/json.rs; one parser was -1.7 KB gzip but pre-checks 1.5% and build() 3%
 //   slower): 446,343 / 178,287 / 177,572 B.
 // What was left at 189,100 B (raw, named build): opgate's own code ~195 KB and the binding's
-// ~18 KB; core, alloc and std ~112 KB, most of it iterator, Vec and fmt code instantiated for opgate's types;
-// .rodata ~74 KB (~49 KB of it en/zh text, the rest the catalog's tables and ~6 KB of panic
-// locations); serde and serde_json ~27 KB (the JSON parser, Value, the Serialize calls);
+// ~18 KB; core, alloc and std ~112 KB, most of it iterator, Vec and fmt code instantiated for
+// opgate's types; .rodata ~74 KB (~49 KB of it en/zh text, the rest the catalog's tables, the
+// Unicode tables of str's Debug, serde_json's float powers and ~5 KB of panic locations and
+// their file paths); serde and serde_json ~27 KB (the JSON parser, Value, the Serialize calls);
 // the export bodies ~16 KB; hashbrown/indexmap ~9 KB; dlmalloc ~7 KB.
 
 import { test } from "node:test";
