@@ -114,7 +114,10 @@ impl PreparedText {
     fn from_chars(chars: impl Iterator<Item = char>) -> PreparedText {
         // (character, position after it), sorted: grouping by character keeps the positions
         // of each group ascending.
-        let mut ends: Vec<(char, usize)> = chars.enumerate().map(|(index, c)| (c, index + 1)).collect();
+        let mut ends: Vec<(char, usize)> = Vec::with_capacity(chars.size_hint().0);
+        for (index, c) in chars.enumerate() {
+            ends.push((c, index + 1));
+        }
         let length = ends.len();
         let words = length / WORD_BITS + 1;
         sort_pairs(&mut ends);
@@ -126,7 +129,7 @@ impl PreparedText {
             let (group, tail) = rest.split_at(run);
             rest = tail;
             let occurrences = if group.len() < words {
-                Occurrences::Few(group.iter().map(|&(_, end)| end).collect())
+                Occurrences::Few(crate::lists::map_items(group, |&(_, end)| end))
             } else {
                 let mut bits = vec![0u64; words];
                 for &(_, end) in group {
