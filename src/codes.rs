@@ -184,7 +184,7 @@ pub fn list_all() -> &'static [ClientCode] {
 impl ClientCode {
     /// The code as sent, `<Name>` replaced by `name` where the code has it.
     pub fn named(self, name: &str) -> String {
-        self.wire().replace(NAME_PLACEHOLDER, name)
+        crate::lang::replace(self.wire(), NAME_PLACEHOLDER, name)
     }
 
     /// The provider's code for a request parameter that is absent.

@@ -142,7 +142,7 @@ impl Error {
     }
 
     pub fn render(&self, lang: Lang) -> ErrorReport {
-        let errors: Vec<RenderedError> = self.details().iter().map(|d| d.render(lang)).collect();
+        let errors: Vec<RenderedError> = crate::lists::map_items(self.details(), |d| d.render(lang));
         let api = match self {
             Error::Api(api) => Some(ApiErrorExtras {
                 provider_message: api.provider_message.clone(),

@@ -20,7 +20,6 @@
 //! [`precheck_resources`]: crate::precheck::precheck_resources
 
 use std::borrow::Cow;
-use std::collections::HashMap;
 
 use serde::Serialize;
 use serde_json::Value;
@@ -28,6 +27,7 @@ use serde_json::Value;
 use crate::catalog::operation;
 use crate::error::{RenderedError, Result};
 use crate::host::Grouping;
+use crate::id_index::FirstIndex;
 use crate::params::{validate_spec, Options};
 use crate::precheck::{
     judge, judge_targets, read_resources, refuse_denials, single_target_error, summarise, Item, TargetDecision,
@@ -142,21 +142,20 @@ impl GroupedVerdict {
         if rows.len() != ids.len() {
             return None;
         }
-        rows.iter()
-            .zip(ids)
-            .map(|(row, id)| {
-                let index = *self.answer_of.get(usize::try_from(*row).ok()?)?;
-                let group = self.answers.get(usize::try_from(index).ok()?)?;
-                Some(TargetOutcome {
-                    reason: group.reason.join(&id),
-                    id,
-                    decision: group.decision,
-                    status: group.status.clone(),
-                    error: group.error.clone(),
-                    transition: group.transition.clone(),
-                })
-            })
-            .collect()
+        let mut outcomes = Vec::with_capacity(ids.len());
+        for (row, id) in rows.iter().zip(ids) {
+            let index = *self.answer_of.get(usize::try_from(*row).ok()?)?;
+            let group = self.answers.get(usize::try_from(index).ok()?)?;
+            outcomes.push(TargetOutcome {
+                reason: crate::lang::join(&group.reason, &id),
+                id,
+                decision: group.decision,
+                status: group.status.clone(),
+                error: group.error.clone(),
+                transition: group.transition.clone(),
+            });
+        }
+        Some(outcomes)
     }
 }
 
@@ -200,15 +199,13 @@ pub fn precheck_targets(
         return Ok(None);
     }
     // The first item with an id answers for it, as `precheck` finds it.
-    let mut first: HashMap<&str, usize> = HashMap::with_capacity(rows.len());
-    for (id, row) in ids.iter().zip(rows) {
-        first.entry(id.as_str()).or_insert(*row as usize);
-    }
+    let first = FirstIndex::new(ids.iter().take(rows.len()).map(String::as_str));
     crate::work::add(rows.len());
     let find = |id: &str| {
         first
             .get(id)
-            .and_then(|row| representatives.get(*row))
+            .and_then(|index| rows.get(index))
+            .and_then(|row| representatives.get(*row as usize))
             .map(|representative| Item {
                 id: Cow::Owned(id.to_owned()),
                 status: representative.status,
@@ -256,7 +253,7 @@ fn answer(spec: &crate::spec::OperationSpec, item: &Item<'_>, options: &Options)
 /// `reason` split at each stand-in; the first part keeps the reason's own buffer.
 fn split_at_stand_in(mut reason: String) -> Vec<String> {
     let mut parts = Vec::with_capacity(2);
-    while let Some(at) = reason.rfind(STAND_IN) {
+    while let Some(at) = crate::lang::rfind(&reason, STAND_IN) {
         parts.push(reason.get(at + STAND_IN.len()..).unwrap_or_default().to_owned());
         reason.truncate(at);
     }
@@ -279,7 +276,7 @@ fn holds_stand_in(value: &Value) -> bool {
 /// texts lack: one byte scan settles them.
 fn has_stand_in(text: &str) -> bool {
     const LEAD: u8 = STAND_IN.as_bytes()[0];
-    text.as_bytes().contains(&LEAD) && text.contains(STAND_IN)
+    text.as_bytes().contains(&LEAD) && crate::lang::contains(text, STAND_IN)
 }
 
 /// What a host needs to group the items of one operation: the fields the projection reads

@@ -11,13 +11,17 @@ pub mod error;
 pub mod formats;
 pub mod grouped;
 pub mod host;
+mod id_index;
+mod json;
 pub mod lang;
 pub mod lifecycle;
+mod lists;
 pub mod messages;
 pub mod params;
 pub mod precheck;
 pub mod ram;
 pub mod record;
+mod sha256;
 pub mod spec;
 #[cfg(test)]
 mod test_rng;

@@ -61,28 +61,22 @@ impl IntBound {
             Value::Array(items) => items,
             _ => return Err(problem(argument.to_owned(), IntBoundProblem::NotAList)),
         };
-        items
-            .iter()
-            .enumerate()
-            .map(|(index, item)| {
-                let field = format!("{argument}[{index}]");
-                let path = item
-                    .get("path")
-                    .and_then(Value::as_str)
-                    .ok_or_else(|| problem(field.clone(), IntBoundProblem::NoPath))?;
-                let bound = |name: &str, unbounded: i64| match item.get(name) {
-                    None | Some(Value::Null) => Ok(unbounded),
-                    Some(value) => {
-                        as_integer(value).ok_or_else(|| problem(field.clone(), IntBoundProblem::NotAnInteger))
-                    }
-                };
-                Ok(IntBound {
-                    path: path.to_owned(),
-                    min: bound("min", i64::MIN)?,
-                    max: bound("max", i64::MAX)?,
-                })
+        crate::lists::read_items(items, |index, item| {
+            let field = format!("{argument}[{index}]");
+            let path = item
+                .get("path")
+                .and_then(Value::as_str)
+                .ok_or_else(|| problem(field.clone(), IntBoundProblem::NoPath))?;
+            let bound = |name: &str, unbounded: i64| match item.get(name) {
+                None | Some(Value::Null) => Ok(unbounded),
+                Some(value) => as_integer(value).ok_or_else(|| problem(field.clone(), IntBoundProblem::NotAnInteger)),
+            };
+            Ok(IntBound {
+                path: path.to_owned(),
+                min: bound("min", i64::MIN)?,
+                max: bound("max", i64::MAX)?,
             })
-            .collect()
+        })
     }
 }
 
@@ -238,7 +232,7 @@ impl Checker<'_> {
             .filter(|(name, value)| !value.is_null() && !specs.iter().any(|p| p.name == name.as_str()))
         {
             let field = join_field(field_prefix, &clip(name)).into_owned();
-            let known: Vec<&str> = specs.iter().map(|p| p.name).collect();
+            let known: Vec<&str> = crate::lists::map_items(specs, |p| p.name);
             let code = ClientCode::invalid(self.provider);
             self.report(ErrorDetail::client(
                 code,
@@ -374,7 +368,10 @@ impl Checker<'_> {
         let present = |name: &str| given.get(name).is_some_and(|v| !v.is_null());
         match rule {
             CrossRule::OneMethod { groups } => {
-                let used: Vec<_> = groups.iter().filter(|g| g.members.iter().any(|m| present(m))).collect();
+                let mut used = Vec::new();
+                for group in groups.iter().filter(|g| g.members.iter().any(|m| present(m))) {
+                    used.push(group);
+                }
                 match used.as_slice() {
                     [] => {
                         if let Some(first) = groups.first() {
@@ -387,13 +384,13 @@ impl Checker<'_> {
                         }
                     }
                     [first, second, ..] => {
-                        let first_names = first
-                            .members
-                            .iter()
-                            .filter(|m| present(m))
-                            .copied()
-                            .collect::<Vec<_>>()
-                            .join("/");
+                        let mut first_names = String::new();
+                        for name in first.members.iter().filter(|m| present(m)) {
+                            if !first_names.is_empty() {
+                                first_names.push('/');
+                            }
+                            first_names.push_str(name);
+                        }
                         let second_field = second
                             .members
                             .iter()
@@ -444,7 +441,7 @@ fn uniqueness_key(rule: Uniqueness, element: &Value) -> Option<String> {
     match key {
         Value::Array(_) | Value::Object(_) => None,
         // serde_json's text keeps `1` and `1.0` apart, as `==` on values does.
-        scalar => Some(scalar.to_string()),
+        scalar => Some(crate::json::write(scalar)),
     }
 }
 

@@ -2,7 +2,6 @@
 //! resource whether the operation would be accepted, with the provider's own error if not.
 
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -10,6 +9,7 @@ use serde_json::Value;
 use crate::catalog::operation;
 use crate::codes::ClientCode;
 use crate::error::{clip, Error, ErrorDetail, RenderedError, Result};
+use crate::id_index::{FirstIndex, IdSet};
 use crate::lang::{Lang, Text};
 use crate::messages::{self, Path, Refusal, ResourceProblem, StatusReading, Subject};
 use crate::params::{describe_value, object_field, validate_spec, Options, Validated};
@@ -90,15 +90,12 @@ pub fn precheck(op_id: &str, params: &Value, resources: &Value, options: &Option
     let items = read_resources(spec, resources)?;
     // The first item with an id answers for it, as a scan of the list would find it; a map
     // keeps 100 targets among 10,000 items from costing a million comparisons.
-    let mut by_id: HashMap<&str, &Item<'_>> = HashMap::with_capacity(items.len());
-    for item in &items {
-        by_id.entry(&item.id).or_insert(item);
-    }
+    let by_id = FirstIndex::new(items.iter().map(|item| &*item.id));
     crate::work::add(items.len());
     Ok(judge_targets(
         spec,
         &validated,
-        |id| by_id.get(id).map(|item| (*item).clone()),
+        |id| by_id.get(id).and_then(|index| items.get(index)).cloned(),
         options,
     ))
 }
@@ -115,13 +112,10 @@ pub(crate) fn judge_targets<'a>(
         .dry_run
         .is_some_and(|d| validated.effective(d.param) == Some(&Value::Bool(true)));
     crate::work::add(targets.len());
-    let outcomes = targets
-        .iter()
-        .map(|id| match find(id) {
-            Some(item) => judge(spec, &item, dry_run, options),
-            None => not_found(spec, id, options.lang),
-        })
-        .collect();
+    let outcomes = crate::lists::map_items(&targets, |id| match find(id) {
+        Some(item) => judge(spec, &item, dry_run, options),
+        None => not_found(spec, id, options.lang),
+    });
     summarise(spec, outcomes, dry_run, options.lang)
 }
 
@@ -143,18 +137,12 @@ pub(crate) fn refuse_denials(spec: &OperationSpec, verdict: Verdict) -> Result<V
         TargetSpec::Batch { .. } => format!("{param}[{index}]"),
         TargetSpec::Single { .. } => param.to_owned(),
     };
-    let details = verdict
-        .outcomes
-        .iter()
-        .enumerate()
-        .filter(|(_, outcome)| outcome.decision == TargetDecision::Deny)
-        .filter_map(|(index, outcome)| {
-            outcome
-                .error
-                .as_ref()
-                .map(|error| spec.error_detail(&error.code, Some(field(index))))
-        })
-        .collect();
+    let mut details = Vec::new();
+    for (index, outcome) in verdict.outcomes.iter().enumerate() {
+        if let (TargetDecision::Deny, Some(error)) = (outcome.decision, &outcome.error) {
+            details.push(spec.error_detail(&error.code, Some(field(index))));
+        }
+    }
     Err(Error::Denied(details))
 }
 
@@ -164,7 +152,7 @@ pub fn precheck_resources(op_id: &str, resources: &Value, options: &Options) -> 
     let spec = operation(op_id)?;
     check_list_length(spec, resources)?;
     let items = read_resources(spec, resources)?;
-    let outcomes = items.iter().map(|item| judge(spec, item, false, options)).collect();
+    let outcomes = crate::lists::map_items(&items, |item| judge(spec, item, false, options));
     Ok(summarise(spec, outcomes, false, options.lang))
 }
 
@@ -182,7 +170,13 @@ pub fn target_ids(spec: &OperationSpec, params: &serde_json::Map<String, Value>)
     let collect = |value: Option<&Value>| -> Vec<String> {
         match value {
             Some(Value::String(id)) => vec![id.clone()],
-            Some(Value::Array(ids)) => ids.iter().filter_map(|v| v.as_str().map(str::to_owned)).collect(),
+            Some(Value::Array(ids)) => {
+                let mut owned = Vec::with_capacity(ids.len());
+                for id in ids.iter().filter_map(Value::as_str) {
+                    owned.push(id.to_owned());
+                }
+                owned
+            }
             _ => Vec::new(),
         }
     };
@@ -258,7 +252,11 @@ pub(crate) fn read_resources<'a>(spec: &OperationSpec, resources: &'a Value) -> 
                 .and_then(Value::as_array)
                 .map(|items| (items, *path))
         }) {
-            Some((items, path)) => (items.iter().collect(), format!("resources.{}", path.join(".")), false),
+            Some((items, path)) => (
+                items.iter().collect(),
+                format!("resources.{}", crate::lang::join(path, ".")),
+                false,
+            ),
             None => return Err(shape_error(spec, "resources", &ResourceProblem::NotAResourceList)),
         },
         _ => return Err(shape_error(spec, "resources", &ResourceProblem::NotAResourceList)),
@@ -511,7 +509,7 @@ fn refusal<'a>(
                 Some((
                     *code,
                     Refused::WrongStatus {
-                        wanted: statuses.join(" / "),
+                        wanted: crate::lang::join(statuses, " / "),
                     },
                 ))
             }
@@ -580,7 +578,7 @@ fn supported_operations(item: &Value) -> std::result::Result<Vec<String>, Text> 
         Value::String(encoded) if encoded.len() > MAX_METADATA_BYTES => return Err(messages::METADATA_TOO_LARGE),
         Value::String(encoded) if encoded.trim().is_empty() => return Ok(Vec::new()),
         Value::String(encoded) => {
-            parsed = serde_json::from_str::<Value>(encoded).map_err(|_| messages::METADATA_NOT_JSON)?;
+            parsed = crate::json::parse(encoded).map_err(|_| messages::METADATA_NOT_JSON)?;
             &parsed
         }
         other => other,
@@ -593,7 +591,7 @@ fn supported_operations(item: &Value) -> std::result::Result<Vec<String>, Text> 
         .unwrap_or_default();
     // Distinct names in first-seen order. The set makes each check O(log n): metadata of
     // 256 KB can list 30,000 names, and a list scan per name would be quadratic.
-    let mut seen: HashSet<&str> = HashSet::new();
+    let mut seen = IdSet::with_capacity(0);
     let mut supported: Vec<String> = Vec::new();
     for config in configs {
         crate::work::add(1);
@@ -675,7 +673,7 @@ pub fn wait_status(op_id: &str, status: &str, options: &Options) -> Result<WaitS
         operation: spec.id,
         status: shown,
         state,
-        target: wait.target.iter().map(|status| (*status).to_owned()).collect(),
+        target: crate::lists::strings(wait.target),
         reason: reason.get(options.lang).to_owned(),
     })
 }

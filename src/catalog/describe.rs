@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::lang::Lang;
+use crate::lists::strings;
 use crate::record::Record;
 use crate::spec::{
     CrossRule, ErrorOrigin, Format, Guard, OperationSpec, ParamKind, ParamSpec, Provider, TargetSpec, Transition,
@@ -285,10 +286,6 @@ pub struct ErrorDescription {
     pub origin: ErrorOrigin,
 }
 
-fn strings(items: &[&str]) -> Vec<String> {
-    items.iter().map(|item| (*item).to_owned()).collect()
-}
-
 impl OperationSpec {
     pub fn describe(&self, lang: Lang) -> OperationDescription {
         let allowed_statuses = self
@@ -336,28 +333,23 @@ impl OperationSpec {
                 path: path.to_owned(),
             }),
         };
-        let errors = self
-            .errors
-            .iter()
-            .chain(crate::catalog::provider_errors(self.provider))
-            .filter(|entry| self.error(entry.code).is_some_and(|first| std::ptr::eq(first, *entry)))
-            .map(|entry| ErrorDescription {
-                code: entry.code.to_owned(),
-                http_status: entry.http_status,
-                retryable: entry.retryable,
-                message: entry.message.get(lang).to_owned(),
-                origin: entry.origin,
-            })
-            .collect();
-        let rules = self
-            .rules
-            .iter()
-            .map(|rule| match rule {
-                CrossRule::OneMethod { groups } => RuleDescription {
-                    one_method_of: groups.iter().map(|group| strings(group.members)).collect(),
-                },
-            })
-            .collect();
+        let mut errors = Vec::new();
+        for entry in self.errors.iter().chain(crate::catalog::provider_errors(self.provider)) {
+            if self.error(entry.code).is_some_and(|first| std::ptr::eq(first, entry)) {
+                errors.push(ErrorDescription {
+                    code: entry.code.to_owned(),
+                    http_status: entry.http_status,
+                    retryable: entry.retryable,
+                    message: entry.message.get(lang).to_owned(),
+                    origin: entry.origin,
+                });
+            }
+        }
+        let rules = crate::lists::map_items(self.rules, |rule| match rule {
+            CrossRule::OneMethod { groups } => RuleDescription {
+                one_method_of: crate::lists::map_items(groups, |group| strings(group.members)),
+            },
+        });
         OperationDescription {
             id: self.id,
             provider: self.provider,
@@ -399,14 +391,11 @@ impl OperationSpec {
 }
 
 fn describe_params(params: &[ParamSpec]) -> Vec<ParamDescription> {
-    params
-        .iter()
-        .map(|param| ParamDescription {
-            name: param.name.to_owned(),
-            required: param.required,
-            kind: describe_kind(&param.kind),
-        })
-        .collect()
+    crate::lists::map_items(params, |param| ParamDescription {
+        name: param.name.to_owned(),
+        required: param.required,
+        kind: describe_kind(&param.kind),
+    })
 }
 
 fn describe_kind(kind: &ParamKind) -> ParamKindDescription {

@@ -29,16 +29,20 @@ pub fn operations() -> &'static [&'static OperationSpec] {
 /// Looks an operation up by its id, e.g. `ecs:RebootInstance`.
 pub fn operation(id: &str) -> Result<&'static OperationSpec> {
     OPERATIONS.iter().copied().find(|op| op.id == id).ok_or_else(|| {
-        let known: Vec<&str> = OPERATIONS.iter().map(|op| op.id).collect();
+        let known: Vec<&str> = crate::lists::map_items(&OPERATIONS, |op| op.id);
         Error::Input(ErrorDetail::client(
             ClientCode::UnsupportedOperation,
             text!(
                 format!(
                     "The operation \"{}\" is not supported; supported operations: {}.",
                     clip(id),
-                    known.join(", ")
+                    crate::lang::join(&known, ", ")
                 ),
-                format!("不支持操作 \"{}\"；支持的操作：{}。", clip(id), known.join("、"))
+                format!(
+                    "不支持操作 \"{}\"；支持的操作：{}。",
+                    clip(id),
+                    crate::lang::join(&known, "、")
+                )
             ),
             Some("operation".to_owned()),
         ))

@@ -248,7 +248,7 @@ impl<'a, H: HostValue> OptionReader<'a, H> {
 
 fn unknown_option(name: &str, allowed: &[Opt], host: HostKind) -> Error {
     let shown = clip(name);
-    let names: Vec<&str> = allowed.iter().map(|opt| opt.name(host)).collect();
+    let names: Vec<&str> = crate::lists::map_items(allowed, |opt| opt.name(host));
     Error::Input(ErrorDetail::client(
         ClientCode::InvalidParameterOptions,
         crate::messages::host::unknown_option(&shown, &names),

@@ -55,12 +55,9 @@ impl Pick {
         match self {
             Pick::Scalar => Value::from(0),
             Pick::Whole => Value::from(1),
-            Pick::Fields(fields) => Value::Array(
-                fields
-                    .iter()
-                    .map(|(name, pick)| Value::Array(vec![Value::from(*name), pick.describe()]))
-                    .collect(),
-            ),
+            Pick::Fields(fields) => Value::Array(crate::lists::map_items(fields, |(name, pick)| {
+                Value::Array(vec![Value::from(*name), pick.describe()])
+            })),
             Pick::Items(item) => Value::Object(Map::from_iter([("items".to_owned(), item.describe())])),
         }
     }
@@ -128,10 +125,9 @@ impl Pick {
 fn kept(id: &str) -> Option<&'static (Pick, Pick)> {
     static PICKS: OnceLock<Vec<(&'static str, (Pick, Pick))>> = OnceLock::new();
     let picks = PICKS.get_or_init(|| {
-        operations()
-            .iter()
-            .map(|spec| (spec.id, (Pick::for_resources(spec), Pick::for_guards(spec))))
-            .collect()
+        crate::lists::map_items(operations(), |spec| {
+            (spec.id, (Pick::for_resources(spec), Pick::for_guards(spec)))
+        })
     });
     picks.iter().find(|(known, _)| *known == id).map(|(_, pair)| pair)
 }
@@ -276,7 +272,7 @@ impl Reader {
         if !matches!(found.kind().map_err(HostError::from)?, Kind::List) {
             return Ok(None);
         }
-        let field = format!("resources.{}", path.join("."));
+        let field = format!("resources.{}", crate::lang::join(path, "."));
         let mut projected = list(self, &found, &field).map_err(|refusal| match refusal {
             Refusal::Host(error) => Refusal::Host(path.iter().rev().fold(error, |error, key| error.at_key(key))),
             engine => engine,

@@ -267,7 +267,7 @@ pub(crate) fn class_of(spec: &OperationSpec, code: &str, status: Option<u16>) ->
         return found;
     }
     let matches = |matcher: &CodeMatcher| match *matcher {
-        CodeMatcher::Contains(part) => !code.is_empty() && code.contains(part),
+        CodeMatcher::Contains(part) => !code.is_empty() && crate::lang::contains(code, part),
         CodeMatcher::Prefix(prefix) => !code.is_empty() && code.starts_with(prefix),
         CodeMatcher::Status(low, high) => status.is_some_and(|s| (low..=high).contains(&s)),
         CodeMatcher::Any => true,

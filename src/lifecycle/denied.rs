@@ -77,7 +77,7 @@ pub fn access_denied(detail: &Value, lang: Lang) -> Result<AccessExplanation> {
     let object = match detail {
         Value::String(text) if text.len() > MAX_DETAIL_BYTES => return Err(invalid("detail", DetailProblem::TooLarge)),
         Value::String(text) => {
-            parsed = serde_json::from_str::<Value>(text).map_err(|_| invalid("detail", DetailProblem::TextNotJson))?;
+            parsed = crate::json::parse(text).map_err(|_| invalid("detail", DetailProblem::TextNotJson))?;
             parsed
                 .as_object()
                 .ok_or_else(|| invalid("detail", DetailProblem::NotJsonObject))?

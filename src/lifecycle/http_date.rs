@@ -10,13 +10,17 @@ pub fn parse(text: &str) -> Option<i64> {
     if text.len() != 29 || !text.is_ascii() {
         return None;
     }
-    let parts: Vec<&str> = text.split(' ').collect();
-    let [weekday, day, month, year, clock, zone] = parts.as_slice() else {
+    // Six space-separated fields (the text is ASCII, so byte offsets are char boundaries).
+    let mut parts = text.split(' ');
+    let mut field = || parts.next();
+    let (Some(weekday), Some(day), Some(month), Some(year), Some(clock), Some(zone), None) =
+        (field(), field(), field(), field(), field(), field(), field())
+    else {
         return None;
     };
     let weekday_ok = weekday.strip_suffix(',').is_some_and(|name| DAYS.contains(&name));
-    let month = MONTHS.iter().position(|m| m == month)? + 1;
-    if !weekday_ok || *zone != "GMT" || day.len() != 2 || year.len() != 4 || clock.len() != 8 {
+    let month = MONTHS.iter().position(|m| *m == month)? + 1;
+    if !weekday_ok || zone != "GMT" || day.len() != 2 || year.len() != 4 || clock.len() != 8 {
         return None;
     }
     crate::time::parse_utc(&format!("{year}-{month:02}-{day}T{clock}Z"))

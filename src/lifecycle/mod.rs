@@ -54,7 +54,7 @@ pub fn integer_argument(value: &Value, name: &str, min: i64, max: i64) -> Result
                 .next()
                 .map(|c| c.to_ascii_uppercase().to_string() + chars.as_str())
                 .unwrap_or_default();
-            let shown = crate::error::clip(&value.to_string());
+            let shown = crate::error::clip(&crate::json::write(value));
             Err(Error::Input(ErrorDetail::client_named(
                 ClientCode::InvalidParameterNamed,
                 &capitalised,

@@ -9,14 +9,13 @@
 //! never sent. [`merge_plan`] reads the responses back: ZEC lists the ids that failed, Compute
 //! Nest renewals list per-resource failures, and an error response fails its whole request.
 
-use std::collections::{HashMap, HashSet};
-
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use crate::catalog::operation;
 use crate::codes::ClientCode;
 use crate::error::{Error, ErrorDetail, RenderedError, Result};
+use crate::id_index::{FirstIndex, IdSet};
 use crate::lang::{Lang, Text};
 use crate::lifecycle::classify::{advise_error, retry_advice, FailedCall, RetryAdvice};
 use crate::lifecycle::state::{self, Absent, Read, Shape};
@@ -108,8 +107,7 @@ pub fn plan(op_id: &str, targets: &Value, resources: &Value, options: &PlanOptio
     let (ids, common) = read_targets(spec, targets)?;
     let mut unique: Vec<String> = Vec::with_capacity(ids.len());
     let mut duplicates: Vec<String> = Vec::new();
-    // Borrowed ids: the same set type as the waiter's, one hash table instance in the wasm build.
-    let mut seen: HashSet<&str> = HashSet::with_capacity(ids.len());
+    let mut seen = IdSet::with_capacity(ids.len());
     for id in &ids {
         if seen.insert(id) {
             unique.push(id.clone());
@@ -124,10 +122,7 @@ pub fn plan(op_id: &str, targets: &Value, resources: &Value, options: &PlanOptio
     };
     let verdict = precheck_resources(op_id, &resources, &options.options)?;
     // The first outcome per id, as precheck reads a Describe list.
-    let mut judged: HashMap<&str, &crate::precheck::TargetOutcome> = HashMap::with_capacity(verdict.outcomes.len());
-    for outcome in &verdict.outcomes {
-        judged.entry(outcome.id.as_str()).or_insert(outcome);
-    }
+    let judged = FirstIndex::new(verdict.outcomes.iter().map(|outcome| outcome.id.as_str()));
     let mut allowed = Vec::new();
     let mut denied = Vec::new();
     let mut unknown = Vec::new();
@@ -141,7 +136,7 @@ pub fn plan(op_id: &str, targets: &Value, resources: &Value, options: &PlanOptio
             });
             continue;
         }
-        match judged.get(id.as_str()).copied() {
+        match judged.get(&id).and_then(|index| verdict.outcomes.get(index)) {
             Some(outcome) if outcome.decision != TargetDecision::Deny => allowed.push(id),
             Some(outcome) => {
                 let error = outcome
@@ -387,37 +382,33 @@ impl Received {
         let Value::Array(items) = value else {
             return Err(bad("responses".to_owned(), ResponsesProblem::NotAList));
         };
-        items
-            .iter()
-            .enumerate()
-            .map(|(index, item)| {
-                let field = format!("responses[{index}]");
-                let Value::Object(map) = item else {
-                    return if item.is_null() {
-                        Ok(None)
-                    } else {
-                        Err(bad(field, ResponsesProblem::EntryShape))
-                    };
+        crate::lists::read_items(items, |index, item| {
+            let field = format!("responses[{index}]");
+            let Value::Object(map) = item else {
+                return if item.is_null() {
+                    Ok(None)
+                } else {
+                    Err(bad(field, ResponsesProblem::EntryShape))
                 };
-                let status = match map.get("status") {
-                    None | Some(Value::Null) => None,
-                    Some(value) => Some(
-                        value
-                            .as_u64()
-                            .and_then(|s| u16::try_from(s).ok())
-                            .ok_or_else(|| bad(format!("{field}.status"), ResponsesProblem::Status))?,
-                    ),
-                };
-                let body = match map.get("body") {
-                    None | Some(Value::Null) => Vec::new(),
-                    Some(Value::String(text)) => text.clone().into_bytes(),
-                    Some(_) => return Err(bad(format!("{field}.body"), ResponsesProblem::Body)),
-                };
-                let headers = crate::wire::header_pairs_from_json(map.get("headers").cloned().unwrap_or(Value::Null))
-                    .map_err(|_| bad(format!("{field}.headers"), ResponsesProblem::Headers))?;
-                Ok(Some(Received { status, headers, body }))
-            })
-            .collect()
+            };
+            let status = match map.get("status") {
+                None | Some(Value::Null) => None,
+                Some(value) => Some(
+                    value
+                        .as_u64()
+                        .and_then(|s| u16::try_from(s).ok())
+                        .ok_or_else(|| bad(format!("{field}.status"), ResponsesProblem::Status))?,
+                ),
+            };
+            let body = match map.get("body") {
+                None | Some(Value::Null) => Vec::new(),
+                Some(Value::String(text)) => text.clone().into_bytes(),
+                Some(_) => return Err(bad(format!("{field}.body"), ResponsesProblem::Body)),
+            };
+            let headers = crate::wire::header_pairs_from_json(map.get("headers").cloned().unwrap_or(Value::Null))
+                .map_err(|_| bad(format!("{field}.headers"), ResponsesProblem::Headers))?;
+            Ok(Some(Received { status, headers, body }))
+        })
     }
 }
 
@@ -672,34 +663,22 @@ pub fn merge_plan(plan: &Value, responses: &[Option<Received>], lang: Lang) -> R
 pub fn merge_held_plan(plan: &Plan, responses: &[Option<Received>], lang: Lang) -> Result<PlanOutcome> {
     let shape = PlanShape {
         operation: plan.operation.to_owned(),
-        requests: plan
-            .requests
-            .iter()
-            .map(|request| RequestShape {
-                ids: request.ids.clone(),
-                params: request.params.clone(),
-            })
-            .collect(),
-        denied: plan
-            .denied
-            .iter()
-            .map(|denial| DenialShape {
-                id: denial.id.clone(),
-                error: CodeShape {
-                    code: denial.error.code.clone(),
-                    message: Some(denial.error.message.clone()),
-                },
-                reason: denial.reason.clone(),
-            })
-            .collect(),
-        unknown: plan
-            .unknown
-            .iter()
-            .map(|unknown| IdShape {
-                id: unknown.id.clone(),
-                reason: unknown.reason.clone(),
-            })
-            .collect(),
+        requests: crate::lists::map_items(&plan.requests, |request| RequestShape {
+            ids: request.ids.clone(),
+            params: request.params.clone(),
+        }),
+        denied: crate::lists::map_items(&plan.denied, |denial| DenialShape {
+            id: denial.id.clone(),
+            error: CodeShape {
+                code: denial.error.code.clone(),
+                message: Some(denial.error.message.clone()),
+            },
+            reason: denial.reason.clone(),
+        }),
+        unknown: crate::lists::map_items(&plan.unknown, |unknown| IdShape {
+            id: unknown.id.clone(),
+            reason: unknown.reason.clone(),
+        }),
     };
     merge_shape(shape, responses, lang)
 }
@@ -751,11 +730,11 @@ fn merge_shape(shape: PlanShape, responses: &[Option<Received>], lang: Lang) -> 
         });
     }
     let pick = |states: &[IdState]| {
-        outcomes
-            .iter()
-            .filter(|o| states.contains(&o.state))
-            .map(|o| o.id.clone())
-            .collect::<Vec<_>>()
+        let mut ids = Vec::new();
+        for outcome in outcomes.iter().filter(|o| states.contains(&o.state)) {
+            ids.push(outcome.id.clone());
+        }
+        ids
     };
     let accepted_ids = pick(&[IdState::Accepted, IdState::PartlyFailed]);
     let failed_ids = pick(&[IdState::Failed]);
@@ -844,17 +823,19 @@ fn merge_one(
             // Failures that name no target are resources inside a single target (Compute Nest
             // `FailureDetails[].ResourceArn`); a batch lists the failed targets themselves.
             let single = matches!(spec.target, TargetSpec::Single { .. });
-            let failed_resources: Vec<ResourceOutcome> = parsed
+            let mut failed_resources = Vec::new();
+            for failure in parsed
                 .failures
                 .iter()
                 .filter(|f| single && !request.ids.contains(&f.id))
-                .map(|f| ResourceOutcome {
-                    id: f.id.clone(),
+            {
+                failed_resources.push(ResourceOutcome {
+                    id: failure.id.clone(),
                     failed: true,
-                    code: f.code.clone(),
-                    message: f.message.clone(),
-                })
-                .collect();
+                    code: failure.code.clone(),
+                    message: failure.message.clone(),
+                });
+            }
             for id in &request.ids {
                 let failure = parsed.failures.iter().find(|f| f.id == *id);
                 let resources = listed_resources(&request.params, &failed_resources);
@@ -914,15 +895,14 @@ fn merge_one(
 /// For a request that listed its resources (`ResourcePeriod[].ResourceArn`), one outcome per
 /// listed resource, then any failed resource it did not list.
 fn listed_resources(params: &Map<String, Value>, failed: &[ResourceOutcome]) -> Vec<ResourceOutcome> {
-    let listed: Vec<&str> = params
-        .values()
-        .filter_map(Value::as_array)
-        .flatten()
-        .filter_map(|item| item.get("ResourceArn").and_then(Value::as_str))
-        .collect();
-    let mut out: Vec<ResourceOutcome> = listed
-        .iter()
-        .map(|arn| match failed.iter().find(|f| f.id == *arn) {
+    let mut listed: Vec<&str> = Vec::new();
+    for item in params.values().filter_map(Value::as_array).flatten() {
+        if let Some(arn) = item.get("ResourceArn").and_then(Value::as_str) {
+            listed.push(arn);
+        }
+    }
+    let mut out: Vec<ResourceOutcome> =
+        crate::lists::map_items(&listed, |arn| match failed.iter().find(|f| f.id == *arn) {
             Some(failure) => failure.clone(),
             None => ResourceOutcome {
                 id: (*arn).to_owned(),
@@ -930,8 +910,7 @@ fn listed_resources(params: &Map<String, Value>, failed: &[ResourceOutcome]) -> 
                 code: None,
                 message: None,
             },
-        })
-        .collect();
+        });
     out.extend(failed.iter().filter(|f| !listed.contains(&f.id.as_str())).cloned());
     out
 }

@@ -92,7 +92,7 @@ pub(super) fn option<T>(value: &Value, read: fn(&Value) -> Read<T>) -> Read<Opti
 
 pub(super) fn list<T>(value: &Value, read: fn(&Value) -> Read<T>) -> Read<Vec<T>> {
     match value {
-        Value::Array(items) => items.iter().map(read).collect(),
+        Value::Array(items) => crate::lists::read_items(items, |_, item| read(item)),
         other => Err(invalid_type(other, "a sequence")),
     }
 }
@@ -126,12 +126,15 @@ fn enum_parts(value: &Value) -> Read<(&str, Option<&Value>)> {
 }
 
 fn unknown_variant(name: &str, variants: &mut dyn Iterator<Item = &str>) -> String {
-    let quoted: Vec<String> = variants.map(|known| format!("`{known}`")).collect();
+    let mut quoted = Vec::new();
+    for known in variants {
+        quoted.push(format!("`{known}`"));
+    }
     let expected = match quoted.as_slice() {
         [] => return format!("unknown variant `{name}`, there are no variants"),
         [one] => one.clone(),
         [first, second] => format!("{first} or {second}"),
-        all => format!("one of {}", all.join(", ")),
+        all => format!("one of {}", crate::lang::join(all, ", ")),
     };
     format!("unknown variant `{name}`, expected {expected}")
 }

@@ -10,7 +10,6 @@
 
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
-use sha2::{Digest, Sha256};
 
 use crate::catalog::operation;
 use crate::codes::ClientCode;
@@ -78,13 +77,13 @@ pub fn client_token(op_id: &str, params: &Value, scope: &str, options: &Options)
 
 /// The token for parameters that already passed validation (without their ClientToken).
 pub(crate) fn token_for(spec: &OperationSpec, effective: &Map<String, Value>, scope: &str) -> String {
-    let mut hasher = Sha256::new();
     // Lengths before each part, so no two (scope, parameters) pairs hash the same text.
+    let mut message = Vec::new();
     for part in [spec.id, scope, &canonical(&Value::Object(effective.clone()))] {
-        hasher.update((part.len() as u64).to_be_bytes());
-        hasher.update(part.as_bytes());
+        message.extend_from_slice(&(part.len() as u64).to_be_bytes());
+        message.extend_from_slice(part.as_bytes());
     }
-    let digest = hex::encode(hasher.finalize());
+    let digest = hex::encode(crate::sha256::digest(&message));
     let token = format!("{TOKEN_PREFIX}{}", digest.get(..HASH_HEX_DIGITS).unwrap_or(&digest));
     debug_assert!(Format::ClientToken.accepts(&token));
     token
@@ -92,6 +91,12 @@ pub(crate) fn token_for(spec: &OperationSpec, effective: &Map<String, Value>, sc
 
 /// JSON text with object keys sorted at every level; list order is kept (it is meaningful).
 fn canonical(value: &Value) -> String {
+    let mut out = String::new();
+    write_canonical(value, &mut out);
+    out
+}
+
+fn write_canonical(value: &Value, out: &mut String) {
     match value {
         Value::Object(map) => {
             // Sorted as they are collected: an object here has the few fields its operation's
@@ -102,14 +107,28 @@ fn canonical(value: &Value) -> String {
                 let at = entries.partition_point(|(earlier, _)| *earlier < key);
                 entries.insert(at, (key, item));
             }
-            let fields: Vec<String> = entries
-                .into_iter()
-                .map(|(key, item)| format!("{}:{}", Value::String(key.clone()), canonical(item)))
-                .collect();
-            format!("{{{}}}", fields.join(","))
+            out.push('{');
+            for (index, (key, item)) in entries.into_iter().enumerate() {
+                if index > 0 {
+                    out.push(',');
+                }
+                out.push_str(&crate::json::write(&Value::String(key.clone())));
+                out.push(':');
+                write_canonical(item, out);
+            }
+            out.push('}');
         }
-        Value::Array(items) => format!("[{}]", items.iter().map(canonical).collect::<Vec<_>>().join(",")),
-        scalar => scalar.to_string(),
+        Value::Array(items) => {
+            out.push('[');
+            for (index, item) in items.iter().enumerate() {
+                if index > 0 {
+                    out.push(',');
+                }
+                write_canonical(item, out);
+            }
+            out.push(']');
+        }
+        scalar => out.push_str(&crate::json::write(scalar)),
     }
 }
 

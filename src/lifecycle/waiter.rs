@@ -10,15 +10,13 @@
 //! [`Evidence`]s (its `rule_*` text says which, and why, with the provider page).
 //! A target missing from a Describe page is `unknown`, never `done`.
 
-use std::collections::{HashMap, HashSet};
-
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
-use sha2::{Digest, Sha256};
 
 use crate::catalog::{operation, provider_lifecycle};
 use crate::codes::ClientCode;
 use crate::error::{clip, Error, ErrorDetail, RenderedError, Result};
+use crate::id_index::{FirstIndex, IdSet};
 use crate::lang::{Lang, Text};
 use crate::lifecycle::state::{self, Absent, Read, Shape};
 use crate::messages::lifecycle::{
@@ -314,29 +312,26 @@ impl Waiter {
             Some(items) => read_resources(spec, items)?,
         };
         let synchronous = is_synchronous(spec);
-        let mut by_id: HashMap<&str, &Item<'_>> = HashMap::with_capacity(baselines.len());
-        for item in &baselines {
-            by_id.entry(&*item.id).or_insert(item);
-        }
-        let targets = ids
-            .iter()
-            .map(|id| {
-                let before = by_id.get(id.as_str()).map(|item| baseline(spec, item));
-                Track {
-                    id: id.clone(),
-                    before,
-                    seen: synchronous,
-                    status: None,
-                    state: if synchronous {
-                        TargetState::Done
-                    } else {
-                        TargetState::Pending
-                    },
-                    proof: synchronous.then_some(Proof::Synchronous),
-                    code: None,
-                }
-            })
-            .collect();
+        let by_id = FirstIndex::new(baselines.iter().map(|item| &*item.id));
+        let targets = crate::lists::map_items(&ids, |id| {
+            let before = by_id
+                .get(id)
+                .and_then(|index| baselines.get(index))
+                .map(|item| baseline(spec, item));
+            Track {
+                id: id.clone(),
+                before,
+                seen: synchronous,
+                status: None,
+                state: if synchronous {
+                    TargetState::Done
+                } else {
+                    TargetState::Pending
+                },
+                proof: synchronous.then_some(Proof::Synchronous),
+                code: None,
+            }
+        });
         let seed = seed.unwrap_or_else(|| derived_seed(spec.id, &ids, sent));
         Ok(Waiter {
             version: WAITER_VERSION,
@@ -371,7 +366,7 @@ impl Waiter {
             }));
         }
         operation(self.operation)?;
-        let ids: Vec<Value> = self.targets.iter().map(|t| Value::String(t.id.clone())).collect();
+        let ids: Vec<Value> = crate::lists::map_items(&self.targets, |t| Value::String(t.id.clone()));
         read_ids(&Value::Array(ids)).map_err(|_| bad_state(WaiterStateProblem::Targets))?;
         Ok(self)
     }
@@ -396,16 +391,13 @@ impl Waiter {
         let elapsed = now.saturating_sub(self.sent).max(0);
         let lifecycle = provider_lifecycle(spec.provider);
         // The first item per id, as the pre-check reads a Describe list.
-        let mut by_id: HashMap<&str, &Item<'_>> = HashMap::with_capacity(items.len());
-        for item in &items {
-            by_id.entry(&*item.id).or_insert(item);
-        }
+        let by_id = FirstIndex::new(items.iter().map(|item| &*item.id));
         let mut reasons = Vec::with_capacity(self.targets.len());
         for track in &mut self.targets {
             let reason = if matches!(track.state, TargetState::Done | TargetState::Failed) {
                 settled_reason(spec, track)
             } else {
-                let item = by_id.get(track.id.as_str()).copied();
+                let item = by_id.get(&track.id).and_then(|index| items.get(index));
                 step(spec, track, item, elapsed)
             };
             let reason = match track.state {
@@ -433,11 +425,9 @@ impl Waiter {
         if let Some((after, _)) = next {
             self.next = now.saturating_add(i64::from(after));
         }
-        let targets = self
-            .targets
-            .iter()
-            .zip(reasons)
-            .map(|(track, reason)| TargetReport {
+        let mut targets = Vec::with_capacity(self.targets.len());
+        for (track, reason) in self.targets.iter().zip(reasons) {
+            targets.push(TargetReport {
                 id: track.id.clone(),
                 state: track.state,
                 status: track.status.clone(),
@@ -449,8 +439,8 @@ impl Waiter {
                     .and_then(|code| waiter_error(spec, code))
                     .map(|e| render(e, lang)),
                 reason: reason.get(lang).to_owned(),
-            })
-            .collect();
+            });
+        }
         let summary = summary(spec, counts, done, next.map(|(after, _)| after));
         Ok(WaitReport {
             operation: spec.id,
@@ -521,7 +511,7 @@ fn read_ids(ids: &Value) -> Result<Vec<String>> {
         ));
     }
     let mut out: Vec<String> = Vec::with_capacity(list.len());
-    let mut seen: HashSet<&str> = HashSet::with_capacity(list.len());
+    let mut seen = IdSet::with_capacity(list.len());
     for (index, value) in list.into_iter().enumerate() {
         let field = format!("ids[{index}]");
         match value.as_str() {
@@ -553,15 +543,14 @@ fn baseline(spec: &OperationSpec, item: &Item<'_>) -> Baseline {
 }
 
 fn derived_seed(op_id: &str, ids: &[String], sent: i64) -> u32 {
-    let mut hasher = Sha256::new();
-    hasher.update(op_id.as_bytes());
+    let mut message = op_id.as_bytes().to_vec();
     for id in ids {
-        hasher.update([0]);
-        hasher.update(id.as_bytes());
+        message.push(0);
+        message.extend_from_slice(id.as_bytes());
     }
-    hasher.update(sent.to_be_bytes());
-    let digest = hasher.finalize();
-    u32::from_be_bytes([digest[0], digest[1], digest[2], digest[3]])
+    message.extend_from_slice(&sent.to_be_bytes());
+    let [a, b, c, d, ..] = crate::sha256::digest(&message);
+    u32::from_be_bytes([a, b, c, d])
 }
 
 /// SplitMix64 of (seed, poll number): the same waiter always waits the same.

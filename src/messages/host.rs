@@ -168,9 +168,12 @@ pub fn unknown_option(shown: &str, known: &[&str]) -> Text {
     text!(
         format!(
             "The option \"{shown}\" is not recognised; expected one of: {}.",
-            known.join(", ")
+            crate::lang::join(known, ", ")
         ),
-        format!("无法识别的选项 \"{shown}\"；可用选项：{}。", known.join("、"))
+        format!(
+            "无法识别的选项 \"{shown}\"；可用选项：{}。",
+            crate::lang::join(known, "、")
+        )
     )
 }
 

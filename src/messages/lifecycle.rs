@@ -142,14 +142,14 @@ pub fn reading(target: &WaitTarget<'_>, reading: &Reading<'_>) -> Text {
             format!("{noun_zh} {id} 当前为 {shown}：既不是目标状态也不是中间状态，{action} 不会完成。")
         ),
         Reading::OnTheWay { shown, goal } => {
-            let goal = goal.join(" / ");
+            let goal = crate::lang::join(goal, " / ");
             text!(
             format!("The {noun_en} {id} is {shown}, on the way to {goal}."),
             format!("{noun_zh} {id} 当前为 {shown}，正在向 {goal} 转换。")
             )
         }
         Reading::Undocumented { shown, goal } => {
-            let goal = goal.join(" / ");
+            let goal = crate::lang::join(goal, " / ");
             text!(
             format!("The {noun_en} {id} reports the undocumented status \"{shown}\"; it is not {goal}, so keep polling."),
             format!("{noun_zh} {id} 返回了未见文档的状态 \"{shown}\"，不是 {goal}，请继续轮询。")
@@ -213,7 +213,7 @@ pub fn settled(target: &WaitTarget<'_>, settled: &Settled<'_>) -> Text {
 /// last read (clipped here), if it ever appeared.
 pub fn timed_out(target: &WaitTarget<'_>, goal: &[&str], limit: u32, last: Option<&str>) -> Text {
     let WaitTarget { noun, id, .. } = *target;
-    let goal = goal.join(" / ");
+    let goal = crate::lang::join(goal, " / ");
     let (noun_en, noun_zh) = (&noun.en, &noun.zh);
     match last {
         Some(status) => text!(

@@ -76,7 +76,7 @@ pub fn violation(field: &str, violation: &Violation<'_>) -> Text {
             format!("参数 \"{field}\" 必须在 {low} 到 {high} 之间，实际为 {got}。"),
         ),
         Violation::NotOneOf { allowed, got } => {
-            let allowed = allowed.join(", ");
+            let allowed = crate::lang::join(allowed, ", ");
             text!(
                 format!("The parameter \"{field}\" must be one of {allowed}; got {got}."),
                 format!("参数 \"{field}\" 必须是 {allowed} 之一，实际为 {got}。"),
@@ -123,9 +123,13 @@ pub fn unknown_parameter(name: &str, known: &[&str]) -> Text {
         format!(
             "The parameter \"{}\" is not recognised; expected one of: {}.",
             clip(name),
-            known.join(", ")
+            crate::lang::join(known, ", ")
         ),
-        format!("无法识别的参数 \"{}\"；可用参数：{}。", clip(name), known.join("、"))
+        format!(
+            "无法识别的参数 \"{}\"；可用参数：{}。",
+            clip(name),
+            crate::lang::join(known, "、")
+        )
     )
 }
 
@@ -258,12 +262,10 @@ fn listing(supported: &[String]) -> Text {
     if supported.is_empty() {
         return Text::new("none", "无");
     }
-    let shown: Vec<String> = supported
-        .iter()
-        .take(MAX_LISTED_OPERATIONS)
-        .map(|name| clip(name))
-        .collect();
-    let (mut en, mut zh) = (shown.join(", "), shown.join("、"));
+    let shown = crate::lists::map_items(supported.get(..MAX_LISTED_OPERATIONS).unwrap_or(supported), |name| {
+        clip(name)
+    });
+    let (mut en, mut zh) = (crate::lang::join(&shown, ", "), crate::lang::join(&shown, "、"));
     let more = supported.len().saturating_sub(MAX_LISTED_OPERATIONS);
     if more > 0 {
         en.push_str(&format!(" and {more} more"));
@@ -407,7 +409,7 @@ pub fn status_reading(reading: StatusReading, shown: &str, action: &str, goal: &
             )
         ),
         StatusReading::OnTheWay => {
-            let goal = goal.join(" / ");
+            let goal = crate::lang::join(goal, " / ");
             text!(
                 format!("Status {shown} is on the way to {goal}; keep polling."),
                 format!("状态 {shown} 仍在向 {goal} 转换，请继续轮询。")

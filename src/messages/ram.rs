@@ -158,9 +158,13 @@ pub fn policy_problem(problem: &PolicyProblem<'_>) -> Text {
             format!(
                 "Unknown element \"{}\"; allowed here: {}.",
                 clip(name),
-                known.join(", ")
+                crate::lang::join(known, ", ")
             ),
-            format!("未知元素 \"{}\"；此处允许：{}。", clip(name), known.join(", "))
+            format!(
+                "未知元素 \"{}\"；此处允许：{}。",
+                clip(name),
+                crate::lang::join(known, ", ")
+            )
         ),
         PolicyProblem::EmptyList { element } => text!(
             format!("{element} must list at least one entry."),
@@ -194,12 +198,12 @@ pub fn policy_problem(problem: &PolicyProblem<'_>) -> Text {
             format!(
                 "Unknown condition operator \"{}\" (operators are case-sensitive); supported: {}.",
                 clip(operator),
-                supported.join(", ")
+                crate::lang::join(supported, ", ")
             ),
             format!(
                 "未知条件运算符 \"{}\"（区分大小写）；支持：{}。",
                 clip(operator),
-                supported.join(", ")
+                crate::lang::join(supported, ", ")
             )
         ),
         PolicyProblem::OperatorWithoutKeys => text!(
@@ -252,7 +256,10 @@ fn bad_condition_value(name: &str, kind: OperandKind, value: &Value) -> Text {
         Value::String(text) => format!("\"{}\"", clip(text)),
         Value::Array(_) => "an array".to_owned(),
         Value::Object(_) => "an object".to_owned(),
-        other => clip(&other.to_string()),
+        // The JSON spelling, as `Value`'s Display writes it, without a JSON writer for it.
+        Value::Null => "null".to_owned(),
+        Value::Bool(flag) => flag.to_string(),
+        Value::Number(number) => clip(&number.to_string()),
     };
     let shown_zh = match value {
         Value::Array(_) => "数组".to_owned(),

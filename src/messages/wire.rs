@@ -108,12 +108,12 @@ pub fn endpoint_problem(op_id: &str, problem: &EndpointProblem<'_>) -> Text {
             format!(
                 "{op_id} has no endpoint in region \"{}\"; it is served in: {}. Pass an endpoint to override.",
                 clip(region),
-                served.join(", ")
+                crate::lang::join(served, ", ")
             ),
             format!(
                 "{op_id} 在地域 \"{}\" 没有服务地址；支持的地域：{}。如需指定，请传入服务地址。",
                 clip(region),
-                served.join("、")
+                crate::lang::join(served, "、")
             )
         ),
     }

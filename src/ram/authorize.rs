@@ -60,13 +60,10 @@ pub fn required_access(op_id: &str, params: &Value, region: &str, account_id: &s
             Some(param.to_owned()),
         )));
     }
-    Ok(ids
-        .into_iter()
-        .map(|id| RequiredAccess {
-            action: ram.action.to_owned(),
-            resource: fill_arn(ram.resource, region, account_id, &id),
-        })
-        .collect())
+    Ok(crate::lists::map_items(&ids, |id| RequiredAccess {
+        action: ram.action.to_owned(),
+        resource: fill_arn(ram.resource, region, account_id, id),
+    }))
 }
 
 fn check_region(region: &str, region_param: Option<&Value>) -> Result<()> {
@@ -206,17 +203,15 @@ pub fn authorize(
     let required = required_access(op_id, params, region, account_id)?;
     let policies = parse_policies(policies)?;
     let context = Context::from_json(context)?;
-    let checks: Vec<AccessCheck> = required
-        .into_iter()
-        .map(|access| {
-            let request = AccessRequest {
-                action: access.action,
-                resource: access.resource,
-                context: context.clone(),
-            };
-            AccessCheck::new(&request, evaluate(&policies, &request), lang)
-        })
-        .collect();
+    let mut checks = Vec::with_capacity(required.len());
+    for access in required {
+        let request = AccessRequest {
+            action: access.action,
+            resource: access.resource,
+            context: context.clone(),
+        };
+        checks.push(AccessCheck::new(&request, evaluate(&policies, &request), lang));
+    }
     Ok(summarize(checks, lang))
 }
 

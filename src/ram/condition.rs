@@ -380,6 +380,14 @@ struct Facts {
 }
 
 impl Facts {
+    fn read_all(texts: Vec<String>) -> Vec<Facts> {
+        let mut all = Vec::with_capacity(texts.len());
+        for text in texts {
+            all.push(Facts::read(text));
+        }
+        all
+    }
+
     fn read(text: String) -> Facts {
         Facts {
             lowered: lowercase(&text),
@@ -428,7 +436,7 @@ impl Context {
     /// Adds (or replaces) a key. Values are not checked here; [`Context::from_json`] checks them
     /// and enforces the size limits.
     pub fn insert(&mut self, key: &str, values: Vec<String>) {
-        self.put(lowercase(key), values.into_iter().map(Facts::read).collect());
+        self.put(lowercase(key), Facts::read_all(values));
     }
 
     /// Sets `key` (lowercased) to `facts`, keeping the entries sorted.
@@ -490,7 +498,7 @@ impl Context {
             if let Some(problem) = check_well_known(&lowered, &values) {
                 return Err(context_error(path, problem));
             }
-            parsed.put(lowered, values.into_iter().map(Facts::read).collect());
+            parsed.put(lowered, Facts::read_all(values));
         }
         Ok(parsed)
     }
@@ -527,7 +535,7 @@ impl ContextBudget {
                 Value::String(text) => bounded_chars(text, MAX_CONTEXT_CHARS),
                 // Refused as a value just after; never rendered (it may be deeply nested).
                 Value::Array(_) | Value::Object(_) => 0,
-                scalar => scalar.to_string().len(),
+                scalar => crate::json::write(scalar).len(),
             };
             if length > MAX_MATCH_TEXT_CHARS {
                 let field = if matches!(value, Value::Array(_)) {
@@ -571,7 +579,13 @@ pub(crate) fn scalar_text(value: &Value) -> Option<String> {
 
 fn context_values(value: &Value) -> Option<Vec<String>> {
     match value {
-        Value::Array(items) => items.iter().map(scalar_text).collect(),
+        Value::Array(items) => {
+            let mut texts = Vec::with_capacity(items.len());
+            for item in items {
+                texts.push(scalar_text(item)?);
+            }
+            Some(texts)
+        }
         scalar => scalar_text(scalar).map(|text| vec![text]),
     }
 }

@@ -103,18 +103,28 @@ enum Occurrences {
 
 impl PreparedText {
     pub fn new(text: &str) -> PreparedText {
-        Self::from_chars(text.chars())
+        let mut ends = Vec::with_capacity(text.len());
+        for (index, c) in text.chars().enumerate() {
+            ends.push((c, index + 1));
+        }
+        Self::from_ends(ends)
     }
 
     /// The text in full Unicode lowercase, for [`PreparedText::matches_ignore_case`].
     pub fn lowercased(text: &str) -> PreparedText {
-        Self::from_chars(text.chars().flat_map(super::lowercase::lower_char))
+        let mut ends = Vec::with_capacity(text.len());
+        for c in text.chars() {
+            for lower in super::lowercase::lower_char(c) {
+                ends.push((lower, ends.len() + 1));
+            }
+        }
+        Self::from_ends(ends)
     }
 
-    fn from_chars(chars: impl Iterator<Item = char>) -> PreparedText {
-        // (character, position after it), sorted: grouping by character keeps the positions
-        // of each group ascending.
-        let mut ends: Vec<(char, usize)> = chars.enumerate().map(|(index, c)| (c, index + 1)).collect();
+    /// The table of a text given as (character, position after it) pairs, in text order; one
+    /// copy for both kinds of text instead of one per character iterator.
+    fn from_ends(mut ends: Vec<(char, usize)>) -> PreparedText {
+        // Sorted: grouping by character keeps the positions of each group ascending.
         let length = ends.len();
         let words = length / WORD_BITS + 1;
         sort_pairs(&mut ends);
@@ -126,7 +136,7 @@ impl PreparedText {
             let (group, tail) = rest.split_at(run);
             rest = tail;
             let occurrences = if group.len() < words {
-                Occurrences::Few(group.iter().map(|&(_, end)| end).collect())
+                Occurrences::Few(crate::lists::map_items(group, |&(_, end)| end))
             } else {
                 let mut bits = vec![0u64; words];
                 for &(_, end) in group {

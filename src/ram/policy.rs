@@ -95,7 +95,7 @@ pub fn parse_policy_str(document: &str) -> Result<Policy> {
 /// `InvalidParameter.Policies`.
 pub fn parse_policies(documents: &[Value]) -> Result<Vec<Policy>> {
     check_policy_count(documents.len())?;
-    let measures: Vec<Measure> = documents.iter().map(measure).collect();
+    let measures = crate::lists::map_items(documents, measure);
     let total = measures
         .iter()
         .fold(0usize, |sum, measure| sum.saturating_add(measure.chars()));
@@ -163,34 +163,18 @@ impl Measure {
 
 /// Text is measured as given, whitespace included: RAM's limits page gives the maximum length of a
 /// custom policy (<https://www.alibabacloud.com/help/en/ram/product-overview/limits>) but not
-/// whether whitespace counts. Objects are measured in their compact JSON form, counted while
-/// serializing without keeping the text.
+/// whether whitespace counts. Objects are measured in their compact JSON form, written by the
+/// module's one JSON writer for `Value`s (a counting writer would be a second copy of it).
 fn measure(document: &Value) -> Measure {
     match document {
         Value::String(text) => Measure::Chars(text.chars().count()),
         Value::Object(_) if nesting_depth_exceeds(document, MAX_NESTING) => Measure::TooDeep,
         Value::Object(_) => {
-            let mut counter = CharCounter(0);
-            // Writing to a counter cannot fail, and serializing a `Value` never does.
-            let _ = serde_json::to_writer(&mut counter, document);
-            Measure::Chars(counter.0)
+            let text = crate::json::write(document);
+            crate::work::add(text.len());
+            Measure::Chars(text.chars().count())
         }
         _ => Measure::NotADocument,
-    }
-}
-
-/// Counts the UTF-8 characters written to it (every byte that does not continue a character).
-struct CharCounter(usize);
-
-impl std::io::Write for CharCounter {
-    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-        self.0 += bytes.iter().filter(|&&byte| byte & 0xC0 != 0x80).count();
-        crate::work::add(bytes.len());
-        Ok(bytes.len())
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
     }
 }
 
@@ -222,10 +206,10 @@ fn read_text(text: &str, chars: usize, path: &str, problems: &mut Problems) -> O
         return None;
     }
     crate::work::add(text.len());
-    match serde_json::from_str::<Value>(text) {
+    match crate::json::parse(text) {
         Ok(document) => read_document(&document, path, problems),
         Err(error) => {
-            let problem = if error.to_string().contains("recursion limit") {
+            let problem = if crate::lang::contains(&error.to_string(), "recursion limit") {
                 TOO_DEEP
             } else {
                 PolicyProblem::NotJson {
@@ -264,8 +248,16 @@ fn nesting_depth_exceeds(value: &Value, limit: usize) -> bool {
             return true;
         }
         match value {
-            Value::Array(items) => pending.extend(items.iter().map(|item| (item, depth + 1))),
-            Value::Object(fields) => pending.extend(fields.values().map(|item| (item, depth + 1))),
+            Value::Array(items) => {
+                for item in items {
+                    pending.push((item, depth + 1));
+                }
+            }
+            Value::Object(fields) => {
+                for item in fields.values() {
+                    pending.push((item, depth + 1));
+                }
+            }
             _ => {}
         }
     }
@@ -361,12 +353,18 @@ fn read_document(document: &Value, path: &str, problems: &mut Problems) -> Optio
             None
         }
         Some(Value::Array(items)) => {
-            let read: Vec<Option<Statement>> = items
-                .iter()
-                .enumerate()
-                .map(|(index, item)| read_statement(item, &format!("{statement_path}[{index}]"), problems))
-                .collect();
-            read.into_iter().collect::<Option<Vec<Statement>>>()
+            // Every statement is read, so each one's problems are reported.
+            let mut statements = Some(Vec::with_capacity(items.len()));
+            for (index, item) in items.iter().enumerate() {
+                match (
+                    read_statement(item, &format!("{statement_path}[{index}]"), problems),
+                    &mut statements,
+                ) {
+                    (Some(statement), Some(read)) => read.push(statement),
+                    _ => statements = None,
+                }
+            }
+            statements
         }
         Some(_) => {
             problems.push(&statement_path, PolicyProblem::StatementsNotArray);
@@ -486,11 +484,7 @@ fn read_names(
             problems.push(path, PolicyProblem::EmptyList { element });
             return None;
         }
-        Value::Array(items) => items
-            .iter()
-            .enumerate()
-            .map(|(index, item)| (format!("{path}[{index}]"), item))
-            .collect(),
+        Value::Array(items) => indexed(path, items),
         single => vec![(path.to_owned(), single)],
     };
     let mut names = Vec::with_capacity(items.len());
@@ -593,11 +587,7 @@ fn read_condition(
             problems.push(path, PolicyProblem::NoConditionValues);
             return None;
         }
-        Value::Array(items) => items
-            .iter()
-            .enumerate()
-            .map(|(index, item)| (format!("{path}[{index}]"), item))
-            .collect(),
+        Value::Array(items) => indexed(path, items),
         single => vec![(path.to_owned(), single)],
     };
     let kind = operator.kind();
@@ -641,4 +631,13 @@ fn missing(element: &str) -> PolicyProblem<'_> {
 
 fn must_be_string(element: &str) -> PolicyProblem<'_> {
     PolicyProblem::NotString { element }
+}
+
+/// Each item of a list with its path (`path[index]`).
+fn indexed<'a>(path: &str, items: &'a [Value]) -> Vec<(String, &'a Value)> {
+    let mut out = Vec::with_capacity(items.len());
+    for (index, item) in items.iter().enumerate() {
+        out.push((format!("{path}[{index}]"), item));
+    }
+    out
 }

@@ -64,10 +64,7 @@ pub(super) fn route(op: &OperationSpec, region: Option<&str>, endpoint_override:
             regional_endpoints,
             fallback_endpoint,
         } => {
-            // A character split, not `contains("{region}")`: a `str` pattern search costs more to
-            // set up than the rest of the routing (see `fill_region`).
-            let needs_region =
-                endpoint.split('{').skip(1).any(|rest| rest.starts_with("region}")) || !endpoint_map.is_empty();
+            let needs_region = crate::lang::contains(endpoint, "{region}") || !endpoint_map.is_empty();
             match region {
                 None if needs_region => return Err(missing_region(op)),
                 None => Cow::Borrowed(endpoint),
@@ -110,7 +107,7 @@ fn fill_region(template: &str, region: &str) -> String {
             host.push_str(after);
             host
         }
-        _ => template.replace(PLACEHOLDER, region),
+        _ => crate::lang::replace(template, PLACEHOLDER, region),
     }
 }
 

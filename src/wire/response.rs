@@ -92,24 +92,23 @@ pub fn header_pairs_from_json(value: Value) -> Result<Vec<(String, String)>> {
     };
     match value {
         Value::Null => Ok(Vec::new()),
-        Value::Object(map) => map
-            .into_iter()
-            .map(|(name, value)| match value {
-                Value::String(text) => Ok((name, text)),
-                _ => Err(bad("headers".to_owned())),
-            })
-            .collect(),
-        Value::Array(items) => items
-            .into_iter()
-            .enumerate()
-            .map(|(index, item)| match item {
-                Value::Array(pair) => match <[Value; 2]>::try_from(pair) {
-                    Ok([Value::String(name), Value::String(text)]) => Ok((name, text)),
-                    _ => Err(bad(format!("headers[{index}]"))),
-                },
+        Value::Object(map) => {
+            let mut pairs = Vec::with_capacity(map.len());
+            for (name, value) in map {
+                let Value::String(text) = value else {
+                    return Err(bad("headers".to_owned()));
+                };
+                pairs.push((name, text));
+            }
+            Ok(pairs)
+        }
+        Value::Array(items) => crate::lists::read_items(&items, |index, item| match item {
+            Value::Array(pair) => match pair.as_slice() {
+                [Value::String(name), Value::String(text)] => Ok((name.clone(), text.clone())),
                 _ => Err(bad(format!("headers[{index}]"))),
-            })
-            .collect(),
+            },
+            _ => Err(bad(format!("headers[{index}]"))),
+        }),
         _ => Err(bad("headers".to_owned())),
     }
 }
@@ -194,7 +193,7 @@ impl Reader {
             .find(|(name, _)| name.eq_ignore_ascii_case("content-type"))
             .map(|(_, value)| value.to_ascii_lowercase())
             .unwrap_or_default();
-        if content_type.contains("text/html") || looks_like_html(trimmed) {
+        if crate::lang::contains(&content_type, "text/html") || looks_like_html(trimmed) {
             return Err(self.malformed(&ResponseProblem::Html, None));
         }
         if trimmed.starts_with('<') {
@@ -208,7 +207,7 @@ impl Reader {
                 _ => Ok(Map::new()),
             };
         }
-        match serde_json::from_str::<Value>(trimmed) {
+        match crate::json::parse(trimmed) {
             Ok(Value::Object(map)) => Ok(map),
             Ok(other) => Err(self.malformed(&ResponseProblem::NotAnObject { got: json_type(&other) }, None)),
             Err(err) => Err(self.malformed(
@@ -446,7 +445,7 @@ impl Reader {
 
 fn looks_like_html(text: &str) -> bool {
     let head: String = text.chars().take(256).collect::<String>().to_ascii_lowercase();
-    head.starts_with("<!doctype html") || head.starts_with("<html") || head.contains("<html")
+    head.starts_with("<!doctype html") || head.starts_with("<html") || crate::lang::contains(&head, "<html")
 }
 
 fn bounded(text: &str) -> String {

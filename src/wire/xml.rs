@@ -30,9 +30,7 @@ pub fn to_json(text: &str) -> Result<(String, Value), XmlProblem> {
         } else if let Some(after) = rest.strip_prefix("<!--") {
             pos += 4 + skip_past(after, "-->", XmlConstruct::Comment)?;
         } else if let Some(after) = rest.strip_prefix("<![CDATA[") {
-            let end = after
-                .find("]]>")
-                .ok_or(XmlProblem::Unterminated(XmlConstruct::CdataSection))?;
+            let end = crate::lang::find(after, "]]>").ok_or(XmlProblem::Unterminated(XmlConstruct::CdataSection))?;
             let frame = stack.last_mut().ok_or(XmlProblem::CdataOutsideRoot)?;
             frame.text.push_str(after.get(..end).unwrap_or_default());
             pos += 9 + end + 3;
@@ -107,7 +105,7 @@ pub fn to_json(text: &str) -> Result<(String, Value), XmlProblem> {
 }
 
 fn skip_past(text: &str, terminator: &str, construct: XmlConstruct) -> Result<usize, XmlProblem> {
-    text.find(terminator)
+    crate::lang::find(text, terminator)
         .map(|at| at + terminator.len())
         .ok_or(XmlProblem::Unterminated(construct))
 }

@@ -87,7 +87,7 @@ fn text(value: &JsValue) -> Result<Kind<'static>, Problem> {
     }
     let copied = value.as_string().unwrap_or_default();
     // The copy turns lone surrogates into U+FFFD silently; only then is the slow check needed.
-    if copied.contains('\u{FFFD}') && !string.is_valid_utf16() {
+    if opgate::lang::contains(&copied, "\u{FFFD}") && !string.is_valid_utf16() {
         return Err(Problem::InvalidUnicode);
     }
     Ok(Kind::Str(Cow::Owned(copied)))

@@ -125,16 +125,18 @@ pub fn precheck_targets(
 /// `ids` as JSON text of a list of strings, read with the parser the groups go through (one
 /// JSON reader in the module instead of a second one for `Vec<String>`).
 fn id_list(ids: &str) -> Option<Vec<String>> {
-    match parse(ids.as_bytes())? {
-        Node::List(items) => items
-            .into_iter()
-            .map(|item| match item {
-                Node::Str(text) => Some(text.into_owned()),
-                _ => None,
-            })
-            .collect(),
-        _ => None,
+    let Node::List(items) = parse(ids.as_bytes())? else {
+        return None;
+    };
+    // A loop rather than `collect::<Option<Vec<_>>>()`, whose adapters cost more code.
+    let mut owned = Vec::with_capacity(items.len());
+    for item in items {
+        let Node::Str(text) = item else {
+            return None;
+        };
+        owned.push(text.into_owned());
     }
+    Some(owned)
 }
 
 /// How the JS package groups the items of `operation` for `precheckGroups`.

@@ -5,24 +5,9 @@
 //! SHA-256 blocks of an ACS3 signature. The states are as secret as the key: they are wiped
 //! when dropped, as the key is.
 
-use sha2::digest::generic_array::GenericArray;
-use sha2::{Digest, Sha256};
 use zeroize::{Zeroize, ZeroizeOnDrop, Zeroizing};
 
-/// SHA-256's block size in bytes.
-const BLOCK: usize = 64;
-
-/// SHA-256's initial state (FIPS 180-4, 5.3.3).
-const INITIAL: [u32; 8] = [
-    0x6a09_e667,
-    0xbb67_ae85,
-    0x3c6e_f372,
-    0xa54f_f53a,
-    0x510e_527f,
-    0x9b05_688c,
-    0x1f83_d9ab,
-    0x5be0_cd19,
-];
+use crate::sha256::{compress, digest, finish, BLOCK, INITIAL};
 
 /// An HMAC-SHA256 key, as the states after its two pad blocks.
 #[derive(Clone, Zeroize, ZeroizeOnDrop)]
@@ -36,8 +21,8 @@ impl HmacSha256Key {
         // A key longer than a block is hashed first; a shorter one is padded with zeros.
         let mut block = Zeroizing::new([0_u8; BLOCK]);
         if key.len() > BLOCK {
-            let digest = Zeroizing::new(<[u8; 32]>::from(Sha256::digest(key)));
-            for (slot, byte) in block.iter_mut().zip(digest.iter()) {
+            let hashed = Zeroizing::new(digest(key));
+            for (slot, byte) in block.iter_mut().zip(hashed.iter()) {
                 *slot = *byte;
             }
         } else {
@@ -51,10 +36,7 @@ impl HmacSha256Key {
                 *slot = byte ^ pad;
             }
             let mut state = INITIAL;
-            sha2::compress256(
-                &mut state,
-                std::slice::from_ref(GenericArray::from_slice(padded.as_slice())),
-            );
+            compress(&mut state, padded.as_slice());
             state
         };
         HmacSha256Key {
@@ -65,46 +47,20 @@ impl HmacSha256Key {
 
     /// HMAC-SHA256 of `data`.
     pub(crate) fn mac(&self, data: &[u8]) -> [u8; 32] {
-        let inner = finish(self.inner, data);
-        finish(self.outer, &inner)
+        let mut state = self.inner;
+        let inner = finish(&mut state, BLOCK, data);
+        state.zeroize();
+        let mut state = self.outer;
+        let outer = finish(&mut state, BLOCK, &inner);
+        state.zeroize();
+        outer
     }
-}
-
-/// SHA-256 of a message whose first block `state` has absorbed, followed by `data`.
-fn finish(mut state: [u32; 8], data: &[u8]) -> [u8; 32] {
-    let blocks = data.chunks_exact(BLOCK);
-    let rest = blocks.remainder();
-    for block in blocks {
-        sha2::compress256(&mut state, std::slice::from_ref(GenericArray::from_slice(block)));
-    }
-    // The tail: the rest of `data`, 0x80, zeros, and the message's length in bits (the first
-    // block included), in one block or, when the length does not fit after the rest, two.
-    let mut tail = [0_u8; 2 * BLOCK];
-    for (slot, byte) in tail.iter_mut().zip(rest) {
-        *slot = *byte;
-    }
-    if let Some(marker) = tail.get_mut(rest.len()) {
-        *marker = 0x80;
-    }
-    let tail_len = if rest.len() + 9 <= BLOCK { BLOCK } else { 2 * BLOCK };
-    let bits = ((BLOCK + data.len()) as u64).wrapping_mul(8);
-    if let Some(length) = tail.get_mut(tail_len - 8..tail_len) {
-        length.copy_from_slice(&bits.to_be_bytes());
-    }
-    for block in tail.get(..tail_len).unwrap_or_default().chunks_exact(BLOCK) {
-        sha2::compress256(&mut state, std::slice::from_ref(GenericArray::from_slice(block)));
-    }
-    let mut digest = [0_u8; 32];
-    for (bytes, word) in digest.chunks_exact_mut(4).zip(state) {
-        bytes.copy_from_slice(&word.to_be_bytes());
-    }
-    state.zeroize();
-    digest
 }
 
 #[cfg(test)]
 mod tests {
     use hmac::{Hmac, Mac};
+    use sha2::Sha256;
 
     use super::*;
 
