@@ -72,6 +72,9 @@
 //   slower): 446,343 / 178,287 / 177,572 B.
 // - the RAM matcher's positions collected by loops, its table built by one non-generic
 //   function for plain and lowercased texts: 444,683 / 177,948 / 177,212 B.
+// - then raised on purpose: RequestBuilder, a build's operation and options read once (the
+//   wasm-bindgen class with its finalizer, its constructor export, the core's builder; each
+//   build() 20% faster): 447,844 / 179,035 / 178,399 B (+1.1 KB).
 // What was left at 189,100 B (raw, named build): opgate's own code ~195 KB and the binding's
 // ~18 KB; core, alloc and std ~112 KB, most of it iterator, Vec and fmt code instantiated for
 // opgate's types; .rodata ~74 KB (~49 KB of it en/zh text, the rest the catalog's tables, the
@@ -84,7 +87,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 
-const BUDGET_BYTES = 178_000;
+const BUDGET_BYTES = 179_100;
 
 test(`js/pkg/opgate_wasm_bg.wasm is at most ${BUDGET_BYTES} bytes gzipped`, () => {
   const wasm = readFileSync(new URL("../pkg/opgate_wasm_bg.wasm", import.meta.url));
