@@ -24,7 +24,7 @@ from typing import Any, Optional
 ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT / "target" / "bench"
 
-# The table, in its order: (label, row key, target).
+# The table, in its order (label, row key), with the RequestBuilder row beside build().
 TABLE = [
     ("Python `precheck_resources`, 1,000 ECS items (fleet shape)", "py-precheck-ecs-fleet-1000"),
     ("Python `precheck_resources`, 1,000 full-shaped ECS items", "py-precheck-ecs-full-1000"),
